@@ -1,0 +1,11 @@
+//! # werkmatch-adapter
+//!
+//! Feeds the werkmatch core from the outside world. One module per source; each
+//! turns outside data into the core model and reports bad input with its
+//! position (file, line, field, value, reason). Nothing is dropped silently:
+//! every reader either stops at the first bad record or returns it in a list
+//! of rejected records ([`OnError`]).
+
+pub mod error;
+
+pub use error::{Error, ErrorKind, Loaded, OnError, Position, Rejected, Result};

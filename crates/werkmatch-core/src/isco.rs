@@ -1,0 +1,212 @@
+//! ISCO-08 unit-group codes: parsing, skill level (SCORING.md 2.1) and
+//! proximity of two codes (SCORING.md 2.2).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// An ISCO-08 unit group: exactly four ASCII digits, leading zeros kept
+/// (`"0110"` is a valid code for commissioned armed forces officers).
+///
+/// Stored as four bytes so that it is `Copy` and cheap to compare in the kernel.
+/// Ordering is the ordering of the code string.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct IscoCode([u8; 4]);
+
+impl IscoCode {
+    /// Parses a code of exactly four ASCII digits.
+    ///
+    /// ```
+    /// use werkmatch_core::IscoCode;
+    /// assert_eq!(IscoCode::parse("0110").unwrap().as_str(), "0110");
+    /// assert!(IscoCode::parse("911").is_err());
+    /// assert!(IscoCode::parse("91120").is_err());
+    /// ```
+    pub fn parse(s: &str) -> Result<Self> {
+        let b = s.as_bytes();
+        if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
+            Ok(IscoCode([b[0], b[1], b[2], b[3]]))
+        } else {
+            Err(Error::malformed("isco", s, "an ISCO-08 unit group of exactly 4 digits"))
+        }
+    }
+
+    /// The code as a string slice, e.g. `"9112"`.
+    pub fn as_str(&self) -> &str {
+        // The bytes are ASCII digits by construction.
+        std::str::from_utf8(&self.0).unwrap_or("????")
+    }
+
+    /// The code as a number (`"0110"` → 110), handy for compact columns.
+    pub fn as_u16(&self) -> u16 {
+        self.0.iter().fold(0u16, |acc, d| acc * 10 + u16::from(d - b'0'))
+    }
+
+    /// Rebuilds a code from [`IscoCode::as_u16`]; `None` above 9999.
+    pub fn from_u16(n: u16) -> Option<Self> {
+        if n > 9999 {
+            return None;
+        }
+        let d = |k: u16| b'0' + ((n / k) % 10) as u8;
+        Some(IscoCode([d(1000), d(100), d(10), d(1)]))
+    }
+
+    /// The ISCO-08 skill level (1–4) of this code, from its first digits:
+    /// major 1 → 4 (but sub-major 14 → 3); 2 → 4; 3 → 3; 4–8 → 2; 9 → 1;
+    /// armed forces 01 → 4, 02 → 2, 03 → 1.
+    ///
+    /// Codes under major group 0 other than 01–03 do not exist in ISCO-08;
+    /// they get level 2, the level of the largest group of occupations.
+    pub fn skill_level(&self) -> SkillLevel {
+        let level = match (self.0[0], self.0[1]) {
+            (b'1', b'4') => 3,
+            (b'1', _) | (b'2', _) => 4,
+            (b'3', _) => 3,
+            (b'4'..=b'8', _) => 2,
+            (b'9', _) => 1,
+            (b'0', b'1') => 4,
+            (b'0', b'3') => 1,
+            _ => 2,
+        };
+        SkillLevel(level)
+    }
+
+    /// Length (0–4) of the common prefix of two codes.
+    pub fn common_prefix(&self, other: &IscoCode) -> usize {
+        self.0.iter().zip(other.0.iter()).take_while(|(a, b)| a == b).count()
+    }
+}
+
+impl fmt::Debug for IscoCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "IscoCode({})", self.as_str())
+    }
+}
+
+impl fmt::Display for IscoCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for IscoCode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        IscoCode::parse(s)
+    }
+}
+
+impl TryFrom<String> for IscoCode {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self> {
+        IscoCode::parse(&s)
+    }
+}
+
+impl From<IscoCode> for String {
+    fn from(c: IscoCode) -> String {
+        c.as_str().to_string()
+    }
+}
+
+/// An ISCO-08 skill level, 1 (elementary) to 4 (professional).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct SkillLevel(u8);
+
+impl SkillLevel {
+    /// A level from 1 to 4.
+    pub fn new(level: u8) -> Result<Self> {
+        if (1..=4).contains(&level) {
+            Ok(SkillLevel(level))
+        } else {
+            Err(Error::out_of_range("level", level, "1 ≤ level ≤ 4"))
+        }
+    }
+
+    /// The level as a number 1–4.
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for SkillLevel {
+    type Error = Error;
+    fn try_from(v: u8) -> Result<Self> {
+        SkillLevel::new(v)
+    }
+}
+
+impl From<SkillLevel> for u8 {
+    fn from(l: SkillLevel) -> u8 {
+        l.0
+    }
+}
+
+impl fmt::Display for SkillLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn level(s: &str) -> u8 {
+        IscoCode::parse(s).unwrap().skill_level().get()
+    }
+
+    #[test]
+    fn skill_levels_follow_the_major_groups() {
+        assert_eq!(level("1120"), 4);
+        assert_eq!(level("1411"), 3);
+        assert_eq!(level("2512"), 4);
+        assert_eq!(level("3221"), 3);
+        for c in ["4110", "5120", "6111", "7212", "8322"] {
+            assert_eq!(level(c), 2, "{c}");
+        }
+        assert_eq!(level("9112"), 1);
+        assert_eq!(level("0110"), 4);
+        assert_eq!(level("0210"), 2);
+        assert_eq!(level("0310"), 1);
+    }
+
+    #[test]
+    fn parse_keeps_leading_zeros_and_rejects_bad_shapes() {
+        assert_eq!(IscoCode::parse("0110").unwrap().to_string(), "0110");
+        for bad in ["", "911", "91120", "91a2", " 9112", "９１１２"] {
+            assert!(IscoCode::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn u16_round_trip() {
+        for s in ["0110", "9112", "0000", "9999", "2512"] {
+            let c = IscoCode::parse(s).unwrap();
+            assert_eq!(IscoCode::from_u16(c.as_u16()), Some(c));
+        }
+        assert_eq!(IscoCode::from_u16(10000), None);
+    }
+
+    #[test]
+    fn common_prefix_counts_leading_equal_digits() {
+        let a = IscoCode::parse("9112").unwrap();
+        assert_eq!(a.common_prefix(&a), 4);
+        assert_eq!(a.common_prefix(&IscoCode::parse("9113").unwrap()), 3);
+        assert_eq!(a.common_prefix(&IscoCode::parse("9122").unwrap()), 2);
+        assert_eq!(a.common_prefix(&IscoCode::parse("9212").unwrap()), 1);
+        assert_eq!(a.common_prefix(&IscoCode::parse("8112").unwrap()), 0);
+    }
+
+    #[test]
+    fn serde_is_a_string() {
+        let c: IscoCode = serde_json::from_str("\"0310\"").unwrap();
+        assert_eq!(serde_json::to_string(&c).unwrap(), "\"0310\"");
+        assert!(serde_json::from_str::<IscoCode>("\"310\"").is_err());
+        assert!(serde_json::from_str::<IscoCode>("310").is_err());
+    }
+}

@@ -7,5 +7,8 @@
 //! of rejected records ([`OnError`]).
 
 pub mod error;
+pub mod jsonl;
+pub mod resolve;
 
 pub use error::{Error, ErrorKind, Loaded, OnError, Position, Rejected, Result};
+pub use resolve::OccupationResolver;

@@ -4,11 +4,21 @@
 //! (SCORING.md), explanations, and exact top-k ranking in both directions.
 //! It knows no file formats; `werkmatch-adapter` feeds it.
 //!
-//! Data flows one way: **model → prepare → rank → explain**.
+//! Data flows one way: **model → score → rank → explain**.
+//!
+//! - [`model`]: [`Jobseeker`], [`Vacancy`], [`Employer`] and their validated values.
+//! - [`score`]: the [`ScoringConfig`](score::ScoringConfig), knock-outs, components, explanations.
+//! - [`rank`]: top-k in three directions; [`rank::reference`] is the plain oracle.
+//!
+//! Nothing here scores on age, gender, nationality, migration background,
+//! health diagnoses or household: the model has no fields for them.
 
 pub mod error;
 pub mod isco;
 pub mod model;
+pub mod rank;
+pub mod score;
+pub mod travel;
 
 pub use error::{Error, ErrorKind, Result};
 pub use model::*;

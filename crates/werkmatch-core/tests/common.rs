@@ -1,5 +1,5 @@
 //! Builders shared by the core's integration tests.
-#![allow(dead_code)]
+#![allow(dead_code, missing_docs)]
 
 use werkmatch_core::*;
 

@@ -1,5 +1,5 @@
 //! proptest strategies for random seekers and vacancies around Groningen.
-#![allow(dead_code)]
+#![allow(dead_code, missing_docs)]
 
 use proptest::collection::vec;
 use proptest::option;

@@ -64,4 +64,10 @@ proptest! {
             prop_assert!(!after.knockouts.contains(&score::KnockOut::Travel));
         }
     }
+
+    #[test]
+    fn cheap_knockouts_equal_the_full_evaluation(s in seeker(), v in vacancy()) {
+        let cfg = ScoringConfig::default();
+        prop_assert_eq!(score::knockouts(&cfg, &s, &v), score::evaluate(&cfg, &s, &v).knockouts);
+    }
 }

@@ -28,4 +28,4 @@ pub use config::{ScoringConfig, ScoringConfigBuilder, Weights};
 pub use employer::{best_occupation, employer_as_vacancy, evaluate_employer};
 pub use explain::{explain, explain_employer, ComponentScore, Explanation};
 pub use knockout::{KnockOut, KnockOuts};
-pub use pair::{evaluate, missing_essential_skills, score, seeker_codes, seeker_level, travel, Evaluation};
+pub use pair::{evaluate, knockouts, missing_essential_skills, score, seeker_codes, seeker_level, travel, Evaluation};

@@ -71,29 +71,31 @@ pub fn travel(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) -> Tra
     tm.fastest(d, usable, vacancy.earliest_start.map(|t| t.minutes()))
 }
 
-/// Evaluates a pair: every knock-out and all six components.
-pub fn evaluate(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) -> Evaluation {
-    let mut ko = KnockOuts::NONE;
-
-    // Travel (section 3). T = 0 means only remote work is reachable, even at distance 0.
+/// Every knock-out of a pair (SCORING.md section 1), without computing the
+/// components: cheap, allocation-free, for counting exclusion reasons.
+pub fn knockouts(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) -> KnockOuts {
     let travel = travel(cfg, seeker, vacancy);
+    let gap = i32::from(vacancy.skill_level().get()) - i32::from(seeker_level(seeker).get());
+    hard_requirements(cfg, seeker, vacancy, &travel, gap)
+}
+
+/// Whether the job can be reached: T = 0 means only remote work, even at distance 0.
+fn reachable(seeker: &Jobseeker, vacancy: &Vacancy, travel: &Travel) -> bool {
     let max_minutes = f64::from(seeker.mobility.max_minutes());
-    let reachable = vacancy.remote || (max_minutes > 0.0 && travel.minutes <= max_minutes);
-    ko.insert_if(!reachable, KnockOut::Travel);
-    let mobility = if reachable { components::mobility(cfg, travel.minutes, max_minutes) } else { 0.0 };
+    vacancy.remote || (max_minutes > 0.0 && travel.minutes <= max_minutes)
+}
 
-    // Level (2.1).
-    let ls = seeker_level(seeker);
-    let lv = vacancy.skill_level();
-    let gap = i32::from(lv.get()) - i32::from(ls.get());
-    let level = components::level(cfg, gap, vacancy.offers_training);
-    ko.insert_if(level.is_none(), KnockOut::LevelGap);
-
-    // Hours (2.5).
-    let hours = components::hours(seeker.hours, vacancy.hours);
-    ko.insert_if(hours.is_none(), KnockOut::Hours);
-
-    // The other hard requirements (section 1).
+fn hard_requirements(
+    cfg: &ScoringConfig,
+    seeker: &Jobseeker,
+    vacancy: &Vacancy,
+    travel: &Travel,
+    gap: i32,
+) -> KnockOuts {
+    let mut ko = KnockOuts::NONE;
+    ko.insert_if(!reachable(seeker, vacancy, travel), KnockOut::Travel);
+    ko.insert_if(components::level(cfg, gap, vacancy.offers_training).is_none(), KnockOut::LevelGap);
+    ko.insert_if(components::hours(seeker.hours, vacancy.hours).is_none(), KnockOut::Hours);
     ko.insert_if(vacancy.requires_licence && !seeker.licence, KnockOut::Licence);
     ko.insert_if(Cefr::rank_of(seeker.dutch_level) < Cefr::rank_of(vacancy.min_dutch_level), KnockOut::Language);
     let can_carry = seeker.max_physical_load.unwrap_or(PhysicalLoad::Heavy).rank();
@@ -101,6 +103,25 @@ pub fn evaluate(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) -> E
     ko.insert_if(load > can_carry, KnockOut::Physical);
     ko.insert_if(vacancy.certificates.iter().any(|c| !seeker.certificates.contains(c)), KnockOut::Certificates);
     ko.insert_if(vacancy.reserved_for_target_group && !seeker.target_register, KnockOut::TargetGroup);
+    ko
+}
+
+/// Evaluates a pair: every knock-out and all six components.
+pub fn evaluate(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) -> Evaluation {
+    let travel = travel(cfg, seeker, vacancy);
+    let ls = seeker_level(seeker);
+    let lv = vacancy.skill_level();
+    let gap = i32::from(lv.get()) - i32::from(ls.get());
+    let knockouts = hard_requirements(cfg, seeker, vacancy, &travel, gap);
+
+    // Level (2.1), hours (2.5) and mobility (2.6): 0 where their own rule knocked the pair out.
+    let level = components::level(cfg, gap, vacancy.offers_training).unwrap_or(0.0);
+    let hours = components::hours(seeker.hours, vacancy.hours).unwrap_or(0.0);
+    let mobility = if knockouts.contains(KnockOut::Travel) {
+        0.0
+    } else {
+        components::mobility(cfg, travel.minutes, f64::from(seeker.mobility.max_minutes()))
+    };
 
     // Occupation (2.2) and skills (2.3).
     let occupation = components::occupation(cfg, vacancy.isco, seeker_codes(seeker));
@@ -119,9 +140,8 @@ pub fn evaluate(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) -> E
         seeker.sectors_preferred.is_empty() && seeker.sectors_experience.is_empty(),
     );
 
-    let components =
-        Components { skills, occupation, level: level.unwrap_or(0.0), mobility, sector, hours: hours.unwrap_or(0.0) };
-    Evaluation { total: components.total(cfg), components, knockouts: ko, travel, seeker_level: ls, vacancy_level: lv }
+    let components = Components { skills, occupation, level, mobility, sector, hours };
+    Evaluation { total: components.total(cfg), components, knockouts, travel, seeker_level: ls, vacancy_level: lv }
 }
 
 /// The score of a pair, or `None` when it is excluded.

@@ -1,7 +1,9 @@
-//! # werkmatch
+#![doc = include_str!("../README.md")]
 //!
-//! Facade over [`werkmatch_core`] (model, scoring, ranking) and
-//! [`werkmatch_adapter`] (formats and feeds). See the README.
+//! ---
+//!
+//! This facade re-exports [`werkmatch_core`] (model, scoring, ranking) at the
+//! top level and [`werkmatch_adapter`] as [`adapter`].
 
 pub use werkmatch_adapter as adapter;
 pub use werkmatch_core::*;

@@ -17,7 +17,7 @@ mod sealed {
 
 /// A record of FORMAT.md that [`read_records`](super::read_records) can load:
 /// [`Jobseeker`], [`Vacancy`] or [`Employer`]. Sealed: the rules live in FORMAT.md.
-pub trait Record: DeserializeOwned + sealed::Sealed {
+pub trait Record: DeserializeOwned + std::fmt::Debug + sealed::Sealed {
     /// What one record is called in messages, e.g. `"seeker"`.
     const NAME: &'static str;
 

@@ -31,19 +31,13 @@ pub(crate) fn decode_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     }
 }
 
-/// Decodes a record from a parsed (and possibly rewritten) JSON value.
+/// Decodes a record from a parsed (and possibly rewritten) JSON value, tracking the
+/// field path: the slow path, for a value that failed to decode.
 pub(crate) fn decode_value<T: DeserializeOwned>(doc: &Value) -> Result<T, Error> {
-    match T::deserialize(doc) {
-        Ok(record) => Ok(record),
-        Err(first) => {
-            let (steps, err) = match serde_path_to_error::deserialize::<_, T>(doc) {
-                Err(e) => (steps_of(e.path()), e.into_inner()),
-                // Cannot happen (same input, same decoder); fall back to the untracked error.
-                Ok(_) => (Vec::new(), first),
-            };
-            Err(describe(&steps, &err, Some(doc)))
-        }
-    }
+    serde_path_to_error::deserialize::<_, T>(doc).map_err(|e| {
+        let steps = steps_of(e.path());
+        describe(&steps, e.inner(), Some(doc))
+    })
 }
 
 /// Maps a syntax error found while parsing a line into a `Value` (resolver path).

@@ -32,6 +32,18 @@
 //!   collecting every rejected record, and may supply an
 //!   [`OccupationResolver`](crate::OccupationResolver) so that records can name
 //!   ESCO occupations instead of ISCO codes.
+//!
+//! # Cost
+//!
+//! Reading streams: one reused line buffer, and memory grows only with the
+//! accepted records (plus their ids, for the duplicate check) and the
+//! rejected errors. Without a resolver a line goes straight from text into
+//! the record; the field path is worked out only for a line that fails. With a
+//! resolver each line is first parsed into a JSON tree, which about halves
+//! the speed. (Measured on 100 000 generated seekers of ~570 bytes, release
+//! build, shared 2-core machine: about 380 000 seekers/s without a resolver,
+//! within about 10 % of bare `serde_json`; about 190 000/s with one; see
+//! `tests/jsonl_throughput.rs`.)
 
 mod diagnose;
 mod options;

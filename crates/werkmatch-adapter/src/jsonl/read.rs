@@ -173,11 +173,19 @@ fn decode_line<T: Record>(buf: &[u8], first_line: bool, resolver: Option<&dyn Oc
         // The fast path: straight from text into the record, no intermediate tree.
         return decode_str::<T>(text);
     };
-    let mut doc: Value = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
-    if let Value::Object(obj) = &mut doc {
-        T::resolve_references(obj, resolver)?;
+    let parse_and_resolve = || -> Result<Value> {
+        let mut doc: Value = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
+        if let Value::Object(obj) = &mut doc {
+            T::resolve_references(obj, resolver)?;
+        }
+        Ok(doc)
+    };
+    // Decoding the owned tree moves its strings into the record instead of copying them.
+    match T::deserialize(parse_and_resolve()?) {
+        Ok(record) => Ok(record),
+        // That consumed the tree; rebuild it (same text, same result) to find the field.
+        Err(_) => decode_value::<T>(&parse_and_resolve()?),
     }
-    decode_value::<T>(&doc)
 }
 
 /// Reads every record of `input` (one JSON object per line).

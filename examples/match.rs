@@ -53,7 +53,10 @@ struct Args {
     out: PathBuf,
 }
 
-fn load<T>(path: &Path, read: fn(&Path, &ReadOptions<'_>) -> werkmatch::adapter::Result<Loaded<T>>) -> Result<Vec<T>, String> {
+fn load<T>(
+    path: &Path,
+    read: fn(&Path, &ReadOptions<'_>) -> werkmatch::adapter::Result<Loaded<T>>,
+) -> Result<Vec<T>, String> {
     let loaded = read(path, &ReadOptions::new().on_error(OnError::Collect)).map_err(|e| e.to_string())?;
     eprintln!("{}: {}", path.display(), loaded.summary());
     if loaded.rejected.is_empty() {
@@ -81,11 +84,20 @@ fn run(args: &Args) -> Result<(), String> {
     let opts = RankOptions { k: args.top, min_score: args.min_score };
     let mut runs: Vec<(Direction, Vec<Ranking>)> = Vec::new();
     if args.vacancies.is_some() {
-        runs.push((Direction::SeekerToVacancies, werkmatch::rank::reference::seeker_to_vacancies(&cfg, &seekers, &vacancies, &opts)));
-        runs.push((Direction::VacancyToSeekers, werkmatch::rank::reference::vacancy_to_seekers(&cfg, &vacancies, &seekers, &opts)));
+        runs.push((
+            Direction::SeekerToVacancies,
+            werkmatch::rank::reference::seeker_to_vacancies(&cfg, &seekers, &vacancies, &opts),
+        ));
+        runs.push((
+            Direction::VacancyToSeekers,
+            werkmatch::rank::reference::vacancy_to_seekers(&cfg, &vacancies, &seekers, &opts),
+        ));
     }
     if args.employers.is_some() {
-        runs.push((Direction::SeekerToEmployers, werkmatch::rank::reference::seeker_to_employers(&cfg, &seekers, &employers, &opts)));
+        runs.push((
+            Direction::SeekerToEmployers,
+            werkmatch::rank::reference::seeker_to_employers(&cfg, &seekers, &employers, &opts),
+        ));
     }
     let t_rank = t0.elapsed();
 
@@ -103,12 +115,11 @@ fn run(args: &Args) -> Result<(), String> {
             match direction {
                 Direction::SeekerToVacancies => Some(score::explain(&cfg, s_of(subject)?, v_of(candidate)?)),
                 Direction::VacancyToSeekers => Some(score::explain(&cfg, s_of(candidate)?, v_of(subject)?)),
-                Direction::SeekerToEmployers => {
-                    score::explain_employer(&cfg, s_of(subject)?, e_by_id.get(candidate)?)
-                }
+                Direction::SeekerToEmployers => score::explain_employer(&cfg, s_of(subject)?, e_by_id.get(candidate)?),
             }
         });
-        lines += jsonl::write_rankings(&mut out, *direction, rankings, explain).map_err(|e| format!("writing {}: {e}", args.out.display()))?;
+        lines += jsonl::write_rankings(&mut out, *direction, rankings, explain)
+            .map_err(|e| format!("writing {}: {e}", args.out.display()))?;
     }
     out.flush().map_err(|e| format!("writing {}: {e}", args.out.display()))?;
     eprintln!("wrote {lines} lines to {} (ranking {:.2?}, total {:.2?})", args.out.display(), t_rank, t0.elapsed());

@@ -439,3 +439,26 @@ fn vacancy_with_only_esco_occupation_without_taxonomy() {
     check(&e, ErrorKind::MissingField, Some("isco"));
     assert!(e.reason().contains("taxonomy"), "{e}");
 }
+
+/// GeoJSON-style arrays must never be read as objects (`[lon, lat]` would swap the coordinates).
+#[test]
+fn arrays_in_place_of_objects() {
+    let cases: [(&str, Value); 4] = [
+        ("location", json!([6.56, 53.2])),
+        ("hours", json!([0, 40])),
+        ("mobility", json!([30, ["bike"]])),
+        ("experience[0]", json!(["9112", 3])),
+    ];
+    for (field, value) in cases {
+        let bad = mutated(seeker(), |v| {
+            if field == "experience[0]" {
+                v["experience"] = json!([value]);
+            } else {
+                v[field] = value;
+            }
+        });
+        let err = error_on_line_2::<Jobseeker>(&seeker(), &bad);
+        assert_eq!(err.kind(), ErrorKind::InvalidValue, "{err}");
+        assert_eq!(err.field(), Some(field), "{err}");
+    }
+}

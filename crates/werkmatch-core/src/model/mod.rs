@@ -7,6 +7,7 @@
 //! the interchange format without a second set of types.
 
 mod employer;
+mod map_only;
 mod seeker;
 mod vacancy;
 mod values;

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::map_only::map_only_deserialize;
 use super::{Cefr, Education, GeoPoint, HoursRange, Id, IscoCode, Mobility, Nace, PhysicalLoad};
 use crate::error::{Error, Result};
 
@@ -94,12 +95,13 @@ pub struct Experience {
     years: f64,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct RawExperience {
     isco: IscoCode,
     years: f64,
 }
+
+map_only_deserialize!(RawExperience { isco: IscoCode, years: f64 });
 
 impl Experience {
     /// Experience of `years ≥ 0` (finite) in `isco`.

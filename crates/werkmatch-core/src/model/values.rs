@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::map_only::map_only_deserialize;
 use crate::error::{Error, Result};
 
 /// The id of a seeker, vacancy or employer: 1–64 characters, pseudonymous.
@@ -82,12 +83,13 @@ pub struct GeoPoint {
     lon: f64,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct RawGeoPoint {
     lat: f64,
     lon: f64,
 }
+
+map_only_deserialize!(RawGeoPoint { lat: f64, lon: f64 });
 
 impl GeoPoint {
     /// A point; fails when a coordinate is not finite or out of range.
@@ -376,12 +378,13 @@ pub struct HoursRange {
     max: u8,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct RawHours {
     min: u8,
     max: u8,
 }
+
+map_only_deserialize!(RawHours { min: u8, max: u8 });
 
 impl HoursRange {
     /// A range with `min ≤ max ≤ 60`.
@@ -432,12 +435,13 @@ pub struct Mobility {
     modes: ModeSet,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct RawMobility {
     max_minutes: u16,
     modes: ModeSet,
 }
+
+map_only_deserialize!(RawMobility { max_minutes: u16, modes: ModeSet });
 
 impl Mobility {
     /// Mobility with `max_minutes ≤ 240`. `walk` is always usable, listed or not.
@@ -602,5 +606,27 @@ mod tests {
         assert_eq!(Education::Mbo4.skill_level().get(), 3);
         assert!(!Education::Mbo1.is_startkwalificatie());
         assert!(Education::Havo.is_startkwalificatie());
+    }
+}
+
+#[cfg(test)]
+mod map_only_tests {
+    use super::*;
+
+    #[test]
+    fn nested_values_must_be_objects() {
+        // GeoJSON order [lon, lat] must never be read as lat/lon.
+        assert!(serde_json::from_str::<GeoPoint>("[6.56, 53.2]").is_err());
+        assert!(serde_json::from_str::<HoursRange>("[0, 40]").is_err());
+        assert!(serde_json::from_str::<Mobility>(r#"[30, ["bike"]]"#).is_err());
+        assert!(serde_json::from_str::<crate::Experience>(r#"["9112", 3]"#).is_err());
+        let p: GeoPoint = serde_json::from_str(r#"{"lon": 6.56, "lat": 53.2}"#).unwrap();
+        assert_eq!((p.lat(), p.lon()), (53.2, 6.56));
+        let dup = serde_json::from_str::<GeoPoint>(r#"{"lat": 1, "lat": 2, "lon": 3}"#).unwrap_err();
+        assert!(dup.to_string().contains("duplicate field `lat`"), "{dup}");
+        let missing = serde_json::from_str::<GeoPoint>(r#"{"lat": 1}"#).unwrap_err();
+        assert!(missing.to_string().contains("missing field `lon`"), "{missing}");
+        let unknown = serde_json::from_str::<GeoPoint>(r#"{"lat": 1, "lon": 2, "alt": 3}"#).unwrap_err();
+        assert!(unknown.to_string().contains("unknown field `alt`"), "{unknown}");
     }
 }

@@ -11,4 +11,4 @@ pub mod jsonl;
 pub mod resolve;
 
 pub use error::{Error, ErrorKind, Loaded, OnError, Position, Rejected, Result};
-pub use resolve::OccupationResolver;
+pub use resolve::{OccupationCandidate, OccupationResolver, TitleNormaliser};

@@ -15,3 +15,22 @@ pub trait OccupationResolver: Sync {
     /// The essential and optional skill ids of the occupation, or `None` when unknown.
     fn skills_of(&self, occupation: &str) -> Option<(Vec<String>, Vec<String>)>;
 }
+
+/// One candidate occupation for a free-text title.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OccupationCandidate {
+    /// ESCO occupation concept URI.
+    pub uri: String,
+    /// Its ISCO-08 unit group.
+    pub isco: IscoCode,
+    /// Its preferred label (in the language that matched).
+    pub label: String,
+    /// Confidence in [0, 1].
+    pub confidence: f64,
+}
+
+/// Maps free-text job titles to occupations (implemented by the ESCO normaliser).
+pub trait TitleNormaliser: Sync {
+    /// The best `k` occupations for `title`, best first (ties by URI).
+    fn occupations_for_title(&self, title: &str, k: usize) -> Vec<OccupationCandidate>;
+}

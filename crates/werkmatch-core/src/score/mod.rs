@@ -22,6 +22,7 @@ mod employer;
 mod explain;
 mod knockout;
 mod pair;
+mod unlock;
 
 pub use components::{Component, Components};
 pub use config::{ScoringConfig, ScoringConfigBuilder, Weights};
@@ -29,3 +30,4 @@ pub use employer::{best_occupation, employer_as_vacancy, evaluate_employer};
 pub use explain::{explain, explain_employer, ComponentScore, Explanation};
 pub use knockout::{KnockOut, KnockOuts};
 pub use pair::{evaluate, knockouts, missing_essential_skills, score, seeker_codes, seeker_level, travel, Evaluation};
+pub use unlock::{unlock_hints, Hint};

@@ -243,6 +243,25 @@ impl Education {
         crate::SkillLevel::new(l).unwrap_or_else(|_| unreachable!())
     }
 
+    /// The lowercase name used in FORMAT.md, e.g. `"mbo2"`.
+    pub fn name(self) -> &'static str {
+        use Education::*;
+        match self {
+            None => "none",
+            Primary => "primary",
+            Vmbo => "vmbo",
+            Mbo1 => "mbo1",
+            Mbo2 => "mbo2",
+            Mbo3 => "mbo3",
+            Mbo4 => "mbo4",
+            Havo => "havo",
+            Vwo => "vwo",
+            Hbo => "hbo",
+            Wo => "wo",
+            Unknown => "unknown",
+        }
+    }
+
     /// Whether this is a *startkwalificatie* (MBO-2 or higher, or HAVO/VWO).
     pub fn is_startkwalificatie(self) -> bool {
         self.skill_level().get() >= 2
@@ -628,5 +647,17 @@ mod map_only_tests {
         assert!(missing.to_string().contains("missing field `lon`"), "{missing}");
         let unknown = serde_json::from_str::<GeoPoint>(r#"{"lat": 1, "lon": 2, "alt": 3}"#).unwrap_err();
         assert!(unknown.to_string().contains("unknown field `alt`"), "{unknown}");
+    }
+}
+
+#[cfg(test)]
+mod education_name_tests {
+    use super::Education;
+
+    #[test]
+    fn names_match_serde() {
+        for e in Education::ALL {
+            assert_eq!(serde_json::to_value(e).unwrap(), serde_json::Value::String(e.name().to_string()));
+        }
     }
 }

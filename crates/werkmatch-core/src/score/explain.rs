@@ -43,6 +43,9 @@ pub struct Explanation {
     pub level_gap: i8,
     /// The ISCO code scored (for an employer: the occupation chosen for this seeker).
     pub isco: IscoCode,
+    /// How many distinct skills the vacancy asks (essential and optional);
+    /// 0 means the skills component stands in for the occupation component.
+    pub skills_asked: usize,
     /// Essential skills of the vacancy that the seeker lacks.
     pub missing_essential_skills: Vec<String>,
     /// Every knock-out that applies (empty when the pair is ranked).
@@ -66,6 +69,12 @@ impl Explanation {
             vacancy_level: ev.vacancy_level.get(),
             level_gap: ev.level_gap(),
             isco: vacancy.isco,
+            skills_asked: vacancy
+                .skills_essential
+                .iter()
+                .chain(&vacancy.skills_optional)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
             missing_essential_skills: missing_essential_skills(seeker, vacancy),
             knockouts: ev.knockouts.iter().collect(),
         }

@@ -23,6 +23,7 @@ mod explain;
 mod knockout;
 mod pair;
 mod unlock;
+pub mod words;
 
 pub use components::{Component, Components};
 pub use config::{ScoringConfig, ScoringConfigBuilder, Weights};

@@ -1,0 +1,189 @@
+//! The example programs, run as a user would run them on the fixtures: output
+//! and exit codes. `cargo test` builds the examples before running this.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example(name: &str) -> PathBuf {
+    // target/<profile>/deps/examples_run-<hash> → target/<profile>/examples/<name>
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().and_then(Path::parent).unwrap().join("examples");
+    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(path.exists(), "{} is missing: run `cargo test --workspace`, which builds the examples", path.display());
+    path
+}
+
+fn run(name: &str, args: &[&str]) -> Output {
+    Command::new(example(name)).args(args).current_dir(root()).output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("werkmatch-examples-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn match_writes_all_three_directions() {
+    let out = tmp("matches.jsonl");
+    let o = run(
+        "match",
+        &[
+            "--seekers",
+            "fixtures/cases/seekers.jsonl",
+            "--vacancies",
+            "fixtures/cases/vacancies.jsonl",
+            "--employers",
+            "fixtures/cases/employers.jsonl",
+            "--top",
+            "10",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    // 6 seekers → vacancies, 8 vacancies → seekers, 6 seekers → employers.
+    assert_eq!(lines.len(), 20);
+    let s02 = lines.iter().find(|l| l["seeker"] == "S02" && l.get("matches").is_some()).unwrap();
+    assert_eq!(s02["matches"][0]["vacancy"], "V08");
+    assert_eq!(s02["matches"][1]["vacancy"], "V02", "the early shift in Assen, by car");
+    let v06 = lines.iter().find(|l| l["vacancy"] == "V06").unwrap();
+    assert_eq!(v06["matches"][0]["seeker"], "S03");
+}
+
+#[test]
+fn match_with_explanations() {
+    let out = tmp("explained.jsonl");
+    let o = run(
+        "match",
+        &[
+            "--seekers",
+            "fixtures/cases/seekers.jsonl",
+            "--vacancies",
+            "fixtures/cases/vacancies.jsonl",
+            "--explain",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let first: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&out).unwrap().lines().next().unwrap()).unwrap();
+    let e = &first["matches"][0]["explanation"];
+    assert_eq!(e["components"].as_array().unwrap().len(), 6);
+    assert_eq!(e["knockouts"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn match_reports_bad_input_with_exit_1() {
+    let out = tmp("bad.jsonl");
+    let o = run(
+        "match",
+        &[
+            "--seekers",
+            "fixtures/bad/seekers_mixed.jsonl",
+            "--vacancies",
+            "fixtures/cases/vacancies.jsonl",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("seekers_mixed.jsonl:3: field `location.alt`"), "{err}");
+}
+
+#[test]
+fn match_usage_error_is_exit_2() {
+    let o = run("match", &["--seekers", "fixtures/cases/seekers.jsonl"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run("match", &["--seekers", "x", "--out", "y"]);
+    assert_eq!(o.status.code(), Some(2), "no vacancies and no employers");
+}
+
+#[test]
+fn jobhunt_explains_matches_hidden_jobs_and_near_misses() {
+    let o = run(
+        "jobhunt",
+        &[
+            "--seekers",
+            "fixtures/cases/seekers.jsonl",
+            "--id",
+            "S05",
+            "--vacancies",
+            "fixtures/cases/vacancies.jsonl",
+            "--employers",
+            "fixtures/cases/employers.jsonl",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("Best vacancies\n  1. V01"), "{out}");
+    assert!(out.contains("Hidden jobs (employers without a vacancy)\n  1. E01"), "{out}");
+    assert!(out.contains("V04 Bezorger"), "{out}");
+    assert!(out.contains("to unlock: needs a driving licence"), "{out}");
+}
+
+#[test]
+fn jobhunt_profile_and_json() {
+    let o = run(
+        "jobhunt",
+        &[
+            "--lat",
+            "53.2194",
+            "--lon",
+            "6.5665",
+            "--education",
+            "mbo2",
+            "--occupation",
+            "9112",
+            "--vacancies",
+            "fixtures/cases/vacancies.jsonl",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["vacancies"][0]["id"], "V01");
+    assert!(v["near_misses"].as_array().unwrap().iter().any(|m| m["hints"][0] == "needs a driving licence"));
+}
+
+#[test]
+fn jobhunt_errors() {
+    let o = run("jobhunt", &["--vacancies", "fixtures/cases/vacancies.jsonl"]);
+    assert_eq!(o.status.code(), Some(2), "no candidate given");
+    let o = run(
+        "jobhunt",
+        &["--seekers", "fixtures/cases/seekers.jsonl", "--id", "NOPE", "--vacancies", "fixtures/cases/vacancies.jsonl"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("no seeker with id \"NOPE\""));
+}
+
+#[test]
+fn vacancy_lists_candidates_and_near_misses() {
+    let o = run(
+        "vacancy",
+        &["--vacancies", "fixtures/cases/vacancies.jsonl", "--id", "V04", "--seekers", "fixtures/cases/seekers.jsonl"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("Best candidates\n  1. S02"), "{out}");
+    assert!(out.contains("1. S05 would score 0.95"), "{out}");
+    let o = run(
+        "vacancy",
+        &["--vacancies", "fixtures/cases/vacancies.jsonl", "--id", "V99", "--seekers", "fixtures/cases/seekers.jsonl"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+}

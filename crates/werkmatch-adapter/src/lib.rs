@@ -9,6 +9,7 @@
 pub mod csv_export;
 pub mod error;
 pub mod feed;
+pub mod jobposting;
 pub mod jsonl;
 pub mod leads;
 pub mod postcode;

@@ -185,10 +185,9 @@ impl<'t> PostingReader<'t, '_> {
             if in_graph {
                 return Ok(()); // context nodes of a graph (Organization, WebPage …) are not records
             }
-            let e = Error::new(ErrorKind::InvalidValue, "not a JobPosting").with_field("@type");
             let e = match node.get("@type") {
-                Some(t) => e.with_value(t.to_string()),
-                None => e,
+                Some(t) => invalid("@type", t, "not a JobPosting"),
+                None => Error::new(ErrorKind::MissingField, "not a JobPosting (no @type)").with_field("@type"),
             };
             return self.push(Err(e.at(self.file, line)), line, opts);
         }

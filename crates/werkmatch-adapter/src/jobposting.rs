@@ -369,7 +369,7 @@ fn hours(node: &Node) -> Result<Option<HoursRange>> {
     let Some(v) = node.get("employmentType") else { return Ok(None) };
     let (mut full, mut part) = (false, false);
     for item in items(v) {
-        match item.as_str().map(|s| value_key(s)).as_deref() {
+        match item.as_str().map(value_key).as_deref() {
             Some("fulltime") => full = true,
             Some("parttime") => part = true,
             Some("contractor" | "temporary" | "intern" | "volunteer" | "perdiem" | "other") => {}

@@ -6,8 +6,13 @@
 //! every reader either stops at the first bad record or returns it in a list
 //! of rejected records ([`OnError`]).
 
+pub mod csv_export;
 pub mod error;
+pub mod feed;
+pub mod jobposting;
 pub mod jsonl;
+pub mod leads;
+pub mod postcode;
 pub mod resolve;
 
 pub use error::{Error, ErrorKind, Loaded, OnError, Position, Rejected, Result};

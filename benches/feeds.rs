@@ -1,0 +1,108 @@
+//! Throughput of the feed readers: a Dutch CSV export of seekers through the
+//! default mapping, and schema.org JobPostings in JSON-LD.
+//!
+//! Targets (one core, release): CSV ≥ 200 000 records/s, JSON-LD ≥ 20 000 postings/s.
+
+// `criterion_group!` generates a public function without documentation.
+#![allow(missing_docs)]
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use werkmatch::adapter::csv_export::{read_seekers, read_vacancies, Mapping};
+use werkmatch::adapter::feed::FeedOptions;
+use werkmatch::adapter::jobposting::read_jobpostings;
+use werkmatch::adapter::postcode::PostcodeTable;
+use werkmatch::adapter::OnError;
+
+const PC4: [u16; 8] = [9711, 9712, 9713, 9718, 9721, 9741, 9742, 9751];
+const EDU: [&str; 6] = ["MBO 2", "VMBO", "HBO", "geen", "basisonderwijs", "MBO 4"];
+const MODES: [&str; 4] = ["fiets, OV", "auto", "e-bike", "lopen"];
+
+fn table() -> PostcodeTable {
+    let rows: String = PC4
+        .iter()
+        .enumerate()
+        .map(|(i, pc)| {
+            format!("NL\t{pc}\tGroningen\tGroningen\t04\tGroningen\t0014\t\t\t{}\t6.56\t\n", 53.2 + i as f64 / 100.0)
+        })
+        .collect();
+    PostcodeTable::read(rows.as_bytes(), None).unwrap_or_default()
+}
+
+fn seekers_csv(n: usize) -> String {
+    let mut s = String::from("klantnummer;postcode;opleidingsniveau;werkervaring;gewenst_beroep;voorkeur_sector;uren;reistijd_max;vervoer;rijbewijs;taalniveau;naam\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "K{i:07};{} AB;{};9112:3, 5223:1.5;9112;N;24-32;45;{};{};B1;x\n",
+            PC4[i % PC4.len()],
+            EDU[i % EDU.len()],
+            MODES[i % MODES.len()],
+            if i % 2 == 0 { "ja" } else { "nee" }
+        ));
+    }
+    s
+}
+
+fn vacancies_csv(n: usize) -> String {
+    let mut s = String::from(
+        "vacaturenummer,werkgever_id,functie,beroep,sector,postcode,uren,begintijd,rijbewijs,aantal_plaatsen\n",
+    );
+    for i in 0..n {
+        s.push_str(&format!(
+            "V{i:07},E{},\"Medewerker, schoonmaak\",9112,4711,{},24-32,06:30,nee,1\n",
+            i % 500,
+            PC4[i % PC4.len()]
+        ));
+    }
+    s
+}
+
+fn postings(n: usize) -> String {
+    let items: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"@context":"https://schema.org","@type":"JobPosting","identifier":"J{i}","title":"Medewerker schoonmaak","description":"Wij zoeken een collega voor de schoonmaak van kantoren in Groningen. Je werkt in een team.","datePosted":"2024-05-01","occupationalCategory":{{"@type":"CategoryCode","codeValue":"9112"}},"skills":"schoonmaken, hygiëne","industry":"N","employmentType":"PART_TIME","educationRequirements":{{"@type":"EducationalOccupationalCredential","credentialCategory":"MBO 2"}},"hiringOrganization":{{"@type":"Organization","name":"Schoonmaak {}"}},"jobLocation":{{"@type":"Place","geo":{{"latitude":53.2,"longitude":6.56}}}}}}"#,
+                i % 300
+            )
+        })
+        .collect();
+    format!("[{}]", items.join(",\n"))
+}
+
+fn bench(c: &mut Criterion) {
+    let table = table();
+    let mapping = Mapping::dutch_default();
+    let mut group = c.benchmark_group("feeds");
+    group.sample_size(10);
+    let n = 100_000;
+    let text = seekers_csv(n);
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_function(BenchmarkId::new("csv_seekers", n), |b| {
+        b.iter(|| {
+            let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
+            let loaded = read_seekers(text.as_bytes(), None, &mapping, &mut opts);
+            assert_eq!(loaded.map(|l| l.accepted.len()).ok(), Some(n));
+        })
+    });
+    let text = vacancies_csv(n);
+    group.bench_function(BenchmarkId::new("csv_vacancies", n), |b| {
+        b.iter(|| {
+            let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
+            let loaded = read_vacancies(text.as_bytes(), None, &mapping, &mut opts);
+            assert_eq!(loaded.map(|l| l.accepted.len()).ok(), Some(n));
+        })
+    });
+    let m = 20_000;
+    let doc = postings(m);
+    group.throughput(Throughput::Elements(m as u64));
+    group.bench_function(BenchmarkId::new("jsonld_postings", m), |b| {
+        b.iter(|| {
+            let mut opts = FeedOptions::new().on_error(OnError::Collect);
+            let loaded = read_jobpostings(&doc, None, &mut opts);
+            assert_eq!(loaded.map(|l| l.accepted.len()).ok(), Some(m));
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,219 @@
+//! What every feed reader shares: options, progress reports and the
+//! accept/reject bookkeeping (duplicate ids, stop or collect).
+//!
+//! The CSV export reader ([`crate::csv_export`]), the jobhunter leads
+//! ([`crate::leads`]) and the schema.org `JobPosting` reader
+//! ([`crate::jobposting`]) all take a [`FeedOptions`] and return a
+//! [`Loaded`], so a caller handles every source the same way.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use werkmatch_core::{IscoCode, Nace};
+
+use crate::error::{Error, ErrorKind, Loaded, OnError, Result};
+use crate::postcode::PostcodeTable;
+use crate::resolve::{OccupationResolver, TitleNormaliser};
+
+/// How far a reader has come: reported through [`FeedOptions::progress`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Records read so far (accepted and rejected).
+    pub records: u64,
+    /// Bytes of input consumed so far.
+    pub bytes: u64,
+}
+
+/// Records between two progress reports (and one more report at the end).
+pub const PROGRESS_EVERY: u64 = 8192;
+
+/// Options shared by the feed readers.
+#[derive(Default)]
+pub struct FeedOptions<'a> {
+    /// Stop at the first bad record (the default) or collect every bad record.
+    pub on_error: OnError,
+    /// Turns postcodes into locations; a feed that carries postcodes needs one.
+    pub postcodes: Option<&'a PostcodeTable>,
+    /// Resolves ESCO occupation URIs/codes to ISCO (and skills).
+    pub resolver: Option<&'a dyn OccupationResolver>,
+    /// Turns free-text job titles into an occupation when no code is given.
+    pub normaliser: Option<&'a dyn TitleNormaliser>,
+    /// The sector of a vacancy whose source does not give one (JobPosting without `industry`).
+    pub default_sector: Option<Nace>,
+    /// Called every [`PROGRESS_EVERY`] records and once at the end.
+    pub progress: Option<&'a mut dyn FnMut(Progress)>,
+}
+
+impl<'a> FeedOptions<'a> {
+    /// Stop at the first error; no postcode table, taxonomy or normaliser.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets how bad records are treated.
+    pub fn on_error(mut self, on_error: OnError) -> Self {
+        self.on_error = on_error;
+        self
+    }
+
+    /// Uses `table` for postcodes.
+    pub fn postcodes(mut self, table: &'a PostcodeTable) -> Self {
+        self.postcodes = Some(table);
+        self
+    }
+
+    /// Resolves ESCO references through `resolver`.
+    pub fn resolver(mut self, resolver: &'a dyn OccupationResolver) -> Self {
+        self.resolver = Some(resolver);
+        self
+    }
+
+    /// Normalises free-text titles through `normaliser`.
+    pub fn normaliser(mut self, normaliser: &'a dyn TitleNormaliser) -> Self {
+        self.normaliser = Some(normaliser);
+        self
+    }
+
+    /// Sets the sector used when a source gives none.
+    pub fn default_sector(mut self, sector: Nace) -> Self {
+        self.default_sector = Some(sector);
+        self
+    }
+
+    /// Reports progress to `callback`.
+    pub fn progress(mut self, callback: &'a mut dyn FnMut(Progress)) -> Self {
+        self.progress = Some(callback);
+        self
+    }
+
+    pub(crate) fn report(&mut self, progress: Progress) {
+        if let Some(cb) = self.progress.as_mut() {
+            cb(progress);
+        }
+    }
+}
+
+impl fmt::Debug for FeedOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FeedOptions")
+            .field("on_error", &self.on_error)
+            .field("postcodes", &self.postcodes.map(PostcodeTable::len))
+            .field("resolver", &self.resolver.is_some())
+            .field("normaliser", &self.normaliser.is_some())
+            .field("default_sector", &self.default_sector)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
+}
+
+/// Collects accepted and rejected records, checks ids for duplicates and
+/// applies [`OnError`].
+pub(crate) struct Collector<T> {
+    loaded: Loaded<T>,
+    seen: HashMap<Box<str>, u64>,
+    on_error: OnError,
+    kind: &'static str,
+    id_field: String,
+}
+
+impl<T> Collector<T> {
+    /// `kind` names the record in messages; `id_field` is the field a duplicate id is reported on.
+    pub(crate) fn new(on_error: OnError, kind: &'static str, id_field: impl Into<String>) -> Self {
+        Collector { loaded: Loaded::default(), seen: HashMap::new(), on_error, kind, id_field: id_field.into() }
+    }
+
+    /// Records read so far.
+    pub(crate) fn read(&self) -> u64 {
+        self.loaded.read
+    }
+
+    /// Takes the outcome of one record read at `line`. Returns `Err` only in stop mode.
+    pub(crate) fn push(
+        &mut self,
+        outcome: Result<T>,
+        id_of: impl Fn(&T) -> &str,
+        file: Option<&Path>,
+        line: u64,
+    ) -> Result<()> {
+        self.loaded.read += 1;
+        let outcome = outcome.and_then(|record| {
+            let id = id_of(&record);
+            if let Some(first) = self.seen.get(id) {
+                return Err(Error::new(
+                    ErrorKind::DuplicateId,
+                    format!("duplicate {} id: first used on line {first}", self.kind),
+                )
+                .with_field(self.id_field.clone())
+                .with_value(id)
+                .at(file, line));
+            }
+            self.seen.insert(id.into(), line);
+            Ok(record)
+        });
+        match outcome {
+            Ok(record) => self.loaded.accepted.push(record),
+            Err(e) if self.on_error == OnError::Stop || e.kind() == ErrorKind::Io => return Err(e),
+            Err(e) => self.loaded.rejected.push(e),
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(self) -> Loaded<T> {
+        self.loaded
+    }
+}
+
+/// An occupation reference resolved to ISCO, with the ESCO reference it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Occupation {
+    pub isco: IscoCode,
+    pub esco: Option<String>,
+}
+
+/// Whether `s` looks like an ESCO occupation reference: a concept URI or an
+/// ESCO code (an ISCO code followed by dotted digits, e.g. `2654.1.7`).
+pub(crate) fn is_esco_reference(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://") || {
+        let b = s.as_bytes();
+        b.len() > 5
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'.'
+            && b.iter().all(|c| c.is_ascii_digit() || *c == b'.')
+    }
+}
+
+/// Resolves one occupation as written in a feed: a 4-digit ISCO-08 code; an
+/// ESCO URI or code (needs `resolver`); or, when `normaliser` is given, a
+/// free-text job title (its best candidate).
+pub(crate) fn resolve_occupation(
+    raw: &str,
+    resolver: Option<&dyn OccupationResolver>,
+    normaliser: Option<&dyn TitleNormaliser>,
+) -> Result<Occupation> {
+    let s = raw.trim();
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let isco = IscoCode::parse(s).map_err(|e| Error::from_core(&e))?;
+        return Ok(Occupation { isco, esco: None });
+    }
+    if is_esco_reference(s) {
+        let Some(resolver) = resolver else {
+            return Err(Error::new(
+                ErrorKind::Unresolved,
+                "an ESCO occupation reference needs a taxonomy (none was given)",
+            ));
+        };
+        let isco = resolver.isco_of(s).ok_or_else(|| Error::new(ErrorKind::Unresolved, "unknown ESCO occupation"))?;
+        return Ok(Occupation { isco, esco: Some(s.to_string()) });
+    }
+    let Some(normaliser) = normaliser else {
+        return Err(Error::new(
+            ErrorKind::InvalidValue,
+            "expected an ISCO-08 code of 4 digits or an ESCO occupation URI (free-text titles need a title normaliser)",
+        ));
+    };
+    match normaliser.occupations_for_title(s, 1).into_iter().next() {
+        Some(c) => Ok(Occupation { isco: c.isco, esco: Some(c.uri) }),
+        None => Err(Error::new(ErrorKind::Unresolved, "no occupation found for this job title")),
+    }
+}

@@ -1,0 +1,137 @@
+//! No panics on any bytes: random and mutated inputs for every feed parser
+//! (CSV with mapping, postcode table, JobPosting JSON-LD, leads), and every
+//! record either accepted or rejected with a line.
+
+use proptest::prelude::*;
+use werkmatch_adapter::csv_export::{read_employers, read_seekers, read_vacancies, Mapping};
+use werkmatch_adapter::feed::FeedOptions;
+use werkmatch_adapter::jobposting::read_jobpostings;
+use werkmatch_adapter::jsonl::{read_seekers as read_jsonl_seekers, write_jsonl, ReadOptions};
+use werkmatch_adapter::leads::read_leads;
+use werkmatch_adapter::postcode::PostcodeTable;
+use werkmatch_adapter::{Loaded, OnError};
+
+const POSTCODES: &[u8] = include_bytes!("../../../fixtures/feeds/postcodes_groningen.txt");
+const SEEKERS: &[u8] = include_bytes!("../../../fixtures/feeds/seekers_nl.csv");
+const VACANCIES: &[u8] = include_bytes!("../../../fixtures/feeds/vacancies_nl.csv");
+const EMPLOYERS: &[u8] = include_bytes!("../../../fixtures/feeds/employers_nl.csv");
+const LEADS: &[u8] = include_bytes!("../../../fixtures/feeds/leads_nl.csv");
+const POSTINGS: &[u8] = include_bytes!("../../../fixtures/feeds/jobpostings.jsonld");
+const GRAPH: &[u8] = include_bytes!("../../../fixtures/feeds/jobpostings_graph.jsonld");
+
+fn table() -> PostcodeTable {
+    PostcodeTable::read(POSTCODES, None).unwrap()
+}
+
+/// A fixture with a few bytes overwritten, inserted or deleted.
+fn mutated(base: &'static [u8]) -> impl Strategy<Value = Vec<u8>> {
+    proptest::collection::vec((0..base.len().max(1), any::<u8>(), 0u8..3), 1..12).prop_map(move |edits| {
+        let mut v = base.to_vec();
+        for (pos, byte, op) in edits {
+            let pos = pos.min(v.len());
+            match op {
+                0 if pos < v.len() => v[pos] = byte,
+                1 => v.insert(pos, byte),
+                _ if pos < v.len() => {
+                    v.remove(pos);
+                }
+                _ => v.push(byte),
+            }
+        }
+        v
+    })
+}
+
+/// Every read record is accounted for, and every rejection has a line.
+fn accounted<T>(loaded: &Loaded<T>) -> bool {
+    loaded.read == (loaded.accepted.len() + loaded.rejected.len()) as u64
+        && loaded.rejected.iter().all(|e| e.position().line.is_some())
+}
+
+fn csv_all(bytes: &[u8], table: &PostcodeTable) {
+    let mapping = Mapping::dutch_default();
+    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(table);
+    if let Ok(l) = read_seekers(bytes, None, &mapping, &mut opts) {
+        assert!(accounted(&l));
+        // What is accepted is valid FORMAT.md: it round-trips through the strict reader.
+        let mut out = Vec::new();
+        write_jsonl(&mut out, &l.accepted).unwrap();
+        let back = read_jsonl_seekers(out.as_slice(), None, &ReadOptions::new()).unwrap();
+        assert_eq!(back.accepted, l.accepted);
+    }
+    if let Ok(l) = read_vacancies(bytes, None, &mapping, &mut opts) {
+        assert!(accounted(&l));
+    }
+    if let Ok(l) = read_employers(bytes, None, &mapping, &mut opts) {
+        assert!(accounted(&l));
+    }
+    let _ = read_vacancies(bytes, None, &mapping, &mut FeedOptions::new().postcodes(table));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn csv_random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        csv_all(&bytes, &table());
+    }
+
+    #[test]
+    fn csv_mutated_seekers(bytes in mutated(SEEKERS)) {
+        csv_all(&bytes, &table());
+    }
+
+    #[test]
+    fn csv_mutated_vacancies_and_employers(v in mutated(VACANCIES), e in mutated(EMPLOYERS)) {
+        let t = table();
+        csv_all(&v, &t);
+        csv_all(&e, &t);
+    }
+
+    #[test]
+    fn leads_mutated(bytes in mutated(LEADS)) {
+        let t = table();
+        let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
+        if let Ok(l) = read_leads(bytes.as_slice(), None, &Mapping::dutch_leads(), &mut opts) {
+            prop_assert!(accounted(&l));
+        }
+    }
+
+    #[test]
+    fn postcode_table_random_and_mutated(random in proptest::collection::vec(any::<u8>(), 0..300), m in mutated(POSTCODES)) {
+        for bytes in [random, m] {
+            if let Ok(t) = PostcodeTable::read(bytes.as_slice(), None) {
+                prop_assert!(t.len() as u64 <= t.rows());
+            }
+        }
+    }
+
+    #[test]
+    fn postcode_strings(s in "\\PC{0,12}") {
+        let t = table();
+        if let Ok(p) = t.lookup(&s) {
+            prop_assert!(p.lat().is_finite());
+        }
+    }
+
+    #[test]
+    fn jsonld_random_and_mutated(random in "\\PC{0,200}", a in mutated(POSTINGS), g in mutated(GRAPH)) {
+        let t = table();
+        for bytes in [random.into_bytes(), a, g] {
+            let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+            let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
+            let l = read_jobpostings(text, None, &mut opts).unwrap();
+            prop_assert!(accounted(&l));
+            let _ = read_jobpostings(text, None, &mut FeedOptions::new());
+        }
+    }
+
+    #[test]
+    fn jsonld_deep_nesting(depth in 1usize..200) {
+        let text = format!("{}{{\"@type\":\"JobPosting\"}}{}", "[".repeat(depth), "]".repeat(depth));
+        let mut opts = FeedOptions::new().on_error(OnError::Collect);
+        let l = read_jobpostings(&text, None, &mut opts).unwrap();
+        prop_assert!(accounted(&l));
+        prop_assert_eq!(l.accepted.len(), 0);
+    }
+}

@@ -9,6 +9,7 @@
 pub mod error;
 pub mod jsonl;
 pub mod resolve;
+pub mod synthetic;
 
 pub use error::{Error, ErrorKind, Loaded, OnError, Position, Rejected, Result};
 pub use resolve::OccupationResolver;

@@ -1,3 +1,4 @@
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 //! The Groningen preset is calibrated to POPULATION.md (tolerances allow for sampling noise).
 
 use std::sync::OnceLock;

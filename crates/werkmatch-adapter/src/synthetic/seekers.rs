@@ -41,6 +41,14 @@ const EXPERIENCE_COUNT: &[(u32, usize)] = &[(25, 0), (45, 1), (25, 2), (5, 3)];
 const HOURS: &[(u32, (u8, u8))] =
     &[(20, (0, 40)), (15, (32, 40)), (10, (36, 40)), (20, (24, 32)), (15, (16, 24)), (10, (12, 20)), (10, (20, 32))];
 
+/// Seekers who can currently work only a few hours a week (assumption: a fifth of
+/// the stock, e.g. through health limits or care duties; such people are usually in
+/// participation trajectories rather than job search). No regular vacancy offers
+/// so few hours (see `vacancies`), so these seekers get no vacancy — only employers
+/// without a vacancy, which SCORING.md 5 scores without the hours knock-out.
+const FEW_HOURS: f64 = 0.20;
+const HOURS_FEW: &[(u32, (u8, u8))] = &[(50, (0, 8)), (30, (4, 10)), (20, (0, 10))];
+
 /// Longest acceptable one-way trip in minutes (assumption: 30–60 for most).
 const MAX_MINUTES: &[(u32, u16)] = &[(10, 20), (25, 30), (40, 45), (20, 60), (5, 90)];
 
@@ -126,7 +134,8 @@ pub(crate) fn seeker(ctx: &Context, index: usize) -> Jobseeker {
         s.sectors_preferred = sorted_sectors(desired.iter().map(|e| e.sector));
     }
 
-    let (min, max) = pick_table(&mut rng, HOURS).unwrap_or((0, 40));
+    let hours_table = if rng.gen_bool(FEW_HOURS) { HOURS_FEW } else { HOURS };
+    let (min, max) = pick_table(&mut rng, hours_table).unwrap_or((0, 40));
     s.hours = HoursRange::new(min, max).unwrap_or_default();
 
     s.licence = rng.gen_bool(LICENCE);

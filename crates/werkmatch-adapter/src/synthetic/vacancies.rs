@@ -11,11 +11,12 @@ use super::vocab::Vocabulary;
 use super::Context;
 
 /// Hours offered in mostly part-time occupations (care, retail, hospitality,
-/// cleaning) and in the others (assumption; `0–40` is an on-call/flex contract).
+/// cleaning) and in the others (assumption; `12–40` is a flexible contract with a
+/// minimum of 12 hours). Regular vacancies offer at least 12 hours a week (assumption).
 const HOURS_PART_TIME: &[(u32, (u8, u8))] =
     &[(25, (12, 24)), (25, (16, 32)), (25, (24, 32)), (15, (20, 36)), (10, (32, 40))];
 const HOURS_FULL_TIME: &[(u32, (u8, u8))] =
-    &[(40, (32, 40)), (25, (36, 40)), (15, (38, 40)), (10, (24, 40)), (10, (0, 40))];
+    &[(40, (32, 40)), (25, (36, 40)), (15, (38, 40)), (10, (24, 40)), (10, (12, 40))];
 
 /// Early shifts: a third of the vacancies in shift occupations (production,
 /// logistics, cleaning, care, bakery, construction) start between 05:00 and 07:00,

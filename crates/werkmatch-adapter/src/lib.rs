@@ -14,6 +14,7 @@ pub mod jsonl;
 pub mod leads;
 pub mod postcode;
 pub mod resolve;
+pub mod synthetic;
 
 pub use error::{Error, ErrorKind, Loaded, OnError, Position, Rejected, Result};
 pub use resolve::{OccupationCandidate, OccupationResolver, TitleNormaliser};

@@ -54,7 +54,7 @@ impl Weighted {
 
     /// Whether nothing can be picked (no entries, or all of weight 0).
     pub(crate) fn is_empty(&self) -> bool {
-        self.cumulative.last().map_or(true, |&t| t == 0)
+        self.cumulative.last().is_none_or(|&t| t == 0)
     }
 
     /// A random index, or 0 when empty (callers check [`Weighted::is_empty`] first).

@@ -7,6 +7,7 @@
 //! of rejected records ([`OnError`]).
 
 pub mod error;
+pub mod esco;
 pub mod jsonl;
 pub mod resolve;
 

@@ -62,8 +62,15 @@ pub(crate) struct LabelIndex {
     tie_keys: Vec<String>,
 }
 
+/// Share of the trigram cosine in a label's score; the rest is the word-overlap F-measure.
+const COSINE_WEIGHT: f32 = 0.4;
+/// How much the second-best label of a concept adds (noisy-or).
+const SECOND_LABEL_WEIGHT: f32 = 0.3;
+/// IDF multiplier for a query word that occurs in no label.
+const UNSEEN_WORD_WEIGHT: f32 = 0.4;
+
 /// How many labels survive the trigram stage into the rerank.
-const CANDIDATES: usize = 120;
+const CANDIDATES: usize = 60;
 
 impl LabelIndex {
     /// Builds the index. `labels` are (target, kind, text); `tie_keys[target]` orders equal scores.
@@ -238,24 +245,37 @@ impl LabelIndex {
             .iter()
             .map(|w| {
                 let id = self.tok_ids.get(*w).copied();
-                let idf = id.and_then(|i| self.tok_idf.get(i as usize).copied()).unwrap_or_else(|| self.unseen_idf());
+                // A word no label has is mostly a place or company name, seldom the occupation.
+                let idf = id
+                    .and_then(|i| self.tok_idf.get(i as usize).copied())
+                    .unwrap_or_else(|| self.unseen_idf() * UNSEEN_WORD_WEIGHT);
                 (id, *w, idf)
             })
             .collect();
-        let mut best: HashMap<u32, Hit> = HashMap::new();
+        let mut best: HashMap<u32, (Hit, f32)> = HashMap::new();
         for &li in &touched {
             let Some(label) = self.labels.get(li as usize) else { continue };
             let score = self.rerank(&q_tokens, label, cos(li)) * label.kind.weight();
             let hit = Hit { target: label.target, score, original: label.original };
             best.entry(label.target)
-                .and_modify(|h| {
+                .and_modify(|(h, second)| {
                     if score > h.score {
+                        *second = h.score;
                         *h = hit;
+                    } else if score > *second {
+                        *second = score;
                     }
                 })
-                .or_insert(hit);
+                .or_insert((hit, 0.0));
         }
-        let mut hits: Vec<Hit> = best.into_values().collect();
+        let mut hits: Vec<Hit> = best
+            .into_values()
+            .map(|(mut h, second)| {
+                // A second matching label is more evidence for the same concept (noisy-or, damped).
+                h.score = (1.0 - (1.0 - h.score) * (1.0 - SECOND_LABEL_WEIGHT * second)).clamp(0.0, 1.0);
+                h
+            })
+            .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| self.tie(a.target).cmp(self.tie(b.target))));
         hits.truncate(k);
         hits
@@ -298,7 +318,7 @@ impl LabelIndex {
         let r = if q_tot > 0.0 { q_cov / q_tot } else { 0.0 };
         let p = if l_tot > 0.0 { l_cov / l_tot } else { 0.0 };
         let f = if r + p > 0.0 { 2.0 * r * p / (r + p) } else { 0.0 };
-        (0.5 * cos.min(1.0) + 0.5 * f).clamp(0.0, 1.0)
+        (COSINE_WEIGHT * cos.min(1.0) + (1.0 - COSINE_WEIGHT) * f).clamp(0.0, 1.0)
     }
 
     /// Similarity of two different words: typos (Jaro-Winkler) and compound parts.
@@ -315,12 +335,15 @@ impl LabelIndex {
         } else {
             0.0
         };
+        // Truncation, a common abbreviation in ads ("exec", "admin", "tech").
+        let abbr = if ql >= 3 && ll > ql + 2 && lw.starts_with(qw) { 0.7 } else { 0.0 };
         let jw = if ql.abs_diff(ll) <= 3 { strsim::jaro_winkler(qw, lw) as f32 } else { 0.0 };
         let typo = if jw >= 0.9 { (jw - 0.9) * 8.0 } else { 0.0 };
-        compound.max(typo)
+        compound.max(typo).max(abbr)
     }
 }
 
 fn idf(n: f32, df: f32) -> f32 {
     ((n + 1.0) / (df + 1.0)).ln() + 1.0
 }
+

@@ -234,11 +234,12 @@ impl LabelIndex {
                 }
             }
         }
-        let cos = |li: u32| acc.get(li as usize).copied().unwrap_or(0.0) / q_norm;
-        let by_cos = |a: &u32, b: &u32| cos(*b).total_cmp(&cos(*a)).then(a.cmp(b));
-        if touched.len() > CANDIDATES {
-            touched.select_nth_unstable_by(CANDIDATES, by_cos);
-            touched.truncate(CANDIDATES);
+        let mut scored: Vec<(f32, u32)> =
+            touched.iter().map(|&li| (acc.get(li as usize).copied().unwrap_or(0.0) / q_norm, li)).collect();
+        let by_cos = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if scored.len() > CANDIDATES {
+            scored.select_nth_unstable_by(CANDIDATES, by_cos);
+            scored.truncate(CANDIDATES);
         }
         // Stage 2: rerank the candidates.
         let q_tokens: Vec<(Option<u32>, &str, f32)> = q_words
@@ -253,9 +254,9 @@ impl LabelIndex {
             })
             .collect();
         let mut best: HashMap<u32, (Hit, f32)> = HashMap::new();
-        for &li in &touched {
+        for &(cos, li) in &scored {
             let Some(label) = self.labels.get(li as usize) else { continue };
-            let score = self.rerank(&q_tokens, label, cos(li)) * label.kind.weight();
+            let score = self.rerank(&q_tokens, label, cos) * label.kind.weight();
             let hit = Hit { target: label.target, score, original: label.original };
             best.entry(label.target)
                 .and_modify(|(h, second)| {

@@ -311,7 +311,7 @@ fn read_hierarchy(path: &Path, lang: &str, b: &mut Builder, sink: &mut Sink) -> 
             if uri.is_empty() {
                 break;
             }
-            let code = non_empty(r.get(6 + level as usize));
+            let code = non_empty(r.get(8 + level as usize));
             let g = b.skill_groups.entry(uri.to_string()).or_insert_with(|| SkillGroup {
                 uri: uri.to_string(),
                 code,

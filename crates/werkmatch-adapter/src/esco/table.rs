@@ -5,9 +5,11 @@
 //! the `csv` crate, never line splitting. Columns are found by header name
 //! because the column order differs between files and releases.
 
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use flate2::read::MultiGzDecoder;
 
@@ -56,6 +58,35 @@ fn open(path: &Path) -> Result<Box<dyn Read>> {
     Ok(if gz { Box::new(MultiGzDecoder::new(reader)) } else { Box::new(reader) })
 }
 
+/// Remembers the byte offset of every `\n` that passes through, so that a
+/// record's byte offset gives its line. The `csv` crate's own line counter
+/// drifts after CRLF line ends, which the official files mix with LF.
+struct LineIndex<R> {
+    inner: R,
+    offset: u64,
+    newlines: Rc<RefCell<Vec<u64>>>,
+}
+
+impl<R: Read> Read for LineIndex<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut nl = self.newlines.borrow_mut();
+        for (i, &b) in buf.get(..n).unwrap_or(&[]).iter().enumerate() {
+            if b == b'\n' {
+                nl.push(self.offset + i as u64);
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+/// The 1-based line of a record starting at `byte`; after CRLF the `csv` crate starts
+/// the next record at the `\n`, which therefore belongs to the line before.
+fn line_of(newlines: &RefCell<Vec<u64>>, byte: u64) -> u64 {
+    newlines.borrow().partition_point(|&o| o <= byte) as u64 + 1
+}
+
 /// Reads `path`, giving `f` each record with the `required` columns first and
 /// the `optional` ones after them (in that order for [`Row::get`]).
 ///
@@ -70,7 +101,9 @@ pub(crate) fn read_table(
     sink: &mut Sink,
     mut f: impl FnMut(&Row<'_>) -> Result<()>,
 ) -> Result<()> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(open(path)?);
+    let newlines = Rc::new(RefCell::new(Vec::new()));
+    let input = LineIndex { inner: open(path)?, offset: 0, newlines: Rc::clone(&newlines) };
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(input);
     let file = Some(path);
     let headers = rdr.headers().map_err(|e| csv_error(path, &e, 1))?.clone();
     let find = |name: &str| headers.iter().position(|h| h.trim().trim_start_matches('\u{feff}') == name);
@@ -89,11 +122,11 @@ pub(crate) fn read_table(
     let width = headers.len();
     let mut record = csv::StringRecord::new();
     loop {
-        let line_before = rdr.position().line();
+        let line_before = line_of(&newlines, rdr.position().byte());
         match rdr.read_record(&mut record) {
             Ok(false) => return Ok(()),
             Ok(true) => {
-                let line = record.position().map_or(line_before, csv::Position::line);
+                let line = record.position().map_or(line_before, |p| line_of(&newlines, p.byte()));
                 // A lone empty cell is what a blank line yields; it is not a record.
                 if record.len() == 1 && record.get(0).is_some_and(str::is_empty) {
                     continue;
@@ -116,7 +149,7 @@ pub(crate) fn read_table(
                 }
             }
             Err(e) => {
-                let line = e.position().map_or(line_before, csv::Position::line);
+                let line = e.position().map_or(line_before, |p| line_of(&newlines, p.byte()));
                 let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
                 let err = csv_error(path, &e, line);
                 if fatal {

@@ -112,7 +112,10 @@ fn relations_hierarchy_and_dangling_rows() {
     assert_eq!(ids, (0..t.skills().len() as u32).collect::<Vec<_>>());
     // The hierarchy rows leave out trailing cells; the groups and parents are still read.
     let g1 = &t.skill_groups()["http://data.europa.eu/esco/skill/g1"];
-    assert_eq!((g1.level, g1.parent.as_deref(), g1.code.as_deref()), (1, Some("http://data.europa.eu/esco/skill/g0"), Some("S6")));
+    assert_eq!(
+        (g1.level, g1.parent.as_deref(), g1.code.as_deref()),
+        (1, Some("http://data.europa.eu/esco/skill/g0"), Some("S6"))
+    );
 }
 
 #[test]
@@ -151,7 +154,8 @@ fn titles_normalise_across_case_accents_order_typos_and_compounds() {
     let t = export();
     let n = OccupationNormalizer::new(&t);
     let top = |q: &str| n.search(q, 5).first().map(|m| m.uri.to_string());
-    for q in ["Heftruckchauffeur", "chauffeur heftruck", "heftruck bestuurder", "forklfit operater", "FORK-LIFT driver"] {
+    for q in ["Heftruckchauffeur", "chauffeur heftruck", "heftruck bestuurder", "forklfit operater", "FORK-LIFT driver"]
+    {
         assert_eq!(top(q), Some(occ(1)), "{q}");
     }
     for q in ["kokkin", "Chef-kok", "line cook"] {

@@ -58,6 +58,8 @@ pub(crate) struct LabelIndex {
     tok_ids: HashMap<String, u32>,
     tok_text: Vec<String>,
     tok_idf: Vec<f32>,
+    /// The label words, sorted, for prefix look-ups.
+    sorted_words: Vec<String>,
     /// Per target, the key used to break ties (its URI).
     tie_keys: Vec<String>,
 }
@@ -66,6 +68,8 @@ pub(crate) struct LabelIndex {
 const COSINE_WEIGHT: f32 = 0.4;
 /// How much the second-best label of a concept adds (noisy-or).
 const SECOND_LABEL_WEIGHT: f32 = 0.3;
+/// How much the third-best label of a concept adds (noisy-or).
+const THIRD_LABEL_WEIGHT: f32 = 0.15;
 /// IDF multiplier for a query word that occurs in no label.
 const UNSEEN_WORD_WEIGHT: f32 = 0.4;
 
@@ -84,6 +88,7 @@ impl LabelIndex {
             tok_ids: HashMap::new(),
             tok_text: Vec::new(),
             tok_idf: Vec::new(),
+            sorted_words: Vec::new(),
             tie_keys,
         };
         // Deduplicate folded labels per target: ESCO repeats the preferred label among the alternatives.
@@ -109,6 +114,8 @@ impl LabelIndex {
             idx.labels.push(Label { target, kind, original, tokens });
             folded_texts.push(folded);
         }
+        idx.sorted_words = idx.tok_text.clone();
+        idx.sorted_words.sort_unstable();
         // Document frequencies count targets, not labels: a word in every label of one
         // occupation is still specific to it.
         let n_targets = idx.tie_keys.len().max(1) as f32;
@@ -197,7 +204,8 @@ impl LabelIndex {
     /// The `k` best targets for `query`, best first, ties by tie key; scores in [0, 1].
     pub fn search(&self, query: &str, k: usize) -> Vec<Hit> {
         let folded = fold(query);
-        let q_words: Vec<&str> = words(&folded).collect();
+        let split = self.split_compounds(&folded);
+        let q_words: Vec<&str> = words(&split).collect();
         if q_words.is_empty() || k == 0 {
             return Vec::new();
         }
@@ -253,33 +261,75 @@ impl LabelIndex {
                 (id, *w, idf)
             })
             .collect();
-        let mut best: HashMap<u32, (Hit, f32)> = HashMap::new();
+        let mut best: HashMap<u32, (Hit, f32, f32)> = HashMap::new();
         for &(cos, li) in &scored {
             let Some(label) = self.labels.get(li as usize) else { continue };
             let score = self.rerank(&q_tokens, label, cos) * label.kind.weight();
             let hit = Hit { target: label.target, score, original: label.original };
             best.entry(label.target)
-                .and_modify(|(h, second)| {
+                .and_modify(|(h, second, third)| {
                     if score > h.score {
+                        *third = *second;
                         *second = h.score;
                         *h = hit;
                     } else if score > *second {
+                        *third = *second;
                         *second = score;
+                    } else if score > *third {
+                        *third = score;
                     }
                 })
-                .or_insert((hit, 0.0));
+                .or_insert((hit, 0.0, 0.0));
         }
         let mut hits: Vec<Hit> = best
             .into_values()
-            .map(|(mut h, second)| {
-                // A second matching label is more evidence for the same concept (noisy-or, damped).
-                h.score = (1.0 - (1.0 - h.score) * (1.0 - SECOND_LABEL_WEIGHT * second)).clamp(0.0, 1.0);
+            .map(|(mut h, second, third)| {
+                // More matching labels are more evidence for the same concept (noisy-or, damped).
+                let miss = (1.0 - h.score) * (1.0 - SECOND_LABEL_WEIGHT * second) * (1.0 - THIRD_LABEL_WEIGHT * third);
+                h.score = (1.0 - miss).clamp(0.0, 1.0);
                 h
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| self.tie(a.target).cmp(self.tie(b.target))));
         hits.truncate(k);
         hits
+    }
+
+    /// Splits a query word that no label has into modifier + known head word, the
+    /// way Dutch (and German) compounds form ("klantcontactmedewerker" →
+    /// "klantcontact medewerker"), when the modifier is a word or the start of one.
+    fn split_compounds(&self, folded: &str) -> String {
+        let mut out = String::with_capacity(folded.len() + 8);
+        for w in words(folded) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            if w.len() < 8 || !w.is_ascii() || self.tok_ids.contains_key(w) {
+                out.push_str(w);
+                continue;
+            }
+            // The longest known head of at least 4 letters whose modifier has at least 3.
+            let cut = (3..=w.len() - 4).find(|&i| {
+                let (m, h) = (w.get(..i).unwrap_or(""), w.get(i..).unwrap_or(""));
+                self.tok_ids.contains_key(h)
+                    && self.is_word_prefix(m.strip_suffix('s').filter(|x| x.len() >= 3).unwrap_or(m))
+            });
+            match cut.and_then(|i| Some((w.get(..i)?, w.get(i..)?))) {
+                Some((m, h)) => {
+                    out.push_str(m);
+                    out.push(' ');
+                    out.push_str(h);
+                }
+                None => out.push_str(w),
+            }
+        }
+        out
+    }
+
+    /// Whether some label word starts with `prefix`.
+    fn is_word_prefix(&self, prefix: &str) -> bool {
+        let i = self.sorted_words.partition_point(|w| w.as_str() < prefix);
+        self.sorted_words.get(i).is_some_and(|w| w.starts_with(prefix))
     }
 
     fn tie(&self, target: u32) -> &str {
@@ -347,4 +397,3 @@ impl LabelIndex {
 fn idf(n: f32, df: f32) -> f32 {
     ((n + 1.0) / (df + 1.0)).ln() + 1.0
 }
-

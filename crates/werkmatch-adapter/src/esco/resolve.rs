@@ -14,7 +14,8 @@ impl OccupationResolver for Taxonomy {
 
     fn skills_of(&self, occupation: &str) -> Option<(Vec<String>, Vec<String>)> {
         let o = self.occupation(occupation)?;
-        let uris = |ids: &[super::SkillId]| ids.iter().filter_map(|&id| self.skill(id)).map(|s| s.uri.clone()).collect();
+        let uris =
+            |ids: &[super::SkillId]| ids.iter().filter_map(|&id| self.skill(id)).map(|s| s.uri.clone()).collect();
         Some((uris(&o.essential), uris(&o.optional)))
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod csv_export;
 pub mod error;
+pub mod esco;
 pub mod feed;
 pub mod jobposting;
 pub mod jsonl;

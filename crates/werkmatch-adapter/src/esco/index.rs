@@ -1,0 +1,399 @@
+//! A label search index: candidates from an inverted index of character
+//! trigrams, then a rerank with token overlap and string similarity.
+//!
+//! Why this shape: trigram TF-IDF cosine alone is robust to typos and to
+//! Dutch compounds ("heftruckchauffeur" shares most trigrams with "chauffeur
+//! heftruck") but it over-rewards long shared modifiers; weighting whole
+//! words by IDF and asking that both the query and the label be covered
+//! (an F-measure) puts the weight on the informative words. Jaro-Winkler
+//! between words forgives typos that trigrams split apart.
+
+use std::collections::HashMap;
+
+use super::text::{fold, word_trigrams, words};
+
+/// What kind of label a text is; preferred labels win ties.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LabelKind {
+    Preferred,
+    Alternative,
+    Hidden,
+}
+
+impl LabelKind {
+    fn weight(self) -> f32 {
+        match self {
+            LabelKind::Preferred => 1.0,
+            LabelKind::Alternative => 0.985,
+            LabelKind::Hidden => 0.97,
+        }
+    }
+}
+
+struct Label {
+    target: u32,
+    kind: LabelKind,
+    /// The label as given (for display).
+    original: u32,
+    /// Token ids of the folded label, in order.
+    tokens: Vec<u32>,
+}
+
+/// A scored target (occupation or skill index) with the label that matched best.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    pub target: u32,
+    pub score: f32,
+    pub original: u32,
+}
+
+/// The index over the labels of a set of targets.
+pub(crate) struct LabelIndex {
+    labels: Vec<Label>,
+    originals: Vec<String>,
+    tri_ids: HashMap<u64, u32>,
+    tri_idf: Vec<f32>,
+    /// Per trigram: (label, tf·idf / ‖label‖).
+    tri_post: Vec<Vec<(u32, f32)>>,
+    tok_ids: HashMap<String, u32>,
+    tok_text: Vec<String>,
+    tok_idf: Vec<f32>,
+    /// The label words, sorted, for prefix look-ups.
+    sorted_words: Vec<String>,
+    /// Per target, the key used to break ties (its URI).
+    tie_keys: Vec<String>,
+}
+
+/// Share of the trigram cosine in a label's score; the rest is the word-overlap F-measure.
+const COSINE_WEIGHT: f32 = 0.4;
+/// How much the second-best label of a concept adds (noisy-or).
+const SECOND_LABEL_WEIGHT: f32 = 0.3;
+/// How much the third-best label of a concept adds (noisy-or).
+const THIRD_LABEL_WEIGHT: f32 = 0.15;
+/// IDF multiplier for a query word that occurs in no label.
+const UNSEEN_WORD_WEIGHT: f32 = 0.4;
+
+/// How many labels survive the trigram stage into the rerank.
+const CANDIDATES: usize = 60;
+
+impl LabelIndex {
+    /// Builds the index. `labels` are (target, kind, text); `tie_keys[target]` orders equal scores.
+    pub fn build(labels: impl IntoIterator<Item = (u32, LabelKind, String)>, tie_keys: Vec<String>) -> Self {
+        let mut idx = LabelIndex {
+            labels: Vec::new(),
+            originals: Vec::new(),
+            tri_ids: HashMap::new(),
+            tri_idf: Vec::new(),
+            tri_post: Vec::new(),
+            tok_ids: HashMap::new(),
+            tok_text: Vec::new(),
+            tok_idf: Vec::new(),
+            sorted_words: Vec::new(),
+            tie_keys,
+        };
+        // Deduplicate folded labels per target: ESCO repeats the preferred label among the alternatives.
+        let mut seen: HashMap<(u32, String), usize> = HashMap::new();
+        let mut folded_texts: Vec<String> = Vec::new();
+        for (target, kind, text) in labels {
+            let folded = fold(&text);
+            if folded.is_empty() {
+                continue;
+            }
+            if let Some(&i) = seen.get(&(target, folded.clone())) {
+                if let Some(l) = idx.labels.get_mut(i) {
+                    if kind.weight() > l.kind.weight() {
+                        l.kind = kind;
+                    }
+                }
+                continue;
+            }
+            seen.insert((target, folded.clone()), idx.labels.len());
+            let tokens = words(&folded).map(|w| idx.token_id(w)).collect();
+            let original = u32::try_from(idx.originals.len()).unwrap_or(u32::MAX);
+            idx.originals.push(text);
+            idx.labels.push(Label { target, kind, original, tokens });
+            folded_texts.push(folded);
+        }
+        idx.sorted_words = idx.tok_text.clone();
+        idx.sorted_words.sort_unstable();
+        // Document frequencies count targets, not labels: a word in every label of one
+        // occupation is still specific to it.
+        let n_targets = idx.tie_keys.len().max(1) as f32;
+        let mut tok_targets: Vec<Vec<u32>> = vec![Vec::new(); idx.tok_text.len()];
+        for l in &idx.labels {
+            for &t in &l.tokens {
+                if let Some(v) = tok_targets.get_mut(t as usize) {
+                    if v.last() != Some(&l.target) {
+                        v.push(l.target);
+                    }
+                }
+            }
+        }
+        idx.tok_idf = tok_targets
+            .iter_mut()
+            .map(|v| {
+                v.sort_unstable();
+                v.dedup();
+                idf(n_targets, v.len() as f32)
+            })
+            .collect();
+        // Trigram postings with per-label tf, then idf and normalisation.
+        let mut per_label: Vec<Vec<(u32, f32)>> = Vec::with_capacity(folded_texts.len());
+        let mut tri_df: Vec<Vec<u32>> = Vec::new();
+        let mut buf = Vec::new();
+        for (li, folded) in folded_texts.iter().enumerate() {
+            buf.clear();
+            for w in words(folded) {
+                word_trigrams(w, &mut buf);
+            }
+            buf.sort_unstable();
+            let mut counts: Vec<(u32, f32)> = Vec::new();
+            for g in buf.chunk_by(|a, b| a == b) {
+                let Some(&tri) = g.first() else { continue };
+                let next = u32::try_from(idx.tri_ids.len()).unwrap_or(u32::MAX);
+                let id = *idx.tri_ids.entry(tri).or_insert(next);
+                if id as usize == tri_df.len() {
+                    tri_df.push(Vec::new());
+                }
+                let target = idx.labels.get(li).map_or(0, |l| l.target);
+                if let Some(d) = tri_df.get_mut(id as usize) {
+                    if d.last() != Some(&target) {
+                        d.push(target);
+                    }
+                }
+                counts.push((id, g.len() as f32));
+            }
+            per_label.push(counts);
+        }
+        idx.tri_idf = tri_df
+            .iter_mut()
+            .map(|v| {
+                v.sort_unstable();
+                v.dedup();
+                idf(n_targets, v.len() as f32)
+            })
+            .collect();
+        idx.tri_post = vec![Vec::new(); idx.tri_idf.len()];
+        for (li, counts) in per_label.iter().enumerate() {
+            let w = |&(id, tf): &(u32, f32)| tf * idx.tri_idf.get(id as usize).copied().unwrap_or(0.0);
+            let norm = counts.iter().map(|c| w(c) * w(c)).sum::<f32>().sqrt().max(1e-6);
+            for c in counts {
+                if let Some(p) = idx.tri_post.get_mut(c.0 as usize) {
+                    p.push((u32::try_from(li).unwrap_or(u32::MAX), w(c) / norm));
+                }
+            }
+        }
+        idx
+    }
+
+    fn token_id(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.tok_ids.get(w) {
+            return id;
+        }
+        let id = u32::try_from(self.tok_text.len()).unwrap_or(u32::MAX);
+        self.tok_ids.insert(w.to_string(), id);
+        self.tok_text.push(w.to_string());
+        id
+    }
+
+    /// The label text as given.
+    pub fn original(&self, i: u32) -> &str {
+        self.originals.get(i as usize).map_or("", String::as_str)
+    }
+
+    /// The `k` best targets for `query`, best first, ties by tie key; scores in [0, 1].
+    pub fn search(&self, query: &str, k: usize) -> Vec<Hit> {
+        let folded = fold(query);
+        let split = self.split_compounds(&folded);
+        let q_words: Vec<&str> = words(&split).collect();
+        if q_words.is_empty() || k == 0 {
+            return Vec::new();
+        }
+        // Stage 1: trigram cosine over all labels via the postings.
+        let mut tris = Vec::new();
+        for w in &q_words {
+            word_trigrams(w, &mut tris);
+        }
+        tris.sort_unstable();
+        let mut q_vec: Vec<(usize, f32)> = Vec::new();
+        let mut q_norm = 0.0f32;
+        for g in tris.chunk_by(|a, b| a == b) {
+            let tf = g.len() as f32;
+            match g.first().and_then(|t| self.tri_ids.get(t)) {
+                Some(&id) => {
+                    let w = tf * self.tri_idf.get(id as usize).copied().unwrap_or(0.0);
+                    q_norm += w * w;
+                    q_vec.push((id as usize, w));
+                }
+                // An unseen trigram still makes the query longer (weight of a rare trigram).
+                None => q_norm += (tf * idf(self.tie_keys.len() as f32, 0.0)).powi(2),
+            }
+        }
+        let q_norm = q_norm.sqrt().max(1e-6);
+        let mut acc = vec![0.0f32; self.labels.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for &(id, w) in &q_vec {
+            for &(li, lw) in self.tri_post.get(id).map_or(&[][..], Vec::as_slice) {
+                if let Some(a) = acc.get_mut(li as usize) {
+                    if *a == 0.0 {
+                        touched.push(li);
+                    }
+                    *a += w * lw;
+                }
+            }
+        }
+        let mut scored: Vec<(f32, u32)> =
+            touched.iter().map(|&li| (acc.get(li as usize).copied().unwrap_or(0.0) / q_norm, li)).collect();
+        let by_cos = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if scored.len() > CANDIDATES {
+            scored.select_nth_unstable_by(CANDIDATES, by_cos);
+            scored.truncate(CANDIDATES);
+        }
+        // Stage 2: rerank the candidates.
+        let q_tokens: Vec<(Option<u32>, &str, f32)> = q_words
+            .iter()
+            .map(|w| {
+                let id = self.tok_ids.get(*w).copied();
+                // A word no label has is mostly a place or company name, seldom the occupation.
+                let idf = id
+                    .and_then(|i| self.tok_idf.get(i as usize).copied())
+                    .unwrap_or_else(|| self.unseen_idf() * UNSEEN_WORD_WEIGHT);
+                (id, *w, idf)
+            })
+            .collect();
+        let mut best: HashMap<u32, (Hit, f32, f32)> = HashMap::new();
+        for &(cos, li) in &scored {
+            let Some(label) = self.labels.get(li as usize) else { continue };
+            let score = self.rerank(&q_tokens, label, cos) * label.kind.weight();
+            let hit = Hit { target: label.target, score, original: label.original };
+            best.entry(label.target)
+                .and_modify(|(h, second, third)| {
+                    if score > h.score {
+                        *third = *second;
+                        *second = h.score;
+                        *h = hit;
+                    } else if score > *second {
+                        *third = *second;
+                        *second = score;
+                    } else if score > *third {
+                        *third = score;
+                    }
+                })
+                .or_insert((hit, 0.0, 0.0));
+        }
+        let mut hits: Vec<Hit> = best
+            .into_values()
+            .map(|(mut h, second, third)| {
+                // More matching labels are more evidence for the same concept (noisy-or, damped).
+                let miss = (1.0 - h.score) * (1.0 - SECOND_LABEL_WEIGHT * second) * (1.0 - THIRD_LABEL_WEIGHT * third);
+                h.score = (1.0 - miss).clamp(0.0, 1.0);
+                h
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| self.tie(a.target).cmp(self.tie(b.target))));
+        hits.truncate(k);
+        hits
+    }
+
+    /// Splits a query word that no label has into modifier + known head word, the
+    /// way Dutch (and German) compounds form ("klantcontactmedewerker" →
+    /// "klantcontact medewerker"), when the modifier is a word or the start of one.
+    fn split_compounds(&self, folded: &str) -> String {
+        let mut out = String::with_capacity(folded.len() + 8);
+        for w in words(folded) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            if w.len() < 8 || !w.is_ascii() || self.tok_ids.contains_key(w) {
+                out.push_str(w);
+                continue;
+            }
+            // The longest known head of at least 4 letters whose modifier has at least 3.
+            let cut = (3..=w.len() - 4).find(|&i| {
+                let (m, h) = (w.get(..i).unwrap_or(""), w.get(i..).unwrap_or(""));
+                self.tok_ids.contains_key(h)
+                    && self.is_word_prefix(m.strip_suffix('s').filter(|x| x.len() >= 3).unwrap_or(m))
+            });
+            match cut.and_then(|i| Some((w.get(..i)?, w.get(i..)?))) {
+                Some((m, h)) => {
+                    out.push_str(m);
+                    out.push(' ');
+                    out.push_str(h);
+                }
+                None => out.push_str(w),
+            }
+        }
+        out
+    }
+
+    /// Whether some label word starts with `prefix`.
+    fn is_word_prefix(&self, prefix: &str) -> bool {
+        let i = self.sorted_words.partition_point(|w| w.as_str() < prefix);
+        self.sorted_words.get(i).is_some_and(|w| w.starts_with(prefix))
+    }
+
+    fn tie(&self, target: u32) -> &str {
+        self.tie_keys.get(target as usize).map_or("", String::as_str)
+    }
+
+    fn unseen_idf(&self) -> f32 {
+        idf(self.tie_keys.len() as f32, 0.0)
+    }
+
+    /// Combines trigram cosine with an IDF-weighted soft word overlap (F-measure).
+    fn rerank(&self, q: &[(Option<u32>, &str, f32)], label: &Label, cos: f32) -> f32 {
+        let mut q_cov = 0.0f32;
+        let mut q_tot = 0.0f32;
+        let mut l_best = vec![0.0f32; label.tokens.len()];
+        for &(qid, qw, qidf) in q {
+            let mut best = 0.0f32;
+            for (j, &lt) in label.tokens.iter().enumerate() {
+                let s = if Some(lt) == qid { 1.0 } else { self.word_sim(qw, lt) };
+                if s > best {
+                    best = s;
+                }
+                if let Some(b) = l_best.get_mut(j) {
+                    *b = b.max(s);
+                }
+            }
+            q_cov += qidf * best;
+            q_tot += qidf;
+        }
+        let mut l_cov = 0.0f32;
+        let mut l_tot = 0.0f32;
+        for (j, &lt) in label.tokens.iter().enumerate() {
+            let w = self.tok_idf.get(lt as usize).copied().unwrap_or(0.0);
+            l_cov += w * l_best.get(j).copied().unwrap_or(0.0);
+            l_tot += w;
+        }
+        let r = if q_tot > 0.0 { q_cov / q_tot } else { 0.0 };
+        let p = if l_tot > 0.0 { l_cov / l_tot } else { 0.0 };
+        let f = if r + p > 0.0 { 2.0 * r * p / (r + p) } else { 0.0 };
+        (COSINE_WEIGHT * cos.min(1.0) + (1.0 - COSINE_WEIGHT) * f).clamp(0.0, 1.0)
+    }
+
+    /// Similarity of two different words: typos (Jaro-Winkler) and compound parts.
+    fn word_sim(&self, qw: &str, lt: u32) -> f32 {
+        let lw = self.tok_text.get(lt as usize).map_or("", String::as_str);
+        let (ql, ll) = (qw.len(), lw.len());
+        if ql < 3 || ll < 3 {
+            return 0.0;
+        }
+        // A compound that ends in the other word shares its head ("heftruckchauffeur" ~ "chauffeur").
+        let compound = if (ql >= 4 && ll > ql && lw.ends_with(qw)) || (ll >= 4 && ql > ll && qw.ends_with(lw)) {
+            let (short, long) = if ql < ll { (ql, ll) } else { (ll, ql) };
+            0.5 + 0.4 * short as f32 / long as f32
+        } else {
+            0.0
+        };
+        // Truncation, a common abbreviation in ads ("exec", "admin", "tech").
+        let abbr = if ql >= 3 && ll > ql + 2 && lw.starts_with(qw) { 0.7 } else { 0.0 };
+        let jw = if ql.abs_diff(ll) <= 3 { strsim::jaro_winkler(qw, lw) as f32 } else { 0.0 };
+        let typo = if jw >= 0.9 { (jw - 0.9) * 8.0 } else { 0.0 };
+        compound.max(typo).max(abbr)
+    }
+}
+
+fn idf(n: f32, df: f32) -> f32 {
+    ((n + 1.0) / (df + 1.0)).ln() + 1.0
+}

@@ -23,6 +23,7 @@ use std::time::Instant;
 use clap::{Parser, ValueEnum};
 use serde::Serialize;
 use werkmatch::adapter::csv_export::{read_csv_file, CsvRecord, Mapping};
+use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
 use werkmatch::adapter::feed::{FeedOptions, Progress};
 use werkmatch::adapter::jobposting::read_jobpostings_file;
 use werkmatch::adapter::jsonl::write_jsonl;
@@ -83,10 +84,15 @@ fn usage(msg: impl std::fmt::Display) -> ExitCode {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if args.esco.is_some() {
-        // The ESCO taxonomy module is not part of this build yet.
-        return usage("ESCO support not built in this version (--esco)");
-    }
+    // With an ESCO export, ESCO URIs resolve and free-text titles are normalised.
+    let taxonomy = match &args.esco {
+        Some(dir) => match Taxonomy::load(dir) {
+            Ok(t) => Some(t),
+            Err(e) => return usage(format!("ESCO export: {e}")),
+        },
+        None => None,
+    };
+    let normaliser = taxonomy.as_ref().map(OccupationNormalizer::new);
     let postcodes = match &args.postcodes {
         Some(p) => match PostcodeTable::read_file(p) {
             Ok(t) => Some(t),
@@ -121,6 +127,9 @@ fn main() -> ExitCode {
     }
     if let Some(s) = default_sector {
         opts = opts.default_sector(s);
+    }
+    if let (Some(t), Some(n)) = (&taxonomy, &normaliser) {
+        opts = opts.resolver(t).normaliser(n);
     }
     let input = args.input.as_path();
     let result = match args.kind {

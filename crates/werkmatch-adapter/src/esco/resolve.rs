@@ -76,3 +76,17 @@ impl Taxonomy {
             .collect()
     }
 }
+
+impl crate::TitleNormaliser for super::OccupationNormalizer<'_> {
+    fn occupations_for_title(&self, title: &str, k: usize) -> Vec<crate::OccupationCandidate> {
+        self.search(title, k)
+            .into_iter()
+            .map(|m| crate::OccupationCandidate {
+                uri: m.uri.to_string(),
+                isco: m.isco,
+                label: m.label.to_string(),
+                confidence: m.confidence,
+            })
+            .collect()
+    }
+}

@@ -197,7 +197,7 @@ fn read_occupations(path: &Path, lang: &str, b: &mut Builder, sink: &mut Sink) -
         })?;
         let preferred = require(r.get(2), "preferredLabel")?;
         let date = r.get(6).get(..10).unwrap_or("");
-        if !date.is_empty() && b.latest_modified.as_deref().map_or(true, |d| d < date) {
+        if !date.is_empty() && b.latest_modified.as_deref().is_none_or(|d| d < date) {
             b.latest_modified = Some(date.to_string());
         }
         let labels = labels(preferred, r.get(3), r.get(4));

@@ -186,7 +186,7 @@ fn results_are_ordered_bounded_and_deterministic() {
     }
     // Restricting the languages changes which labels can match.
     let en = OccupationNormalizer::with_languages(&t, &["en"]);
-    assert!(en.search("heftruckchauffeur", 5).first().map_or(true, |m| m.confidence < 0.9));
+    assert!(en.search("heftruckchauffeur", 5).first().is_none_or(|m| m.confidence < 0.9));
 }
 
 #[test]

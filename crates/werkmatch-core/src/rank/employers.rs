@@ -1,9 +1,10 @@
 //! The prepared index of employers without a vacancy (SCORING.md section 5).
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{evaluate, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::prepared::{evaluate, group_bound, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
 use super::spatial::Grid;
 use super::topk::TopK;
@@ -31,13 +32,27 @@ pub struct EmployerIndex {
     rows: Vec<EmpRow>,
     cell: Vec<u32>,
     occupations: Vec<IscoCode>,
+    /// One group per ISCO code, holding every employer that lists it; an
+    /// employer is scored only in the group of its best occupation.
+    groups: Vec<EmpGroup>,
+    group_of: BTreeMap<IscoCode, usize>,
+}
+
+#[derive(Clone, Debug)]
+struct EmpGroup {
+    code: IscoCode,
     grid: Grid,
 }
 
 impl EmployerIndex {
     /// Prepares `employers` for scoring with `cfg`. Fails on a duplicate id.
     pub fn build(cfg: &ScoringConfig, employers: &[Employer]) -> Result<Self> {
-        let pts: Vec<(f64, f64)> = employers.iter().map(|e| (e.location.lat(), e.location.lon())).collect();
+        let mut pts: BTreeMap<IscoCode, Vec<(f64, f64)>> = BTreeMap::new();
+        for e in employers {
+            for &c in &e.occupations {
+                pts.entry(c).or_default().push((e.location.lat(), e.location.lon()));
+            }
+        }
         let mut ix = EmployerIndex {
             cfg: cfg.clone(),
             slots: Slots::default(),
@@ -45,8 +60,13 @@ impl EmployerIndex {
             rows: Vec::new(),
             cell: Vec::new(),
             occupations: Vec::new(),
-            grid: Grid::covering(&pts, cfg.travel().earth_radius_km),
+            groups: Vec::new(),
+            group_of: BTreeMap::new(),
         };
+        for (code, p) in pts {
+            ix.group_of.insert(code, ix.groups.len());
+            ix.groups.push(EmpGroup { code, grid: Grid::covering(&p, cfg.travel().earth_radius_km) });
+        }
         ix.add(employers)?;
         Ok(ix)
     }
@@ -65,9 +85,26 @@ impl EmployerIndex {
             });
             self.occupations.extend_from_slice(&e.occupations);
             self.geo.push(Geo::of(e.location));
-            let c = self.grid.cell_of(e.location.lat(), e.location.lon());
-            self.grid.insert(c, slot);
-            self.cell.push(c);
+            let (lat, lon) = (e.location.lat(), e.location.lon());
+            let mut codes = e.occupations.clone();
+            codes.sort_unstable();
+            codes.dedup();
+            for code in codes {
+                let g = match self.group_of.get(&code) {
+                    Some(&g) => g,
+                    None => {
+                        let grid = Grid::covering(&[(lat, lon)], self.cfg.travel().earth_radius_km);
+                        self.groups.push(EmpGroup { code, grid });
+                        self.group_of.insert(code, self.groups.len() - 1);
+                        self.groups.len() - 1
+                    }
+                };
+                if let Some(g) = self.groups.get_mut(g) {
+                    let c = g.grid.cell_of(lat, lon);
+                    g.grid.insert(c, slot);
+                }
+            }
+            self.cell.push(0);
         }
         self.slots.append(employers.iter().map(|e| e.id.clone()));
         Ok(())
@@ -76,8 +113,21 @@ impl EmployerIndex {
     /// Removes the employer with this id; whether it was present.
     pub fn remove(&mut self, id: &str) -> bool {
         let Some(slot) = self.slots.remove(id) else { return false };
-        if let Some(&c) = self.cell.get(slot as usize) {
-            self.grid.remove(c, slot);
+        let Some(row) = self.rows.get(slot as usize).copied() else { return true };
+        let start = row.occ_start as usize;
+        let codes: Vec<IscoCode> =
+            self.occupations.get(start..start + row.n_occ as usize).map(<[IscoCode]>::to_vec).unwrap_or_default();
+        let Some(geo) = self.geo.get(slot as usize).copied() else { return true };
+        let (lat, lon) = (geo.lat.to_degrees(), geo.lon.to_degrees());
+        for code in codes {
+            if let Some(g) = self.group_of.get(&code).and_then(|&g| self.groups.get_mut(g)) {
+                // The cell is recomputed from the stored location; search its
+                // neighbours too, in case the degree round trip moved it.
+                let c = g.grid.cell_of(lat, lon);
+                if !g.grid.remove_found(c, slot) {
+                    g.grid.remove_anywhere(slot);
+                }
+            }
         }
         true
     }
@@ -100,7 +150,8 @@ impl EmployerIndex {
             + self.rows.capacity() * std::mem::size_of::<EmpRow>()
             + self.cell.capacity() * 4
             + self.occupations.capacity() * 4
-            + self.grid.memory_bytes()
+            + self.groups.iter().map(|g| g.grid.memory_bytes()).sum::<usize>()
+            + self.groups.capacity() * std::mem::size_of::<EmpGroup>()
     }
 
     /// The employer's best occupation for the seeker, as
@@ -145,11 +196,14 @@ impl EmployerIndex {
         let hours = HoursRange::new(0, 60).unwrap_or_default();
         let reqs = super::prepared::bits::load(PhysicalLoad::Light.rank());
         let mut top = TopK::new(opts.k);
-        let visit = |slot: u32| {
-            let rank = self.slots.rank[slot as usize];
-            stats.pairs_considered += 1;
+        let mut visit = |slot: u32, code: IscoCode, top: &mut TopK| {
             let row = &self.rows[slot as usize];
             let Some(isco) = self.best_occupation(row, &q.codes) else { return };
+            if isco != code {
+                return;
+            }
+            let rank = self.slots.rank[slot as usize];
+            stats.pairs_considered += 1;
             let v = VacancySide {
                 geo: self.geo[slot as usize],
                 remote: false,
@@ -175,7 +229,23 @@ impl EmployerIndex {
                 }
             }
         };
-        self.grid.for_each_in_window(q.lat_deg, q.lon_deg, reach, self.cfg.travel().earth_radius_km, visit);
+        let mut order: Vec<(f64, usize)> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                (group_bound(&self.cfg, components::occupation(&self.cfg, g.code, q.codes.iter().copied())), i)
+            })
+            .collect();
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let er = self.cfg.travel().earth_radius_km;
+        for (bound, gi) in order {
+            if !opts.admits(bound) || top.cannot_enter(bound, 0) {
+                break;
+            }
+            let Some(g) = self.groups.get(gi) else { continue };
+            g.grid.for_each_in_window(q.lat_deg, q.lon_deg, reach, er, |slot| visit(slot, g.code, &mut top));
+        }
         to_matches(top, &self.slots)
     }
 

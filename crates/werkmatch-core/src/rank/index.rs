@@ -1,16 +1,18 @@
 //! The prepared vacancy index: hot fields in columns, interned skills and
 //! certificates, a spatial grid, and incremental add/remove.
 
+use std::collections::BTreeMap;
+
 use super::intern::Interner;
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{evaluate, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::prepared::{evaluate, group_bound, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
 use super::spatial::Grid;
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
 use crate::model::{HoursRange, IscoCode, Jobseeker, Vacancy};
-use crate::score::ScoringConfig;
+use crate::score::{components, ScoringConfig};
 
 /// The knock-out and component fields of one vacancy, packed (40 bytes).
 #[derive(Clone, Copy, Debug)]
@@ -49,6 +51,18 @@ pub struct VacancyIndex {
     certs: Vec<u32>,
     pub(crate) skill_vocab: Interner,
     pub(crate) cert_vocab: Interner,
+    /// One group per ISCO code: the occupation component is the same for a
+    /// whole group, so a query visits groups best bound first and stops when
+    /// the next group cannot enter its top-k.
+    groups: Vec<VacGroup>,
+    group_of: BTreeMap<IscoCode, usize>,
+}
+
+/// The vacancies with one ISCO code: a grid of the located ones and a list of
+/// the remote ones.
+#[derive(Clone, Debug)]
+struct VacGroup {
+    isco: IscoCode,
     grid: Grid,
     remote: Vec<u32>,
 }
@@ -56,9 +70,6 @@ pub struct VacancyIndex {
 impl VacancyIndex {
     /// Prepares `vacancies` for scoring with `cfg`. Fails on a duplicate id.
     pub fn build(cfg: &ScoringConfig, vacancies: &[Vacancy]) -> Result<Self> {
-        let pts: Vec<(f64, f64)> =
-            vacancies.iter().filter(|v| !v.remote).map(|v| (v.location.lat(), v.location.lon())).collect();
-        let grid = Grid::covering(&pts, cfg.travel().earth_radius_km);
         let mut ix = VacancyIndex {
             cfg: cfg.clone(),
             slots: Slots::default(),
@@ -69,20 +80,54 @@ impl VacancyIndex {
             certs: Vec::new(),
             skill_vocab: Interner::default(),
             cert_vocab: Interner::default(),
-            grid,
-            remote: Vec::new(),
+            groups: Vec::new(),
+            group_of: BTreeMap::new(),
         };
-        // Lay the records out in grid-cell order, so that a cell's records are
-        // adjacent in every column.
-        let mut by_cell: Vec<(u32, usize)> = vacancies
+        // Each group's grid covers the group's own locations.
+        let mut pts: BTreeMap<IscoCode, Vec<(f64, f64)>> = BTreeMap::new();
+        for v in vacancies {
+            let e = pts.entry(v.isco).or_default();
+            if !v.remote {
+                e.push((v.location.lat(), v.location.lon()));
+            }
+        }
+        for (isco, p) in pts {
+            ix.group_of.insert(isco, ix.groups.len());
+            ix.groups.push(VacGroup {
+                isco,
+                grid: Grid::covering(&p, cfg.travel().earth_radius_km),
+                remote: Vec::new(),
+            });
+        }
+        // Lay the records out in group and cell order, so that a cell's
+        // records are adjacent in every column.
+        let mut by_cell: Vec<(usize, u32, usize)> = vacancies
             .iter()
             .enumerate()
-            .map(|(i, v)| (if v.remote { u32::MAX } else { ix.grid.cell_of(v.location.lat(), v.location.lon()) }, i))
+            .map(|(i, v)| {
+                let g = ix.group_of.get(&v.isco).copied().unwrap_or(0);
+                let c = match (v.remote, ix.groups.get(g)) {
+                    (false, Some(gr)) => gr.grid.cell_of(v.location.lat(), v.location.lon()),
+                    _ => u32::MAX,
+                };
+                (g, c, i)
+            })
             .collect();
         by_cell.sort_unstable();
-        let ordered: Vec<&Vacancy> = by_cell.iter().filter_map(|&(_, i)| vacancies.get(i)).collect();
+        let ordered: Vec<&Vacancy> = by_cell.iter().filter_map(|&(_, _, i)| vacancies.get(i)).collect();
         ix.add_refs(&ordered)?;
         Ok(ix)
+    }
+
+    fn group_for(&mut self, isco: IscoCode, lat: f64, lon: f64) -> usize {
+        if let Some(&g) = self.group_of.get(&isco) {
+            return g;
+        }
+        let g = self.groups.len();
+        let grid = Grid::covering(&[(lat, lon)], self.cfg.travel().earth_radius_km);
+        self.groups.push(VacGroup { isco, grid, remote: Vec::new() });
+        self.group_of.insert(isco, g);
+        g
     }
 
     /// The scoring configuration the index ranks with.
@@ -131,12 +176,14 @@ impl VacancyIndex {
                 n_cert: certs.len() as u32,
             });
             self.geo.push(Geo::of(v.location));
+            let g = self.group_for(v.isco, v.location.lat(), v.location.lon());
+            let Some(group) = self.groups.get_mut(g) else { continue };
             let cell = if v.remote {
-                self.remote.push(slot);
+                group.remote.push(slot);
                 u32::MAX
             } else {
-                let c = self.grid.cell_of(v.location.lat(), v.location.lon());
-                self.grid.insert(c, slot);
+                let c = group.grid.cell_of(v.location.lat(), v.location.lon());
+                group.grid.insert(c, slot);
                 c
             };
             self.cell.push(cell);
@@ -149,10 +196,13 @@ impl VacancyIndex {
     /// tombstoned (the columns keep it) and it leaves the grid.
     pub fn remove(&mut self, id: &str) -> bool {
         let Some(slot) = self.slots.remove(id) else { return false };
-        match self.cell.get(slot as usize) {
-            Some(&u32::MAX) => self.remote.retain(|&s| s != slot),
-            Some(&c) => self.grid.remove(c, slot),
-            None => {}
+        let group = self.rows.get(slot as usize).and_then(|r| self.group_of.get(&r.isco)).copied();
+        if let (Some(g), Some(&c)) = (group.and_then(|g| self.groups.get_mut(g)), self.cell.get(slot as usize)) {
+            if c == u32::MAX {
+                g.remote.retain(|&s| s != slot);
+            } else {
+                g.grid.remove(c, slot);
+            }
         }
         true
     }
@@ -174,10 +224,12 @@ impl VacancyIndex {
             + self.geo.capacity() * std::mem::size_of::<Geo>()
             + self.rows.capacity() * std::mem::size_of::<VacRow>()
             + self.cell.capacity() * 4
-            + (self.skills.capacity() + self.certs.capacity() + self.remote.capacity()) * 4
+            + (self.skills.capacity() + self.certs.capacity()) * 4
             + self.skill_vocab.memory_bytes()
             + self.cert_vocab.memory_bytes()
-            + self.grid.memory_bytes()
+            + self.groups.iter().map(|g| g.grid.memory_bytes() + g.remote.capacity() * 4).sum::<usize>()
+            + self.groups.capacity() * std::mem::size_of::<VacGroup>()
+            + self.group_of.len() * 32
     }
 
     /// Number of skill entries stored (essential plus optional, deduplicated per vacancy).
@@ -225,7 +277,7 @@ impl VacancyIndex {
         let q = PreparedSeeker::new(&self.cfg, seeker, Some(&self.skill_vocab), Some(&self.cert_vocab));
         let s = q.side();
         let mut top = TopK::new(opts.k);
-        let mut visit = |slot: u32| {
+        let mut visit = |slot: u32, top: &mut TopK| {
             let rank = self.slots.rank[slot as usize];
             stats.pairs_considered += 1;
             let v = self.side(slot);
@@ -240,11 +292,29 @@ impl VacancyIndex {
                 Outcome::Pruned | Outcome::Excluded => {}
             }
         };
-        for &slot in &self.remote {
-            visit(slot);
-        }
-        if let Some(r) = q.reach_km {
-            self.grid.for_each_in_window(q.lat_deg, q.lon_deg, r, self.cfg.travel().earth_radius_km, &mut visit);
+        // Groups by their bound, best first (ties by code, for a fixed order).
+        let mut order: Vec<(f64, usize)> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                (group_bound(&self.cfg, components::occupation(&self.cfg, g.isco, q.codes.iter().copied())), i)
+            })
+            .collect();
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let er = self.cfg.travel().earth_radius_km;
+        for (bound, g) in order {
+            // Rank 0 is the best possible id: skip only when nothing in the group can enter.
+            if !opts.admits(bound) || top.cannot_enter(bound, 0) {
+                break;
+            }
+            let Some(group) = self.groups.get(g) else { continue };
+            for &slot in &group.remote {
+                visit(slot, &mut top);
+            }
+            if let Some(r) = q.reach_km {
+                group.grid.for_each_in_window(q.lat_deg, q.lon_deg, r, er, |slot| visit(slot, &mut top));
+            }
         }
         to_matches(top, &self.slots)
     }

@@ -135,6 +135,12 @@ pub(crate) enum Outcome {
     Scored(f64),
 }
 
+/// The best total of any pair whose occupation component is `occupation`:
+/// every other component at its maximum of 1.
+pub(crate) fn group_bound(cfg: &ScoringConfig, occupation: f64) -> f64 {
+    Components { skills: 1.0, occupation, level: 1.0, mobility: 1.0, sector: 1.0, hours: 1.0 }.total(cfg)
+}
+
 /// Evaluates a pair; `skip(bound)` says whether a score of at most `bound`
 /// is useless (below `min_score` or unable to enter the top-k).
 #[inline]
@@ -142,7 +148,7 @@ pub(crate) fn evaluate(
     cfg: &ScoringConfig,
     s: &SeekerSide<'_>,
     v: &VacancySide<'_>,
-    skip: impl FnOnce(f64) -> bool,
+    skip: impl Fn(f64) -> bool,
 ) -> Outcome {
     if v.reqs & !s.caps != 0 || v.certs_impossible {
         return Outcome::Excluded;
@@ -177,6 +183,19 @@ pub(crate) fn evaluate(
         return Outcome::Pruned;
     }
 
+    let skills = if no_skills {
+        components::skills(cfg, 0, 0, 0, 0, occupation)
+    } else {
+        let e_hit = intersect_count(v.ess, s.skills);
+        let o_hit = intersect_count(v.opt, s.skills);
+        components::skills(cfg, e_hit, v.n_ess, o_hit, v.n_opt, occupation)
+    };
+    // Skills are a sorted merge, far cheaper than the trigonometry of travel:
+    // bound again with the exact skills before paying for it.
+    if !no_skills && skip(Components { skills, occupation, level, mobility: 1.0, sector, hours }.total(cfg)) {
+        return Outcome::Pruned;
+    }
+
     let max_minutes = s.max_minutes;
     let minutes = if v.remote {
         0.0
@@ -194,14 +213,6 @@ pub(crate) fn evaluate(
         t
     };
     let mobility = components::mobility(cfg, minutes, max_minutes);
-
-    let skills = if no_skills {
-        components::skills(cfg, 0, 0, 0, 0, occupation)
-    } else {
-        let e_hit = intersect_count(v.ess, s.skills);
-        let o_hit = intersect_count(v.opt, s.skills);
-        components::skills(cfg, e_hit, v.n_ess, o_hit, v.n_opt, occupation)
-    };
     Outcome::Scored(Components { skills, occupation, level, mobility, sector, hours }.total(cfg))
 }
 

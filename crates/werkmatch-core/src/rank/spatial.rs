@@ -169,6 +169,28 @@ impl Grid {
         }
     }
 
+    /// Removes `slot` from `cell`; whether it was there.
+    pub(crate) fn remove_found(&mut self, cell: u32, slot: u32) -> bool {
+        let Some(c) = self.cells.get_mut(cell as usize) else { return false };
+        match c.iter().position(|&s| s == slot) {
+            Some(i) => {
+                c.swap_remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes `slot` from whichever cell holds it (a full scan; a fallback).
+    pub(crate) fn remove_anywhere(&mut self, slot: u32) {
+        for c in &mut self.cells {
+            if let Some(i) = c.iter().position(|&s| s == slot) {
+                c.swap_remove(i);
+                return;
+            }
+        }
+    }
+
     /// Number of cells.
     pub(crate) fn len(&self) -> usize {
         self.cells.len()

@@ -5,18 +5,16 @@
 //! vacancy visits the cells within the largest reach of all, and skips a cell
 //! when it lies beyond that cell's own largest reach.
 
-use std::collections::BTreeMap;
-
 use super::intern::Interner;
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{evaluate, group_bound, Outcome, PreparedSeeker, PreparedVacancy, SeekerSide};
+use super::prepared::{evaluate, Outcome, PreparedSeeker, PreparedVacancy, SeekerSide};
 use super::slots::Slots;
 use super::spatial::{may_reach_box, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
 use crate::model::{IscoCode, Jobseeker, Vacancy};
-use crate::score::{components, ScoringConfig};
+use crate::score::ScoringConfig;
 
 /// The largest reach of a cell's seekers and their bounding box
 /// (`[lat_lo, lat_hi, lon_lo, lon_hi]`, degrees).
@@ -26,46 +24,7 @@ struct CellReach {
     bbox: [f64; 4],
 }
 
-/// The seekers who list one ISCO code (or, for `code: None`, none at all),
-/// with a grid of those who can reach any located job.
-#[derive(Clone, Debug)]
-struct SeekerGroup {
-    code: Option<IscoCode>,
-    members: Vec<u32>,
-    grid: Grid,
-    cells: Vec<Option<CellReach>>,
-    max_reach_km: Option<f64>,
-}
-
-impl SeekerGroup {
-    fn new(code: Option<IscoCode>, members: Vec<u32>, prepared: &[PreparedSeeker], earth_r: f64) -> Self {
-        let located: Vec<(u32, f64)> =
-            members.iter().filter_map(|&m| prepared.get(m as usize).and_then(|p| p.reach_km.map(|r| (m, r)))).collect();
-        let pts: Vec<(f64, f64)> =
-            located.iter().filter_map(|&(m, _)| prepared.get(m as usize).map(|p| (p.lat_deg, p.lon_deg))).collect();
-        let mut grid = Grid::covering(&pts, earth_r);
-        let mut cells: Vec<Option<CellReach>> = vec![None; grid.len()];
-        let mut max_reach_km: Option<f64> = None;
-        for (&(slot, r), &(lat, lon)) in located.iter().zip(&pts) {
-            let c = grid.cell_of(lat, lon);
-            grid.insert(c, slot);
-            max_reach_km = Some(max_reach_km.map_or(r, |m| m.max(r)));
-            if let Some(cr) = cells.get_mut(c as usize) {
-                let e = cr.get_or_insert(CellReach { reach_km: r, bbox: [lat, lat, lon, lon] });
-                e.reach_km = e.reach_km.max(r);
-                e.bbox = [e.bbox[0].min(lat), e.bbox[1].max(lat), e.bbox[2].min(lon), e.bbox[3].max(lon)];
-            }
-        }
-        SeekerGroup { code, members, grid, cells, max_reach_km }
-    }
-}
-
 /// Seekers prepared for ranking against vacancies.
-///
-/// A seeker is filed under each of its ISCO codes. A vacancy visits the
-/// groups best occupation bound first and handles each seeker only in the
-/// group of the first of its codes that gives its occupation component, so
-/// every pair is scored once.
 #[derive(Clone, Debug)]
 pub struct SeekerIndex {
     cfg: ScoringConfig,
@@ -73,7 +32,9 @@ pub struct SeekerIndex {
     prepared: Vec<PreparedSeeker>,
     skill_vocab: Interner,
     cert_vocab: Interner,
-    groups: Vec<SeekerGroup>,
+    grid: Grid,
+    cells: Vec<Option<CellReach>>,
+    max_reach_km: Option<f64>,
 }
 
 impl SeekerIndex {
@@ -93,23 +54,29 @@ impl SeekerIndex {
         }
         let prepared: Vec<PreparedSeeker> =
             seekers.iter().map(|s| PreparedSeeker::new(cfg, s, Some(&skill_vocab), Some(&cert_vocab))).collect();
-        let mut by_code: BTreeMap<Option<IscoCode>, Vec<u32>> = BTreeMap::new();
+        let pts: Vec<(f64, f64)> = prepared.iter().map(|p| (p.lat_deg, p.lon_deg)).collect();
+        let mut grid = Grid::covering(&pts, cfg.travel().earth_radius_km);
+        let mut cells: Vec<Option<CellReach>> = vec![None; grid.len()];
+        let mut max_reach_km: Option<f64> = None;
         for (slot, p) in prepared.iter().enumerate() {
-            if p.codes.is_empty() {
-                by_code.entry(None).or_default().push(slot as u32);
-            }
-            let mut codes = p.codes.clone();
-            codes.sort_unstable();
-            codes.dedup();
-            for c in codes {
-                by_code.entry(Some(c)).or_default().push(slot as u32);
+            // Seekers who reach nothing but remote work stay out of the grid.
+            let Some(r) = p.reach_km else { continue };
+            let c = grid.cell_of(p.lat_deg, p.lon_deg);
+            grid.insert(c, slot as u32);
+            max_reach_km = Some(max_reach_km.map_or(r, |m| m.max(r)));
+            if let Some(cr) = cells.get_mut(c as usize) {
+                let e = cr.get_or_insert(CellReach { reach_km: r, bbox: [p.lat_deg, p.lat_deg, p.lon_deg, p.lon_deg] });
+                e.reach_km = e.reach_km.max(r);
+                e.bbox = [
+                    e.bbox[0].min(p.lat_deg),
+                    e.bbox[1].max(p.lat_deg),
+                    e.bbox[2].min(p.lon_deg),
+                    e.bbox[3].max(p.lon_deg),
+                ];
             }
         }
-        let er = cfg.travel().earth_radius_km;
-        let groups =
-            by_code.into_iter().map(|(code, members)| SeekerGroup::new(code, members, &prepared, er)).collect();
         slots.append(seekers.iter().map(|s| s.id.clone()));
-        Ok(SeekerIndex { cfg: cfg.clone(), slots, prepared, skill_vocab, cert_vocab, groups })
+        Ok(SeekerIndex { cfg: cfg.clone(), slots, prepared, skill_vocab, cert_vocab, grid, cells, max_reach_km })
     }
 
     /// Number of seekers.
@@ -137,15 +104,8 @@ impl SeekerIndex {
             + per
             + self.skill_vocab.memory_bytes()
             + self.cert_vocab.memory_bytes()
-            + self
-                .groups
-                .iter()
-                .map(|g| {
-                    g.grid.memory_bytes()
-                        + g.members.capacity() * 4
-                        + g.cells.capacity() * std::mem::size_of::<Option<CellReach>>()
-                })
-                .sum::<usize>()
+            + self.grid.memory_bytes()
+            + self.cells.capacity() * std::mem::size_of::<Option<CellReach>>()
     }
 
     fn side(&self, slot: u32) -> SeekerSide<'_> {
@@ -168,21 +128,12 @@ impl SeekerIndex {
             return Vec::new();
         }
         let v = q.side();
-        let cfg = &self.cfg;
         let mut top = TopK::new(opts.k);
-        // Handles a seeker met in the group of `code` (with proximity `prox`):
-        // only when that is the first of its codes giving its occupation value.
-        let mut visit = |slot: u32, code: Option<IscoCode>, prox: f64, top: &mut TopK| {
-            let s = self.side(slot);
-            if let Some(code) = code {
-                let first = s.codes.iter().copied().find(|&c| components::proximity(cfg, v.isco, c) == prox);
-                if first != Some(code) || components::occupation(cfg, v.isco, s.codes.iter().copied()) != prox {
-                    return;
-                }
-            }
+        let mut visit = |slot: u32| {
             let rank = self.slots.rank[slot as usize];
             stats.pairs_considered += 1;
-            let out = evaluate(cfg, &s, &v, |bound| !opts.admits(bound) || top.cannot_enter(bound, rank));
+            let s = self.side(slot);
+            let out = evaluate(&self.cfg, &s, &v, |bound| !opts.admits(bound) || top.cannot_enter(bound, rank));
             if let Outcome::Scored(score) = out {
                 stats.pairs_scored += 1;
                 if opts.admits(score) {
@@ -190,37 +141,17 @@ impl SeekerIndex {
                 }
             }
         };
-        let mut order: Vec<(f64, f64, usize)> = self
-            .groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let prox = g.code.map_or(0.0, |c| components::proximity(cfg, v.isco, c));
-                (group_bound(cfg, prox), prox, i)
-            })
-            .collect();
-        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
-        let er = cfg.travel().earth_radius_km;
-        for (bound, prox, gi) in order {
-            if !opts.admits(bound) || top.cannot_enter(bound, 0) {
-                break;
-            }
-            let Some(g) = self.groups.get(gi) else { continue };
-            if q.remote {
-                // No travel: every member is a candidate.
-                for &m in &g.members {
-                    visit(m, g.code, prox, &mut top);
+        if q.remote {
+            // No travel: every seeker is a candidate.
+            (0..self.prepared.len() as u32).for_each(&mut visit);
+        } else if let Some(r) = self.max_reach_km {
+            let er = self.cfg.travel().earth_radius_km;
+            self.grid.for_each_cell_in_window(q.lat_deg, q.lon_deg, r, er, |c| {
+                let Some(Some(cr)) = self.cells.get(c) else { return };
+                if may_reach_box(q.lat_deg, q.lon_deg, cr.reach_km, er, &cr.bbox) {
+                    self.grid.cell(c).iter().copied().for_each(&mut visit);
                 }
-            } else if let Some(r) = g.max_reach_km {
-                g.grid.for_each_cell_in_window(q.lat_deg, q.lon_deg, r, er, |c| {
-                    let Some(Some(cr)) = g.cells.get(c) else { return };
-                    if may_reach_box(q.lat_deg, q.lon_deg, cr.reach_km, er, &cr.bbox) {
-                        for &m in g.grid.cell(c) {
-                            visit(m, g.code, prox, &mut top);
-                        }
-                    }
-                });
-            }
+            });
         }
         to_matches(top, &self.slots)
     }

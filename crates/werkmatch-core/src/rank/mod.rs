@@ -7,7 +7,11 @@
 //!   depend on input order.
 //!
 //! [`reference`] is the plain all-pairs ranker, kept for good as the oracle
-//! that faster rankers are tested against.
+//! that faster rankers are tested against. The ranking kernel ([`Matcher`],
+//! [`VacancyIndex`], [`SeekerIndex`], [`EmployerIndex`]) gives the same
+//! results from prepared indexes: columns of the hot fields, interned skills,
+//! a spatial grid, knock-out bit masks, a score upper bound against the
+//! current top-k threshold, and rayon over subjects.
 
 use std::cmp::Ordering;
 
@@ -15,7 +19,23 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Id;
 
+mod employers;
+mod index;
+mod intern;
+mod kernel;
+mod matcher;
+mod prepared;
 pub mod reference;
+mod seekers;
+mod slots;
+mod spatial;
+mod topk;
+
+pub use employers::EmployerIndex;
+pub use index::VacancyIndex;
+pub use kernel::{Executor, KernelStats};
+pub use matcher::{Matcher, MatcherBuilder};
+pub use seekers::SeekerIndex;
 
 /// Which way to rank.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,0 +1,261 @@
+//! The prepared index of employers without a vacancy (SCORING.md section 5).
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use super::kernel::{run_batch, to_matches, Executor, KernelStats};
+use super::prepared::{evaluate, group_bound, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::slots::Slots;
+use super::spatial::Grid;
+use super::topk::TopK;
+use super::{Match, RankOptions, Ranking};
+use crate::error::Result;
+use crate::model::{Employer, HoursRange, IscoCode, Jobseeker, PhysicalLoad};
+use crate::score::components;
+use crate::score::ScoringConfig;
+
+#[derive(Clone, Copy, Debug)]
+struct EmpRow {
+    sector: u8,
+    training: bool,
+    occ_start: u32,
+    n_occ: u32,
+}
+
+/// Employers prepared for ranking, with incremental [`add`](EmployerIndex::add)
+/// and [`remove`](EmployerIndex::remove).
+#[derive(Clone, Debug)]
+pub struct EmployerIndex {
+    cfg: ScoringConfig,
+    slots: Slots,
+    geo: Vec<Geo>,
+    rows: Vec<EmpRow>,
+    cell: Vec<u32>,
+    occupations: Vec<IscoCode>,
+    /// One group per ISCO code, holding every employer that lists it; an
+    /// employer is scored only in the group of its best occupation.
+    groups: Vec<EmpGroup>,
+    group_of: BTreeMap<IscoCode, usize>,
+}
+
+#[derive(Clone, Debug)]
+struct EmpGroup {
+    code: IscoCode,
+    grid: Grid,
+}
+
+impl EmployerIndex {
+    /// Prepares `employers` for scoring with `cfg`. Fails on a duplicate id.
+    pub fn build(cfg: &ScoringConfig, employers: &[Employer]) -> Result<Self> {
+        let mut pts: BTreeMap<IscoCode, Vec<(f64, f64)>> = BTreeMap::new();
+        for e in employers {
+            for &c in &e.occupations {
+                pts.entry(c).or_default().push((e.location.lat(), e.location.lon()));
+            }
+        }
+        let mut ix = EmployerIndex {
+            cfg: cfg.clone(),
+            slots: Slots::default(),
+            geo: Vec::new(),
+            rows: Vec::new(),
+            cell: Vec::new(),
+            occupations: Vec::new(),
+            groups: Vec::new(),
+            group_of: BTreeMap::new(),
+        };
+        for (code, p) in pts {
+            ix.group_of.insert(code, ix.groups.len());
+            ix.groups.push(EmpGroup { code, grid: Grid::covering(&p, cfg.travel().earth_radius_km) });
+        }
+        ix.add(employers)?;
+        Ok(ix)
+    }
+
+    /// Adds employers without rebuilding. Fails, changing nothing, on a
+    /// duplicate id.
+    pub fn add(&mut self, employers: &[Employer]) -> Result<()> {
+        self.slots.check_new(employers.iter().map(|e| &e.id))?;
+        for e in employers {
+            let slot = self.rows.len() as u32;
+            self.rows.push(EmpRow {
+                sector: e.sector.index(),
+                training: e.offers_training,
+                occ_start: self.occupations.len() as u32,
+                n_occ: e.occupations.len() as u32,
+            });
+            self.occupations.extend_from_slice(&e.occupations);
+            self.geo.push(Geo::of(e.location));
+            let (lat, lon) = (e.location.lat(), e.location.lon());
+            let mut codes = e.occupations.clone();
+            codes.sort_unstable();
+            codes.dedup();
+            for code in codes {
+                let g = match self.group_of.get(&code) {
+                    Some(&g) => g,
+                    None => {
+                        let grid = Grid::covering(&[(lat, lon)], self.cfg.travel().earth_radius_km);
+                        self.groups.push(EmpGroup { code, grid });
+                        self.group_of.insert(code, self.groups.len() - 1);
+                        self.groups.len() - 1
+                    }
+                };
+                if let Some(g) = self.groups.get_mut(g) {
+                    let c = g.grid.cell_of(lat, lon);
+                    g.grid.insert(c, slot);
+                }
+            }
+            self.cell.push(0);
+        }
+        self.slots.append(employers.iter().map(|e| e.id.clone()));
+        Ok(())
+    }
+
+    /// Removes the employer with this id; whether it was present.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some(slot) = self.slots.remove(id) else { return false };
+        let Some(row) = self.rows.get(slot as usize).copied() else { return true };
+        let start = row.occ_start as usize;
+        let codes: Vec<IscoCode> =
+            self.occupations.get(start..start + row.n_occ as usize).map(<[IscoCode]>::to_vec).unwrap_or_default();
+        let Some(geo) = self.geo.get(slot as usize).copied() else { return true };
+        let (lat, lon) = (geo.lat.to_degrees(), geo.lon.to_degrees());
+        for code in codes {
+            if let Some(g) = self.group_of.get(&code).and_then(|&g| self.groups.get_mut(g)) {
+                // The cell is recomputed from the stored location; search its
+                // neighbours too, in case the degree round trip moved it.
+                let c = g.grid.cell_of(lat, lon);
+                if !g.grid.remove_found(c, slot) {
+                    g.grid.remove_anywhere(slot);
+                }
+            }
+        }
+        true
+    }
+
+    /// Number of (live) employers.
+    pub fn len(&self) -> usize {
+        self.slots.live()
+    }
+
+    /// Whether the index holds no employer.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Heap bytes held by the index.
+    pub fn memory_bytes(&self) -> usize {
+        std::mem::size_of::<Self>()
+            + self.slots.memory_bytes()
+            + self.geo.capacity() * std::mem::size_of::<Geo>()
+            + self.rows.capacity() * std::mem::size_of::<EmpRow>()
+            + self.cell.capacity() * 4
+            + self.occupations.capacity() * 4
+            + self.groups.iter().map(|g| g.grid.memory_bytes()).sum::<usize>()
+            + self.groups.capacity() * std::mem::size_of::<EmpGroup>()
+    }
+
+    /// The employer's best occupation for the seeker, as
+    /// [`crate::score::best_occupation`]: highest proximity, then lower
+    /// level, then lower code; the first of equals.
+    fn best_occupation(&self, row: &EmpRow, codes: &[IscoCode]) -> Option<IscoCode> {
+        let start = row.occ_start as usize;
+        let occs = self.occupations.get(start..start + row.n_occ as usize)?;
+        let mut best: Option<(f64, IscoCode)> = None;
+        for &code in occs {
+            let p = components::occupation(&self.cfg, code, codes.iter().copied());
+            let better = match best {
+                None => true,
+                Some((bp, bc)) => {
+                    bp.total_cmp(&p).then(code.skill_level().cmp(&bc.skill_level())).then(code.cmp(&bc))
+                        == Ordering::Less
+                }
+            };
+            if better {
+                best = Some((p, code));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
+    /// The top-k employers for one seeker, exactly as
+    /// [`reference::employers_for`](super::reference::employers_for).
+    pub fn top_for(&self, seeker: &Jobseeker, opts: &RankOptions) -> Vec<Match> {
+        self.top_for_with_stats(seeker, opts, &mut KernelStats::default())
+    }
+
+    /// [`top_for`](Self::top_for), adding the work done to `stats`.
+    pub fn top_for_with_stats(&self, seeker: &Jobseeker, opts: &RankOptions, stats: &mut KernelStats) -> Vec<Match> {
+        if opts.k == 0 || self.is_empty() {
+            return Vec::new();
+        }
+        let q = PreparedSeeker::new(&self.cfg, seeker, None, None);
+        let Some(reach) = q.reach_km else { return Vec::new() };
+        let s = q.side();
+        // The vacancy an employer stands for: hours 0–60, light work, no
+        // skills, start time or other requirement (score::employer_as_vacancy).
+        let hours = HoursRange::new(0, 60).unwrap_or_default();
+        let reqs = super::prepared::bits::load(PhysicalLoad::Light.rank());
+        let mut top = TopK::new(opts.k);
+        let mut visit = |slot: u32, code: IscoCode, top: &mut TopK| {
+            let row = &self.rows[slot as usize];
+            let Some(isco) = self.best_occupation(row, &q.codes) else { return };
+            if isco != code {
+                return;
+            }
+            let rank = self.slots.rank[slot as usize];
+            stats.pairs_considered += 1;
+            let v = VacancySide {
+                geo: self.geo[slot as usize],
+                remote: false,
+                isco,
+                level: isco.skill_level().get(),
+                training: row.training,
+                hours,
+                earliest: None,
+                reqs,
+                certs_impossible: false,
+                certs: &[],
+                sector: row.sector,
+                ess: &[],
+                n_ess: 0,
+                opt: &[],
+                n_opt: 0,
+            };
+            let out = evaluate(&self.cfg, &s, &v, |bound| !opts.admits(bound) || top.cannot_enter(bound, rank));
+            if let Outcome::Scored(score) = out {
+                stats.pairs_scored += 1;
+                if opts.admits(score) {
+                    top.push(score, rank, slot);
+                }
+            }
+        };
+        let mut order: Vec<(f64, usize)> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                (group_bound(&self.cfg, components::occupation(&self.cfg, g.code, q.codes.iter().copied())), i)
+            })
+            .collect();
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let er = self.cfg.travel().earth_radius_km;
+        for (bound, gi) in order {
+            if !opts.admits(bound) || top.cannot_enter(bound, 0) {
+                break;
+            }
+            let Some(g) = self.groups.get(gi) else { continue };
+            g.grid.for_each_in_window(q.lat_deg, q.lon_deg, reach, er, |slot| visit(slot, g.code, &mut top));
+        }
+        to_matches(top, &self.slots)
+    }
+
+    /// Top-k employers for every seeker, subjects in ascending id order.
+    pub fn rank_seekers(
+        &self,
+        seekers: &[Jobseeker],
+        opts: &RankOptions,
+        exec: Executor<'_>,
+    ) -> (Vec<Ranking>, KernelStats) {
+        run_batch(seekers, |s| &s.id, |s, st| self.top_for_with_stats(s, opts, st), exec)
+    }
+}

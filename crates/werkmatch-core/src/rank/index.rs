@@ -1,0 +1,332 @@
+//! The prepared vacancy index: hot fields in columns, interned skills and
+//! certificates, a spatial grid, and incremental add/remove.
+
+use std::collections::BTreeMap;
+
+use super::intern::Interner;
+use super::kernel::{run_batch, to_matches, Executor, KernelStats};
+use super::prepared::{evaluate, group_bound, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::slots::Slots;
+use super::spatial::Grid;
+use super::topk::TopK;
+use super::{Match, RankOptions, Ranking};
+use crate::error::Result;
+use crate::model::{HoursRange, IscoCode, Jobseeker, Vacancy};
+use crate::score::{components, ScoringConfig};
+
+/// The knock-out and component fields of one vacancy, packed (40 bytes).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct VacRow {
+    pub isco: IscoCode,
+    pub hours: HoursRange,
+    /// `u16::MAX`: no earliest start.
+    pub earliest: u16,
+    pub reqs: u16,
+    pub level: u8,
+    pub sector: u8,
+    pub remote: bool,
+    pub training: bool,
+    /// Essential skills at `skills[sk_start..][..n_ess]`, then the optional ones.
+    pub sk_start: u32,
+    pub n_ess: u32,
+    pub n_opt: u32,
+    pub cert_start: u32,
+    pub n_cert: u32,
+}
+
+/// Vacancies prepared for ranking: build once with [`VacancyIndex::build`],
+/// query many times, update with [`add`](VacancyIndex::add) and
+/// [`remove`](VacancyIndex::remove).
+#[derive(Clone, Debug)]
+pub struct VacancyIndex {
+    cfg: ScoringConfig,
+    pub(crate) slots: Slots,
+    /// Column: location in radians with the cosine of the latitude.
+    geo: Vec<Geo>,
+    /// Column: the packed knock-out and component fields.
+    rows: Vec<VacRow>,
+    /// Column: the grid cell of each slot (`u32::MAX` for remote vacancies).
+    cell: Vec<u32>,
+    skills: Vec<u32>,
+    certs: Vec<u32>,
+    pub(crate) skill_vocab: Interner,
+    pub(crate) cert_vocab: Interner,
+    /// One group per ISCO code: the occupation component is the same for a
+    /// whole group, so a query visits groups best bound first and stops when
+    /// the next group cannot enter its top-k.
+    groups: Vec<VacGroup>,
+    group_of: BTreeMap<IscoCode, usize>,
+}
+
+/// The vacancies with one ISCO code: a grid of the located ones and a list of
+/// the remote ones.
+#[derive(Clone, Debug)]
+struct VacGroup {
+    isco: IscoCode,
+    grid: Grid,
+    remote: Vec<u32>,
+}
+
+impl VacancyIndex {
+    /// Prepares `vacancies` for scoring with `cfg`. Fails on a duplicate id.
+    pub fn build(cfg: &ScoringConfig, vacancies: &[Vacancy]) -> Result<Self> {
+        let mut ix = VacancyIndex {
+            cfg: cfg.clone(),
+            slots: Slots::default(),
+            geo: Vec::new(),
+            rows: Vec::new(),
+            cell: Vec::new(),
+            skills: Vec::new(),
+            certs: Vec::new(),
+            skill_vocab: Interner::default(),
+            cert_vocab: Interner::default(),
+            groups: Vec::new(),
+            group_of: BTreeMap::new(),
+        };
+        // Each group's grid covers the group's own locations.
+        let mut pts: BTreeMap<IscoCode, Vec<(f64, f64)>> = BTreeMap::new();
+        for v in vacancies {
+            let e = pts.entry(v.isco).or_default();
+            if !v.remote {
+                e.push((v.location.lat(), v.location.lon()));
+            }
+        }
+        for (isco, p) in pts {
+            ix.group_of.insert(isco, ix.groups.len());
+            ix.groups.push(VacGroup {
+                isco,
+                grid: Grid::covering(&p, cfg.travel().earth_radius_km),
+                remote: Vec::new(),
+            });
+        }
+        // Lay the records out in group and cell order, so that a cell's
+        // records are adjacent in every column.
+        let mut by_cell: Vec<(usize, u32, usize)> = vacancies
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let g = ix.group_of.get(&v.isco).copied().unwrap_or(0);
+                let c = match (v.remote, ix.groups.get(g)) {
+                    (false, Some(gr)) => gr.grid.cell_of(v.location.lat(), v.location.lon()),
+                    _ => u32::MAX,
+                };
+                (g, c, i)
+            })
+            .collect();
+        by_cell.sort_unstable();
+        let ordered: Vec<&Vacancy> = by_cell.iter().filter_map(|&(_, _, i)| vacancies.get(i)).collect();
+        ix.add_refs(&ordered)?;
+        Ok(ix)
+    }
+
+    fn group_for(&mut self, isco: IscoCode, lat: f64, lon: f64) -> usize {
+        if let Some(&g) = self.group_of.get(&isco) {
+            return g;
+        }
+        let g = self.groups.len();
+        let grid = Grid::covering(&[(lat, lon)], self.cfg.travel().earth_radius_km);
+        self.groups.push(VacGroup { isco, grid, remote: Vec::new() });
+        self.group_of.insert(isco, g);
+        g
+    }
+
+    /// The scoring configuration the index ranks with.
+    pub fn config(&self) -> &ScoringConfig {
+        &self.cfg
+    }
+
+    /// Adds vacancies without rebuilding. Fails, changing nothing, when an id
+    /// is already present or repeated.
+    pub fn add(&mut self, vacancies: &[Vacancy]) -> Result<()> {
+        let refs: Vec<&Vacancy> = vacancies.iter().collect();
+        self.add_refs(&refs)
+    }
+
+    fn add_refs(&mut self, vacancies: &[&Vacancy]) -> Result<()> {
+        self.slots.check_new(vacancies.iter().map(|v| &v.id))?;
+        let first = self.rows.len() as u32;
+        for (i, v) in vacancies.iter().enumerate() {
+            let slot = first + i as u32;
+            let (e, o) = skill_sets(v);
+            let sk_start = self.skills.len() as u32;
+            let mut ids = |set: &[&str]| {
+                let mut ids: Vec<u32> = set.iter().map(|s| self.skill_vocab.intern(s)).collect();
+                ids.sort_unstable();
+                ids
+            };
+            let (ess, opt) = (ids(&e), ids(&o));
+            self.skills.extend_from_slice(&ess);
+            self.skills.extend_from_slice(&opt);
+            let certs = self.cert_vocab.intern_set(&v.certificates);
+            let cert_start = self.certs.len() as u32;
+            self.certs.extend_from_slice(&certs);
+            self.rows.push(VacRow {
+                isco: v.isco,
+                hours: v.hours,
+                earliest: v.earliest_start.map_or(u16::MAX, |t| t.minutes()),
+                reqs: vacancy_reqs(v),
+                level: v.skill_level().get(),
+                sector: v.sector.index(),
+                remote: v.remote,
+                training: v.offers_training,
+                sk_start,
+                n_ess: ess.len() as u32,
+                n_opt: opt.len() as u32,
+                cert_start,
+                n_cert: certs.len() as u32,
+            });
+            self.geo.push(Geo::of(v.location));
+            let g = self.group_for(v.isco, v.location.lat(), v.location.lon());
+            let Some(group) = self.groups.get_mut(g) else { continue };
+            let cell = if v.remote {
+                group.remote.push(slot);
+                u32::MAX
+            } else {
+                let c = group.grid.cell_of(v.location.lat(), v.location.lon());
+                group.grid.insert(c, slot);
+                c
+            };
+            self.cell.push(cell);
+        }
+        self.slots.append(vacancies.iter().map(|v| v.id.clone()));
+        Ok(())
+    }
+
+    /// Removes the vacancy with this id; whether it was present. Its slot is
+    /// tombstoned (the columns keep it) and it leaves the grid.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some(slot) = self.slots.remove(id) else { return false };
+        let group = self.rows.get(slot as usize).and_then(|r| self.group_of.get(&r.isco)).copied();
+        if let (Some(g), Some(&c)) = (group.and_then(|g| self.groups.get_mut(g)), self.cell.get(slot as usize)) {
+            if c == u32::MAX {
+                g.remote.retain(|&s| s != slot);
+            } else {
+                g.grid.remove(c, slot);
+            }
+        }
+        true
+    }
+
+    /// Number of (live) vacancies.
+    pub fn len(&self) -> usize {
+        self.slots.live()
+    }
+
+    /// Whether the index holds no vacancy.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Heap bytes held by the index (columns, grid, ids, vocabularies).
+    pub fn memory_bytes(&self) -> usize {
+        std::mem::size_of::<Self>()
+            + self.slots.memory_bytes()
+            + self.geo.capacity() * std::mem::size_of::<Geo>()
+            + self.rows.capacity() * std::mem::size_of::<VacRow>()
+            + self.cell.capacity() * 4
+            + (self.skills.capacity() + self.certs.capacity()) * 4
+            + self.skill_vocab.memory_bytes()
+            + self.cert_vocab.memory_bytes()
+            + self.groups.iter().map(|g| g.grid.memory_bytes() + g.remote.capacity() * 4).sum::<usize>()
+            + self.groups.capacity() * std::mem::size_of::<VacGroup>()
+            + self.group_of.len() * 32
+    }
+
+    /// Number of skill entries stored (essential plus optional, deduplicated per vacancy).
+    pub fn skill_entries(&self) -> usize {
+        self.skills.len()
+    }
+
+    fn side(&self, slot: u32) -> VacancySide<'_> {
+        let i = slot as usize;
+        let r = &self.rows[i];
+        let sk = r.sk_start as usize;
+        let ce = r.cert_start as usize;
+        let ess = self.skills.get(sk..sk + r.n_ess as usize).unwrap_or(&[]);
+        let opt = self.skills.get(sk + r.n_ess as usize..sk + (r.n_ess + r.n_opt) as usize).unwrap_or(&[]);
+        VacancySide {
+            geo: self.geo[i],
+            remote: r.remote,
+            isco: r.isco,
+            level: r.level,
+            training: r.training,
+            hours: r.hours,
+            earliest: (r.earliest != u16::MAX).then_some(r.earliest),
+            reqs: r.reqs,
+            certs_impossible: false,
+            certs: self.certs.get(ce..ce + r.n_cert as usize).unwrap_or(&[]),
+            sector: r.sector,
+            ess,
+            n_ess: ess.len(),
+            opt,
+            n_opt: opt.len(),
+        }
+    }
+
+    /// The top-k vacancies for one seeker, exactly as
+    /// [`reference::vacancies_for`](super::reference::vacancies_for).
+    pub fn top_for(&self, seeker: &Jobseeker, opts: &RankOptions) -> Vec<Match> {
+        self.top_for_with_stats(seeker, opts, &mut KernelStats::default())
+    }
+
+    /// [`top_for`](Self::top_for), adding the work done to `stats`.
+    pub fn top_for_with_stats(&self, seeker: &Jobseeker, opts: &RankOptions, stats: &mut KernelStats) -> Vec<Match> {
+        if opts.k == 0 || self.is_empty() {
+            return Vec::new();
+        }
+        let q = PreparedSeeker::new(&self.cfg, seeker, Some(&self.skill_vocab), Some(&self.cert_vocab));
+        let s = q.side();
+        let mut top = TopK::new(opts.k);
+        let mut visit = |slot: u32, top: &mut TopK| {
+            let rank = self.slots.rank[slot as usize];
+            stats.pairs_considered += 1;
+            let v = self.side(slot);
+            let out = evaluate(&self.cfg, &s, &v, |bound| !opts.admits(bound) || top.cannot_enter(bound, rank));
+            match out {
+                Outcome::Scored(score) => {
+                    stats.pairs_scored += 1;
+                    if opts.admits(score) {
+                        top.push(score, rank, slot);
+                    }
+                }
+                Outcome::Pruned | Outcome::Excluded => {}
+            }
+        };
+        // Groups by their bound, best first (ties by code, for a fixed order).
+        let mut order: Vec<(f64, usize)> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                (group_bound(&self.cfg, components::occupation(&self.cfg, g.isco, q.codes.iter().copied())), i)
+            })
+            .collect();
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let er = self.cfg.travel().earth_radius_km;
+        for (bound, g) in order {
+            // Rank 0 is the best possible id: skip only when nothing in the group can enter.
+            if !opts.admits(bound) || top.cannot_enter(bound, 0) {
+                break;
+            }
+            let Some(group) = self.groups.get(g) else { continue };
+            for &slot in &group.remote {
+                visit(slot, &mut top);
+            }
+            if let Some(r) = q.reach_km {
+                group.grid.for_each_in_window(q.lat_deg, q.lon_deg, r, er, |slot| visit(slot, &mut top));
+            }
+        }
+        to_matches(top, &self.slots)
+    }
+
+    /// Top-k vacancies for every seeker, subjects in ascending id order, like
+    /// [`reference::seeker_to_vacancies`](super::reference::seeker_to_vacancies).
+    pub fn rank_seekers(
+        &self,
+        seekers: &[Jobseeker],
+        opts: &RankOptions,
+        exec: Executor<'_>,
+    ) -> (Vec<Ranking>, KernelStats) {
+        run_batch(seekers, |s| &s.id, |s, st| self.top_for_with_stats(s, opts, st), exec)
+    }
+}

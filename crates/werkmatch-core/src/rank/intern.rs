@@ -1,0 +1,110 @@
+//! Interned strings (skills, certificates) as dense `u32` ids, so that set
+//! tests in the kernel are merges of short sorted integer lists.
+
+use std::collections::HashMap;
+
+/// Maps strings to dense ids in first-seen order.
+///
+/// The ids only ever meet in equality tests, so their values (which depend on
+/// input order) never reach a score.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Interner {
+    map: HashMap<Box<str>, u32>,
+}
+
+impl Interner {
+    /// The id of `s`, adding it when new.
+    pub(crate) fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.map.get(s) {
+            return id;
+        }
+        let id = self.map.len() as u32;
+        self.map.insert(s.into(), id);
+        id
+    }
+
+    /// The id of `s`, if known.
+    pub(crate) fn get(&self, s: &str) -> Option<u32> {
+        self.map.get(s).copied()
+    }
+
+    /// Sorted, deduplicated ids of `items`, adding new ones.
+    pub(crate) fn intern_set(&mut self, items: &[String]) -> Vec<u32> {
+        let mut v: Vec<u32> = items.iter().map(|s| self.intern(s)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// Sorted, deduplicated ids of the known strings among `items`, and
+    /// whether some string was unknown.
+    pub(crate) fn lookup_set(&self, items: &[String]) -> (Vec<u32>, bool) {
+        let mut unknown = false;
+        let mut v: Vec<u32> = items
+            .iter()
+            .filter_map(|s| {
+                let id = self.get(s);
+                unknown |= id.is_none();
+                id
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        (v, unknown)
+    }
+
+    /// Approximate heap bytes.
+    pub(crate) fn memory_bytes(&self) -> usize {
+        self.map.capacity() * (std::mem::size_of::<(Box<str>, u32)>() + 1)
+            + self.map.keys().map(|k| k.len()).sum::<usize>()
+    }
+}
+
+/// Number of common elements of two sorted, deduplicated lists.
+#[inline]
+pub(crate) fn intersect_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether every element of sorted `need` is in sorted `have`.
+#[inline]
+pub(crate) fn is_subset(need: &[u32], have: &[u32]) -> bool {
+    need.is_empty() || intersect_count(need, have) == need.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_merge_counts() {
+        assert_eq!(intersect_count(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), 2);
+        assert_eq!(intersect_count(&[], &[1]), 0);
+        assert!(is_subset(&[], &[]));
+        assert!(is_subset(&[3, 7], &[1, 3, 7]));
+        assert!(!is_subset(&[3, 8], &[1, 3, 7]));
+    }
+
+    #[test]
+    fn interned_sets_are_sorted_and_deduplicated() {
+        let mut i = Interner::default();
+        let a = i.intern_set(&["b".into(), "a".into(), "b".into()]);
+        assert_eq!(a.len(), 2);
+        assert!(a.windows(2).all(|w| w[0] < w[1]));
+        let (k, unknown) = i.lookup_set(&["a".into(), "zz".into()]);
+        assert_eq!(k.len(), 1);
+        assert!(unknown);
+    }
+}

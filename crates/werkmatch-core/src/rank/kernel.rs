@@ -1,0 +1,76 @@
+//! The parts of the ranking kernel shared by every direction: where to run
+//! (the [`Executor`]), the work counters ([`KernelStats`]) and the batch
+//! driver that ranks many subjects in parallel and returns them by id.
+
+use rayon::prelude::*;
+use rayon::ThreadPool;
+
+use super::slots::Slots;
+use super::topk::TopK;
+use super::{Match, Ranking};
+use crate::model::Id;
+
+/// Where a batch runs. The library never builds a thread pool itself.
+#[derive(Clone, Copy, Debug, Default)]
+pub enum Executor<'a> {
+    /// On the calling thread only.
+    CurrentThread,
+    /// On rayon's current pool (the global one unless called inside `install`).
+    #[default]
+    Global,
+    /// On the caller's pool.
+    Pool(&'a ThreadPool),
+}
+
+/// How much work a ranking did: the pairs the spatial index let through
+/// (`pairs_considered`) and those that survived the knock-outs and the score
+/// bound and were fully scored (`pairs_scored`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KernelStats {
+    /// Pairs visited after the spatial index.
+    pub pairs_considered: u64,
+    /// Pairs whose travel time and skills were computed.
+    pub pairs_scored: u64,
+}
+
+impl std::ops::AddAssign for KernelStats {
+    fn add_assign(&mut self, o: KernelStats) {
+        self.pairs_considered += o.pairs_considered;
+        self.pairs_scored += o.pairs_scored;
+    }
+}
+
+/// Turns collected `(score, rank)` pairs into matches with ids, best first.
+pub(crate) fn to_matches(top: TopK, slots: &Slots) -> Vec<Match> {
+    top.into_sorted().into_iter().map(|(score, _, slot)| Match { id: slots.id(slot).clone(), score }).collect()
+}
+
+/// Ranks every subject with `one` on `exec`, then orders the rankings by
+/// subject id (stable, so equal ids keep input order, as in the reference).
+pub(crate) fn run_batch<T: Sync>(
+    subjects: &[T],
+    id: impl Fn(&T) -> &Id + Sync,
+    one: impl Fn(&T, &mut KernelStats) -> Vec<Match> + Sync,
+    exec: Executor<'_>,
+) -> (Vec<Ranking>, KernelStats) {
+    let each = |s: &T| {
+        let mut st = KernelStats::default();
+        let matches = one(s, &mut st);
+        (Ranking { subject: id(s).clone(), matches }, st)
+    };
+    // Chunks of subjects per task keep rayon's overhead small for cheap subjects.
+    let par = || subjects.par_iter().with_min_len(16).map(each).collect::<Vec<_>>();
+    let out: Vec<(Ranking, KernelStats)> = match exec {
+        Executor::CurrentThread => subjects.iter().map(each).collect(),
+        Executor::Global => par(),
+        Executor::Pool(pool) => pool.install(par),
+    };
+    let mut stats = KernelStats::default();
+    let mut rankings = Vec::with_capacity(out.len());
+    for (r, st) in out {
+        stats += st;
+        rankings.push(r);
+    }
+    rankings.sort_by(|a, b| a.subject.cmp(&b.subject));
+    (rankings, stats)
+}

@@ -1,0 +1,372 @@
+//! Prepared records and the kernel's pair evaluation.
+//!
+//! A pair is evaluated from two small views, [`SeekerSide`] and
+//! [`VacancySide`], that either come from an index's columns or from a
+//! prepared query. The evaluation computes exactly what
+//! [`crate::score::evaluate`] computes, with the same functions of
+//! [`crate::score::components`] and the same travel arithmetic, but in the
+//! order that is cheapest: knock-out bit masks first, then the cheap
+//! components and a score upper bound, and only then travel and skills.
+
+use super::intern::{intersect_count, is_subset, Interner};
+use super::spatial::reach_km;
+use crate::model::{Cefr, HoursRange, IscoCode, Jobseeker, ModeSet, PhysicalLoad, Vacancy};
+use crate::score::components::{self, Components};
+use crate::score::{seeker_codes, seeker_level, ScoringConfig};
+use crate::travel::{haversine_rad_cos, TravelModel};
+
+/// Bits of the knock-out masks: a seeker's capabilities and a vacancy's
+/// requirements; a pair is knocked out when `requires & !has != 0`.
+pub(crate) mod bits {
+    /// Driving licence B.
+    pub const LICENCE: u16 = 1 << 0;
+    /// Target-group register.
+    pub const TARGET: u16 = 1 << 1;
+    /// Dutch at CEFR rank r (1–6) is bit 1 + r.
+    pub const fn dutch(rank: u8) -> u16 {
+        1 << (1 + rank)
+    }
+    /// Physical load of rank l (1–3) is bit 7 + l.
+    pub const fn load(rank: u8) -> u16 {
+        1 << (7 + rank)
+    }
+}
+
+/// The capability mask of a seeker.
+pub(crate) fn seeker_caps(s: &Jobseeker) -> u16 {
+    let mut caps = 0;
+    if s.licence {
+        caps |= bits::LICENCE;
+    }
+    if s.target_register {
+        caps |= bits::TARGET;
+    }
+    for r in 1..=Cefr::rank_of(s.dutch_level) {
+        caps |= bits::dutch(r);
+    }
+    for l in 1..=s.max_physical_load.unwrap_or(PhysicalLoad::Heavy).rank() {
+        caps |= bits::load(l);
+    }
+    caps
+}
+
+/// The requirement mask of a vacancy (certificates apart).
+pub(crate) fn vacancy_reqs(v: &Vacancy) -> u16 {
+    let mut req = bits::load(v.physical_load.unwrap_or(PhysicalLoad::Light).rank());
+    if v.requires_licence {
+        req |= bits::LICENCE;
+    }
+    if v.reserved_for_target_group {
+        req |= bits::TARGET;
+    }
+    let d = Cefr::rank_of(v.min_dutch_level);
+    if d > 0 {
+        req |= bits::dutch(d);
+    }
+    req
+}
+
+/// Bit mask of NACE sections.
+pub(crate) fn sector_mask(list: &[crate::model::Nace]) -> u32 {
+    list.iter().fold(0, |m, n| m | 1 << n.index())
+}
+
+/// A latitude and longitude in radians with the cosine of the latitude.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Geo {
+    pub lat: f64,
+    pub lon: f64,
+    pub cos_lat: f64,
+}
+
+impl Geo {
+    pub(crate) fn of(p: crate::model::GeoPoint) -> Geo {
+        let lat = p.lat().to_radians();
+        Geo { lat, lon: p.lon().to_radians(), cos_lat: lat.cos() }
+    }
+}
+
+/// The seeker's half of a pair.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SeekerSide<'a> {
+    pub geo: Geo,
+    pub usable: ModeSet,
+    pub max_minutes: f64,
+    pub level: u8,
+    pub hours: HoursRange,
+    pub caps: u16,
+    pub sec_pref: u32,
+    pub sec_exp: u32,
+    pub certs: &'a [u32],
+    pub skills: &'a [u32],
+    pub codes: &'a [IscoCode],
+}
+
+/// The vacancy's half of a pair.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct VacancySide<'a> {
+    pub geo: Geo,
+    pub remote: bool,
+    pub isco: IscoCode,
+    pub level: u8,
+    pub training: bool,
+    pub hours: HoursRange,
+    pub earliest: Option<u16>,
+    pub reqs: u16,
+    /// Some required certificate is unknown to the other side's vocabulary:
+    /// nobody can hold it.
+    pub certs_impossible: bool,
+    pub certs: &'a [u32],
+    pub sector: u8,
+    pub ess: &'a [u32],
+    pub n_ess: usize,
+    pub opt: &'a [u32],
+    pub n_opt: usize,
+}
+
+/// What became of one pair.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Outcome {
+    /// A knock-out applies.
+    Excluded,
+    /// The score's upper bound could not enter the top-k.
+    Pruned,
+    /// The exact score.
+    Scored(f64),
+}
+
+/// The best total of any pair whose occupation component is `occupation`:
+/// every other component at its maximum of 1.
+pub(crate) fn group_bound(cfg: &ScoringConfig, occupation: f64) -> f64 {
+    Components { skills: 1.0, occupation, level: 1.0, mobility: 1.0, sector: 1.0, hours: 1.0 }.total(cfg)
+}
+
+/// Evaluates a pair; `skip(bound)` says whether a score of at most `bound`
+/// is useless (below `min_score` or unable to enter the top-k).
+#[inline]
+pub(crate) fn evaluate(
+    cfg: &ScoringConfig,
+    s: &SeekerSide<'_>,
+    v: &VacancySide<'_>,
+    skip: impl Fn(f64) -> bool,
+) -> Outcome {
+    if v.reqs & !s.caps != 0 || v.certs_impossible {
+        return Outcome::Excluded;
+    }
+    let gap = i32::from(v.level) - i32::from(s.level);
+    let Some(level) = components::level(cfg, gap, v.training) else {
+        return Outcome::Excluded;
+    };
+    let Some(hours) = components::hours(s.hours, v.hours) else {
+        return Outcome::Excluded;
+    };
+    if !is_subset(v.certs, s.certs) {
+        return Outcome::Excluded;
+    }
+    let occupation = components::occupation(cfg, v.isco, s.codes.iter().copied());
+    let bit = 1u32 << v.sector;
+    let sector =
+        components::sector(cfg, s.sec_pref & bit != 0, s.sec_exp & bit != 0, s.sec_pref == 0 && s.sec_exp == 0);
+    let no_skills = v.n_ess == 0 && v.n_opt == 0;
+    // Every component is monotone in the rounded arithmetic of `total`, so
+    // the best possible mobility (1) and skills (1, or the occupation when no
+    // skills are asked) give a true upper bound.
+    let best = Components {
+        skills: if no_skills { occupation } else { 1.0 },
+        occupation,
+        level,
+        mobility: 1.0,
+        sector,
+        hours,
+    };
+    if skip(best.total(cfg)) {
+        return Outcome::Pruned;
+    }
+
+    let skills = if no_skills {
+        components::skills(cfg, 0, 0, 0, 0, occupation)
+    } else {
+        let e_hit = intersect_count(v.ess, s.skills);
+        let o_hit = intersect_count(v.opt, s.skills);
+        components::skills(cfg, e_hit, v.n_ess, o_hit, v.n_opt, occupation)
+    };
+    // Skills are a sorted merge, far cheaper than the trigonometry of travel:
+    // bound again with the exact skills before paying for it.
+    if !no_skills && skip(Components { skills, occupation, level, mobility: 1.0, sector, hours }.total(cfg)) {
+        return Outcome::Pruned;
+    }
+
+    let max_minutes = s.max_minutes;
+    let minutes = if v.remote {
+        0.0
+    } else {
+        if max_minutes <= 0.0 {
+            return Outcome::Excluded;
+        }
+        let tm: &TravelModel = cfg.travel();
+        let d = haversine_rad_cos(s.geo.lat, s.geo.cos_lat, s.geo.lon, v.geo.lat, v.geo.cos_lat, v.geo.lon)
+            * tm.earth_radius_km;
+        let t = tm.fastest(d, s.usable, v.earliest).minutes;
+        if !matches!(t.partial_cmp(&max_minutes), Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)) {
+            return Outcome::Excluded;
+        }
+        t
+    };
+    let mobility = components::mobility(cfg, minutes, max_minutes);
+    Outcome::Scored(Components { skills, occupation, level, mobility, sector, hours }.total(cfg))
+}
+
+/// A seeker prepared as a query against an index whose vocabularies are given.
+#[derive(Clone, Debug)]
+pub(crate) struct PreparedSeeker {
+    pub geo: Geo,
+    pub lat_deg: f64,
+    pub lon_deg: f64,
+    pub usable: ModeSet,
+    pub max_minutes: f64,
+    /// `None`: only remote jobs are reachable.
+    pub reach_km: Option<f64>,
+    pub level: u8,
+    pub hours: HoursRange,
+    pub caps: u16,
+    pub sec_pref: u32,
+    pub sec_exp: u32,
+    pub certs: Vec<u32>,
+    pub skills: Vec<u32>,
+    pub codes: Vec<IscoCode>,
+}
+
+impl PreparedSeeker {
+    /// Prepares `s`; skills and certificates unknown to the vocabularies are
+    /// dropped, since no candidate of the index can ask for them.
+    pub(crate) fn new(
+        cfg: &ScoringConfig,
+        s: &Jobseeker,
+        skill_vocab: Option<&Interner>,
+        cert_vocab: Option<&Interner>,
+    ) -> Self {
+        let usable = TravelModel::usable_modes(s.mobility.modes(), s.licence);
+        let max_minutes = f64::from(s.mobility.max_minutes());
+        PreparedSeeker {
+            geo: Geo::of(s.location),
+            lat_deg: s.location.lat(),
+            lon_deg: s.location.lon(),
+            usable,
+            max_minutes,
+            reach_km: reach_km(cfg.travel(), usable, max_minutes),
+            level: seeker_level(s).get(),
+            hours: s.hours,
+            caps: seeker_caps(s),
+            sec_pref: sector_mask(&s.sectors_preferred),
+            sec_exp: sector_mask(&s.sectors_experience),
+            certs: cert_vocab.map(|v| v.lookup_set(&s.certificates).0).unwrap_or_default(),
+            skills: skill_vocab.map(|v| v.lookup_set(&s.skills).0).unwrap_or_default(),
+            codes: seeker_codes(s).collect(),
+        }
+    }
+
+    pub(crate) fn side(&self) -> SeekerSide<'_> {
+        SeekerSide {
+            geo: self.geo,
+            usable: self.usable,
+            max_minutes: self.max_minutes,
+            level: self.level,
+            hours: self.hours,
+            caps: self.caps,
+            sec_pref: self.sec_pref,
+            sec_exp: self.sec_exp,
+            certs: &self.certs,
+            skills: &self.skills,
+            codes: &self.codes,
+        }
+    }
+}
+
+/// The deduplicated essential skills and the optional skills minus the
+/// essential ones, as strings (SCORING.md 2.3: `E` and `O`).
+pub(crate) fn skill_sets(v: &Vacancy) -> (Vec<&str>, Vec<&str>) {
+    let mut e: Vec<&str> = v.skills_essential.iter().map(String::as_str).collect();
+    e.sort_unstable();
+    e.dedup();
+    let mut o: Vec<&str> =
+        v.skills_optional.iter().map(String::as_str).filter(|x| e.binary_search(x).is_err()).collect();
+    o.sort_unstable();
+    o.dedup();
+    (e, o)
+}
+
+/// A vacancy prepared as a query against a seeker index.
+#[derive(Clone, Debug)]
+pub(crate) struct PreparedVacancy {
+    pub geo: Geo,
+    pub lat_deg: f64,
+    pub lon_deg: f64,
+    pub remote: bool,
+    pub isco: IscoCode,
+    pub level: u8,
+    pub training: bool,
+    pub hours: HoursRange,
+    pub earliest: Option<u16>,
+    pub reqs: u16,
+    pub certs_impossible: bool,
+    pub certs: Vec<u32>,
+    pub sector: u8,
+    pub ess: Vec<u32>,
+    pub n_ess: usize,
+    pub opt: Vec<u32>,
+    pub n_opt: usize,
+}
+
+impl PreparedVacancy {
+    /// Prepares `v` against the seekers' vocabularies: unknown skills still
+    /// count in `|E|` and `|O|` but can never be hit; an unknown required
+    /// certificate makes the vacancy impossible for everyone.
+    pub(crate) fn new(v: &Vacancy, skill_vocab: &Interner, cert_vocab: &Interner) -> Self {
+        let (e, o) = skill_sets(v);
+        let known = |set: &[&str]| {
+            let mut ids: Vec<u32> = set.iter().filter_map(|s| skill_vocab.get(s)).collect();
+            ids.sort_unstable();
+            ids
+        };
+        let (certs, certs_impossible) = cert_vocab.lookup_set(&v.certificates);
+        PreparedVacancy {
+            geo: Geo::of(v.location),
+            lat_deg: v.location.lat(),
+            lon_deg: v.location.lon(),
+            remote: v.remote,
+            isco: v.isco,
+            level: v.skill_level().get(),
+            training: v.offers_training,
+            hours: v.hours,
+            earliest: v.earliest_start.map(|t| t.minutes()),
+            reqs: vacancy_reqs(v),
+            certs_impossible,
+            certs,
+            sector: v.sector.index(),
+            ess: known(&e),
+            n_ess: e.len(),
+            opt: known(&o),
+            n_opt: o.len(),
+        }
+    }
+
+    pub(crate) fn side(&self) -> VacancySide<'_> {
+        VacancySide {
+            geo: self.geo,
+            remote: self.remote,
+            isco: self.isco,
+            level: self.level,
+            training: self.training,
+            hours: self.hours,
+            earliest: self.earliest,
+            reqs: self.reqs,
+            certs_impossible: self.certs_impossible,
+            certs: &self.certs,
+            sector: self.sector,
+            ess: &self.ess,
+            n_ess: self.n_ess,
+            opt: &self.opt,
+            n_opt: self.n_opt,
+        }
+    }
+}

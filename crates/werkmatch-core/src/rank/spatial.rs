@@ -1,0 +1,299 @@
+//! The spatial index of the kernel: a uniform latitude/longitude grid whose
+//! cells are a few km wide, and the conservative reach bounds that decide
+//! which cells a query must visit.
+//!
+//! Every bound here errs on the side of visiting too much: the exact travel
+//! test runs on every candidate anyway, so a loose bound only costs time,
+//! while a tight one that is wrong would silently drop a pair.
+
+use std::f64::consts::PI;
+use std::ops::RangeInclusive;
+
+use crate::model::ModeSet;
+use crate::travel::TravelModel;
+
+/// Relative and absolute slack added to every distance bound, far above the
+/// rounding error of the travel arithmetic (~1e-15 relative).
+const REL_MARGIN: f64 = 1e-6;
+const ABS_MARGIN_KM: f64 = 1e-3;
+
+/// Cells are never more than this many, whatever the data's extent.
+const MAX_CELLS: usize = 1 << 20;
+
+/// The farthest great-circle distance (km) at which some usable mode could
+/// still arrive within `max_minutes`, with a safety margin; `None` when no
+/// non-remote job is reachable (`max_minutes` 0, or every overhead too long).
+///
+/// Ignores the early-shift rule for transit: that rule only removes options,
+/// so the bound stays an upper bound.
+pub(crate) fn reach_km(tm: &TravelModel, usable: ModeSet, max_minutes: f64) -> Option<f64> {
+    if max_minutes <= 0.0 {
+        return None;
+    }
+    let mut best: Option<f64> = None;
+    for mode in usable.iter() {
+        let p = tm.params(mode);
+        let slack = max_minutes - p.overhead_min;
+        if slack >= 0.0 {
+            let r = slack * p.speed_kmh / (60.0 * p.detour);
+            best = Some(best.map_or(r, |b: f64| b.max(r)));
+        }
+    }
+    best.map(|r| r * (1.0 + REL_MARGIN) + ABS_MARGIN_KM)
+}
+
+/// Half-height in degrees of latitude of a window of radius `r_km`.
+fn lat_halfwidth_deg(r_km: f64, earth_radius_km: f64) -> f64 {
+    (r_km / earth_radius_km).to_degrees() * (1.0 + 1e-9) + 1e-9
+}
+
+/// Half-width in degrees of longitude of a window of radius `r_km` for two
+/// points whose latitudes are both within `phi_max_deg` of the equator;
+/// `None` when the window covers every longitude.
+///
+/// By the haversine formula `hav(θ) ≥ cos φ1 · cos φ2 · hav(Δλ) ≥ cos²φmax ·
+/// hav(Δλ)`, so `d ≤ r` implies `sin(Δλ/2) ≤ sin(r/2R) / cos φmax`.
+fn lon_halfwidth_deg(r_km: f64, earth_radius_km: f64, phi_max_deg: f64) -> Option<f64> {
+    let theta = r_km / earth_radius_km;
+    if theta >= PI || phi_max_deg >= 89.999 {
+        return None;
+    }
+    let s = (theta * 0.5).sin() / phi_max_deg.to_radians().cos();
+    if s.is_nan() || s >= 1.0 {
+        return None;
+    }
+    Some((2.0 * s.asin()).to_degrees() * (1.0 + 1e-9) + 1e-9)
+}
+
+/// Whether a point at (`lat`, `lon`) degrees may lie within `r_km` of some
+/// point of the box `[lat_lo, lat_hi] × [lon_lo, lon_hi]`.
+pub(crate) fn may_reach_box(lat: f64, lon: f64, r_km: f64, earth_r: f64, bbox: &[f64; 4]) -> bool {
+    let [lat_lo, lat_hi, lon_lo, lon_hi] = *bbox;
+    let dl = lat_halfwidth_deg(r_km, earth_r);
+    if lat < lat_lo - dl || lat > lat_hi + dl {
+        return false;
+    }
+    let phi = lat.abs().max(lat_lo.abs()).max(lat_hi.abs());
+    match lon_halfwidth_deg(r_km, earth_r, phi) {
+        None => true,
+        // Near the antimeridian the box test is not valid: accept.
+        Some(w) if lon_lo - w < -180.0 || lon_hi + w > 180.0 => true,
+        Some(w) => lon >= lon_lo - w && lon <= lon_hi + w,
+    }
+}
+
+/// A uniform grid over a latitude/longitude box. Points outside the box (added
+/// later) go to the nearest border cell: cell indices are a clamped, monotone
+/// function of the coordinate, so a window query stays conservative for them.
+#[derive(Clone, Debug)]
+pub(crate) struct Grid {
+    lat0: f64,
+    lon0: f64,
+    dlat: f64,
+    dlon: f64,
+    nlat: usize,
+    nlon: usize,
+    cells: Vec<Vec<u32>>,
+}
+
+impl Grid {
+    /// A grid over the bounding box of `points` (degrees) with cells about
+    /// `cell_km` wide; `cell_km` is chosen from the density when `None`.
+    pub(crate) fn covering(points: &[(f64, f64)], earth_r: f64) -> Grid {
+        let (mut la0, mut la1, mut lo0, mut lo1) = (90.0f64, -90.0f64, 180.0f64, -180.0f64);
+        for &(la, lo) in points {
+            la0 = la0.min(la);
+            la1 = la1.max(la);
+            lo0 = lo0.min(lo);
+            lo1 = lo1.max(lo);
+        }
+        if points.is_empty() {
+            (la0, la1, lo0, lo1) = (0.0, 0.0, 0.0, 0.0);
+        }
+        let km_per_deg = earth_r * PI / 180.0;
+        let mid = ((la0 + la1) * 0.5).to_radians().cos().max(0.05);
+        let h_km = (la1 - la0) * km_per_deg;
+        let w_km = (lo1 - lo0) * km_per_deg * mid;
+        // About 16 records per cell, never finer than 2 km: finer cells cost
+        // more cell visits than they save in pair tests.
+        let area = (h_km.max(1.0)) * (w_km.max(1.0));
+        let mut cell_km = (area * 16.0 / points.len().max(1) as f64).sqrt().max(2.0);
+        loop {
+            let dlat = cell_km / km_per_deg;
+            let dlon = dlat / mid;
+            let nlat = ((la1 - la0) / dlat).floor() as usize + 1;
+            let nlon = ((lo1 - lo0) / dlon).floor() as usize + 1;
+            if nlat.saturating_mul(nlon) <= MAX_CELLS {
+                return Grid { lat0: la0, lon0: lo0, dlat, dlon, nlat, nlon, cells: vec![Vec::new(); nlat * nlon] };
+            }
+            cell_km *= 2.0;
+        }
+    }
+
+    fn row(&self, lat: f64) -> usize {
+        let r = ((lat - self.lat0) / self.dlat).floor();
+        if r <= 0.0 {
+            0
+        } else {
+            (r as usize).min(self.nlat - 1)
+        }
+    }
+
+    fn col(&self, lon: f64) -> usize {
+        let c = ((lon - self.lon0) / self.dlon).floor();
+        if c <= 0.0 {
+            0
+        } else {
+            (c as usize).min(self.nlon - 1)
+        }
+    }
+
+    /// The cell of a point (degrees).
+    pub(crate) fn cell_of(&self, lat: f64, lon: f64) -> u32 {
+        (self.row(lat) * self.nlon + self.col(lon)) as u32
+    }
+
+    /// Adds `slot` to `cell`.
+    pub(crate) fn insert(&mut self, cell: u32, slot: u32) {
+        if let Some(c) = self.cells.get_mut(cell as usize) {
+            c.push(slot);
+        }
+    }
+
+    /// Removes `slot` from `cell` (order within a cell does not matter).
+    pub(crate) fn remove(&mut self, cell: u32, slot: u32) {
+        if let Some(c) = self.cells.get_mut(cell as usize) {
+            if let Some(i) = c.iter().position(|&s| s == slot) {
+                c.swap_remove(i);
+            }
+        }
+    }
+
+    /// Removes `slot` from `cell`; whether it was there.
+    pub(crate) fn remove_found(&mut self, cell: u32, slot: u32) -> bool {
+        let Some(c) = self.cells.get_mut(cell as usize) else { return false };
+        match c.iter().position(|&s| s == slot) {
+            Some(i) => {
+                c.swap_remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes `slot` from whichever cell holds it (a full scan; a fallback).
+    pub(crate) fn remove_anywhere(&mut self, slot: u32) {
+        for c in &mut self.cells {
+            if let Some(i) = c.iter().position(|&s| s == slot) {
+                c.swap_remove(i);
+                return;
+            }
+        }
+    }
+
+    /// Number of cells.
+    pub(crate) fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// The slots of one cell.
+    pub(crate) fn cell(&self, cell: usize) -> &[u32] {
+        self.cells.get(cell).map_or(&[], Vec::as_slice)
+    }
+
+    /// Row and column ranges of the cells that may hold a point within `r_km`
+    /// of (`lat`, `lon`) degrees.
+    pub(crate) fn window(
+        &self,
+        lat: f64,
+        lon: f64,
+        r_km: f64,
+        earth_r: f64,
+    ) -> (RangeInclusive<usize>, RangeInclusive<usize>) {
+        let dl = lat_halfwidth_deg(r_km, earth_r);
+        let rows = self.row(lat - dl)..=self.row(lat + dl);
+        let phi = (lat - dl).abs().max((lat + dl).abs());
+        let cols = match lon_halfwidth_deg(r_km, earth_r, phi) {
+            Some(w) if lon - w >= -180.0 && lon + w <= 180.0 => self.col(lon - w)..=self.col(lon + w),
+            _ => 0..=self.nlon - 1,
+        };
+        (rows, cols)
+    }
+
+    /// Calls `f` with every slot in the window around (`lat`, `lon`).
+    #[inline]
+    pub(crate) fn for_each_in_window(&self, lat: f64, lon: f64, r_km: f64, earth_r: f64, mut f: impl FnMut(u32)) {
+        let (rows, cols) = self.window(lat, lon, r_km, earth_r);
+        for r in rows {
+            let base = r * self.nlon;
+            for c in cols.clone() {
+                for &slot in self.cell(base + c) {
+                    f(slot);
+                }
+            }
+        }
+    }
+
+    /// Calls `f` with the index of every cell in the window.
+    pub(crate) fn for_each_cell_in_window(
+        &self,
+        lat: f64,
+        lon: f64,
+        r_km: f64,
+        earth_r: f64,
+        mut f: impl FnMut(usize),
+    ) {
+        let (rows, cols) = self.window(lat, lon, r_km, earth_r);
+        for r in rows {
+            for c in cols.clone() {
+                f(r * self.nlon + c);
+            }
+        }
+    }
+
+    /// Heap bytes.
+    pub(crate) fn memory_bytes(&self) -> usize {
+        self.cells.capacity() * std::mem::size_of::<Vec<u32>>()
+            + self.cells.iter().map(|c| c.capacity() * 4).sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TravelMode;
+
+    #[test]
+    fn reach_covers_the_fastest_mode() {
+        let tm = TravelModel::default();
+        let bike = ModeSet::EMPTY.with(TravelMode::Walk).with(TravelMode::Bike);
+        let r = reach_km(&tm, bike, 45.0).unwrap();
+        assert!((45.0 * 15.0 / 60.0 / 1.3..8.7).contains(&r));
+        assert_eq!(reach_km(&tm, bike, 0.0), None);
+        // Transit alone with less time than its overhead reaches nothing; walking still does.
+        let transit = TravelModel::usable_modes(ModeSet::EMPTY.with(TravelMode::Transit), false);
+        assert!(reach_km(&tm, transit, 10.0).unwrap() < 0.9);
+    }
+
+    #[test]
+    fn window_contains_every_point_within_reach() {
+        let tm = TravelModel::default();
+        let pts: Vec<(f64, f64)> =
+            (0..400).map(|i| (52.0 + (i % 20) as f64 * 0.05, 5.0 + (i / 20) as f64 * 0.08)).collect();
+        let mut g = Grid::covering(&pts, tm.earth_radius_km);
+        for (i, &(la, lo)) in pts.iter().enumerate() {
+            g.insert(g.cell_of(la, lo), i as u32);
+        }
+        for &(la, lo) in pts.iter().step_by(7) {
+            let r = 12.0;
+            let mut seen = vec![false; pts.len()];
+            g.for_each_in_window(la, lo, r, tm.earth_radius_km, |s| seen[s as usize] = true);
+            for (j, &(lb, lob)) in pts.iter().enumerate() {
+                let d = tm.distance_km(crate::GeoPoint::new(la, lo).unwrap(), crate::GeoPoint::new(lb, lob).unwrap());
+                if d <= r {
+                    assert!(seen[j], "missed a point at {d} km");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! The kernel against the reference ranker (the oracle) on random small
+//! populations: same ids in the same order, scores within 1e-9, in all three
+//! directions, for batches and for single queries.
+
+mod kernel_support;
+
+use kernel_support::{assert_same, population};
+use proptest::prelude::*;
+use werkmatch_core::rank::{reference, Executor, Matcher, RankOptions};
+use werkmatch_core::score::ScoringConfig;
+
+fn check(seed: u64, k: usize, min_score: f64) {
+    let p = population(seed);
+    let cfg = ScoringConfig::default();
+    let opts = RankOptions { k, min_score };
+    let m = Matcher::builder()
+        .config(cfg.clone())
+        .vacancies(&p.vacancies)
+        .seekers(&p.seekers)
+        .employers(&p.employers)
+        .build()
+        .unwrap();
+
+    let (sv, _) = m.seeker_to_vacancies(&p.seekers, &opts, Executor::CurrentThread);
+    assert_same(&sv, &reference::seeker_to_vacancies(&cfg, &p.seekers, &p.vacancies, &opts));
+    let (vs, _) = m.vacancy_to_seekers(&p.vacancies, &opts, Executor::CurrentThread);
+    assert_same(&vs, &reference::vacancy_to_seekers(&cfg, &p.vacancies, &p.seekers, &opts));
+    let (se, _) = m.seeker_to_employers(&p.seekers, &opts, Executor::CurrentThread);
+    assert_same(&se, &reference::seeker_to_employers(&cfg, &p.seekers, &p.employers, &opts));
+
+    // Single queries agree with the batch.
+    for r in &sv {
+        let s = p.seekers.iter().find(|s| s.id == r.subject).unwrap();
+        assert_eq!(m.top_vacancies_for(s, &opts), r.matches);
+    }
+    for r in &vs {
+        let v = p.vacancies.iter().find(|v| v.id == r.subject).unwrap();
+        assert_eq!(m.top_seekers_for(v, &opts), r.matches);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn kernel_equals_reference(seed in any::<u64>(), k in 0usize..6, min in prop::sample::select(vec![0.0, 0.3, 0.55, 0.8])) {
+        check(seed, k, min);
+    }
+
+    #[test]
+    fn kernel_equals_reference_with_large_k(seed in any::<u64>()) {
+        check(seed, 100, 0.0);
+    }
+}
+
+#[test]
+fn a_custom_configuration_is_honoured() {
+    let p = population(7);
+    let cfg = ScoringConfig::builder()
+        .weights(werkmatch_core::score::Weights { mobility: 0.0, skills: 1.0, ..Default::default() })
+        .build()
+        .unwrap();
+    let opts = RankOptions::top(3);
+    let m = Matcher::builder().config(cfg.clone()).vacancies(&p.vacancies).build().unwrap();
+    let (sv, _) = m.seeker_to_vacancies(&p.seekers, &opts, Executor::CurrentThread);
+    assert_same(&sv, &reference::seeker_to_vacancies(&cfg, &p.seekers, &p.vacancies, &opts));
+    assert!(!sv.is_empty() || p.seekers.is_empty());
+}

@@ -17,7 +17,7 @@ use std::time::Instant;
 use clap::Parser;
 use rayon::prelude::*;
 use werkmatch::adapter::synthetic::{generate, GeneratorConfig, Population};
-use werkmatch::rank::{reference, RankOptions, Ranking};
+use werkmatch::rank::{Executor, Matcher, RankOptions, Ranking};
 use werkmatch::score::{self, KnockOut, KnockOuts, ScoringConfig};
 use werkmatch::{Jobseeker, Vacancy};
 
@@ -44,27 +44,27 @@ struct Ranked {
 }
 
 fn rank(cfg: &ScoringConfig, pop: &Population, opts: &RankOptions) -> Ranked {
-    // The reference ranker on a documented sample, until the kernel lands.
-    let every = 20;
-    let seekers: Vec<&Jobseeker> = pop.seekers.iter().step_by(every).collect();
-    let vacancies: Vec<&Vacancy> = pop.vacancies.iter().step_by(every).collect();
-    let s2v = seekers
-        .par_iter()
-        .map(|s| Ranking { subject: s.id.clone(), matches: reference::vacancies_for(cfg, s, &pop.vacancies, opts) })
-        .collect();
-    let v2s = vacancies
-        .par_iter()
-        .map(|v| Ranking { subject: v.id.clone(), matches: reference::seekers_for(cfg, v, &pop.seekers, opts) })
-        .collect();
-    let s2e = seekers
-        .par_iter()
-        .map(|s| Ranking { subject: s.id.clone(), matches: reference::employers_for(cfg, s, &pop.employers, opts) })
-        .collect();
+    // The exact kernel over the whole population, on rayon's global pool.
+    let matcher = Matcher::builder()
+        .config(cfg.clone())
+        .vacancies(&pop.vacancies)
+        .seekers(&pop.seekers)
+        .employers(&pop.employers)
+        .build()
+        .unwrap_or_else(|e| panic!("the generator gives unique ids: {e}"));
+    let (s2v, a) = matcher.seeker_to_vacancies(&pop.seekers, opts, Executor::Global);
+    let (v2s, b) = matcher.vacancy_to_seekers(&pop.vacancies, opts, Executor::Global);
+    let (s2e, c) = matcher.seeker_to_employers(&pop.seekers, opts, Executor::Global);
+    let considered = a.pairs_considered + b.pairs_considered + c.pairs_considered;
+    let scored = a.pairs_scored + b.pairs_scored + c.pairs_scored;
     Ranked {
         seeker_to_vacancies: s2v,
         vacancy_to_seekers: v2s,
         seeker_to_employers: s2e,
-        note: format!("reference ranker on every {every}th seeker and vacancy"),
+        note: format!(
+            "exact kernel, {} threads; {considered} pairs past the spatial index, {scored} fully scored",
+            rayon::current_num_threads()
+        ),
     }
 }
 

@@ -1,0 +1,193 @@
+//! The benchmark of the hot matching path: prints one JSON object.
+//!
+//! ```sh
+//! cargo run --release --example bench -- --scale groningen --json
+//! cargo run --release --example bench -- --scale national --json
+//! ```
+//!
+//! What is measured, all in one run on the same synthetic population (seed 2019):
+//! - `kernel_s`: wall seconds of the exact kernel at all threads (rayon's global
+//!   pool), top-k in every direction of the scale (Groningen: seeker→vacancies,
+//!   vacancy→seekers, seeker→employers; national: the first two), index build included;
+//! - `kernel_s_1t`: the same on a one-thread pool;
+//! - `reference_s`: the reference ranker on an evenly spaced sample of the
+//!   subjects of each direction (`reference_sample` of them), scaled up to all
+//!   subjects;
+//! - `query_p50_ms`/`query_p99_ms`: one seeker against all vacancies
+//!   (`top_vacancies_for`), over `queries` seekers, one thread;
+//! - `peak_rss_mb`: the process's peak resident memory (VmHWM);
+//! - `index_bytes_per_vacancy`: the vacancy index's bytes over its vacancies
+//!   (`index_skill_entries` are the skill ids in it, 4 bytes each).
+//!
+//! Ratios (`speedup_vs_reference`, `parallel_speedup`) come from the same run,
+//! so they do not depend on how busy the machine was across runs.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::time::Instant;
+
+use clap::{Parser, ValueEnum};
+use werkmatch::adapter::synthetic::{generate, GeneratorConfig, Population};
+use werkmatch::rank::{reference, Executor, KernelStats, Matcher, RankOptions};
+use werkmatch::score::ScoringConfig;
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq)]
+enum Scale {
+    /// 10,356 seekers × 20,000 vacancies + 5,000 employers.
+    Groningen,
+    /// 400,000 seekers × 250,000 vacancies.
+    National,
+}
+
+/// Benchmark the ranking kernel against the reference ranker.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Args {
+    /// Population size and spread.
+    #[arg(long, value_enum, default_value_t = Scale::Groningen)]
+    scale: Scale,
+    /// Print one JSON object (the default output; kept for the documented command line).
+    #[arg(long)]
+    json: bool,
+    /// Seed of the synthetic population.
+    #[arg(long, default_value_t = 2019)]
+    seed: u64,
+    /// Results per subject.
+    #[arg(long, default_value_t = 10)]
+    top: usize,
+    /// Subjects per direction timed with the reference ranker.
+    #[arg(long)]
+    reference_sample: Option<usize>,
+    /// Seekers timed one by one for the query latency.
+    #[arg(long, default_value_t = 1000)]
+    queries: usize,
+    /// Skip the one-thread run (it takes twice as long as the rest).
+    #[arg(long)]
+    skip_single_thread: bool,
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Builds the indexes and ranks every direction of the scale; returns seconds and counters.
+fn run_kernel(
+    cfg: &ScoringConfig,
+    pop: &Population,
+    opts: &RankOptions,
+    exec: Executor<'_>,
+    employers: bool,
+) -> (f64, KernelStats) {
+    let t = Instant::now();
+    let mut b = Matcher::builder().config(cfg.clone()).vacancies(&pop.vacancies).seekers(&pop.seekers);
+    if employers {
+        b = b.employers(&pop.employers);
+    }
+    let m = b.build().unwrap_or_else(|e| panic!("generated ids are unique: {e}"));
+    let mut stats = KernelStats::default();
+    stats += m.seeker_to_vacancies(&pop.seekers, opts, exec).1;
+    stats += m.vacancy_to_seekers(&pop.vacancies, opts, exec).1;
+    if employers {
+        stats += m.seeker_to_employers(&pop.seekers, opts, exec).1;
+    }
+    (t.elapsed().as_secs_f64(), stats)
+}
+
+fn every<T>(items: &[T], n: usize) -> Vec<&T> {
+    let step = (items.len() / n.max(1)).max(1);
+    items.iter().step_by(step).take(n).collect()
+}
+
+fn main() {
+    let args = Args::parse();
+    let (gen, employers, default_sample) = match args.scale {
+        Scale::Groningen => (GeneratorConfig::groningen(args.seed), true, 200),
+        Scale::National => (GeneratorConfig::national(args.seed), false, 20),
+    };
+    let sample = args.reference_sample.unwrap_or(default_sample);
+    let pop = generate(&gen);
+    let cfg = ScoringConfig::default();
+    let opts = RankOptions::top(args.top);
+    let threads = rayon::current_num_threads();
+
+    let (kernel_s, stats) = run_kernel(&cfg, &pop, &opts, Executor::Global, employers);
+    let kernel_s_1t = if args.skip_single_thread {
+        None
+    } else {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap_or_else(|e| panic!("{e}"));
+        Some(run_kernel(&cfg, &pop, &opts, Executor::Pool(&pool), employers).0)
+    };
+
+    // The reference on a sample of each direction, scaled up to all subjects.
+    let mut reference_s = 0.0;
+    let seekers = every(&pop.seekers, sample);
+    let t = Instant::now();
+    for s in &seekers {
+        std::hint::black_box(reference::vacancies_for(&cfg, s, &pop.vacancies, &opts));
+    }
+    reference_s += t.elapsed().as_secs_f64() * pop.seekers.len() as f64 / seekers.len().max(1) as f64;
+    let vacancies = every(&pop.vacancies, sample);
+    let t = Instant::now();
+    for v in &vacancies {
+        std::hint::black_box(reference::seekers_for(&cfg, v, &pop.seekers, &opts));
+    }
+    reference_s += t.elapsed().as_secs_f64() * pop.vacancies.len() as f64 / vacancies.len().max(1) as f64;
+    if employers {
+        let t = Instant::now();
+        for s in &seekers {
+            std::hint::black_box(reference::employers_for(&cfg, s, &pop.employers, &opts));
+        }
+        reference_s += t.elapsed().as_secs_f64() * pop.seekers.len() as f64 / seekers.len().max(1) as f64;
+    }
+
+    // Single-query latency and the index size.
+    let matcher = Matcher::builder()
+        .config(cfg.clone())
+        .vacancies(&pop.vacancies)
+        .build()
+        .unwrap_or_else(|e| panic!("generated ids are unique: {e}"));
+    let mut lat: Vec<f64> = every(&pop.seekers, args.queries)
+        .into_iter()
+        .map(|s| {
+            let t = Instant::now();
+            std::hint::black_box(matcher.top_vacancies_for(s, &opts));
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    lat.sort_by(f64::total_cmp);
+    let pct = |p: f64| lat.get(((lat.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or(0.0);
+    let skill_entries: usize = pop
+        .vacancies
+        .iter()
+        .map(|v| v.skills_essential.iter().chain(&v.skills_optional).collect::<std::collections::BTreeSet<_>>().len())
+        .sum();
+    let index_bytes = matcher.vacancy_index().memory_bytes();
+
+    let out = serde_json::json!({
+        "scale": format!("{:?}", args.scale).to_lowercase(),
+        "seekers": pop.seekers.len(),
+        "vacancies": pop.vacancies.len(),
+        "employers": if employers { pop.employers.len() } else { 0 },
+        "directions": if employers { 3 } else { 2 },
+        "k": args.top,
+        "threads": threads,
+        "pairs_considered": stats.pairs_considered,
+        "pairs_scored": stats.pairs_scored,
+        "kernel_s": kernel_s,
+        "kernel_s_1t": kernel_s_1t,
+        "reference_s": reference_s,
+        "reference_sample": sample,
+        "speedup_vs_reference": reference_s / kernel_s,
+        "parallel_speedup": kernel_s_1t.map(|t1| t1 / kernel_s),
+        "peak_rss_mb": peak_rss_mb(),
+        "index_bytes_per_vacancy": index_bytes as f64 / pop.vacancies.len().max(1) as f64,
+        "index_skill_entries": skill_entries,
+        "index_bytes_per_vacancy_without_skills": (index_bytes as f64 - 4.0 * skill_entries as f64) / pop.vacancies.len().max(1) as f64,
+        "queries": lat.len(),
+        "query_p50_ms": pct(0.50),
+        "query_p99_ms": pct(0.99),
+    });
+    println!("{out}");
+}

@@ -1,4 +1,5 @@
-//! Batch matching of JSON Lines files: writes `matches.jsonl` (FORMAT.md).
+//! Batch matching: writes `matches.jsonl` (FORMAT.md) for every direction for
+//! which input is given, with a progress bar and a closing summary.
 //!
 //! ```sh
 //! cargo run --release --example match -- --seekers fixtures/cases/seekers.jsonl \
@@ -6,10 +7,15 @@
 //!     --top 10 --out /tmp/matches.jsonl
 //! ```
 //!
-//! Writes every direction for which input is given: seeker → vacancies and
-//! vacancy → seekers when both files are given, seeker → employers when an
-//! employers file is given. Exit code 0 on success, 1 on bad input (with the
-//! rejected records listed), 2 on a usage error.
+//! Inputs are FORMAT.md JSON Lines, or the feeds' formats by file extension:
+//! `.csv` is a municipal export read through a column mapping (`--mapping`,
+//! default: the Dutch export; postcodes need `--postcodes`), `.jsonld` holds
+//! schema.org JobPostings (vacancies only). `--esco DIR` resolves ESCO URIs
+//! and free-text titles.
+//!
+//! Exit code 0 on success; 1 on bad input: the rejected records are listed
+//! (file:line, field, value, reason) and the accepted ones are still matched
+//! and written, unless `--strict` stops at the first; 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::collections::HashMap;
@@ -17,26 +23,33 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use clap::Parser;
-use werkmatch::adapter::jsonl::{self, ReadOptions};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use werkmatch::adapter::csv_export::{read_csv_file, CsvRecord, Mapping};
+use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
+use werkmatch::adapter::feed::FeedOptions;
+use werkmatch::adapter::jobposting::read_jobpostings_file;
+use werkmatch::adapter::jsonl::{self, ReadOptions, Record};
+use werkmatch::adapter::postcode::PostcodeTable;
 use werkmatch::adapter::{Loaded, OnError};
-use werkmatch::rank::{Direction, RankOptions, Ranking};
-use werkmatch::score::{self, ScoringConfig};
+use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking};
+use werkmatch::score::{self, KnockOut, ScoringConfig};
 use werkmatch::{Employer, Jobseeker, Vacancy};
 
 /// Match jobseekers with vacancies (and employers without a vacancy) and write matches.jsonl.
 #[derive(Parser, Debug)]
 #[command(version, about, long_about = None)]
 struct Args {
-    /// Jobseekers, FORMAT.md JSON Lines.
+    /// Jobseekers: JSON Lines, or a .csv export.
     #[arg(long)]
     seekers: PathBuf,
-    /// Vacancies, FORMAT.md JSON Lines.
+    /// Vacancies: JSON Lines, a .csv export, or .jsonld JobPostings.
     #[arg(long)]
     vacancies: Option<PathBuf>,
-    /// Employers without a vacancy, FORMAT.md JSON Lines.
+    /// Employers without a vacancy: JSON Lines, or a .csv export.
     #[arg(long)]
     employers: Option<PathBuf>,
     /// Matches per seeker / per vacancy.
@@ -48,99 +61,318 @@ struct Args {
     /// Add an explanation object to every match.
     #[arg(long)]
     explain: bool,
+    /// Column mapping (TOML or JSON) for .csv inputs; default: the Dutch export.
+    #[arg(long)]
+    mapping: Option<PathBuf>,
+    /// Postcode table (GeoNames postal-code format) for inputs with postcodes.
+    #[arg(long)]
+    postcodes: Option<PathBuf>,
+    /// ESCO export directory: resolves ESCO URIs and free-text job titles.
+    #[arg(long)]
+    esco: Option<PathBuf>,
+    /// Stop at the first bad record instead of listing them all and matching the rest.
+    #[arg(long)]
+    strict: bool,
     /// Where to write matches.jsonl.
     #[arg(long)]
     out: PathBuf,
 }
 
-fn load<T>(
-    path: &Path,
-    read: fn(&Path, &ReadOptions<'_>) -> werkmatch::adapter::Result<Loaded<T>>,
-) -> Result<Vec<T>, String> {
-    let loaded = read(path, &ReadOptions::new().on_error(OnError::Collect)).map_err(|e| e.to_string())?;
-    eprintln!("{}: {}", path.display(), loaded.summary());
-    if loaded.rejected.is_empty() {
-        return Ok(loaded.accepted);
-    }
-    let mut report = String::new();
-    for r in &loaded.rejected {
-        report.push_str(&format!("  rejected {r}\n"));
-    }
-    Err(format!("{} bad record(s) in {}:\n{report}", loaded.rejected.len(), path.display()))
+/// Everything a reader may need, set up once from the flags.
+struct Inputs<'a> {
+    mapping: Option<Mapping>,
+    postcodes: Option<PostcodeTable>,
+    taxonomy: Option<&'a Taxonomy>,
+    normaliser: Option<&'a OccupationNormalizer<'a>>,
+    on_error: OnError,
 }
 
-fn run(args: &Args) -> Result<(), String> {
+impl Inputs<'_> {
+    fn feed(&self) -> FeedOptions<'_> {
+        let mut o = FeedOptions::new().on_error(self.on_error);
+        if let Some(t) = &self.postcodes {
+            o = o.postcodes(t);
+        }
+        if let (Some(t), Some(n)) = (self.taxonomy, self.normaliser) {
+            o = o.resolver(t).normaliser(n);
+        }
+        o
+    }
+
+    fn jsonl(&self) -> ReadOptions<'_> {
+        let mut o = ReadOptions::new().on_error(self.on_error);
+        if let Some(t) = self.taxonomy {
+            o = o.resolver(t);
+        }
+        o
+    }
+
+    fn mapping(&self) -> Mapping {
+        self.mapping.clone().unwrap_or_else(Mapping::dutch_default)
+    }
+
+    /// Reads one input by its extension.
+    fn load<T: Record + CsvRecord>(&self, path: &Path) -> werkmatch::adapter::Result<Loaded<T>> {
+        match extension(path).as_str() {
+            "csv" => read_csv_file::<T>(path, &self.mapping(), &mut self.feed()),
+            _ => jsonl::read_records_file::<T>(path, &self.jsonl()),
+        }
+    }
+
+    fn load_vacancies(&self, path: &Path) -> werkmatch::adapter::Result<Loaded<Vacancy>> {
+        match extension(path).as_str() {
+            "jsonld" => read_jobpostings_file(path, &mut self.feed()),
+            _ => self.load(path),
+        }
+    }
+}
+
+fn extension(path: &Path) -> String {
+    path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
+}
+
+/// Keeps the accepted records; lists the rejected ones on stderr and counts them.
+fn accept<T>(
+    path: &Path,
+    loaded: werkmatch::adapter::Result<Loaded<T>>,
+    rejected: &mut usize,
+) -> Result<Vec<T>, String> {
+    let loaded =
+        loaded.map_err(|e| format!("{e}\n(fix the record, or run without --strict to list every bad record)"))?;
+    eprintln!("{}: {}", path.display(), loaded.summary());
+    for r in &loaded.rejected {
+        eprintln!("  rejected {r}");
+    }
+    *rejected += loaded.rejected.len();
+    Ok(loaded.accepted)
+}
+
+fn bar(len: u64, msg: &'static str) -> ProgressBar {
+    // indicatif draws only on a terminal, so logs and tests stay clean.
+    let pb = ProgressBar::new(len);
+    pb.set_style(
+        ProgressStyle::with_template("{msg:<24} [{bar:30}] {pos}/{len} {elapsed_precise} ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    pb.set_message(msg);
+    pb
+}
+
+/// Ranks subjects in chunks (ascending id, so the output order is kept) to drive the progress bar.
+fn chunked<T: Sync>(
+    subjects: &[T],
+    msg: &'static str,
+    rank: impl Fn(&[T]) -> (Vec<Ranking>, KernelStats),
+) -> (Vec<Ranking>, KernelStats) {
+    let pb = bar(subjects.len() as u64, msg);
+    let mut all = Vec::with_capacity(subjects.len());
+    let mut stats = KernelStats::default();
+    for chunk in subjects.chunks(2048) {
+        let (r, s) = rank(chunk);
+        all.extend(r);
+        stats += s;
+        pb.inc(chunk.len() as u64);
+    }
+    pb.finish_and_clear();
+    (all, stats)
+}
+
+/// Knock-out reasons over an evenly spaced sample of seekers against all vacancies (at most ~2M pairs).
+fn knockout_sample(cfg: &ScoringConfig, seekers: &[Jobseeker], vacancies: &[Vacancy]) -> (u64, [u64; 8]) {
+    if vacancies.is_empty() || seekers.is_empty() {
+        return (0, [0; 8]);
+    }
+    let want = (2_000_000 / vacancies.len()).clamp(1, seekers.len());
+    let step = seekers.len().div_ceil(want);
+    let sample: Vec<&Jobseeker> = seekers.iter().step_by(step).collect();
+    let counts = sample
+        .par_iter()
+        .map(|s| {
+            let mut c = [0u64; 8];
+            for v in vacancies {
+                for k in score::knockouts(cfg, s, v).iter() {
+                    c[k as usize] += 1;
+                }
+            }
+            c
+        })
+        .reduce(
+            || [0; 8],
+            |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                a
+            },
+        );
+    ((sample.len() * vacancies.len()) as u64, counts)
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
     let t0 = Instant::now();
-    let seekers: Vec<Jobseeker> = load(&args.seekers, |p, o| jsonl::read_seekers_file(p, o))?;
-    let vacancies: Vec<Vacancy> = match &args.vacancies {
-        Some(p) => load(p, |p, o| jsonl::read_vacancies_file(p, o))?,
+    let mut rejected = 0;
+    let mut seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.load(&args.seekers), &mut rejected)?;
+    let mut vacancies: Vec<Vacancy> = match &args.vacancies {
+        Some(p) => accept(p, inputs.load_vacancies(p), &mut rejected)?,
         None => Vec::new(),
     };
-    let employers: Vec<Employer> = match &args.employers {
-        Some(p) => load(p, |p, o| jsonl::read_employers_file(p, o))?,
+    let mut employers: Vec<Employer> = match &args.employers {
+        Some(p) => accept(p, inputs.load(p), &mut rejected)?,
         None => Vec::new(),
     };
+    // Subjects in ascending id: chunks then come out in output order.
+    seekers.sort_by(|a, b| a.id.cmp(&b.id));
+    vacancies.sort_by(|a, b| a.id.cmp(&b.id));
+    employers.sort_by(|a, b| a.id.cmp(&b.id));
+    let t_read = t0.elapsed();
+
+    let t1 = Instant::now();
     let cfg = ScoringConfig::default();
     let opts = RankOptions { k: args.top, min_score: args.min_score };
+    let matcher = Matcher::builder()
+        .config(cfg.clone())
+        .seekers(&seekers)
+        .vacancies(&vacancies)
+        .employers(&employers)
+        .build()
+        .map_err(|e| format!("preparing the indexes: {e}"))?;
+    let exec = Executor::Global;
+    let mut stats = KernelStats::default();
     let mut runs: Vec<(Direction, Vec<Ranking>)> = Vec::new();
     if args.vacancies.is_some() {
-        runs.push((
-            Direction::SeekerToVacancies,
-            werkmatch::rank::reference::seeker_to_vacancies(&cfg, &seekers, &vacancies, &opts),
-        ));
-        runs.push((
-            Direction::VacancyToSeekers,
-            werkmatch::rank::reference::vacancy_to_seekers(&cfg, &vacancies, &seekers, &opts),
-        ));
+        let (r, s) = chunked(&seekers, "seekers → vacancies", |c| matcher.seeker_to_vacancies(c, &opts, exec));
+        stats += s;
+        runs.push((Direction::SeekerToVacancies, r));
+        // One batch: the vacancy → seekers kernel works over all seekers at once.
+        let pb = bar(1, "vacancies → seekers");
+        let (r, s) = matcher.vacancy_to_seekers(&vacancies, &opts, exec);
+        pb.finish_and_clear();
+        stats += s;
+        runs.push((Direction::VacancyToSeekers, r));
     }
     if args.employers.is_some() {
-        runs.push((
-            Direction::SeekerToEmployers,
-            werkmatch::rank::reference::seeker_to_employers(&cfg, &seekers, &employers, &opts),
-        ));
+        let (r, s) = chunked(&seekers, "seekers → employers", |c| matcher.seeker_to_employers(c, &opts, exec));
+        stats += s;
+        runs.push((Direction::SeekerToEmployers, r));
     }
-    let t_rank = t0.elapsed();
+    let t_rank = t1.elapsed();
 
+    let t2 = Instant::now();
     let file = File::create(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
-    let mut out = BufWriter::new(file);
+    let mut out = BufWriter::with_capacity(1 << 20, file);
     // Explanations look records up by id; index them once.
     let s_by_id: HashMap<&str, &Jobseeker> = seekers.iter().map(|s| (s.id.as_str(), s)).collect();
     let v_by_id: HashMap<&str, &Vacancy> = vacancies.iter().map(|v| (v.id.as_str(), v)).collect();
     let e_by_id: HashMap<&str, &Employer> = employers.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut lines = 0;
     for (direction, rankings) in &runs {
-        let explain = args.explain.then_some(|subject: &str, candidate: &str| {
-            let s_of = |id: &str| s_by_id.get(id).copied();
-            let v_of = |id: &str| v_by_id.get(id).copied();
-            match direction {
-                Direction::SeekerToVacancies => Some(score::explain(&cfg, s_of(subject)?, v_of(candidate)?)),
-                Direction::VacancyToSeekers => Some(score::explain(&cfg, s_of(candidate)?, v_of(subject)?)),
-                Direction::SeekerToEmployers => score::explain_employer(&cfg, s_of(subject)?, e_by_id.get(candidate)?),
+        let explain = args.explain.then_some(|subject: &str, candidate: &str| match direction {
+            Direction::SeekerToVacancies => Some(score::explain(&cfg, s_by_id.get(subject)?, v_by_id.get(candidate)?)),
+            Direction::VacancyToSeekers => Some(score::explain(&cfg, s_by_id.get(candidate)?, v_by_id.get(subject)?)),
+            Direction::SeekerToEmployers => {
+                score::explain_employer(&cfg, s_by_id.get(subject)?, e_by_id.get(candidate)?)
             }
         });
         lines += jsonl::write_rankings(&mut out, *direction, rankings, explain)
             .map_err(|e| format!("writing {}: {e}", args.out.display()))?;
     }
     out.flush().map_err(|e| format!("writing {}: {e}", args.out.display()))?;
-    eprintln!("wrote {lines} lines to {} (ranking {:.2?}, total {:.2?})", args.out.display(), t_rank, t0.elapsed());
-    Ok(())
+    let t_write = t2.elapsed();
+
+    // The closing summary.
+    eprintln!();
+    eprintln!("wrote {lines} lines to {}", args.out.display());
+    eprintln!(
+        "time: reading {}, ranking {}, writing {}, total {}",
+        secs(t_read),
+        secs(t_rank),
+        secs(t_write),
+        secs(t0.elapsed())
+    );
+    eprintln!("pairs: {} past the spatial index, {} fully scored", stats.pairs_considered, stats.pairs_scored);
+    for (direction, rankings) in &runs {
+        let empty = rankings.iter().filter(|r| r.matches.is_empty()).count();
+        let what = match direction {
+            Direction::SeekerToVacancies => "seekers without any vacancy",
+            Direction::VacancyToSeekers => "vacancies without any candidate",
+            Direction::SeekerToEmployers => "seekers without any hidden job",
+        };
+        eprintln!("{what}: {empty} of {}", rankings.len());
+    }
+    let (pairs, counts) = knockout_sample(&cfg, &seekers, &vacancies);
+    if pairs > 0 {
+        let mut order: Vec<KnockOut> = KnockOut::ALL.to_vec();
+        order.sort_by_key(|k| std::cmp::Reverse(counts[*k as usize]));
+        let parts: Vec<String> = order
+            .iter()
+            .filter(|k| counts[**k as usize] > 0)
+            .map(|k| format!("{} {:.1}%", k.name(), 100.0 * counts[*k as usize] as f64 / pairs as f64))
+            .collect();
+        let parts = if parts.is_empty() { "none".to_string() } else { parts.join(", ") };
+        eprintln!("exclusions by reason ({pairs} sampled seeker-vacancy pairs): {parts}");
+    }
+    if rejected > 0 {
+        eprintln!("{rejected} bad record(s) were left out (listed above); exit code 1");
+    }
+    Ok(rejected)
 }
 
 fn main() -> ExitCode {
     let args = match Args::try_parse() {
         Ok(a) => a,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
     if args.vacancies.is_none() && args.employers.is_none() {
         eprintln!("error: give --vacancies, --employers or both (see --help)");
         return ExitCode::from(2);
     }
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+    let mapping = match &args.mapping {
+        Some(p) => match Mapping::from_file(p) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                eprintln!("error: mapping: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let postcodes = match &args.postcodes {
+        Some(p) => match PostcodeTable::read_file(p) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("error: postcode table: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let taxonomy = match &args.esco {
+        Some(dir) => match Taxonomy::load(dir) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("error: ESCO export: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let normaliser = taxonomy.as_ref().map(OccupationNormalizer::new);
+    let inputs = Inputs {
+        mapping,
+        postcodes,
+        taxonomy: taxonomy.as_ref(),
+        normaliser: normaliser.as_ref(),
+        on_error: if args.strict { OnError::Stop } else { OnError::Collect },
+    };
+    match run(&args, &inputs) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
         Err(msg) => {
             eprintln!("error: {msg}");
             ExitCode::from(1)

@@ -104,6 +104,48 @@ fn match_reports_bad_input_with_exit_1() {
 }
 
 #[test]
+fn match_reads_the_feeds_and_still_matches_the_good_records() {
+    let out = tmp("feeds.jsonl");
+    let o = run(
+        "match",
+        &[
+            "--seekers",
+            "fixtures/feeds/seekers_nl.csv",
+            "--postcodes",
+            "fixtures/feeds/postcodes_groningen.txt",
+            "--vacancies",
+            "fixtures/cases/vacancies.jsonl",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "some records are bad");
+    let err = text(&o.stderr);
+    assert!(err.contains("seekers_nl.csv:4: field `postcode`"), "{err}");
+    assert!(err.contains("9 bad record(s) were left out"), "{err}");
+    assert!(err.contains("exclusions by reason"), "{err}");
+    let lines = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(lines.lines().filter(|l| l.starts_with("{\"seeker\"")).count(), 5, "the 5 good seekers are matched");
+    // --strict stops at the first bad record.
+    let o = run(
+        "match",
+        &[
+            "--seekers",
+            "fixtures/feeds/seekers_nl.csv",
+            "--postcodes",
+            "fixtures/feeds/postcodes_groningen.txt",
+            "--vacancies",
+            "fixtures/cases/vacancies.jsonl",
+            "--strict",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("seekers_nl.csv:4"), "{}", text(&o.stderr));
+}
+
+#[test]
 fn match_usage_error_is_exit_2() {
     let o = run("match", &["--seekers", "fixtures/cases/seekers.jsonl"]);
     assert_eq!(o.status.code(), Some(2));

@@ -13,12 +13,18 @@
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::path::{Path, PathBuf};
+#[path = "common/input_flags.rs"]
+mod input_flags;
+
+use input_flags::accept;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use serde::Serialize;
-use werkmatch::adapter::jsonl::{self, ReadOptions};
+use werkmatch::adapter::input::Inputs;
+use werkmatch::adapter::OnError;
 use werkmatch::rank::{reference, RankOptions};
 use werkmatch::score::{self, words, Explanation, Hint, ScoringConfig};
 use werkmatch::{Education, Employer, GeoPoint, Id, IscoCode, Jobseeker, Mobility, ModeSet, TravelMode, Vacancy};
@@ -84,6 +90,11 @@ struct Args {
     /// Output as a readable table or as JSON.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// Stop at the first bad input record instead of skipping bad records.
+    #[arg(long)]
+    strict: bool,
+    #[command(flatten)]
+    input: input_flags::InputFlags,
 }
 
 #[derive(Serialize)]
@@ -103,15 +114,6 @@ struct Report {
     vacancies: Vec<Item>,
     hidden_jobs: Vec<Item>,
     near_misses: Vec<Item>,
-}
-
-fn read_all<T>(
-    path: &Path,
-    read: impl Fn(&Path, &ReadOptions<'_>) -> werkmatch::adapter::Result<werkmatch::adapter::Loaded<T>>,
-) -> Result<Vec<T>, String> {
-    read(path, &ReadOptions::new()).map(|l| l.accepted).map_err(|e| {
-        format!("{e}\n(fix the record, or check the file with the `match` example to list every bad record)")
-    })
 }
 
 fn profile(args: &Args) -> Result<Jobseeker, String> {
@@ -142,9 +144,9 @@ fn profile(args: &Args) -> Result<Jobseeker, String> {
     Ok(s)
 }
 
-fn candidate(args: &Args) -> Result<Jobseeker, String> {
+fn candidate(args: &Args, inputs: &Inputs<'_>, bad: &mut usize) -> Result<Jobseeker, String> {
     let mut s = match (&args.seekers, &args.id) {
-        (Some(path), Some(id)) => read_all(path, |p, o| jsonl::read_seekers_file(p, o))?
+        (Some(path), Some(id)) => accept(path, inputs.seekers(path), bad)?
             .into_iter()
             .find(|s| s.id.as_str() == id)
             .ok_or_else(|| format!("no seeker with id {id:?} in {}", path.display()))?,
@@ -168,11 +170,12 @@ fn item(id: &str, title: Option<&str>, e: Explanation, hints: Vec<Hint>) -> Item
     }
 }
 
-fn run(args: &Args) -> Result<Report, String> {
-    let s = candidate(args)?;
-    let vacancies: Vec<Vacancy> = read_all(&args.vacancies, |p, o| jsonl::read_vacancies_file(p, o))?;
+fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
+    let inputs = args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect })?;
+    let s = candidate(args, &inputs, bad)?;
+    let vacancies: Vec<Vacancy> = accept(&args.vacancies, inputs.vacancies(&args.vacancies), bad)?;
     let employers: Vec<Employer> = match &args.employers {
-        Some(p) => read_all(p, |p, o| jsonl::read_employers_file(p, o))?,
+        Some(p) => accept(p, inputs.employers(p), bad)?,
         None => Vec::new(),
     };
     let cfg = ScoringConfig::default();
@@ -271,7 +274,8 @@ fn main() -> ExitCode {
         eprintln!("error: give the candidate: --seekers FILE --id ID, or a profile with --lat and --lon (see --help)");
         return ExitCode::from(2);
     }
-    let report = match run(&args) {
+    let mut bad = 0;
+    let report = match run(&args, &mut bad) {
         Ok(r) => r,
         Err(msg) => {
             eprintln!("error: {msg}");
@@ -296,6 +300,10 @@ fn main() -> ExitCode {
             );
             print_items("Near misses (excluded by one thing)", &report.near_misses, "none");
         }
+    }
+    if bad > 0 {
+        eprintln!("note: {bad} bad input record(s) were left out (listed above); exit code 1");
+        return ExitCode::from(1);
     }
     ExitCode::SUCCESS
 }

@@ -18,26 +18,27 @@
 //! and written, unless `--strict` stops at the first; 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "common/input_flags.rs"]
+mod input_flags;
+
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use werkmatch::adapter::csv_export::{read_csv_file, CsvRecord, Mapping};
-use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
-use werkmatch::adapter::feed::FeedOptions;
-use werkmatch::adapter::jobposting::read_jobpostings_file;
-use werkmatch::adapter::jsonl::{self, ReadOptions, Record};
-use werkmatch::adapter::postcode::PostcodeTable;
-use werkmatch::adapter::{Loaded, OnError};
+use werkmatch::adapter::input::Inputs;
+use werkmatch::adapter::jsonl;
+use werkmatch::adapter::OnError;
 use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking};
 use werkmatch::score::{self, KnockOut, ScoringConfig};
 use werkmatch::{Employer, Jobseeker, Vacancy};
+
+use input_flags::{accept, InputFlags};
 
 /// Match jobseekers with vacancies (and employers without a vacancy) and write matches.jsonl.
 #[derive(Parser, Debug)]
@@ -61,90 +62,14 @@ struct Args {
     /// Add an explanation object to every match.
     #[arg(long)]
     explain: bool,
-    /// Column mapping (TOML or JSON) for .csv inputs; default: the Dutch export.
-    #[arg(long)]
-    mapping: Option<PathBuf>,
-    /// Postcode table (GeoNames postal-code format) for inputs with postcodes.
-    #[arg(long)]
-    postcodes: Option<PathBuf>,
-    /// ESCO export directory: resolves ESCO URIs and free-text job titles.
-    #[arg(long)]
-    esco: Option<PathBuf>,
     /// Stop at the first bad record instead of listing them all and matching the rest.
     #[arg(long)]
     strict: bool,
     /// Where to write matches.jsonl.
     #[arg(long)]
     out: PathBuf,
-}
-
-/// Everything a reader may need, set up once from the flags.
-struct Inputs<'a> {
-    mapping: Option<Mapping>,
-    postcodes: Option<PostcodeTable>,
-    taxonomy: Option<&'a Taxonomy>,
-    normaliser: Option<&'a OccupationNormalizer<'a>>,
-    on_error: OnError,
-}
-
-impl Inputs<'_> {
-    fn feed(&self) -> FeedOptions<'_> {
-        let mut o = FeedOptions::new().on_error(self.on_error);
-        if let Some(t) = &self.postcodes {
-            o = o.postcodes(t);
-        }
-        if let (Some(t), Some(n)) = (self.taxonomy, self.normaliser) {
-            o = o.resolver(t).normaliser(n);
-        }
-        o
-    }
-
-    fn jsonl(&self) -> ReadOptions<'_> {
-        let mut o = ReadOptions::new().on_error(self.on_error);
-        if let Some(t) = self.taxonomy {
-            o = o.resolver(t);
-        }
-        o
-    }
-
-    fn mapping(&self) -> Mapping {
-        self.mapping.clone().unwrap_or_else(Mapping::dutch_default)
-    }
-
-    /// Reads one input by its extension.
-    fn load<T: Record + CsvRecord>(&self, path: &Path) -> werkmatch::adapter::Result<Loaded<T>> {
-        match extension(path).as_str() {
-            "csv" => read_csv_file::<T>(path, &self.mapping(), &mut self.feed()),
-            _ => jsonl::read_records_file::<T>(path, &self.jsonl()),
-        }
-    }
-
-    fn load_vacancies(&self, path: &Path) -> werkmatch::adapter::Result<Loaded<Vacancy>> {
-        match extension(path).as_str() {
-            "jsonld" => read_jobpostings_file(path, &mut self.feed()),
-            _ => self.load(path),
-        }
-    }
-}
-
-fn extension(path: &Path) -> String {
-    path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
-}
-
-/// Keeps the accepted records; lists the rejected ones on stderr and counts them.
-fn accept<T>(
-    path: &Path,
-    loaded: werkmatch::adapter::Result<Loaded<T>>,
-    rejected: &mut usize,
-) -> Result<Vec<T>, String> {
-    let loaded =
-        loaded.map_err(|e| format!("{e}\n(fix the record, or run without --strict to list every bad record)"))?;
-    eprintln!("{}: {}", path.display(), loaded.summary());
-    for r in &loaded.rejected {
-        eprintln!("  rejected {r}");
-    }
-    *rejected += loaded.rejected.len();
-    Ok(loaded.accepted)
+    #[command(flatten)]
+    input: InputFlags,
 }
 
 fn bar(len: u64, msg: &'static str) -> ProgressBar {
@@ -214,13 +139,13 @@ fn secs(d: Duration) -> String {
 fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
     let t0 = Instant::now();
     let mut rejected = 0;
-    let mut seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.load(&args.seekers), &mut rejected)?;
+    let mut seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), &mut rejected)?;
     let mut vacancies: Vec<Vacancy> = match &args.vacancies {
-        Some(p) => accept(p, inputs.load_vacancies(p), &mut rejected)?,
+        Some(p) => accept(p, inputs.vacancies(p), &mut rejected)?,
         None => Vec::new(),
     };
     let mut employers: Vec<Employer> = match &args.employers {
-        Some(p) => accept(p, inputs.load(p), &mut rejected)?,
+        Some(p) => accept(p, inputs.employers(p), &mut rejected)?,
         None => Vec::new(),
     };
     // Subjects in ascending id: chunks then come out in output order.
@@ -332,43 +257,12 @@ fn main() -> ExitCode {
         eprintln!("error: give --vacancies, --employers or both (see --help)");
         return ExitCode::from(2);
     }
-    let mapping = match &args.mapping {
-        Some(p) => match Mapping::from_file(p) {
-            Ok(m) => Some(m),
-            Err(e) => {
-                eprintln!("error: mapping: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        None => None,
-    };
-    let postcodes = match &args.postcodes {
-        Some(p) => match PostcodeTable::read_file(p) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                eprintln!("error: postcode table: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        None => None,
-    };
-    let taxonomy = match &args.esco {
-        Some(dir) => match Taxonomy::load(dir) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                eprintln!("error: ESCO export: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        None => None,
-    };
-    let normaliser = taxonomy.as_ref().map(OccupationNormalizer::new);
-    let inputs = Inputs {
-        mapping,
-        postcodes,
-        taxonomy: taxonomy.as_ref(),
-        normaliser: normaliser.as_ref(),
-        on_error: if args.strict { OnError::Stop } else { OnError::Collect },
+    let inputs = match args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }) {
+        Ok(i) => i,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return ExitCode::from(2);
+        }
     };
     match run(&args, &inputs) {
         Ok(0) => ExitCode::SUCCESS,

@@ -9,12 +9,17 @@
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "common/input_flags.rs"]
+mod input_flags;
+
+use input_flags::accept;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use serde::Serialize;
-use werkmatch::adapter::jsonl::{self, ReadOptions};
+use werkmatch::adapter::OnError;
 use werkmatch::rank::{reference, RankOptions};
 use werkmatch::score::{self, words, Explanation, ScoringConfig};
 use werkmatch::{Jobseeker, Vacancy};
@@ -49,6 +54,11 @@ struct Args {
     /// Output as a readable table or as JSON.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// Stop at the first bad input record instead of skipping bad records.
+    #[arg(long)]
+    strict: bool,
+    #[command(flatten)]
+    input: input_flags::InputFlags,
 }
 
 #[derive(Serialize)]
@@ -67,14 +77,10 @@ struct Report {
     near_misses: Vec<Candidate>,
 }
 
-fn run(args: &Args) -> Result<Report, String> {
-    let read_err = |e: werkmatch::adapter::Error| {
-        format!("{e}\n(fix the record, or list every bad record with the `match` example)")
-    };
-    let vacancies: Vec<Vacancy> =
-        jsonl::read_vacancies_file(&args.vacancies, &ReadOptions::new()).map_err(read_err)?.accepted;
-    let seekers: Vec<Jobseeker> =
-        jsonl::read_seekers_file(&args.seekers, &ReadOptions::new()).map_err(read_err)?.accepted;
+fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
+    let inputs = args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect })?;
+    let vacancies: Vec<Vacancy> = accept(&args.vacancies, inputs.vacancies(&args.vacancies), bad)?;
+    let seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), bad)?;
     let v = vacancies
         .iter()
         .find(|v| v.id.as_str() == args.id)
@@ -166,7 +172,8 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let report = match run(&args) {
+    let mut bad = 0;
+    let report = match run(&args, &mut bad) {
         Ok(r) => r,
         Err(msg) => {
             eprintln!("error: {msg}");
@@ -186,6 +193,10 @@ fn main() -> ExitCode {
             print("Best candidates", &report.candidates, "none: see the near misses below");
             print("Near misses (excluded by one thing)", &report.near_misses, "none");
         }
+    }
+    if bad > 0 {
+        eprintln!("note: {bad} bad input record(s) were left out (listed above); exit code 1");
+        return ExitCode::from(1);
     }
     ExitCode::SUCCESS
 }

@@ -229,3 +229,24 @@ fn vacancy_lists_candidates_and_near_misses() {
     );
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn jobhunt_reads_the_municipal_csv_export() {
+    let o = run(
+        "jobhunt",
+        &[
+            "--seekers",
+            "fixtures/feeds/seekers_nl.csv",
+            "--id",
+            "K0001",
+            "--postcodes",
+            "fixtures/feeds/postcodes_groningen.txt",
+            "--vacancies",
+            "fixtures/cases/vacancies.jsonl",
+        ],
+    );
+    // The export has deliberate errors: they are listed, the candidate is still served, exit code 1.
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("seekers_nl.csv:4: field `postcode`"), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).starts_with("Candidate K0001"), "{}", text(&o.stdout));
+}

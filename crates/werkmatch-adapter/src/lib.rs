@@ -10,6 +10,7 @@ pub mod csv_export;
 pub mod error;
 pub mod esco;
 pub mod feed;
+pub mod input;
 pub mod jobposting;
 pub mod jsonl;
 pub mod leads;

@@ -13,29 +13,21 @@
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-#[path = "common/input_flags.rs"]
-mod input_flags;
+#[path = "common/cli.rs"]
+mod cli;
 
-use input_flags::accept;
+use cli::{accept, Format};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use serde::Serialize;
 use werkmatch::adapter::input::Inputs;
 use werkmatch::adapter::OnError;
 use werkmatch::rank::{reference, RankOptions};
 use werkmatch::score::{self, words, Explanation, Hint, ScoringConfig};
 use werkmatch::{Education, Employer, GeoPoint, Id, IscoCode, Jobseeker, Mobility, ModeSet, TravelMode, Vacancy};
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Format {
-    /// Readable text.
-    Table,
-    /// One JSON object.
-    Json,
-}
 
 /// Find jobs and hidden jobs for one candidate, explained in plain words.
 #[derive(Parser, Debug)]
@@ -94,7 +86,7 @@ struct Args {
     #[arg(long)]
     strict: bool,
     #[command(flatten)]
-    input: input_flags::InputFlags,
+    input: cli::InputFlags,
 }
 
 #[derive(Serialize)]
@@ -194,20 +186,10 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         .collect();
 
     // Near misses: excluded by exactly one thing, best would-be score first.
-    let mut near: Vec<(f64, &Vacancy)> = vacancies
-        .iter()
-        .filter_map(|v| {
-            let ev = score::evaluate(&cfg, &s, v);
-            (ev.knockouts.len() == 1).then_some((ev.total, v))
-        })
-        .collect();
-    near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    let near = cli::near_misses(&vacancies, |v| &v.id, |v| score::evaluate(&cfg, &s, v), args.near_misses);
     let near_misses = near
         .into_iter()
-        .take(args.near_misses)
-        .map(|(_, v)| {
-            item(v.id.as_str(), v.title.as_deref(), score::explain(&cfg, &s, v), score::unlock_hints(&cfg, &s, v))
-        })
+        .map(|v| item(v.id.as_str(), v.title.as_deref(), score::explain(&cfg, &s, v), score::unlock_hints(&cfg, &s, v)))
         .collect();
     let modes: Vec<&str> = TravelModelNames::of(s.mobility.modes(), s.licence);
     Ok(Report {
@@ -263,12 +245,9 @@ fn print_items(title: &str, items: &[Item], empty: &str) {
 }
 
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let args: Args = match cli::parse() {
         Ok(a) => a,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(code) => return code,
     };
     if args.seekers.is_none() && args.lat.is_none() {
         eprintln!("error: give the candidate: --seekers FILE --id ID, or a profile with --lat and --lon (see --help)");
@@ -283,13 +262,11 @@ fn main() -> ExitCode {
         }
     };
     match args.format {
-        Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(1);
+        Format::Json => {
+            if let Err(code) = cli::print_json(&report) {
+                return code;
             }
-        },
+        }
         Format::Table => {
             println!("Candidate {}", report.candidate);
             print_items("Best vacancies", &report.vacancies, "none within reach: see the near misses below");
@@ -301,9 +278,5 @@ fn main() -> ExitCode {
             print_items("Near misses (excluded by one thing)", &report.near_misses, "none");
         }
     }
-    if bad > 0 {
-        eprintln!("note: {bad} bad input record(s) were left out (listed above); exit code 1");
-        return ExitCode::from(1);
-    }
-    ExitCode::SUCCESS
+    cli::finish(bad)
 }

@@ -18,8 +18,8 @@
 //! and written, unless `--strict` stops at the first; 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-#[path = "common/input_flags.rs"]
-mod input_flags;
+#[path = "common/cli.rs"]
+mod cli;
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -38,7 +38,7 @@ use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ra
 use werkmatch::score::{self, KnockOut, ScoringConfig};
 use werkmatch::{Employer, Jobseeker, Vacancy};
 
-use input_flags::{accept, InputFlags};
+use cli::{accept, InputFlags};
 
 /// Match jobseekers with vacancies (and employers without a vacancy) and write matches.jsonl.
 #[derive(Parser, Debug)]
@@ -239,19 +239,13 @@ fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
         let parts = if parts.is_empty() { "none".to_string() } else { parts.join(", ") };
         eprintln!("exclusions by reason ({pairs} sampled seeker-vacancy pairs): {parts}");
     }
-    if rejected > 0 {
-        eprintln!("{rejected} bad record(s) were left out (listed above); exit code 1");
-    }
     Ok(rejected)
 }
 
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let args: Args = match cli::parse() {
         Ok(a) => a,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(code) => return code,
     };
     if args.vacancies.is_none() && args.employers.is_none() {
         eprintln!("error: give --vacancies, --employers or both (see --help)");
@@ -265,8 +259,7 @@ fn main() -> ExitCode {
         }
     };
     match run(&args, &inputs) {
-        Ok(0) => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::from(1),
+        Ok(bad) => cli::finish(bad),
         Err(msg) => {
             eprintln!("error: {msg}");
             ExitCode::from(1)

@@ -9,28 +9,20 @@
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-#[path = "common/input_flags.rs"]
-mod input_flags;
+#[path = "common/cli.rs"]
+mod cli;
 
-use input_flags::accept;
+use cli::{accept, Format};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use serde::Serialize;
 use werkmatch::adapter::OnError;
 use werkmatch::rank::{reference, RankOptions};
 use werkmatch::score::{self, words, Explanation, ScoringConfig};
 use werkmatch::{Jobseeker, Vacancy};
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Format {
-    /// Readable text.
-    Table,
-    /// One JSON object.
-    Json,
-}
 
 /// Find and explain the best candidates for one vacancy.
 #[derive(Parser, Debug)]
@@ -58,7 +50,7 @@ struct Args {
     #[arg(long)]
     strict: bool,
     #[command(flatten)]
-    input: input_flags::InputFlags,
+    input: cli::InputFlags,
 }
 
 #[derive(Serialize)]
@@ -101,18 +93,10 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
             }
         })
         .collect();
-    let mut near: Vec<(f64, &Jobseeker)> = seekers
-        .iter()
-        .filter_map(|s| {
-            let ev = score::evaluate(&cfg, s, v);
-            (ev.knockouts.len() == 1).then_some((ev.total, s))
-        })
-        .collect();
-    near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    let near = cli::near_misses(&seekers, |s| &s.id, |s| score::evaluate(&cfg, s, v), args.near_misses);
     let near_misses = near
         .into_iter()
-        .take(args.near_misses)
-        .map(|(_, s)| Candidate {
+        .map(|s| Candidate {
             id: s.id.to_string(),
             score: None,
             reasons: Vec::new(),
@@ -165,12 +149,9 @@ fn print(title: &str, list: &[Candidate], empty: &str) {
 }
 
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let args: Args = match cli::parse() {
         Ok(a) => a,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(code) => return code,
     };
     let mut bad = 0;
     let report = match run(&args, &mut bad) {
@@ -181,22 +162,16 @@ fn main() -> ExitCode {
         }
     };
     match args.format {
-        Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(1);
+        Format::Json => {
+            if let Err(code) = cli::print_json(&report) {
+                return code;
             }
-        },
+        }
         Format::Table => {
             println!("Vacancy {}", report.vacancy);
             print("Best candidates", &report.candidates, "none: see the near misses below");
             print("Near misses (excluded by one thing)", &report.near_misses, "none");
         }
     }
-    if bad > 0 {
-        eprintln!("note: {bad} bad input record(s) were left out (listed above); exit code 1");
-        return ExitCode::from(1);
-    }
-    ExitCode::SUCCESS
+    cli::finish(bad)
 }

@@ -122,7 +122,7 @@ fn match_reads_the_feeds_and_still_matches_the_good_records() {
     assert_eq!(o.status.code(), Some(1), "some records are bad");
     let err = text(&o.stderr);
     assert!(err.contains("seekers_nl.csv:4: field `postcode`"), "{err}");
-    assert!(err.contains("9 bad record(s) were left out"), "{err}");
+    assert!(err.contains("9 bad input record(s) were left out"), "{err}");
     assert!(err.contains("exclusions by reason"), "{err}");
     let lines = std::fs::read_to_string(&out).unwrap();
     assert_eq!(lines.lines().filter(|l| l.starts_with("{\"seeker\"")).count(), 5, "the 5 good seekers are matched");

@@ -1,5 +1,9 @@
-//! Input flags shared by the example tools: the formats and reference data a
-//! reader may need. Included with `#[path]`, so each tool stays one file to run.
+//! What the example tools share: input flags (formats and reference data),
+//! rejected-record reporting, report formats, exit codes and near misses.
+//! Included with `#[path]`, so each tool stays one file to run.
+
+// Each tool uses a subset of these helpers.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
@@ -68,4 +72,63 @@ pub fn accept<T>(
     }
     *bad += loaded.rejected.len();
     Ok(loaded.accepted)
+}
+
+/// How a tool prints its report.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Format {
+    /// Readable text.
+    Table,
+    /// One JSON object.
+    Json,
+}
+
+/// Parses the flags; on `--help`/`--version` or a usage error, the exit code to return (0 or 2).
+pub fn parse<T: clap::Parser>() -> Result<T, std::process::ExitCode> {
+    T::try_parse().map_err(|e| {
+        let _ = e.print();
+        std::process::ExitCode::from(if e.use_stderr() { 2 } else { 0 })
+    })
+}
+
+/// Prints `report` as pretty JSON; exit code 1 if it cannot be serialised.
+pub fn print_json<T: serde::Serialize>(report: &T) -> Result<(), std::process::ExitCode> {
+    match serde_json::to_string_pretty(report) {
+        Ok(s) => {
+            println!("{s}");
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            Err(std::process::ExitCode::from(1))
+        }
+    }
+}
+
+/// The exit code after a run that skipped `bad` input records: 0, or 1 with a note.
+pub fn finish(bad: usize) -> std::process::ExitCode {
+    if bad > 0 {
+        eprintln!("note: {bad} bad input record(s) were left out (listed above); exit code 1");
+        return std::process::ExitCode::from(1);
+    }
+    std::process::ExitCode::SUCCESS
+}
+
+/// The near misses: items whose pair is excluded by exactly one knock-out,
+/// best would-be score first, ties by id.
+pub fn near_misses<T>(
+    items: &[T],
+    id: impl Fn(&T) -> &werkmatch::Id,
+    evaluate: impl Fn(&T) -> werkmatch::score::Evaluation,
+    n: usize,
+) -> Vec<&T> {
+    let mut near: Vec<(f64, &T)> = items
+        .iter()
+        .filter_map(|x| {
+            let ev = evaluate(x);
+            (ev.knockouts.len() == 1).then_some((ev.total, x))
+        })
+        .collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
+    near.into_iter().take(n).map(|(_, x)| x).collect()
 }

@@ -286,6 +286,7 @@ impl<'f, R: BufRead> Scanner<'f, R> {
         let mut obj = Vec::new();
         let mut key = Vec::new();
         let mut streamed = 0u64;
+        let mut graph_seen = false;
         self.take(b'{', &mut obj);
         loop {
             match self.skip_ws_into(&mut obj)? {
@@ -307,7 +308,14 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                 _ => return Err(self.syntax("JSON: expected `:` after a key")),
             }
             let next = self.skip_ws_into(&mut obj)?;
-            if key == b"\"@graph\"" && next == Some(b'[') && streamed == 0 {
+            if key == b"\"@graph\"" {
+                if graph_seen {
+                    // A second graph would be dropped by the decoder: say so.
+                    return Err(self.syntax("JSON: `@graph` occurs twice in one object"));
+                }
+                graph_seen = true;
+            }
+            if key == b"\"@graph\"" && next == Some(b'[') {
                 let first_line = self.line;
                 streamed = self.array(true, buf, each)?;
                 // The elements are gone; their line breaks stay, so what follows keeps its line.
@@ -428,6 +436,7 @@ mod tests {
             ("\n\n{ 5: 1 }", 3),
             ("[,]", 1),
             ("[1 2]", 1),
+            ("{\"@graph\": [{}],\n\"@graph\": [{}]}", 2),
         ] {
             assert_eq!(cut(input, true).1, Some(line), "{input:?}");
         }

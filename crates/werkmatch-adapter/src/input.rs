@@ -8,8 +8,12 @@
 //! | extension | reader |
 //! |---|---|
 //! | `.csv` | [`crate::csv_export`] through the column mapping (default: the Dutch export) |
+//! | `.json` | [`crate::json_export`]: the vendor's JSON export, through the same column mapping |
 //! | `.jsonld` | [`crate::jobposting`] (vacancies only) |
-//! | anything else | [`crate::jsonl`] (FORMAT.md JSON Lines) |
+//! | anything else (`.jsonl`, `.jsonl.gz` …) | [`crate::jsonl`] (FORMAT.md JSON Lines) |
+//!
+//! `.json` is the vendor's export (flat objects with the export's own key
+//! names), not FORMAT.md: FORMAT.md records are JSON Lines and go in `.jsonl`.
 
 use std::path::Path;
 
@@ -19,6 +23,7 @@ use crate::csv_export::{read_csv_file, CsvRecord, Mapping};
 use crate::error::{Loaded, OnError, Result};
 use crate::feed::FeedOptions;
 use crate::jobposting::read_jobpostings_file;
+use crate::json_export::read_json_export_file;
 use crate::jsonl::{read_records_file, ReadOptions, Record};
 use crate::postcode::PostcodeTable;
 use crate::resolve::{OccupationResolver, TitleNormaliser};
@@ -28,7 +33,7 @@ use crate::resolve::{OccupationResolver, TitleNormaliser};
 pub struct Inputs<'a> {
     /// Stop at the first bad record, or collect them all.
     pub on_error: OnError,
-    /// Column mapping for `.csv` files; `None`: the Dutch default export.
+    /// Column mapping for `.csv` and `.json` exports; `None`: the Dutch default export.
     pub mapping: Option<Mapping>,
     /// Postcode table for inputs that carry postcodes.
     pub postcodes: Option<&'a PostcodeTable>,
@@ -60,20 +65,20 @@ impl<'a> Inputs<'a> {
     }
 
     fn read<T: Record + CsvRecord>(&self, path: &Path) -> Result<Loaded<T>> {
-        if extension(path) == "csv" {
-            let mapping = self.mapping.clone().unwrap_or_else(Mapping::dutch_default);
-            read_csv_file::<T>(path, &mapping, &mut self.feed())
-        } else {
-            read_records_file::<T>(path, &self.jsonl())
+        let mapping = || self.mapping.clone().unwrap_or_else(Mapping::dutch_default);
+        match extension(path).as_str() {
+            "csv" => read_csv_file::<T>(path, &mapping(), &mut self.feed()),
+            "json" => read_json_export_file::<T>(path, &mapping(), &mut self.feed()),
+            _ => read_records_file::<T>(path, &self.jsonl()),
         }
     }
 
-    /// Reads jobseekers (`.csv` or JSON Lines).
+    /// Reads jobseekers (`.csv` or `.json` export, or JSON Lines).
     pub fn seekers(&self, path: impl AsRef<Path>) -> Result<Loaded<Jobseeker>> {
         self.read(path.as_ref())
     }
 
-    /// Reads vacancies (`.csv`, `.jsonld` JobPostings, or JSON Lines).
+    /// Reads vacancies (`.csv` or `.json` export, `.jsonld` JobPostings, or JSON Lines).
     pub fn vacancies(&self, path: impl AsRef<Path>) -> Result<Loaded<Vacancy>> {
         let path = path.as_ref();
         if extension(path) == "jsonld" {
@@ -83,7 +88,7 @@ impl<'a> Inputs<'a> {
         }
     }
 
-    /// Reads employers without a vacancy (`.csv` or JSON Lines).
+    /// Reads employers without a vacancy (`.csv` or `.json` export, or JSON Lines).
     pub fn employers(&self, path: impl AsRef<Path>) -> Result<Loaded<Employer>> {
         self.read(path.as_ref())
     }
@@ -109,6 +114,8 @@ mod tests {
         let inputs = Inputs { on_error: OnError::Collect, postcodes: Some(&table), ..Inputs::new() };
         let csv = inputs.seekers(fixture("feeds/seekers_nl.csv")).unwrap();
         assert_eq!((csv.accepted.len(), csv.rejected.len()), (5, 9));
+        let json = inputs.seekers(fixture("feeds/seekers_nl.json")).unwrap();
+        assert_eq!((json.accepted.len(), json.rejected.len()), (4, 8));
         let postings = inputs.vacancies(fixture("feeds/jobpostings.jsonld")).unwrap();
         assert!(!postings.accepted.is_empty());
         assert!(postings.rejected.iter().all(|e| e.position().line.is_some()));

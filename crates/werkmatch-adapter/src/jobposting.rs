@@ -29,11 +29,14 @@
 //!
 //! # Cost
 //!
-//! The document is read into memory whole (JSON-LD files are pages or
-//! exports of pages, and an `@graph` cannot be streamed without its
-//! closing bracket); each posting is then decoded on its own from a
-//! borrowed slice, so the accepted vacancies and the text are the memory.
+//! The input streams: a scanner cuts it into postings (the elements of a
+//! top-level array or of an `@graph`, or whole documents one after
+//! another) and only one posting's text is in memory at a time, so memory
+//! grows with the accepted vacancies, not with the file. Errors carry the
+//! line of the posting they concern. A syntax error cannot be
+//! resynchronised: it is reported with its line and ends the read.
 
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -44,6 +47,7 @@ use werkmatch_core::{HoursRange, Id, Nace, SkillLevel, Vacancy};
 use crate::csv_export::values::{parse_hours, parse_sector, value_key};
 use crate::error::{Error, ErrorKind, Loaded, Result};
 use crate::feed::{resolve_occupation, Collector, FeedOptions, Occupation, Progress, PROGRESS_EVERY};
+use crate::json_export::scan::{Event, Piece, Scanner};
 
 /// How deep arrays and `@graph`s may nest before the input is rejected (guards the stack).
 const MAX_NESTING: usize = 8;
@@ -65,46 +69,42 @@ const MAX_NESTING: usize = 8;
 /// assert_eq!(loaded.accepted[0].hours.max(), 32);
 /// ```
 pub fn read_jobpostings(text: &str, file: Option<&Path>, opts: &mut FeedOptions<'_>) -> Result<Loaded<Vacancy>> {
+    read_jobpostings_from(text.as_bytes(), file, opts)
+}
+
+/// Reads the JobPostings of a JSON-LD stream, one posting in memory at a time
+/// (see the module docs); `file` names the input in errors.
+pub fn read_jobpostings_from(
+    input: impl BufRead,
+    file: Option<&Path>,
+    opts: &mut FeedOptions<'_>,
+) -> Result<Loaded<Vacancy>> {
     let mut reader = PostingReader {
-        text,
         file,
-        lines: LineCounter::default(),
         collector: Collector::new(opts.on_error, "posting", "identifier"),
+        bytes: 0,
+        stopped: false,
     };
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut stream = serde_json::Deserializer::from_str(body).into_iter::<&RawValue>();
-    loop {
-        match stream.next() {
-            None => break,
-            Some(Ok(raw)) => reader.value(raw, false, 0, opts)?,
-            Some(Err(e)) => {
-                // The text cannot be resynchronised after a syntax error: report it and stop.
-                let line = e.line() as u64;
-                let err = Error::new(ErrorKind::Syntax, format!("JSON: {e}")).at(file, line);
-                reader.collector.push(Err(err), |v: &Vacancy| v.id.as_str(), file, line)?;
-                break;
-            }
-        }
-    }
-    opts.report(Progress { records: reader.collector.read(), bytes: text.len() as u64 });
+    let mut scanner = Scanner::new(input, file);
+    scanner.run(true, &mut |event| match event {
+        Event::Value(piece) => reader.piece(&piece, opts),
+        Event::Syntax(e) => reader.syntax(e, opts),
+    })?;
+    opts.report(Progress { records: reader.collector.read(), bytes: scanner.bytes() });
     Ok(reader.collector.finish())
 }
 
-/// Reads the JobPostings of the JSON-LD file at `path`.
+/// Reads the JobPostings of the JSON-LD file at `path`, streaming.
 pub fn read_jobpostings_file(path: impl AsRef<Path>, opts: &mut FeedOptions<'_>) -> Result<Loaded<Vacancy>> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(Some(path), &e))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let line = 1 + bytes.get(..e.valid_up_to()).unwrap_or(&[]).iter().filter(|b| **b == b'\n').count() as u64;
-        Error::new(ErrorKind::Syntax, "invalid UTF-8").at(Some(path), line)
-    })?;
-    read_jobpostings(text, Some(path), opts)
+    let f = std::fs::File::open(path).map_err(|e| Error::io(Some(path), &e))?;
+    read_jobpostings_from(BufReader::with_capacity(1 << 16, f), Some(path), opts)
 }
 
-/// Line numbers for increasing offsets into the text.
-#[derive(Default)]
+/// Line numbers for increasing offsets into one piece of the input.
 struct LineCounter {
     pos: usize,
+    /// Lines before `pos`, counted from the start of the input.
     line: u64,
 }
 
@@ -119,11 +119,19 @@ impl LineCounter {
     }
 }
 
-struct PostingReader<'t, 'f> {
+/// One piece of the input (a posting, or a value holding postings) and its lines.
+struct Doc<'t> {
     text: &'t str,
-    file: Option<&'f Path>,
     lines: LineCounter,
+}
+
+struct PostingReader<'f> {
+    file: Option<&'f Path>,
     collector: Collector<Vacancy>,
+    /// Input consumed up to the current piece (for progress reports).
+    bytes: u64,
+    /// Set after a syntax error: the text cannot be resynchronised, so the rest is not read.
+    stopped: bool,
 }
 
 #[derive(Deserialize)]
@@ -132,11 +140,52 @@ struct GraphProbe<'a> {
     graph: Option<Vec<&'a RawValue>>,
 }
 
-impl<'t> PostingReader<'t, '_> {
-    fn value(&mut self, raw: &'t RawValue, in_graph: bool, depth: usize, opts: &mut FeedOptions<'_>) -> Result<()> {
+impl PostingReader<'_> {
+    /// Decodes one piece cut by the scanner.
+    fn piece(&mut self, piece: &Piece<'_>, opts: &mut FeedOptions<'_>) -> Result<()> {
+        if self.stopped {
+            return Ok(());
+        }
+        self.bytes = piece.end;
+        let text = match std::str::from_utf8(piece.bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let before = piece.bytes.get(..e.valid_up_to()).unwrap_or(&[]);
+                let line = piece.line + before.iter().filter(|b| **b == b'\n').count() as u64;
+                return self.syntax(Error::new(ErrorKind::Syntax, "invalid UTF-8").at(self.file, line), opts);
+            }
+        };
+        let raw: &RawValue = match serde_json::from_str(text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                let line = piece.line + (e.line() as u64).saturating_sub(1);
+                return self.syntax(Error::new(ErrorKind::Syntax, format!("JSON: {e}")).at(self.file, line), opts);
+            }
+        };
+        let mut doc = Doc { text, lines: LineCounter { pos: 0, line: piece.line.saturating_sub(1) } };
+        self.value(&mut doc, raw, piece.in_graph, piece.depth, opts)
+    }
+
+    /// A syntax error: reported, and the end of the read.
+    fn syntax(&mut self, e: Error, opts: &mut FeedOptions<'_>) -> Result<()> {
+        if self.stopped {
+            return Ok(());
+        }
+        self.stopped = true;
+        let line = e.position().line.unwrap_or(0);
+        self.push(Err(e), line, opts)
+    }
+    fn value<'t>(
+        &mut self,
+        doc: &mut Doc<'t>,
+        raw: &'t RawValue,
+        in_graph: bool,
+        depth: usize,
+        opts: &mut FeedOptions<'_>,
+    ) -> Result<()> {
         let json = raw.get();
-        let offset = (json.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
-        let line = self.lines.line_of(self.text, offset);
+        let offset = (json.as_ptr() as usize).saturating_sub(doc.text.as_ptr() as usize);
+        let line = doc.lines.line_of(doc.text, offset);
         let file = self.file;
         let nested = |kind| -> Result<Vec<&'t RawValue>> {
             if depth >= MAX_NESTING {
@@ -150,13 +199,13 @@ impl<'t> PostingReader<'t, '_> {
         };
         if json.starts_with('[') {
             match nested("array") {
-                Ok(items) => items.into_iter().try_for_each(|item| self.value(item, in_graph, depth + 1, opts)),
+                Ok(items) => items.into_iter().try_for_each(|item| self.value(doc, item, in_graph, depth + 1, opts)),
                 Err(e) => self.push(Err(e.at(file, line)), line, opts),
             }
         } else if json.starts_with('{') && json.contains("\"@graph\"") {
             match nested("@graph") {
                 Ok(items) if !items.is_empty() => {
-                    items.into_iter().try_for_each(|item| self.value(item, true, depth + 1, opts))
+                    items.into_iter().try_for_each(|item| self.value(doc, item, true, depth + 1, opts))
                 }
                 Ok(_) => self.posting(json, in_graph, line, opts),
                 Err(e) => self.push(Err(e.at(file, line)), line, opts),
@@ -198,7 +247,7 @@ impl<'t> PostingReader<'t, '_> {
     fn push(&mut self, outcome: Result<Vacancy>, line: u64, opts: &mut FeedOptions<'_>) -> Result<()> {
         self.collector.push(outcome, |v| v.id.as_str(), self.file, line)?;
         if self.collector.read() % PROGRESS_EVERY == 0 {
-            opts.report(Progress { records: self.collector.read(), bytes: self.lines.pos as u64 });
+            opts.report(Progress { records: self.collector.read(), bytes: self.bytes });
         }
         Ok(())
     }

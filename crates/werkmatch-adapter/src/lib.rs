@@ -12,6 +12,7 @@ pub mod esco;
 pub mod feed;
 pub mod input;
 pub mod jobposting;
+pub mod json_export;
 pub mod jsonl;
 pub mod leads;
 pub mod postcode;

@@ -1,11 +1,13 @@
 //! No panics on any bytes: random and mutated inputs for every feed parser
-//! (CSV with mapping, postcode table, JobPosting JSON-LD, leads), and every
+//! (CSV with mapping, postcode table, JobPosting JSON-LD, the JSON export,
+//! leads), and every
 //! record either accepted or rejected with a line.
 
 use proptest::prelude::*;
 use werkmatch_adapter::csv_export::{read_employers, read_seekers, read_vacancies, Mapping};
 use werkmatch_adapter::feed::FeedOptions;
-use werkmatch_adapter::jobposting::read_jobpostings;
+use werkmatch_adapter::jobposting::{read_jobpostings, read_jobpostings_from};
+use werkmatch_adapter::json_export::read_json_export;
 use werkmatch_adapter::jsonl::{read_seekers as read_jsonl_seekers, write_jsonl, ReadOptions};
 use werkmatch_adapter::leads::read_leads;
 use werkmatch_adapter::postcode::PostcodeTable;
@@ -18,6 +20,14 @@ const EMPLOYERS: &[u8] = include_bytes!("../../../fixtures/feeds/employers_nl.cs
 const LEADS: &[u8] = include_bytes!("../../../fixtures/feeds/leads_nl.csv");
 const POSTINGS: &[u8] = include_bytes!("../../../fixtures/feeds/jobpostings.jsonld");
 const GRAPH: &[u8] = include_bytes!("../../../fixtures/feeds/jobpostings_graph.jsonld");
+const SEEKERS_JSON: &[u8] = include_bytes!("../../../fixtures/feeds/seekers_nl.json");
+
+/// Random bytes built from JSON's structural characters, so the scanner meets
+/// brackets, quotes and escapes in every order.
+fn jsonish() -> impl Strategy<Value = Vec<u8>> {
+    let alphabet: &[u8] = b"[]{}\",:\\ \n\"@graph\"1a-";
+    proptest::collection::vec(proptest::sample::select(alphabet.to_vec()), 0..120)
+}
 
 fn table() -> PostcodeTable {
     PostcodeTable::read(POSTCODES, None).unwrap()
@@ -133,5 +143,37 @@ proptest! {
         let l = read_jobpostings(&text, None, &mut opts).unwrap();
         prop_assert!(accounted(&l));
         prop_assert_eq!(l.accepted.len(), 0);
+    }
+
+    #[test]
+    fn streamed_jsonld_and_json_export_on_any_bytes(
+        random in proptest::collection::vec(any::<u8>(), 0..300),
+        shaped in jsonish(),
+        a in mutated(POSTINGS),
+        g in mutated(GRAPH),
+        s in mutated(SEEKERS_JSON),
+    ) {
+        let t = table();
+        let mapping = Mapping::dutch_default();
+        for bytes in [random, shaped, a, g, s] {
+            // A tiny buffer, so that values cross buffer boundaries.
+            let input = || std::io::BufReader::with_capacity(7, bytes.as_slice());
+            let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
+            let l = read_jobpostings_from(input(), None, &mut opts).unwrap();
+            prop_assert!(accounted(&l));
+            let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
+            let l = read_json_export::<werkmatch_core::Jobseeker>(input(), None, &mapping, &mut opts).unwrap();
+            prop_assert!(accounted(&l));
+            let _ = read_json_export::<werkmatch_core::Vacancy>(input(), None, &mapping, &mut FeedOptions::new());
+            // Streaming in pieces reads exactly what the whole text reads.
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
+                let whole = read_jobpostings(text, None, &mut opts).unwrap();
+                let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
+                let pieces = read_jobpostings_from(input(), None, &mut opts).unwrap();
+                prop_assert_eq!(whole.rejected, pieces.rejected);
+                prop_assert_eq!(whole.accepted, pieces.accepted);
+            }
+        }
     }
 }

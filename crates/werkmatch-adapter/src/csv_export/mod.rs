@@ -61,3 +61,4 @@ pub use build::CsvRecord;
 pub use mapping::{Kind, Mapping, DUTCH_DEFAULT_TOML, DUTCH_LEADS_TOML};
 pub(crate) use read::read_csv_checked;
 pub use read::{read_csv, read_csv_file, read_employers, read_seekers, read_vacancies};
+pub(crate) use row::{Columns, Context, Row};

@@ -1,0 +1,98 @@
+//! Streaming the vendor's JSON export through a mapping into records.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use serde_json::error::Category;
+
+use super::object::{to_row, Members};
+use super::scan::{Event, Piece, Scanner};
+use crate::csv_export::{Columns, Context, CsvRecord, Mapping, Row};
+use crate::error::{Error, ErrorKind, Loaded, Result};
+use crate::feed::{Collector, FeedOptions, Progress, PROGRESS_EVERY};
+
+/// Reads every record of a JSON export in `input` through `mapping` (see the module docs).
+///
+/// A record that breaks a rule is rejected with the line its object starts
+/// on, the key as field, the value and the reason. With
+/// [`OnError::Stop`](crate::OnError::Stop) the first rejected record ends the
+/// read with its error. I/O errors, and postcodes without a postcode table,
+/// end the read with `Err` in either mode.
+pub fn read_json_export<T: CsvRecord>(
+    input: impl BufRead,
+    file: Option<&Path>,
+    mapping: &Mapping,
+    opts: &mut FeedOptions<'_>,
+) -> Result<Loaded<T>> {
+    let ctx = Context { mapping, postcodes: opts.postcodes, resolver: opts.resolver, normaliser: opts.normaliser };
+    let id_column = mapping.columns(T::KIND).iter().find(|(f, _)| *f == "id").map_or("id", |(_, c)| c.as_str());
+    let mut collector = Collector::<T>::new(opts.on_error, T::KIND.singular(), id_column);
+    let mut stopped = false;
+    let mut scanner = Scanner::new(input, file);
+    scanner.run(false, &mut |event| {
+        if stopped {
+            return Ok(());
+        }
+        let (outcome, line, end) = match event {
+            Event::Syntax(e) => {
+                stopped = true;
+                let line = e.position().line.unwrap_or(0);
+                (Err(e), line, None)
+            }
+            Event::Value(piece) => match record::<T>(&piece, &ctx) {
+                Err(Failure::Config(e)) => return Err(e.at(file, piece.line)),
+                Err(Failure::Syntax(e)) => {
+                    stopped = true;
+                    let line = e.position().line.unwrap_or(piece.line);
+                    (Err(e.at(file, line)), line, Some(piece.end))
+                }
+                Err(Failure::Record(e)) => (Err(e.at(file, piece.line)), piece.line, Some(piece.end)),
+                Ok(r) => (Ok(r), piece.line, Some(piece.end)),
+            },
+        };
+        collector.push(outcome, T::record_id, file, line)?;
+        if let Some(end) = end.filter(|_| collector.read() % PROGRESS_EVERY == 0) {
+            opts.report(Progress { records: collector.read(), bytes: end });
+        }
+        Ok(())
+    })?;
+    opts.report(Progress { records: collector.read(), bytes: scanner.bytes() });
+    Ok(collector.finish())
+}
+
+/// Reads a JSON export file at `path` (see [`read_json_export`]).
+pub fn read_json_export_file<T: CsvRecord>(
+    path: impl AsRef<Path>,
+    mapping: &Mapping,
+    opts: &mut FeedOptions<'_>,
+) -> Result<Loaded<T>> {
+    let path = path.as_ref();
+    let f = std::fs::File::open(path).map_err(|e| Error::io(Some(path), &e))?;
+    read_json_export(BufReader::with_capacity(1 << 16, f), Some(path), mapping, opts)
+}
+
+/// Why one piece gave no record.
+enum Failure {
+    /// The record breaks a rule: rejected, the read goes on.
+    Record(Error),
+    /// The text is not JSON (the error has its line): the read ends.
+    Syntax(Error),
+    /// The caller's settings are wrong: the read fails.
+    Config(Error),
+}
+
+fn record<T: CsvRecord>(piece: &Piece<'_>, ctx: &Context<'_>) -> std::result::Result<T, Failure> {
+    let members: Members = serde_json::from_slice(piece.bytes).map_err(|e| match e.classify() {
+        Category::Data => Failure::Record(Error::new(ErrorKind::InvalidValue, format!("JSON: {e}"))),
+        _ => {
+            let line = piece.line + (e.line() as u64).saturating_sub(1);
+            Failure::Syntax(Error::new(ErrorKind::Syntax, format!("JSON: {e}")).at(None, line))
+        }
+    })?;
+    let (header, cells) = to_row(members, T::KIND, ctx.mapping).map_err(Failure::Record)?;
+    let columns = Columns::resolve(T::KIND, ctx.mapping, &header);
+    T::build(&Row { record: &cells, columns: &columns, ctx }).map_err(|e| match e.kind() {
+        ErrorKind::Config => Failure::Config(e),
+        _ => Failure::Record(e),
+    })
+}

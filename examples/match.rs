@@ -8,10 +8,10 @@
 //! ```
 //!
 //! Inputs are FORMAT.md JSON Lines, or the feeds' formats by file extension:
-//! `.csv` is a municipal export read through a column mapping (`--mapping`,
-//! default: the Dutch export; postcodes need `--postcodes`), `.jsonld` holds
-//! schema.org JobPostings (vacancies only). `--esco DIR` resolves ESCO URIs
-//! and free-text titles.
+//! `.csv` and `.json` are the municipal system's exports read through a column
+//! mapping (`--mapping`, default: the Dutch export; postcodes need
+//! `--postcodes`), `.jsonld` holds schema.org JobPostings (vacancies only).
+//! `--esco DIR` resolves ESCO URIs and free-text titles.
 //!
 //! Exit code 0 on success; 1 on bad input: the rejected records are listed
 //! (file:line, field, value, reason) and the accepted ones are still matched
@@ -44,13 +44,13 @@ use cli::{accept, InputFlags};
 #[derive(Parser, Debug)]
 #[command(version, about, long_about = None)]
 struct Args {
-    /// Jobseekers: JSON Lines, or a .csv export.
+    /// Jobseekers: JSON Lines, or a .csv/.json export.
     #[arg(long)]
     seekers: PathBuf,
-    /// Vacancies: JSON Lines, a .csv export, or .jsonld JobPostings.
+    /// Vacancies: JSON Lines, a .csv/.json export, or .jsonld JobPostings.
     #[arg(long)]
     vacancies: Option<PathBuf>,
-    /// Employers without a vacancy: JSON Lines, or a .csv export.
+    /// Employers without a vacancy: JSON Lines, or a .csv/.json export.
     #[arg(long)]
     employers: Option<PathBuf>,
     /// Matches per seeker / per vacancy.

@@ -9,6 +9,8 @@
 //! Titles whose concept is not in the taxonomy count as misses and are also
 //! reported as `unknown_concepts`.
 //!
+//! `--misses` lists on stderr every title whose concept is not ranked first.
+//!
 //! `--split even` keeps the rows with an even 0-based data-row index, `odd`
 //! the others. Tuning decisions are made on `even` only; `odd` is held out to
 //! check that they generalise.
@@ -22,7 +24,8 @@ use std::time::Instant;
 
 use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
 
-const USAGE: &str = "usage: eval_titles --esco DIR --titles CSV [--lang LANG] [--split even|odd|all] [--passes N]";
+const USAGE: &str =
+    "usage: eval_titles --esco DIR --titles CSV [--lang LANG] [--split even|odd|all] [--passes N] [--misses]";
 
 #[derive(Clone, Copy)]
 enum Split {
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
     let mut lang: Option<String> = None;
     let mut split = Split::All;
     let mut passes = 1usize;
+    let mut misses = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -71,6 +75,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
+            "--misses" => misses = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -85,7 +90,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    match run(&dir, &titles_path, lang.as_deref(), split, passes) {
+    match run(&dir, &titles_path, lang.as_deref(), split, passes, misses) {
         Ok(json) => {
             println!("{json}");
             ExitCode::SUCCESS
@@ -103,6 +108,7 @@ fn run(
     lang: Option<&str>,
     split: Split,
     passes: usize,
+    misses: bool,
 ) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
     let t0 = Instant::now();
     let taxonomy = Taxonomy::load(dir)?;
@@ -138,7 +144,16 @@ fn run(
             if taxonomy.occupation(uri).is_none() {
                 unknown += 1;
             }
-            if let Some(rank) = hits.iter().position(|m| m.uri == uri) {
+            let found = hits.iter().position(|m| m.uri == uri);
+            if misses && found != Some(0) {
+                let name = |u: &str| {
+                    let o = taxonomy.occupation(u);
+                    o.and_then(|o| o.labels.get("en")).map_or(String::new(), |l| l.preferred.clone())
+                };
+                let got = hits.first().map_or(String::new(), |m| format!("{} ({:?})", name(m.uri), m.label));
+                eprintln!("{title:?}\trank {found:?}\twant {:?}\tgot {got}", name(uri));
+            }
+            if let Some(rank) = found {
                 top1 += u64::from(rank == 0);
                 top5 += u64::from(rank < 5);
                 rr += 1.0 / (rank as f64 + 1.0);

@@ -22,11 +22,28 @@ pub(crate) enum LabelKind {
 }
 
 impl LabelKind {
-    fn weight(self) -> f32 {
+    /// The score multiplier of a label of this kind matched with `score`.
+    ///
+    /// Alternative and hidden labels include narrower and looser titles, so
+    /// the preferred label should win a partial match; but an exact match on an
+    /// alternative label ("verpleegkundige") should still beat a partial one on
+    /// a preferred label. Hence a penalty that grows with the mismatch, on top
+    /// of a small tie-breaking weight (both chosen on the even split).
+    fn weight(self, score: f32) -> f32 {
+        let (tie, loose) = match self {
+            LabelKind::Preferred => (1.0, 0.0),
+            LabelKind::Alternative => (0.985, 0.3),
+            LabelKind::Hidden => (0.97, 0.5),
+        };
+        tie - loose * (1.0 - score.clamp(0.0, 1.0))
+    }
+
+    /// The rank of a kind when one text is several kinds of label of a concept.
+    fn priority(self) -> u8 {
         match self {
-            LabelKind::Preferred => 1.0,
-            LabelKind::Alternative => 0.985,
-            LabelKind::Hidden => 0.97,
+            LabelKind::Preferred => 2,
+            LabelKind::Alternative => 1,
+            LabelKind::Hidden => 0,
         }
     }
 }
@@ -196,7 +213,7 @@ impl LabelIndex {
             }
             if let Some(&i) = seen.get(&(target, folded.clone())) {
                 if let Some(l) = idx.labels.get_mut(i) {
-                    if kind.weight() > l.kind.weight() {
+                    if kind.priority() > l.kind.priority() {
                         l.kind = kind;
                     }
                 }
@@ -353,7 +370,8 @@ impl LabelIndex {
         let mut per_label: Vec<(u32, f32, u32)> = Vec::with_capacity(cos_candidates.len());
         for &(cos, li) in &cos_candidates {
             let Some(label) = self.labels.get(li as usize) else { continue };
-            let score = self.rerank(&q_tokens, label, cos, &mut sims) * label.kind.weight();
+            let raw = self.rerank(&q_tokens, label, cos, &mut sims);
+            let score = raw * label.kind.weight(raw);
             per_label.push((label.target, score, label.original));
         }
         sims.reset();

@@ -1,7 +1,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 //! Measures title normalisation on a labelled CSV (`,vacancyTitle,conceptUri`).
 //!
-//! `cargo run --release --example eval_titles -- --esco DIR --titles CSV [--lang en] [--split even|odd|all] [--passes N]`
+//! `cargo run --release --example eval_titles -- --esco DIR --titles CSV [--lang en] [--split even|odd|all] [--passes N] [--misses]`
 //!
 //! Prints one JSON object: `n`, `top1`, `top5`, `mrr` (reciprocal rank within
 //! the top 10, 0 beyond) and `titles_per_sec` (one thread, search only; with

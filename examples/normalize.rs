@@ -19,7 +19,7 @@ fn main() -> ExitCode {
             "--lang" => lang = args.next(),
             "-k" => k = args.next().and_then(|v| v.parse().ok()).unwrap_or(5),
             "-h" | "--help" => {
-                eprintln!("usage: normalize --esco DIR [--lang LANG] [-k N] TITLE...");
+                println!("usage: normalize --esco DIR [--lang LANG] [-k N] TITLE...");
                 return ExitCode::SUCCESS;
             }
             _ => titles.push(a),

@@ -7,7 +7,15 @@
 //! words by IDF and asking that both the query and the label be covered
 //! (an F-measure) puts the weight on the informative words. Jaro-Winkler
 //! between words forgives typos that trigrams split apart.
+//!
+//! On top of that, generic knowledge of how job ads write titles (no rules for
+//! single titles): words after a bracket or " - " qualify the title (place,
+//! specialism), seniority and contract words ("senior", "trainee") say little
+//! about the occupation, a loose match on an alternative label is weaker than
+//! one on the preferred label. The weights were chosen on the even rows of the
+//! JobBERT dev set (`examples/eval_titles.rs --split even`), the odd rows held out.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::text::{fold, word_trigrams, words};
@@ -21,11 +29,28 @@ pub(crate) enum LabelKind {
 }
 
 impl LabelKind {
-    fn weight(self) -> f32 {
+    /// The score multiplier of a label of this kind matched with `score`.
+    ///
+    /// Alternative and hidden labels include narrower and looser titles, so
+    /// the preferred label should win a partial match; but an exact match on an
+    /// alternative label ("verpleegkundige") should still beat a partial one on
+    /// a preferred label. Hence a penalty that grows with the mismatch, on top
+    /// of a small tie-breaking weight (both chosen on the even split).
+    fn weight(self, score: f32) -> f32 {
+        let (tie, loose) = match self {
+            LabelKind::Preferred => (1.0, 0.0),
+            LabelKind::Alternative => (0.985, 0.3),
+            LabelKind::Hidden => (0.97, 0.5),
+        };
+        tie - loose * (1.0 - score.clamp(0.0, 1.0))
+    }
+
+    /// The rank of a kind when one text is several kinds of label of a concept.
+    fn priority(self) -> u8 {
         match self {
-            LabelKind::Preferred => 1.0,
-            LabelKind::Alternative => 0.985,
-            LabelKind::Hidden => 0.97,
+            LabelKind::Preferred => 2,
+            LabelKind::Alternative => 1,
+            LabelKind::Hidden => 0,
         }
     }
 }
@@ -37,6 +62,8 @@ struct Label {
     original: u32,
     /// Token ids of the folded label, in order.
     tokens: Vec<u32>,
+    /// Which token is the label's head noun, if any (see [`head_position`]).
+    head: Option<usize>,
 }
 
 /// A scored target (occupation or skill index) with the label that matched best.
@@ -55,6 +82,12 @@ pub(crate) struct LabelIndex {
     tri_idf: Vec<f32>,
     /// Per trigram: (label, tf·idf / ‖label‖).
     tri_post: Vec<Vec<(u32, f32)>>,
+    /// Per label, its (trigram, tf·idf / ‖label‖) sorted by trigram, flattened; see `label_tri_start`.
+    label_tris: Vec<(u32, f32)>,
+    /// Where each label's trigrams start in `label_tris` (one more entry than labels).
+    label_tri_start: Vec<u32>,
+    /// Posting lists longer than this are "common" trigrams (see [`LabelIndex::search`]).
+    common_len: usize,
     tok_ids: HashMap<String, u32>,
     tok_text: Vec<String>,
     tok_idf: Vec<f32>,
@@ -70,11 +103,94 @@ const COSINE_WEIGHT: f32 = 0.4;
 const SECOND_LABEL_WEIGHT: f32 = 0.3;
 /// How much the third-best label of a concept adds (noisy-or).
 const THIRD_LABEL_WEIGHT: f32 = 0.15;
+// The weights below were chosen on the even rows of the JobBERT dev set only
+// (`eval_titles --split even`); the odd rows are held out.
+
+/// Weight of the words in a title's qualifier (see [`split_qualifier`]).
+const QUALIFIER_WEIGHT: f32 = 0.5;
+/// Weight of the head noun of a title or label (see [`head_position`]): below 1
+/// because heads such as "engineer" or "medewerker" are shared by many
+/// occupations; the modifier ("software", "magazijn") tells them apart.
+const HEAD_WEIGHT: f32 = 0.7;
+/// IDF multiplier of seniority and contract words (see [`MODIFIERS`]).
+const MODIFIER_WEIGHT: f32 = 0.3;
+/// Beta of the word-overlap F-measure (see [`LabelIndex::rerank`]).
+const F_BETA: f32 = 0.7;
+/// Score multiplier per log of the number of candidate labels of a concept.
+const SUPPORT_WEIGHT: f32 = 0.05;
 /// IDF multiplier for a query word that occurs in no label.
 const UNSEEN_WORD_WEIGHT: f32 = 0.4;
 
 /// How many labels survive the trigram stage into the rerank.
 const CANDIDATES: usize = 60;
+/// How many labels get an exact cosine after the rare-trigram pass.
+const PREFILTER: usize = 400;
+/// A trigram whose posting list holds more than 1/COMMON_SHARE of the labels is common.
+const COMMON_SHARE: usize = 20;
+
+/// Buffers one query needs, kept per thread so that queries do not allocate
+/// index-sized arrays. Between queries `acc` is all zero and `tok_slot` all `u32::MAX`.
+#[derive(Default)]
+struct Scratch {
+    acc: Vec<f32>,
+    touched: Vec<u32>,
+    scored: Vec<(f32, u32)>,
+    tris: Vec<u64>,
+    q_vec: Vec<(u32, f32)>,
+    tok_slot: Vec<u32>,
+    slot_toks: Vec<u32>,
+    sims: Vec<f32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Memoised [`LabelIndex::word_sim`] per (query word, label token) within one
+/// query: the candidate labels share most of their words.
+struct SimCache<'s> {
+    s: &'s mut Scratch,
+    q_len: usize,
+}
+
+impl<'s> SimCache<'s> {
+    fn new(s: &'s mut Scratch, q_len: usize, n_tokens: usize) -> Self {
+        if s.tok_slot.len() < n_tokens {
+            s.tok_slot.resize(n_tokens, u32::MAX);
+        }
+        s.slot_toks.clear();
+        s.sims.clear();
+        SimCache { s, q_len }
+    }
+
+    fn get(&mut self, qi: usize, token: u32, compute: impl FnOnce() -> f32) -> f32 {
+        let Some(slot) = self.s.tok_slot.get_mut(token as usize) else { return compute() };
+        if *slot == u32::MAX {
+            *slot = u32::try_from(self.s.slot_toks.len()).unwrap_or(u32::MAX);
+            self.s.slot_toks.push(token);
+            self.s.sims.extend(std::iter::repeat_n(f32::NAN, self.q_len));
+        }
+        let i = *slot as usize * self.q_len + qi;
+        match self.s.sims.get_mut(i) {
+            Some(v) if v.is_nan() => {
+                *v = compute();
+                *v
+            }
+            Some(v) => *v,
+            None => compute(),
+        }
+    }
+
+    /// Restores the all-`u32::MAX` invariant of `tok_slot`.
+    fn reset(self) {
+        for &t in &self.s.slot_toks {
+            if let Some(slot) = self.s.tok_slot.get_mut(t as usize) {
+                *slot = u32::MAX;
+            }
+        }
+        self.s.slot_toks.clear();
+    }
+}
 
 impl LabelIndex {
     /// Builds the index. `labels` are (target, kind, text); `tie_keys[target]` orders equal scores.
@@ -85,6 +201,9 @@ impl LabelIndex {
             tri_ids: HashMap::new(),
             tri_idf: Vec::new(),
             tri_post: Vec::new(),
+            label_tris: Vec::new(),
+            label_tri_start: Vec::new(),
+            common_len: 0,
             tok_ids: HashMap::new(),
             tok_text: Vec::new(),
             tok_idf: Vec::new(),
@@ -101,17 +220,19 @@ impl LabelIndex {
             }
             if let Some(&i) = seen.get(&(target, folded.clone())) {
                 if let Some(l) = idx.labels.get_mut(i) {
-                    if kind.weight() > l.kind.weight() {
+                    if kind.priority() > l.kind.priority() {
                         l.kind = kind;
                     }
                 }
                 continue;
             }
             seen.insert((target, folded.clone()), idx.labels.len());
-            let tokens = words(&folded).map(|w| idx.token_id(w)).collect();
+            let label_words: Vec<&str> = words(&folded).collect();
+            let head = head_position(&label_words);
+            let tokens = label_words.iter().map(|w| idx.token_id(w)).collect();
             let original = u32::try_from(idx.originals.len()).unwrap_or(u32::MAX);
             idx.originals.push(text);
-            idx.labels.push(Label { target, kind, original, tokens });
+            idx.labels.push(Label { target, kind, original, tokens, head });
             folded_texts.push(folded);
         }
         idx.sorted_words = idx.tok_text.clone();
@@ -137,6 +258,9 @@ impl LabelIndex {
                 idf(n_targets, v.len() as f32)
             })
             .collect();
+        for (w, text) in idx.tok_idf.iter_mut().zip(&idx.tok_text) {
+            *w *= modifier_factor(text);
+        }
         // Trigram postings with per-label tf, then idf and normalisation.
         let mut per_label: Vec<Vec<(u32, f32)>> = Vec::with_capacity(folded_texts.len());
         let mut tri_df: Vec<Vec<u32>> = Vec::new();
@@ -174,15 +298,21 @@ impl LabelIndex {
             })
             .collect();
         idx.tri_post = vec![Vec::new(); idx.tri_idf.len()];
-        for (li, counts) in per_label.iter().enumerate() {
+        for (li, counts) in per_label.iter_mut().enumerate() {
             let w = |&(id, tf): &(u32, f32)| tf * idx.tri_idf.get(id as usize).copied().unwrap_or(0.0);
             let norm = counts.iter().map(|c| w(c) * w(c)).sum::<f32>().sqrt().max(1e-6);
-            for c in counts {
+            idx.label_tri_start.push(u32::try_from(idx.label_tris.len()).unwrap_or(u32::MAX));
+            counts.sort_unstable_by_key(|c| c.0);
+            for c in counts.iter() {
+                let weight = w(c) / norm;
+                idx.label_tris.push((c.0, weight));
                 if let Some(p) = idx.tri_post.get_mut(c.0 as usize) {
-                    p.push((u32::try_from(li).unwrap_or(u32::MAX), w(c) / norm));
+                    p.push((u32::try_from(li).unwrap_or(u32::MAX), weight));
                 }
             }
         }
+        idx.label_tri_start.push(u32::try_from(idx.label_tris.len()).unwrap_or(u32::MAX));
+        idx.common_len = (idx.labels.len() / COMMON_SHARE).max(PREFILTER);
         idx
     }
 
@@ -203,96 +333,170 @@ impl LabelIndex {
 
     /// The `k` best targets for `query`, best first, ties by tie key; scores in [0, 1].
     pub fn search(&self, query: &str, k: usize) -> Vec<Hit> {
-        let folded = fold(query);
-        let split = self.split_compounds(&folded);
-        let q_words: Vec<&str> = words(&split).collect();
+        // Per-thread buffers: the index is shared read-only, the buffers are as large as the index.
+        SCRATCH
+            .try_with(|cell| match cell.try_borrow_mut() {
+                Ok(mut s) => self.search_with(query, k, &mut s),
+                Err(_) => self.search_with(query, k, &mut Scratch::default()),
+            })
+            .unwrap_or_else(|_| self.search_with(query, k, &mut Scratch::default()))
+    }
+
+    fn search_with(&self, query: &str, k: usize, s: &mut Scratch) -> Vec<Hit> {
+        let (main, qualifier) = split_qualifier(query);
+        let main = self.split_compounds(&fold(main));
+        let qualifier = self.split_compounds(&fold(qualifier));
+        let n_main = words(&main).count();
+        let q_words: Vec<&str> = words(&main).chain(words(&qualifier)).collect();
         if q_words.is_empty() || k == 0 {
             return Vec::new();
         }
-        // Stage 1: trigram cosine over all labels via the postings.
-        let mut tris = Vec::new();
-        for w in &q_words {
-            word_trigrams(w, &mut tris);
+        let cos_candidates = self.cosine_candidates(&q_words, s);
+        // Stage 2: rerank the candidates.
+        let head = head_position(q_words.get(..n_main).unwrap_or(&[]));
+        let q_tokens: Vec<(Option<u32>, &str, f32)> = q_words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let id = self.tok_ids.get(*w).copied();
+                // A word no label has is mostly a place or company name, seldom the occupation.
+                let idf = id
+                    .and_then(|i| self.tok_idf.get(i as usize).copied())
+                    .unwrap_or_else(|| self.unseen_idf() * UNSEEN_WORD_WEIGHT * modifier_factor(w));
+                let role = if i >= n_main {
+                    QUALIFIER_WEIGHT
+                } else if Some(i) == head {
+                    HEAD_WEIGHT
+                } else {
+                    1.0
+                };
+                (id, *w, idf * role)
+            })
+            .collect();
+        let mut sims = SimCache::new(s, q_tokens.len(), self.tok_text.len());
+        let mut per_label: Vec<(u32, f32, u32)> = Vec::with_capacity(cos_candidates.len());
+        for &(cos, li) in &cos_candidates {
+            let Some(label) = self.labels.get(li as usize) else { continue };
+            let raw = self.rerank(&q_tokens, label, cos, &mut sims);
+            let score = raw * label.kind.weight(raw);
+            per_label.push((label.target, score, label.original));
         }
-        tris.sort_unstable();
-        let mut q_vec: Vec<(usize, f32)> = Vec::new();
+        sims.reset();
+        // Best label first within each target; the label index breaks ties so the order is total.
+        per_label.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut hits: Vec<Hit> = per_label
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter_map(|g| {
+                let &(target, best, original) = g.first()?;
+                let second = g.get(1).map_or(0.0, |x| x.1);
+                let third = g.get(2).map_or(0.0, |x| x.1);
+                // More matching labels are more evidence for the same concept (noisy-or, damped).
+                let miss = (1.0 - best) * (1.0 - SECOND_LABEL_WEIGHT * second) * (1.0 - THIRD_LABEL_WEIGHT * third);
+                // Every further candidate label of the same concept is a little more evidence;
+                // it shrinks the miss, so nothing overtakes an exact match.
+                let support = 1.0 + SUPPORT_WEIGHT * (g.len() as f32).ln();
+                Some(Hit { target, score: (1.0 - miss / support).clamp(0.0, 1.0), original })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| self.tie(a.target).cmp(self.tie(b.target))));
+        hits.truncate(k);
+        hits
+    }
+
+    /// Stage 1: the labels with the highest trigram TF-IDF cosine, as (cosine, label).
+    ///
+    /// Why two steps: the postings of trigrams such as "er " or " ma" hold most
+    /// labels, and walking them dominated the query time while adding little
+    /// (their IDF is low). So rare trigrams are accumulated first; common ones
+    /// only while fewer than [`PREFILTER`] labels have been reached (a query
+    /// made only of common words still finds candidates). The best
+    /// [`PREFILTER`] labels by that partial score then get their exact cosine
+    /// from their own trigram vectors.
+    fn cosine_candidates(&self, q_words: &[&str], s: &mut Scratch) -> Vec<(f32, u32)> {
+        s.tris.clear();
+        for w in q_words {
+            word_trigrams(w, &mut s.tris);
+        }
+        s.tris.sort_unstable();
+        s.q_vec.clear();
         let mut q_norm = 0.0f32;
-        for g in tris.chunk_by(|a, b| a == b) {
+        for g in s.tris.chunk_by(|a, b| a == b) {
             let tf = g.len() as f32;
             match g.first().and_then(|t| self.tri_ids.get(t)) {
                 Some(&id) => {
                     let w = tf * self.tri_idf.get(id as usize).copied().unwrap_or(0.0);
                     q_norm += w * w;
-                    q_vec.push((id as usize, w));
+                    s.q_vec.push((id, w));
                 }
                 // An unseen trigram still makes the query longer (weight of a rare trigram).
                 None => q_norm += (tf * idf(self.tie_keys.len() as f32, 0.0)).powi(2),
             }
         }
         let q_norm = q_norm.sqrt().max(1e-6);
-        let mut acc = vec![0.0f32; self.labels.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        for &(id, w) in &q_vec {
-            for &(li, lw) in self.tri_post.get(id).map_or(&[][..], Vec::as_slice) {
-                if let Some(a) = acc.get_mut(li as usize) {
+        let post = |id: u32| self.tri_post.get(id as usize).map_or(&[][..], Vec::as_slice);
+        s.q_vec.sort_unstable_by_key(|&(id, _)| (post(id).len(), id));
+        if s.acc.len() < self.labels.len() {
+            s.acc.resize(self.labels.len(), 0.0);
+        }
+        let mut skipped = false;
+        for &(id, w) in &s.q_vec {
+            let p = post(id);
+            if p.len() > self.common_len && s.touched.len() >= PREFILTER {
+                skipped = true;
+                continue;
+            }
+            for &(li, lw) in p {
+                if let Some(a) = s.acc.get_mut(li as usize) {
                     if *a == 0.0 {
-                        touched.push(li);
+                        s.touched.push(li);
                     }
                     *a += w * lw;
                 }
             }
         }
-        let mut scored: Vec<(f32, u32)> =
-            touched.iter().map(|&li| (acc.get(li as usize).copied().unwrap_or(0.0) / q_norm, li)).collect();
-        let by_cos = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        if scored.len() > CANDIDATES {
-            scored.select_nth_unstable_by(CANDIDATES, by_cos);
-            scored.truncate(CANDIDATES);
+        s.scored.clear();
+        for &li in &s.touched {
+            if let Some(a) = s.acc.get_mut(li as usize) {
+                s.scored.push((*a, li));
+                *a = 0.0;
+            }
         }
-        // Stage 2: rerank the candidates.
-        let q_tokens: Vec<(Option<u32>, &str, f32)> = q_words
-            .iter()
-            .map(|w| {
-                let id = self.tok_ids.get(*w).copied();
-                // A word no label has is mostly a place or company name, seldom the occupation.
-                let idf = id
-                    .and_then(|i| self.tok_idf.get(i as usize).copied())
-                    .unwrap_or_else(|| self.unseen_idf() * UNSEEN_WORD_WEIGHT);
-                (id, *w, idf)
-            })
-            .collect();
-        let mut best: HashMap<u32, (Hit, f32, f32)> = HashMap::new();
-        for &(cos, li) in &scored {
-            let Some(label) = self.labels.get(li as usize) else { continue };
-            let score = self.rerank(&q_tokens, label, cos) * label.kind.weight();
-            let hit = Hit { target: label.target, score, original: label.original };
-            best.entry(label.target)
-                .and_modify(|(h, second, third)| {
-                    if score > h.score {
-                        *third = *second;
-                        *second = h.score;
-                        *h = hit;
-                    } else if score > *second {
-                        *third = *second;
-                        *second = score;
-                    } else if score > *third {
-                        *third = score;
-                    }
-                })
-                .or_insert((hit, 0.0, 0.0));
+        s.touched.clear();
+        let by_score = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if skipped {
+            if s.scored.len() > PREFILTER {
+                s.scored.select_nth_unstable_by(PREFILTER, by_score);
+                s.scored.truncate(PREFILTER);
+            }
+            s.q_vec.sort_unstable_by_key(|&(id, _)| id);
+            for c in s.scored.iter_mut() {
+                c.0 = self.dot(&s.q_vec, c.1);
+            }
         }
-        let mut hits: Vec<Hit> = best
-            .into_values()
-            .map(|(mut h, second, third)| {
-                // More matching labels are more evidence for the same concept (noisy-or, damped).
-                let miss = (1.0 - h.score) * (1.0 - SECOND_LABEL_WEIGHT * second) * (1.0 - THIRD_LABEL_WEIGHT * third);
-                h.score = (1.0 - miss).clamp(0.0, 1.0);
-                h
-            })
-            .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| self.tie(a.target).cmp(self.tie(b.target))));
-        hits.truncate(k);
-        hits
+        if s.scored.len() > CANDIDATES {
+            s.scored.select_nth_unstable_by(CANDIDATES, by_score);
+            s.scored.truncate(CANDIDATES);
+        }
+        s.scored.iter().map(|&(dot, li)| (dot / q_norm, li)).collect()
+    }
+
+    /// The dot product of a query trigram vector (sorted by trigram) with a label's.
+    fn dot(&self, q: &[(u32, f32)], li: u32) -> f32 {
+        let at = |i: usize| self.label_tri_start.get(i).map_or(0, |&x| x as usize);
+        let l = self.label_tris.get(at(li as usize)..at(li as usize + 1)).unwrap_or(&[]);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
+        while let (Some(&(qa, qw)), Some(&(la, lw))) = (q.get(i), l.get(j)) {
+            match qa.cmp(&la) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += qw * lw;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
     }
 
     /// Splits a query word that no label has into modifier + known head word, the
@@ -341,14 +545,22 @@ impl LabelIndex {
     }
 
     /// Combines trigram cosine with an IDF-weighted soft word overlap (F-measure).
-    fn rerank(&self, q: &[(Option<u32>, &str, f32)], label: &Label, cos: f32) -> f32 {
+    fn rerank(&self, q: &[(Option<u32>, &str, f32)], label: &Label, cos: f32, sims: &mut SimCache<'_>) -> f32 {
         let mut q_cov = 0.0f32;
         let mut q_tot = 0.0f32;
-        let mut l_best = vec![0.0f32; label.tokens.len()];
-        for &(qid, qw, qidf) in q {
+        // Labels are short; longer ones fall back to a heap buffer.
+        let mut l_best_small = [0.0f32; 16];
+        let mut l_best_vec = Vec::new();
+        let l_best: &mut [f32] = if label.tokens.len() <= l_best_small.len() {
+            &mut l_best_small[..label.tokens.len()]
+        } else {
+            l_best_vec.resize(label.tokens.len(), 0.0);
+            &mut l_best_vec
+        };
+        for (qi, &(qid, qw, qidf)) in q.iter().enumerate() {
             let mut best = 0.0f32;
             for (j, &lt) in label.tokens.iter().enumerate() {
-                let s = if Some(lt) == qid { 1.0 } else { self.word_sim(qw, lt) };
+                let s = if Some(lt) == qid { 1.0 } else { sims.get(qi, lt, || self.word_sim(qw, lt)) };
                 if s > best {
                     best = s;
                 }
@@ -361,14 +573,19 @@ impl LabelIndex {
         }
         let mut l_cov = 0.0f32;
         let mut l_tot = 0.0f32;
+        let head = label.head;
         for (j, &lt) in label.tokens.iter().enumerate() {
-            let w = self.tok_idf.get(lt as usize).copied().unwrap_or(0.0);
+            let role = if Some(j) == head { HEAD_WEIGHT } else { 1.0 };
+            let w = self.tok_idf.get(lt as usize).copied().unwrap_or(0.0) * role;
             l_cov += w * l_best.get(j).copied().unwrap_or(0.0);
             l_tot += w;
         }
         let r = if q_tot > 0.0 { q_cov / q_tot } else { 0.0 };
         let p = if l_tot > 0.0 { l_cov / l_tot } else { 0.0 };
-        let f = if r + p > 0.0 { 2.0 * r * p / (r + p) } else { 0.0 };
+        // F-beta with beta < 1 leans on the label being covered: an ad title carries
+        // extra words (specialism, place) more often than it omits label words.
+        let b2 = F_BETA * F_BETA;
+        let f = if r + p > 0.0 { (1.0 + b2) * r * p / (b2 * p + r) } else { 0.0 };
         (COSINE_WEIGHT * cos.min(1.0) + (1.0 - COSINE_WEIGHT) * f).clamp(0.0, 1.0)
     }
 
@@ -391,6 +608,69 @@ impl LabelIndex {
         let jw = if ql.abs_diff(ll) <= 3 { strsim::jaro_winkler(qw, lw) as f32 } else { 0.0 };
         let typo = if jw >= 0.9 { (jw - 0.9) * 8.0 } else { 0.0 };
         compound.max(typo).max(abbr)
+    }
+}
+
+/// Words that say how senior or how temporary a job is, not what it is: they
+/// count for little on both sides, so "senior keeper" is mostly "keeper".
+const MODIFIERS: [&str; 24] = [
+    "senior",
+    "junior",
+    "sr",
+    "jr",
+    "medior",
+    "trainee",
+    "intern",
+    "internship",
+    "graduate",
+    "graduates",
+    "fresh",
+    "temporary",
+    "temp",
+    "contract",
+    "parttime",
+    "fulltime",
+    "freelance",
+    "urgent",
+    "vacancy",
+    "hiring",
+    "stagiair",
+    "ervaren",
+    "startend",
+    "urgently",
+];
+
+/// The IDF multiplier of a word: [`MODIFIER_WEIGHT`] for seniority and contract words, else 1.
+fn modifier_factor(word: &str) -> f32 {
+    if MODIFIERS.contains(&word) {
+        MODIFIER_WEIGHT
+    } else {
+        1.0
+    }
+}
+
+/// Words that end the head phrase in English and Dutch titles ("lecturer in chemistry").
+const PREPOSITIONS: [&str; 11] = ["of", "in", "for", "at", "with", "on", "to", "van", "voor", "bij", "met"];
+
+/// The head noun of an English or Dutch title: the last word before the first
+/// preposition that is not a seniority word ("senior software engineer" → "engineer").
+fn head_position(words: &[&str]) -> Option<usize> {
+    let end = words.iter().position(|w| PREPOSITIONS.contains(w)).unwrap_or(words.len());
+    (0..end).rev().find(|&i| words.get(i).is_some_and(|w| !MODIFIERS.contains(w) && w.len() > 1))
+}
+
+/// Splits a title into its main part and a qualifier: what follows the first
+/// bracket, " - ", "@" or "|" ("Solution Architect (Java)", "Driver - Shah Alam").
+/// Ads put locations, reference numbers and specialisms there.
+fn split_qualifier(title: &str) -> (&str, &str) {
+    let cut =
+        [title.find('('), title.find('['), title.find(" - "), title.find(" – "), title.find('@'), title.find('|')]
+            .into_iter()
+            .flatten()
+            .min();
+    match cut.and_then(|i| Some((title.get(..i)?, title.get(i..)?))) {
+        Some((main, rest)) if main.chars().any(char::is_alphanumeric) => (main, rest),
+        _ => (title, ""),
     }
 }
 

@@ -87,11 +87,13 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 /// word starts and ends count ("kok" → " ko", "kok", "ok "). Each trigram is
 /// packed into a `u64` (3 × 21 bits) so the index needs no string keys.
 pub fn word_trigrams(word: &str, out: &mut Vec<u64>) {
-    let chars: Vec<char> = std::iter::once(' ').chain(word.chars()).chain(std::iter::once(' ')).collect();
-    for w in chars.windows(3) {
-        if let [a, b, c] = w {
-            out.push((u64::from(*a) << 42) | (u64::from(*b) << 21) | u64::from(*c));
+    // A sliding window over the padded word, without collecting it (this runs per query).
+    let (mut a, mut b) = (' ', ' ');
+    for (i, c) in std::iter::once(' ').chain(word.chars()).chain(std::iter::once(' ')).enumerate() {
+        if i >= 2 {
+            out.push((u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c));
         }
+        (a, b) = (b, c);
     }
 }
 

@@ -25,7 +25,7 @@ use clap::Parser;
 use serde::Serialize;
 use werkmatch::adapter::input::Inputs;
 use werkmatch::adapter::OnError;
-use werkmatch::rank::{reference, RankOptions};
+use werkmatch::rank::{Matcher, RankOptions};
 use werkmatch::score::{self, words, Explanation, Hint, ScoringConfig};
 use werkmatch::{Education, Employer, GeoPoint, Id, IscoCode, Jobseeker, Mobility, ModeSet, TravelMode, Vacancy};
 
@@ -174,12 +174,21 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
     let opts = RankOptions::top(args.top);
     let find_v = |id: &str| vacancies.iter().find(|v| v.id.as_str() == id);
 
-    let best = reference::vacancies_for(&cfg, &s, &vacancies, &opts)
+    // The exact kernel (prepared indexes); the near misses below need every pair, so they scan.
+    let matcher = Matcher::builder()
+        .config(cfg.clone())
+        .vacancies(&vacancies)
+        .employers(&employers)
+        .build()
+        .map_err(|e| format!("{e}"))?;
+    let best = matcher
+        .top_vacancies_for(&s, &opts)
         .into_iter()
         .filter_map(|m| find_v(m.id.as_str()))
         .map(|v| item(v.id.as_str(), v.title.as_deref(), score::explain(&cfg, &s, v), Vec::new()))
         .collect();
-    let hidden = reference::employers_for(&cfg, &s, &employers, &opts)
+    let hidden = matcher
+        .top_employers_for(&s, &opts)
         .into_iter()
         .filter_map(|m| employers.iter().find(|e| e.id == m.id))
         .filter_map(|e| Some(item(e.id.as_str(), e.name.as_deref(), score::explain_employer(&cfg, &s, e)?, Vec::new())))

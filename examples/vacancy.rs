@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use serde::Serialize;
 use werkmatch::adapter::OnError;
-use werkmatch::rank::{reference, RankOptions};
+use werkmatch::rank::{Matcher, RankOptions};
 use werkmatch::score::{self, words, Explanation, ScoringConfig};
 use werkmatch::{Jobseeker, Vacancy};
 
@@ -79,7 +79,9 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         .ok_or_else(|| format!("no vacancy with id {:?} in {}", args.id, args.vacancies.display()))?;
     let cfg = ScoringConfig::default();
     let find_s = |id: &str| seekers.iter().find(|s| s.id.as_str() == id);
-    let candidates = reference::seekers_for(&cfg, v, &seekers, &RankOptions::top(args.top))
+    let matcher = Matcher::builder().config(cfg.clone()).seekers(&seekers).build().map_err(|e| format!("{e}"))?;
+    let candidates = matcher
+        .top_seekers_for(v, &RankOptions::top(args.top))
         .into_iter()
         .filter_map(|m| find_s(m.id.as_str()))
         .map(|s| {

@@ -150,6 +150,20 @@ pub(crate) fn evaluate(
     v: &VacancySide<'_>,
     skip: impl Fn(f64) -> bool,
 ) -> Outcome {
+    evaluate_with(cfg, s, v, || components::occupation(cfg, v.isco, s.codes.iter().copied()), skip)
+}
+
+/// [`evaluate`] with the occupation component given by `occupation` (called
+/// at most once, after the cheap knock-outs), for callers that already know
+/// it for a whole group of vacancies with the same code.
+#[inline]
+pub(crate) fn evaluate_with(
+    cfg: &ScoringConfig,
+    s: &SeekerSide<'_>,
+    v: &VacancySide<'_>,
+    occupation: impl FnOnce() -> f64,
+    skip: impl Fn(f64) -> bool,
+) -> Outcome {
     if v.reqs & !s.caps != 0 || v.certs_impossible {
         return Outcome::Excluded;
     }
@@ -163,7 +177,7 @@ pub(crate) fn evaluate(
     if !is_subset(v.certs, s.certs) {
         return Outcome::Excluded;
     }
-    let occupation = components::occupation(cfg, v.isco, s.codes.iter().copied());
+    let occupation = occupation();
     let bit = 1u32 << v.sector;
     let sector =
         components::sector(cfg, s.sec_pref & bit != 0, s.sec_exp & bit != 0, s.sec_pref == 0 && s.sec_exp == 0);

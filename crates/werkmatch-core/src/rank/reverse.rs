@@ -1,0 +1,408 @@
+//! Vacancy → seekers for a whole batch, enumerated from the seeker side.
+//!
+//! Asking each vacancy for its seekers visits every seeker within the
+//! *largest* reach of anyone, which in a region where everybody lives near
+//! the city is nearly every pair. Here the pairs are enumerated the other
+//! way round, as seeker → vacancies does: each seeker visits only the
+//! vacancies within its *own* reach, grouped by ISCO code so that the
+//! occupation component (and with it a score bound) is computed once per
+//! seeker and group. Each pair that passes goes into the top-k of its
+//! vacancy.
+//!
+//! Seekers are split into a fixed number of contiguous ranges of id rank;
+//! each range keeps its own top-k per vacancy, and the per-range lists are
+//! merged by (score desc, rank asc) at the end, which gives the same result
+//! whatever the split. Within a range seekers come in ascending rank, so a
+//! newcomer loses every tie: a pair whose score bound does not exceed the
+//! vacancy's k-th score can be skipped, and a whole group can be skipped when
+//! its bound does not exceed the smallest k-th score of its vacancies.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::kernel::{Executor, KernelStats};
+use super::prepared::{evaluate_with, Outcome, PreparedSeeker, PreparedVacancy};
+use super::spatial::{DegWindow, Grid};
+use super::RankOptions;
+use crate::model::IscoCode;
+use crate::score::components::{self, Components};
+use crate::score::ScoringConfig;
+
+/// Per-range top-k entries above this many (all vacancies × k) make the
+/// transposed ranking fall back to one vacancy at a time (huge k).
+const MAX_ENTRIES: usize = 1 << 25;
+
+/// The vacancies of one ISCO code, at positions `start..end` of the batch
+/// layout: the located ones in grid-cell order, then the remote ones from
+/// `remote`. `cell_start[c]..cell_start[c + 1]` are the positions in cell `c`.
+struct Group {
+    isco: IscoCode,
+    /// The vacancies' skill level (SCORING.md 2.1), the same for the group.
+    level: u8,
+    start: usize,
+    end: usize,
+    remote: usize,
+    grid: Grid,
+    cell_start: Vec<u32>,
+}
+
+/// The query vacancies laid out by group and grid cell.
+struct Batch {
+    /// Prepared vacancies by position.
+    vs: Vec<PreparedVacancy>,
+    /// Location (degrees) by position.
+    loc: Vec<(f64, f64)>,
+    /// The cheapest knock-outs by position, packed small so that the many
+    /// pairs they exclude cost one cache-friendly load.
+    hot: Vec<Hot>,
+    /// The input index of each position.
+    input: Vec<u32>,
+    groups: Vec<Group>,
+}
+
+impl Batch {
+    fn new(cfg: &ScoringConfig, prepared: Vec<PreparedVacancy>) -> Batch {
+        let er = cfg.travel().earth_radius_km;
+        let mut by_code: BTreeMap<(IscoCode, u8), Vec<usize>> = BTreeMap::new();
+        for (i, v) in prepared.iter().enumerate() {
+            // Nobody holds an unknown required certificate: such a vacancy stays empty.
+            if !v.certs_impossible {
+                by_code.entry((v.isco, v.level)).or_default().push(i);
+            }
+        }
+        let mut slots: Vec<Option<PreparedVacancy>> = prepared.into_iter().map(Some).collect();
+        let (mut vs, mut loc, mut hot, mut input) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut groups = Vec::with_capacity(by_code.len());
+        for ((isco, level), members) in by_code {
+            let pts: Vec<(f64, f64)> = members
+                .iter()
+                .filter_map(|&i| slots[i].as_ref())
+                .filter(|v| !v.remote)
+                .map(|v| (v.lat_deg, v.lon_deg))
+                .collect();
+            let grid = Grid::covering(&pts, er);
+            let cells = grid.len();
+            let mut keyed: Vec<(u32, usize)> = members
+                .iter()
+                .filter_map(|&i| {
+                    let v = slots[i].as_ref()?;
+                    Some((if v.remote { u32::MAX } else { grid.cell_of(v.lat_deg, v.lon_deg) }, i))
+                })
+                .collect();
+            keyed.sort_unstable();
+            let start = vs.len();
+            let mut cell_start = vec![0u32; cells + 1];
+            let mut remote = None;
+            for (cell, i) in keyed {
+                let Some(v) = slots[i].take() else { continue };
+                if cell == u32::MAX {
+                    remote.get_or_insert(vs.len());
+                } else if let Some(c) = cell_start.get_mut(cell as usize + 1) {
+                    *c += 1;
+                }
+                loc.push((v.lat_deg, v.lon_deg));
+                hot.push(Hot { reqs: v.reqs, hours_min: v.hours.min() });
+                vs.push(v);
+                input.push(i as u32);
+            }
+            // Counts to absolute starts.
+            let mut at = start as u32;
+            for c in cell_start.iter_mut() {
+                at += *c;
+                *c = at;
+            }
+            let end = vs.len();
+            groups.push(Group { isco, level, start, end, remote: remote.unwrap_or(end), grid, cell_start });
+        }
+        Batch { vs, loc, hot, input, groups }
+    }
+}
+
+/// The requirement mask and minimum hours of a vacancy.
+#[derive(Clone, Copy, Debug)]
+struct Hot {
+    reqs: u16,
+    hours_min: u8,
+}
+
+/// The best level component for a gap, with or without training on the job.
+fn best_level(cfg: &ScoringConfig, gap: i32) -> Option<f64> {
+    match (components::level(cfg, gap, true), components::level(cfg, gap, false)) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The best total of a pair with these occupation and level components:
+/// every other component at its maximum of 1.
+fn bound(cfg: &ScoringConfig, occupation: f64, level: f64) -> f64 {
+    Components { skills: 1.0, occupation, level, mobility: 1.0, sector: 1.0, hours: 1.0 }.total(cfg)
+}
+
+/// Score bounds at which the per-range lists of open vacancies are cut: the
+/// bound of every possible occupation and level value, ascending, then `+inf`.
+fn cuts(cfg: &ScoringConfig) -> Vec<f64> {
+    let levels: Vec<f64> = (-3..=1).filter_map(|g| best_level(cfg, g)).collect();
+    let mut c: Vec<f64> = cfg
+        .proximity()
+        .iter()
+        .chain(&[0.0])
+        .flat_map(|&o| levels.iter().map(move |&l| (o, l)))
+        .map(|(o, l)| bound(cfg, o, l))
+        .collect();
+    c.push(f64::INFINITY);
+    c.sort_unstable_by(f64::total_cmp);
+    c.dedup();
+    c
+}
+
+/// For each cut, the positions whose vacancy a seeker with a bound up to the
+/// cut can still enter (its k-th score is below the cut), by group.
+struct Open {
+    /// `lists[j]`: positions, ascending; group `g` at `starts[j][g]..starts[j][g + 1]`.
+    lists: Vec<Vec<u32>>,
+    starts: Vec<Vec<u32>>,
+}
+
+impl Open {
+    fn rebuild(&mut self, cuts: &[f64], batch: &Batch, thr: &[f64]) {
+        for ((list, starts), &cut) in self.lists.iter_mut().zip(&mut self.starts).zip(cuts) {
+            list.clear();
+            starts.clear();
+            for g in &batch.groups {
+                starts.push(list.len() as u32);
+                for (p, t) in thr.iter().enumerate().take(g.end).skip(g.start) {
+                    if t.total_cmp(&cut).is_lt() {
+                        list.push(p as u32);
+                    }
+                }
+            }
+            starts.push(list.len() as u32);
+        }
+    }
+
+    fn of(&self, j: usize, g: usize) -> &[u32] {
+        let (Some(list), Some(st)) = (self.lists.get(j), self.starts.get(j)) else { return &[] };
+        match (st.get(g), st.get(g + 1)) {
+            (Some(&a), Some(&b)) => list.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// The top-k of every vacancy over one range of seekers, in flat arrays.
+struct Tops {
+    k: usize,
+    scores: Vec<f64>,
+    ranks: Vec<u32>,
+    len: Vec<u32>,
+    /// The k-th score once full; `-inf` before.
+    thr: Vec<f64>,
+}
+
+impl Tops {
+    fn new(n: usize, k: usize) -> Tops {
+        Tops { k, scores: vec![0.0; n * k], ranks: vec![0; n * k], len: vec![0; n], thr: vec![f64::NEG_INFINITY; n] }
+    }
+
+    /// Whether a seeker ranked after every one already held, scoring at most
+    /// `bound`, can no longer enter position `p`'s top-k.
+    #[inline]
+    fn cannot_enter(&self, p: usize, bound: f64) -> bool {
+        bound.total_cmp(&self.thr[p]).is_le()
+    }
+
+    /// Adds a seeker ranked after every one already held.
+    #[inline]
+    fn push(&mut self, p: usize, score: f64, rank: u32) {
+        let k = self.k;
+        let len = self.len[p] as usize;
+        let base = p * k;
+        let sc = &mut self.scores[base..base + k];
+        let rk = &mut self.ranks[base..base + k];
+        // Ties stay behind the earlier (lower-ranked) seekers.
+        let at = sc[..len].iter().position(|s| s.total_cmp(&score).is_lt()).unwrap_or(len);
+        if at >= k {
+            return;
+        }
+        let last = len.min(k - 1);
+        sc.copy_within(at..last, at + 1);
+        rk.copy_within(at..last, at + 1);
+        sc[at] = score;
+        rk[at] = rank;
+        let len = (len + 1).min(k);
+        self.len[p] = len as u32;
+        if len == k {
+            self.thr[p] = sc[k - 1];
+        }
+    }
+
+    fn entries(&self, p: usize) -> impl Iterator<Item = (f64, u32)> + '_ {
+        let base = p * self.k;
+        let len = self.len[p] as usize;
+        self.scores[base..base + len].iter().copied().zip(self.ranks[base..base + len].iter().copied())
+    }
+}
+
+/// The seekers' side of the batch.
+pub(crate) struct SeekerView<'a> {
+    pub cfg: &'a ScoringConfig,
+    pub prepared: &'a [PreparedSeeker],
+    /// The seeker slot of each id rank.
+    pub by_rank: &'a [u32],
+}
+
+/// Ranks one range of seekers (by id rank) into fresh per-vacancy top-k lists.
+fn rank_range(
+    view: &SeekerView<'_>,
+    batch: &Batch,
+    ranks: std::ops::Range<usize>,
+    k: usize,
+    opts: &RankOptions,
+) -> (Tops, KernelStats) {
+    let cfg = view.cfg;
+    let er = cfg.travel().earth_radius_km;
+    let mut tops = Tops::new(batch.vs.len(), k);
+    let mut stats = KernelStats::default();
+    let cuts = cuts(cfg);
+    let mut open = Open { lists: vec![Vec::new(); cuts.len()], starts: vec![Vec::new(); cuts.len()] };
+    // Thresholds only rise, so lists from an earlier rebuild hold every
+    // vacancy that can still be entered (and some that no longer can).
+    // Rebuild often at first, while thresholds climb fast.
+    let every = (batch.vs.len() / 256).max(64);
+    let mut next = 0;
+    for (i, rank) in ranks.enumerate() {
+        if i == next {
+            open.rebuild(&cuts, batch, &tops.thr);
+            next = if i < every { (2 * i).max(8) } else { i + every };
+        }
+        let Some(seeker) = view.by_rank.get(rank).and_then(|&slot| view.prepared.get(slot as usize)) else {
+            continue;
+        };
+        let s = seeker.side();
+        let window = seeker.reach_km.map(|r| DegWindow::around(seeker.lat_deg, seeker.lon_deg, r, er));
+        let rank = rank as u32;
+        for (gi, g) in batch.groups.iter().enumerate() {
+            let Some(level) = best_level(cfg, i32::from(g.level) - i32::from(s.level)) else { continue };
+            let occupation = components::occupation(cfg, g.isco, s.codes.iter().copied());
+            let bound = bound(cfg, occupation, level);
+            if !opts.admits(bound) {
+                continue;
+            }
+            let j = cuts.iter().position(|c| c.total_cmp(&bound).is_ge()).unwrap_or(cuts.len() - 1);
+            let list = open.of(j, gi);
+            if list.is_empty() {
+                continue;
+            }
+            let mut visit = |pos: u32| {
+                let p = pos as usize;
+                let (Some(pv), Some(h)) = (batch.vs.get(p), batch.hot.get(p)) else { return };
+                stats.pairs_considered += 1;
+                // The same knock-outs `evaluate_with` starts with, from the packed column.
+                if h.reqs & !s.caps != 0 || h.hours_min > s.hours.max() {
+                    return;
+                }
+                let v = pv.side();
+                let out = evaluate_with(cfg, &s, &v, || occupation, |b| !opts.admits(b) || tops.cannot_enter(p, b));
+                if let Outcome::Scored(score) = out {
+                    stats.pairs_scored += 1;
+                    if opts.admits(score) {
+                        tops.push(p, score, rank);
+                    }
+                }
+            };
+            // The remote vacancies come last in the group.
+            let split = list.partition_point(|&p| (p as usize) < g.remote);
+            let (located, remote) = list.split_at(split);
+            remote.iter().copied().for_each(&mut visit);
+            let Some(w) = &window else { continue };
+            if located.len() <= 64 {
+                for &p in located {
+                    if batch.loc.get(p as usize).is_some_and(|&(la, lo)| w.contains(la, lo)) {
+                        visit(p);
+                    }
+                }
+            } else {
+                // Cells of one row are adjacent positions: one binary search per row.
+                let (rows, cols) = g.grid.cells_of(w);
+                let n = g.grid.row_len();
+                for r in rows {
+                    let (Some(&a), Some(&b)) =
+                        (g.cell_start.get(r * n + cols.start()), g.cell_start.get(r * n + cols.end() + 1))
+                    else {
+                        continue;
+                    };
+                    let lo = located.partition_point(|&p| p < a);
+                    let hi = located.partition_point(|&p| p < b);
+                    located.get(lo..hi).unwrap_or(&[]).iter().copied().for_each(&mut visit);
+                }
+            }
+        }
+    }
+    (tops, stats)
+}
+
+/// One vacancy's top-k as `(score, seeker slot)`, best first.
+pub(crate) type SlotMatches = Vec<(f64, u32)>;
+
+/// Top-k seekers (as `(score, seeker slot)`, best first) for each of
+/// `vacancies` in input order, or `None` when the per-vacancy lists would be
+/// too large (the caller then ranks one vacancy at a time).
+pub(crate) fn rank_batch(
+    view: &SeekerView<'_>,
+    vacancies: Vec<PreparedVacancy>,
+    opts: &RankOptions,
+    exec: Executor<'_>,
+) -> Option<(Vec<SlotMatches>, KernelStats)> {
+    let n_seekers = view.by_rank.len();
+    let n_input = vacancies.len();
+    let k = opts.k.min(n_seekers);
+    if k == 0 {
+        return Some((vec![Vec::new(); n_input], KernelStats::default()));
+    }
+    let per_range = n_input.checked_mul(k)?;
+    if per_range > MAX_ENTRIES {
+        return None;
+    }
+    let threads = match exec {
+        Executor::CurrentThread => 1,
+        Executor::Global => rayon::current_num_threads(),
+        Executor::Pool(pool) => pool.current_num_threads(),
+    };
+    // Two ranges per thread balance the load; the memory bound caps them.
+    let n_ranges = (2 * threads).min(MAX_ENTRIES / per_range.max(1)).min(n_seekers).max(1);
+    let batch = Batch::new(view.cfg, vacancies);
+    let bounds: Vec<std::ops::Range<usize>> =
+        (0..n_ranges).map(|r| r * n_seekers / n_ranges..(r + 1) * n_seekers / n_ranges).collect();
+    let run = |r: std::ops::Range<usize>| rank_range(view, &batch, r, k, opts);
+    let parts: Vec<(Tops, KernelStats)> = match exec {
+        Executor::CurrentThread => bounds.into_iter().map(run).collect(),
+        Executor::Global => bounds.into_par_iter().map(run).collect(),
+        Executor::Pool(pool) => pool.install(|| bounds.into_par_iter().map(run).collect()),
+    };
+    let mut stats = KernelStats::default();
+    for (_, st) in &parts {
+        stats += *st;
+    }
+    let merge = |p: usize| {
+        let mut all: Vec<(f64, u32)> = parts.iter().flat_map(|(t, _)| t.entries(p)).collect();
+        all.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        all.truncate(k);
+        all.into_iter()
+            .filter_map(|(score, rank)| view.by_rank.get(rank as usize).map(|&slot| (score, slot)))
+            .collect::<Vec<_>>()
+    };
+    let merged: Vec<SlotMatches> = match exec {
+        Executor::CurrentThread => (0..batch.vs.len()).map(merge).collect(),
+        Executor::Global => (0..batch.vs.len()).into_par_iter().map(merge).collect(),
+        Executor::Pool(pool) => pool.install(|| (0..batch.vs.len()).into_par_iter().map(merge).collect()),
+    };
+    let mut out = vec![Vec::new(); n_input];
+    for (p, m) in merged.into_iter().enumerate() {
+        if let Some(o) = batch.input.get(p).and_then(|&i| out.get_mut(i as usize)) {
+            *o = m;
+        }
+    }
+    Some((out, stats))
+}

@@ -272,6 +272,10 @@ fn rank_range(
     // Rebuild often at first, while thresholds climb fast.
     let every = (batch.vs.len() / 256).max(64);
     let mut next = 0;
+    // The current seeker's skills as a bit set over the ids the vacancies
+    // ask for: a skill test is one load instead of a sorted merge.
+    let n_ids = batch.vs.iter().flat_map(|v| v.ess.iter().chain(&v.opt)).max().map_or(0, |&m| m as usize + 1);
+    let mut bits = vec![0u64; n_ids.div_ceil(64)];
     for (i, rank) in ranks.enumerate() {
         if i == next {
             open.rebuild(&cuts, batch, &tops.thr);
@@ -281,6 +285,7 @@ fn rank_range(
             continue;
         };
         let s = seeker.side();
+        set_bits(&mut bits, s.skills, true);
         let window = seeker.reach_km.map(|r| DegWindow::around(seeker.lat_deg, seeker.lon_deg, r, er));
         let rank = rank as u32;
         for (gi, g) in batch.groups.iter().enumerate() {
@@ -304,7 +309,13 @@ fn rank_range(
                     return;
                 }
                 let v = pv.side();
-                let out = evaluate_with(cfg, &s, &v, || occupation, |b| !opts.admits(b) || tops.cannot_enter(p, b));
+                let hits = |set: &[u32]| {
+                    set.iter()
+                        .filter(|&&id| bits.get((id >> 6) as usize).is_some_and(|w| w >> (id & 63) & 1 != 0))
+                        .count()
+                };
+                let out =
+                    evaluate_with(cfg, &s, &v, || occupation, hits, |b| !opts.admits(b) || tops.cannot_enter(p, b));
                 if let Outcome::Scored(score) = out {
                     stats.pairs_scored += 1;
                     if opts.admits(score) {
@@ -339,8 +350,23 @@ fn rank_range(
                 }
             }
         }
+        set_bits(&mut bits, s.skills, false);
     }
     (tops, stats)
+}
+
+/// Sets or clears the bits of `ids` (ids beyond the set are ignored: no
+/// vacancy asks for them).
+fn set_bits(bits: &mut [u64], ids: &[u32], on: bool) {
+    for &id in ids {
+        if let Some(w) = bits.get_mut((id >> 6) as usize) {
+            if on {
+                *w |= 1 << (id & 63);
+            } else {
+                *w &= !(1 << (id & 63));
+            }
+        }
+    }
 }
 
 /// One vacancy's top-k as `(score, seeker slot)`, best first.

@@ -22,10 +22,10 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::kernel::{Executor, KernelStats};
-use super::prepared::{evaluate_with, Outcome, PreparedSeeker, PreparedVacancy};
+use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, PreparedVacancy, VacancySide};
 use super::spatial::{DegWindow, Grid};
 use super::RankOptions;
-use crate::model::IscoCode;
+use crate::model::{HoursRange, IscoCode};
 use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
 
@@ -49,8 +49,10 @@ struct Group {
 
 /// The query vacancies laid out by group and grid cell.
 struct Batch {
-    /// Prepared vacancies by position.
-    vs: Vec<PreparedVacancy>,
+    /// The pair-evaluation fields by position, one cache line each.
+    rows: Vec<Row>,
+    /// The rows' known essential and optional skills and certificates, flat.
+    ids: Vec<u32>,
     /// Location (degrees) by position.
     loc: Vec<(f64, f64)>,
     /// The cheapest knock-outs by position, packed small so that the many
@@ -72,7 +74,8 @@ impl Batch {
             }
         }
         let mut slots: Vec<Option<PreparedVacancy>> = prepared.into_iter().map(Some).collect();
-        let (mut vs, mut loc, mut hot, mut input) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut rows, mut ids, mut loc, mut hot, mut input) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut groups = Vec::with_capacity(by_code.len());
         for ((isco, level), members) in by_code {
             let pts: Vec<(f64, f64)> = members
@@ -91,19 +94,19 @@ impl Batch {
                 })
                 .collect();
             keyed.sort_unstable();
-            let start = vs.len();
+            let start = rows.len();
             let mut cell_start = vec![0u32; cells + 1];
             let mut remote = None;
             for (cell, i) in keyed {
                 let Some(v) = slots[i].take() else { continue };
                 if cell == u32::MAX {
-                    remote.get_or_insert(vs.len());
+                    remote.get_or_insert(rows.len());
                 } else if let Some(c) = cell_start.get_mut(cell as usize + 1) {
                     *c += 1;
                 }
                 loc.push((v.lat_deg, v.lon_deg));
                 hot.push(Hot { reqs: v.reqs, hours_min: v.hours.min() });
-                vs.push(v);
+                rows.push(Row::new(&v, &mut ids));
                 input.push(i as u32);
             }
             // Counts to absolute starts.
@@ -112,10 +115,86 @@ impl Batch {
                 at += *c;
                 *c = at;
             }
-            let end = vs.len();
+            let end = rows.len();
             groups.push(Group { isco, level, start, end, remote: remote.unwrap_or(end), grid, cell_start });
         }
-        Batch { vs, loc, hot, input, groups }
+        Batch { rows, ids, loc, hot, input, groups }
+    }
+
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The vacancy at position `p` as the kernel's pair view.
+    #[inline]
+    fn side(&self, r: &Row) -> VacancySide<'_> {
+        let ids = |a: u32, n: u32| self.ids.get(a as usize..a as usize + n as usize).unwrap_or(&[]);
+        VacancySide {
+            geo: r.geo,
+            remote: r.remote,
+            isco: r.isco,
+            level: r.level,
+            training: r.training,
+            hours: r.hours,
+            earliest: r.earliest,
+            reqs: r.reqs,
+            certs_impossible: false,
+            certs: ids(r.cert_at, r.n_cert),
+            sector: r.sector,
+            ess: ids(r.ess_at, r.known_ess),
+            n_ess: r.n_ess as usize,
+            opt: ids(r.ess_at + r.known_ess, r.known_opt),
+            n_opt: r.n_opt as usize,
+        }
+    }
+}
+
+/// A prepared vacancy without its heap lists (those live in `Batch::ids`).
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    geo: Geo,
+    isco: IscoCode,
+    hours: HoursRange,
+    earliest: Option<u16>,
+    reqs: u16,
+    level: u8,
+    sector: u8,
+    remote: bool,
+    training: bool,
+    ess_at: u32,
+    cert_at: u32,
+    known_ess: u32,
+    known_opt: u32,
+    n_ess: u32,
+    n_opt: u32,
+    n_cert: u32,
+}
+
+impl Row {
+    fn new(v: &PreparedVacancy, ids: &mut Vec<u32>) -> Row {
+        let ess_at = ids.len() as u32;
+        ids.extend_from_slice(&v.ess);
+        ids.extend_from_slice(&v.opt);
+        let cert_at = ids.len() as u32;
+        ids.extend_from_slice(&v.certs);
+        Row {
+            geo: v.geo,
+            isco: v.isco,
+            hours: v.hours,
+            earliest: v.earliest,
+            reqs: v.reqs,
+            level: v.level,
+            sector: v.sector,
+            remote: v.remote,
+            training: v.training,
+            ess_at,
+            cert_at,
+            known_ess: v.ess.len() as u32,
+            known_opt: v.opt.len() as u32,
+            n_ess: v.n_ess as u32,
+            n_opt: v.n_opt as u32,
+            n_cert: v.certs.len() as u32,
+        }
     }
 }
 
@@ -263,18 +342,23 @@ fn rank_range(
 ) -> (Tops, KernelStats) {
     let cfg = view.cfg;
     let er = cfg.travel().earth_radius_km;
-    let mut tops = Tops::new(batch.vs.len(), k);
+    let mut tops = Tops::new(batch.len(), k);
     let mut stats = KernelStats::default();
     let cuts = cuts(cfg);
     let mut open = Open { lists: vec![Vec::new(); cuts.len()], starts: vec![Vec::new(); cuts.len()] };
     // Thresholds only rise, so lists from an earlier rebuild hold every
     // vacancy that can still be entered (and some that no longer can).
     // Rebuild often at first, while thresholds climb fast.
-    let every = (batch.vs.len() / 256).max(64);
+    let every = (batch.len() / 256).max(64);
     let mut next = 0;
     // The current seeker's skills as a bit set over the ids the vacancies
     // ask for: a skill test is one load instead of a sorted merge.
-    let n_ids = batch.vs.iter().flat_map(|v| v.ess.iter().chain(&v.opt)).max().map_or(0, |&m| m as usize + 1);
+    let n_ids = batch
+        .rows
+        .iter()
+        .flat_map(|r| batch.ids.get(r.ess_at as usize..r.cert_at as usize).unwrap_or(&[]))
+        .max()
+        .map_or(0, |&m| m as usize + 1);
     let mut bits = vec![0u64; n_ids.div_ceil(64)];
     for (i, rank) in ranks.enumerate() {
         if i == next {
@@ -302,13 +386,13 @@ fn rank_range(
             }
             let mut visit = |pos: u32| {
                 let p = pos as usize;
-                let (Some(pv), Some(h)) = (batch.vs.get(p), batch.hot.get(p)) else { return };
+                let (Some(row), Some(h)) = (batch.rows.get(p), batch.hot.get(p)) else { return };
                 stats.pairs_considered += 1;
                 // The same knock-outs `evaluate_with` starts with, from the packed column.
                 if h.reqs & !s.caps != 0 || h.hours_min > s.hours.max() {
                     return;
                 }
-                let v = pv.side();
+                let v = batch.side(row);
                 let hits = |set: &[u32]| {
                     set.iter()
                         .filter(|&&id| bits.get((id >> 6) as usize).is_some_and(|w| w >> (id & 63) & 1 != 0))
@@ -420,9 +504,9 @@ pub(crate) fn rank_batch(
             .collect::<Vec<_>>()
     };
     let merged: Vec<SlotMatches> = match exec {
-        Executor::CurrentThread => (0..batch.vs.len()).map(merge).collect(),
-        Executor::Global => (0..batch.vs.len()).into_par_iter().map(merge).collect(),
-        Executor::Pool(pool) => pool.install(|| (0..batch.vs.len()).into_par_iter().map(merge).collect()),
+        Executor::CurrentThread => (0..batch.len()).map(merge).collect(),
+        Executor::Global => (0..batch.len()).into_par_iter().map(merge).collect(),
+        Executor::Pool(pool) => pool.install(|| (0..batch.len()).into_par_iter().map(merge).collect()),
     };
     let mut out = vec![Vec::new(); n_input];
     for (p, m) in merged.into_iter().enumerate() {

@@ -40,6 +40,8 @@ struct Group {
     isco: IscoCode,
     /// The vacancies' skill level (SCORING.md 2.1), the same for the group.
     level: u8,
+    /// The vacancies' requirement mask, the same for the group.
+    reqs: u16,
     start: usize,
     end: usize,
     remote: usize,
@@ -66,18 +68,21 @@ struct Batch {
 impl Batch {
     fn new(cfg: &ScoringConfig, prepared: Vec<PreparedVacancy>) -> Batch {
         let er = cfg.travel().earth_radius_km;
-        let mut by_code: BTreeMap<(IscoCode, u8), Vec<usize>> = BTreeMap::new();
+        // Requirements in the key let a seeker skip every vacancy whose
+        // language, physical-load, licence or target-group demand it fails
+        // with one test per group.
+        let mut by_code: BTreeMap<(IscoCode, u8, u16), Vec<usize>> = BTreeMap::new();
         for (i, v) in prepared.iter().enumerate() {
             // Nobody holds an unknown required certificate: such a vacancy stays empty.
             if !v.certs_impossible {
-                by_code.entry((v.isco, v.level)).or_default().push(i);
+                by_code.entry((v.isco, v.level, v.reqs)).or_default().push(i);
             }
         }
         let mut slots: Vec<Option<PreparedVacancy>> = prepared.into_iter().map(Some).collect();
         let (mut rows, mut ids, mut loc, mut hot, mut input) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut groups = Vec::with_capacity(by_code.len());
-        for ((isco, level), members) in by_code {
+        for ((isco, level, reqs), members) in by_code {
             let pts: Vec<(f64, f64)> = members
                 .iter()
                 .filter_map(|&i| slots[i].as_ref())
@@ -116,7 +121,7 @@ impl Batch {
                 *c = at;
             }
             let end = rows.len();
-            groups.push(Group { isco, level, start, end, remote: remote.unwrap_or(end), grid, cell_start });
+            groups.push(Group { isco, level, reqs, start, end, remote: remote.unwrap_or(end), grid, cell_start });
         }
         Batch { rows, ids, loc, hot, input, groups }
     }
@@ -372,9 +377,21 @@ fn rank_range(
         set_bits(&mut bits, s.skills, true);
         let window = seeker.reach_km.map(|r| DegWindow::around(seeker.lat_deg, seeker.lon_deg, r, er));
         let rank = rank as u32;
+        // Groups come by code: the occupation is computed once per code.
+        let mut occ_of: Option<(IscoCode, f64)> = None;
         for (gi, g) in batch.groups.iter().enumerate() {
+            if g.reqs & !s.caps != 0 {
+                continue;
+            }
             let Some(level) = best_level(cfg, i32::from(g.level) - i32::from(s.level)) else { continue };
-            let occupation = components::occupation(cfg, g.isco, s.codes.iter().copied());
+            let occupation = match occ_of {
+                Some((code, o)) if code == g.isco => o,
+                _ => {
+                    let o = components::occupation(cfg, g.isco, s.codes.iter().copied());
+                    occ_of = Some((g.isco, o));
+                    o
+                }
+            };
             let bound = bound(cfg, occupation, level);
             if !opts.admits(bound) {
                 continue;

@@ -429,7 +429,7 @@ fn rank_range(
             let (located, remote) = list.split_at(split);
             remote.iter().copied().for_each(&mut visit);
             let Some(w) = &window else { continue };
-            if located.len() <= 64 {
+            if located.len() <= 8 {
                 for &p in located {
                     if batch.loc.get(p as usize).is_some_and(|&(la, lo)| w.contains(la, lo)) {
                         visit(p);
@@ -497,8 +497,10 @@ pub(crate) fn rank_batch(
         Executor::Global => rayon::current_num_threads(),
         Executor::Pool(pool) => pool.current_num_threads(),
     };
-    // Two ranges per thread balance the load; the memory bound caps them.
-    let n_ranges = (2 * threads).min(MAX_ENTRIES / per_range.max(1)).min(n_seekers).max(1);
+    // One range per thread: every range starts with empty lists and prunes
+    // less until they fill, so fewer, longer ranges do less work. The
+    // memory bound caps them.
+    let n_ranges = threads.min(MAX_ENTRIES / per_range.max(1)).min(n_seekers).max(1);
     let batch = Batch::new(view.cfg, vacancies);
     let bounds: Vec<std::ops::Range<usize>> =
         (0..n_ranges).map(|r| r * n_seekers / n_ranges..(r + 1) * n_seekers / n_ranges).collect();

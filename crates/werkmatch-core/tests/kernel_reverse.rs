@@ -1,6 +1,6 @@
-//! Vacancy → seekers batches, ranked from the seeker side in ranges of
-//! seekers merged at the end, against the reference and against one-vacancy
-//! queries: with several ranges, repeated query vacancies, `k` beyond the
+//! Vacancy → seekers batches, ranked from the seeker side in tasks that
+//! split the vacancies, against the reference and against one-vacancy
+//! queries: with several tasks, repeated query vacancies, `k` beyond the
 //! number of seekers and a `min_score`.
 
 mod kernel_support;

@@ -9,13 +9,14 @@
 //! seeker and group. Each pair that passes goes into the top-k of its
 //! vacancy.
 //!
-//! Seekers are split into a fixed number of contiguous ranges of id rank;
-//! each range keeps its own top-k per vacancy, and the per-range lists are
-//! merged by (score desc, rank asc) at the end, which gives the same result
-//! whatever the split. Within a range seekers come in ascending rank, so a
-//! newcomer loses every tie: a pair whose score bound does not exceed the
-//! vacancy's k-th score can be skipped, and a whole group can be skipped when
-//! its bound does not exceed the smallest k-th score of its vacancies.
+//! Parallel tasks split the vacancies (contiguous runs of groups), not the
+//! seekers: each task visits every seeker, in ascending id rank, for its own
+//! vacancies, so every vacancy's top-k is complete in one task and the result
+//! (and the work counted) does not depend on the split. As seekers come in
+//! rank order, a newcomer loses every tie: a pair whose score bound does not
+//! exceed the vacancy's k-th score can be skipped, and lists of the vacancies
+//! that are still open per bound, rebuilt now and then, let a seeker skip the
+//! filled ones of a group without looking at them.
 
 use std::collections::BTreeMap;
 
@@ -29,7 +30,7 @@ use crate::model::{HoursRange, IscoCode};
 use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
 
-/// Per-range top-k entries above this many (all vacancies × k) make the
+/// Top-k entries above this many (all vacancies × k) make the
 /// transposed ranking fall back to one vacancy at a time (huge k).
 const MAX_ENTRIES: usize = 1 << 25;
 
@@ -224,7 +225,7 @@ fn bound(cfg: &ScoringConfig, occupation: f64, level: f64) -> f64 {
     Components { skills: 1.0, occupation, level, mobility: 1.0, sector: 1.0, hours: 1.0 }.total(cfg)
 }
 
-/// Score bounds at which the per-range lists of open vacancies are cut: the
+/// Score bounds at which the per-task lists of open vacancies are cut: the
 /// bound of every possible occupation and level value, ascending, then `+inf`.
 fn cuts(cfg: &ScoringConfig) -> Vec<f64> {
     let levels: Vec<f64> = (-3..=1).filter_map(|g| best_level(cfg, g)).collect();
@@ -250,14 +251,15 @@ struct Open {
 }
 
 impl Open {
-    fn rebuild(&mut self, cuts: &[f64], batch: &Batch, thr: &[f64]) {
+    /// `thr[p - base]` is the threshold of position `p` of `groups`.
+    fn rebuild(&mut self, cuts: &[f64], groups: &[Group], base: usize, thr: &[f64]) {
         for ((list, starts), &cut) in self.lists.iter_mut().zip(&mut self.starts).zip(cuts) {
             list.clear();
             starts.clear();
-            for g in &batch.groups {
+            for g in groups {
                 starts.push(list.len() as u32);
-                for (p, t) in thr.iter().enumerate().take(g.end).skip(g.start) {
-                    if t.total_cmp(&cut).is_lt() {
+                for p in g.start..g.end {
+                    if thr.get(p - base).is_some_and(|t| t.total_cmp(&cut).is_lt()) {
                         list.push(p as u32);
                     }
                 }
@@ -275,7 +277,7 @@ impl Open {
     }
 }
 
-/// The top-k of every vacancy over one range of seekers, in flat arrays.
+/// The top-k of every vacancy of one task, in flat arrays.
 struct Tops {
     k: usize,
     scores: Vec<f64>,
@@ -337,17 +339,20 @@ pub(crate) struct SeekerView<'a> {
     pub by_rank: &'a [u32],
 }
 
-/// Ranks one range of seekers (by id rank) into fresh per-vacancy top-k lists.
+/// Ranks every seeker (in id rank order) for the vacancies of a range of
+/// groups, into top-k lists indexed by position minus the range's first.
 fn rank_range(
     view: &SeekerView<'_>,
     batch: &Batch,
-    ranks: std::ops::Range<usize>,
+    range: std::ops::Range<usize>,
     k: usize,
     opts: &RankOptions,
 ) -> (Tops, KernelStats) {
     let cfg = view.cfg;
     let er = cfg.travel().earth_radius_km;
-    let mut tops = Tops::new(batch.len(), k);
+    let groups = batch.groups.get(range).unwrap_or(&[]);
+    let base = groups.first().map_or(0, |g| g.start);
+    let mut tops = Tops::new(groups.last().map_or(0, |g| g.end) - base, k);
     let mut stats = KernelStats::default();
     let cuts = cuts(cfg);
     let mut open = Open { lists: vec![Vec::new(); cuts.len()], starts: vec![Vec::new(); cuts.len()] };
@@ -365,9 +370,9 @@ fn rank_range(
         .max()
         .map_or(0, |&m| m as usize + 1);
     let mut bits = vec![0u64; n_ids.div_ceil(64)];
-    for (i, rank) in ranks.enumerate() {
+    for (i, rank) in (0..view.by_rank.len()).enumerate() {
         if i == next {
-            open.rebuild(&cuts, batch, &tops.thr);
+            open.rebuild(&cuts, groups, base, &tops.thr);
             next = if i < every { (2 * i).max(8) } else { i + every };
         }
         let Some(seeker) = view.by_rank.get(rank).and_then(|&slot| view.prepared.get(slot as usize)) else {
@@ -379,7 +384,7 @@ fn rank_range(
         let rank = rank as u32;
         // Groups come by code: the occupation is computed once per code.
         let mut occ_of: Option<(IscoCode, f64)> = None;
-        for (gi, g) in batch.groups.iter().enumerate() {
+        for (gi, g) in groups.iter().enumerate() {
             if g.reqs & !s.caps != 0 {
                 continue;
             }
@@ -415,12 +420,18 @@ fn rank_range(
                         .filter(|&&id| bits.get((id >> 6) as usize).is_some_and(|w| w >> (id & 63) & 1 != 0))
                         .count()
                 };
-                let out =
-                    evaluate_with(cfg, &s, &v, || occupation, hits, |b| !opts.admits(b) || tops.cannot_enter(p, b));
+                let out = evaluate_with(
+                    cfg,
+                    &s,
+                    &v,
+                    || occupation,
+                    hits,
+                    |b| !opts.admits(b) || tops.cannot_enter(p - base, b),
+                );
                 if let Outcome::Scored(score) = out {
                     stats.pairs_scored += 1;
                     if opts.admits(score) {
-                        tops.push(p, score, rank);
+                        tops.push(p - base, score, rank);
                     }
                 }
             };
@@ -488,8 +499,7 @@ pub(crate) fn rank_batch(
     if k == 0 {
         return Some((vec![Vec::new(); n_input], KernelStats::default()));
     }
-    let per_range = n_input.checked_mul(k)?;
-    if per_range > MAX_ENTRIES {
+    if n_input.checked_mul(k)? > MAX_ENTRIES {
         return None;
     }
     let threads = match exec {
@@ -497,40 +507,42 @@ pub(crate) fn rank_batch(
         Executor::Global => rayon::current_num_threads(),
         Executor::Pool(pool) => pool.current_num_threads(),
     };
-    // One range per thread: every range starts with empty lists and prunes
-    // less until they fill, so fewer, longer ranges do less work. The
-    // memory bound caps them.
-    let n_ranges = threads.min(MAX_ENTRIES / per_range.max(1)).min(n_seekers).max(1);
     let batch = Batch::new(view.cfg, vacancies);
-    let bounds: Vec<std::ops::Range<usize>> =
-        (0..n_ranges).map(|r| r * n_seekers / n_ranges..(r + 1) * n_seekers / n_ranges).collect();
-    let run = |r: std::ops::Range<usize>| rank_range(view, &batch, r, k, opts);
-    let parts: Vec<(Tops, KernelStats)> = match exec {
-        Executor::CurrentThread => bounds.into_iter().map(run).collect(),
-        Executor::Global => bounds.into_par_iter().map(run).collect(),
-        Executor::Pool(pool) => pool.install(|| bounds.into_par_iter().map(run).collect()),
+    // Tasks split the vacancies, not the seekers: every vacancy's top-k is
+    // complete in one task, so nothing is merged and pruning is as strong
+    // as on one thread. Contiguous runs of groups of about equal size, a
+    // few per thread to even out the load.
+    let n_tasks = if threads <= 1 { 1 } else { 4 * threads };
+    let target = batch.len().div_ceil(n_tasks).max(1);
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut from = 0;
+    for (gi, g) in batch.groups.iter().enumerate() {
+        let first = batch.groups.get(from).map_or(0, |f| f.start);
+        if g.end - first >= target || gi + 1 == batch.groups.len() {
+            ranges.push(from..gi + 1);
+            from = gi + 1;
+        }
+    }
+    let run = |r: std::ops::Range<usize>| {
+        let base = batch.groups.get(r.start).map_or(0, |g| g.start);
+        (base, rank_range(view, &batch, r, k, opts))
+    };
+    let parts: Vec<(usize, (Tops, KernelStats))> = match exec {
+        Executor::CurrentThread => ranges.into_iter().map(run).collect(),
+        Executor::Global => ranges.into_par_iter().map(run).collect(),
+        Executor::Pool(pool) => pool.install(|| ranges.into_par_iter().map(run).collect()),
     };
     let mut stats = KernelStats::default();
-    for (_, st) in &parts {
-        stats += *st;
-    }
-    let merge = |p: usize| {
-        let mut all: Vec<(f64, u32)> = parts.iter().flat_map(|(t, _)| t.entries(p)).collect();
-        all.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        all.truncate(k);
-        all.into_iter()
-            .filter_map(|(score, rank)| view.by_rank.get(rank as usize).map(|&slot| (score, slot)))
-            .collect::<Vec<_>>()
-    };
-    let merged: Vec<SlotMatches> = match exec {
-        Executor::CurrentThread => (0..batch.len()).map(merge).collect(),
-        Executor::Global => (0..batch.len()).into_par_iter().map(merge).collect(),
-        Executor::Pool(pool) => pool.install(|| (0..batch.len()).into_par_iter().map(merge).collect()),
-    };
     let mut out = vec![Vec::new(); n_input];
-    for (p, m) in merged.into_iter().enumerate() {
-        if let Some(o) = batch.input.get(p).and_then(|&i| out.get_mut(i as usize)) {
-            *o = m;
+    for (base, (tops, st)) in parts {
+        stats += st;
+        for local in 0..tops.len.len() {
+            let Some(o) = batch.input.get(base + local).and_then(|&i| out.get_mut(i as usize)) else { continue };
+            // Seekers came in rank order, so ties are already by rank.
+            *o = tops
+                .entries(local)
+                .filter_map(|(score, rank)| view.by_rank.get(rank as usize).map(|&slot| (score, slot)))
+                .collect();
         }
     }
     Some((out, stats))

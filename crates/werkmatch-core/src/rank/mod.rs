@@ -26,6 +26,7 @@ mod kernel;
 mod matcher;
 mod prepared;
 pub mod reference;
+mod reverse;
 mod seekers;
 mod slots;
 mod spatial;

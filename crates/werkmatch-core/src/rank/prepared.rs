@@ -150,6 +150,30 @@ pub(crate) fn evaluate(
     v: &VacancySide<'_>,
     skip: impl Fn(f64) -> bool,
 ) -> Outcome {
+    evaluate_with(
+        cfg,
+        s,
+        v,
+        || components::occupation(cfg, v.isco, s.codes.iter().copied()),
+        |set| intersect_count(set, s.skills),
+        skip,
+    )
+}
+
+/// [`evaluate`] with the occupation component given by `occupation` (called
+/// at most once, after the cheap knock-outs), for callers that already know
+/// it for a whole group of vacancies with the same code, and the number of
+/// the seeker's skills in a sorted set of the vacancy's given by `hits`, for
+/// callers that hold the seeker's skills in a faster structure.
+#[inline]
+pub(crate) fn evaluate_with(
+    cfg: &ScoringConfig,
+    s: &SeekerSide<'_>,
+    v: &VacancySide<'_>,
+    occupation: impl FnOnce() -> f64,
+    hits: impl Fn(&[u32]) -> usize,
+    skip: impl Fn(f64) -> bool,
+) -> Outcome {
     if v.reqs & !s.caps != 0 || v.certs_impossible {
         return Outcome::Excluded;
     }
@@ -163,7 +187,7 @@ pub(crate) fn evaluate(
     if !is_subset(v.certs, s.certs) {
         return Outcome::Excluded;
     }
-    let occupation = components::occupation(cfg, v.isco, s.codes.iter().copied());
+    let occupation = occupation();
     let bit = 1u32 << v.sector;
     let sector =
         components::sector(cfg, s.sec_pref & bit != 0, s.sec_exp & bit != 0, s.sec_pref == 0 && s.sec_exp == 0);
@@ -186,8 +210,8 @@ pub(crate) fn evaluate(
     let skills = if no_skills {
         components::skills(cfg, 0, 0, 0, 0, occupation)
     } else {
-        let e_hit = intersect_count(v.ess, s.skills);
-        let o_hit = intersect_count(v.opt, s.skills);
+        let e_hit = hits(v.ess);
+        let o_hit = hits(v.opt);
         components::skills(cfg, e_hit, v.n_ess, o_hit, v.n_opt, occupation)
     };
     // Skills are a sorted merge, far cheaper than the trigonometry of travel:

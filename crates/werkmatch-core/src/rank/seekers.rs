@@ -1,5 +1,8 @@
 //! The prepared seeker index, for the reverse direction (vacancy → seekers).
 //!
+//! A batch of vacancies is ranked from the seeker side (see `reverse`); the
+//! grid here serves single-vacancy queries.
+//!
 //! Seekers differ in how far they can travel, so the grid keeps, per cell, the
 //! largest reach of its seekers and the bounding box of their locations: a
 //! vacancy visits the cells within the largest reach of all, and skips a cell
@@ -8,6 +11,7 @@
 use super::intern::Interner;
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
 use super::prepared::{evaluate, Outcome, PreparedSeeker, PreparedVacancy, SeekerSide};
+use super::reverse::{rank_batch, SeekerView};
 use super::slots::Slots;
 use super::spatial::{may_reach_box, Grid};
 use super::topk::TopK;
@@ -164,6 +168,25 @@ impl SeekerIndex {
         opts: &RankOptions,
         exec: Executor<'_>,
     ) -> (Vec<Ranking>, KernelStats) {
-        run_batch(vacancies, |v| &v.id, |v, st| self.top_for_with_stats(v, opts, st), exec)
+        let prepared: Vec<PreparedVacancy> =
+            vacancies.iter().map(|v| PreparedVacancy::new(v, &self.skill_vocab, &self.cert_vocab)).collect();
+        let view = SeekerView { cfg: &self.cfg, prepared: &self.prepared, by_rank: self.slots.by_rank() };
+        let Some((tops, stats)) = rank_batch(&view, prepared, opts, exec) else {
+            return run_batch(vacancies, |v| &v.id, |v, st| self.top_for_with_stats(v, opts, st), exec);
+        };
+        let mut rankings: Vec<Ranking> = vacancies
+            .iter()
+            .zip(tops)
+            .map(|(v, top)| Ranking {
+                subject: v.id.clone(),
+                matches: top
+                    .into_iter()
+                    .map(|(score, slot)| Match { id: self.slots.id(slot).clone(), score })
+                    .collect(),
+            })
+            .collect();
+        // Stable, so equal ids keep input order, as in the reference.
+        rankings.sort_by(|a, b| a.subject.cmp(&b.subject));
+        (rankings, stats)
     }
 }

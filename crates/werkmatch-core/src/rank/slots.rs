@@ -25,6 +25,11 @@ impl Slots {
         self.order.len()
     }
 
+    /// Live slots in ascending id order (the slot of each rank).
+    pub(crate) fn by_rank(&self) -> &[u32] {
+        &self.order
+    }
+
     /// The slot of a live id.
     pub(crate) fn find(&self, id: &str) -> Option<u32> {
         self.order

@@ -82,6 +82,36 @@ pub(crate) fn may_reach_box(lat: f64, lon: f64, r_km: f64, earth_r: f64, bbox: &
     }
 }
 
+/// The latitude/longitude box (degrees) that holds every point within a
+/// radius of a centre; it does not depend on the grid, so a query against
+/// many grids computes its trigonometry once.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DegWindow {
+    lat_lo: f64,
+    lat_hi: f64,
+    /// `None`: every longitude.
+    lon: Option<(f64, f64)>,
+}
+
+impl DegWindow {
+    /// The window of radius `r_km` around (`lat`, `lon`) degrees.
+    pub(crate) fn around(lat: f64, lon: f64, r_km: f64, earth_r: f64) -> DegWindow {
+        let dl = lat_halfwidth_deg(r_km, earth_r);
+        let phi = (lat - dl).abs().max((lat + dl).abs());
+        let lon = match lon_halfwidth_deg(r_km, earth_r, phi) {
+            Some(w) if lon - w >= -180.0 && lon + w <= 180.0 => Some((lon - w, lon + w)),
+            _ => None,
+        };
+        DegWindow { lat_lo: lat - dl, lat_hi: lat + dl, lon }
+    }
+
+    /// Whether a point (degrees) lies in the window.
+    #[inline]
+    pub(crate) fn contains(&self, lat: f64, lon: f64) -> bool {
+        lat >= self.lat_lo && lat <= self.lat_hi && self.lon.is_none_or(|(lo, hi)| lon >= lo && lon <= hi)
+    }
+}
+
 /// A uniform grid over a latitude/longitude box. Points outside the box (added
 /// later) go to the nearest border cell: cell indices are a clamped, monotone
 /// function of the coordinate, so a window query stays conservative for them.
@@ -191,6 +221,11 @@ impl Grid {
         }
     }
 
+    /// Number of cells in a row.
+    pub(crate) fn row_len(&self) -> usize {
+        self.nlon
+    }
+
     /// Number of cells.
     pub(crate) fn len(&self) -> usize {
         self.cells.len()
@@ -210,12 +245,15 @@ impl Grid {
         r_km: f64,
         earth_r: f64,
     ) -> (RangeInclusive<usize>, RangeInclusive<usize>) {
-        let dl = lat_halfwidth_deg(r_km, earth_r);
-        let rows = self.row(lat - dl)..=self.row(lat + dl);
-        let phi = (lat - dl).abs().max((lat + dl).abs());
-        let cols = match lon_halfwidth_deg(r_km, earth_r, phi) {
-            Some(w) if lon - w >= -180.0 && lon + w <= 180.0 => self.col(lon - w)..=self.col(lon + w),
-            _ => 0..=self.nlon - 1,
+        self.cells_of(&DegWindow::around(lat, lon, r_km, earth_r))
+    }
+
+    /// Row and column ranges of the cells that meet a window.
+    pub(crate) fn cells_of(&self, w: &DegWindow) -> (RangeInclusive<usize>, RangeInclusive<usize>) {
+        let rows = self.row(w.lat_lo)..=self.row(w.lat_hi);
+        let cols = match w.lon {
+            Some((lo, hi)) => self.col(lo)..=self.col(hi),
+            None => 0..=self.nlon - 1,
         };
         (rows, cols)
     }

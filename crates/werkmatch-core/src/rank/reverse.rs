@@ -1,0 +1,549 @@
+//! Vacancy → seekers for a whole batch, enumerated from the seeker side.
+//!
+//! Asking each vacancy for its seekers visits every seeker within the
+//! *largest* reach of anyone, which in a region where everybody lives near
+//! the city is nearly every pair. Here the pairs are enumerated the other
+//! way round, as seeker → vacancies does: each seeker visits only the
+//! vacancies within its *own* reach, grouped by ISCO code so that the
+//! occupation component (and with it a score bound) is computed once per
+//! seeker and group. Each pair that passes goes into the top-k of its
+//! vacancy.
+//!
+//! Parallel tasks split the vacancies (contiguous runs of groups), not the
+//! seekers: each task visits every seeker, in ascending id rank, for its own
+//! vacancies, so every vacancy's top-k is complete in one task and the result
+//! (and the work counted) does not depend on the split. As seekers come in
+//! rank order, a newcomer loses every tie: a pair whose score bound does not
+//! exceed the vacancy's k-th score can be skipped, and lists of the vacancies
+//! that are still open per bound, rebuilt now and then, let a seeker skip the
+//! filled ones of a group without looking at them.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::kernel::{Executor, KernelStats};
+use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, PreparedVacancy, VacancySide};
+use super::spatial::{DegWindow, Grid};
+use super::RankOptions;
+use crate::model::{HoursRange, IscoCode};
+use crate::score::components::{self, Components};
+use crate::score::ScoringConfig;
+
+/// Top-k entries above this many (all vacancies × k) make the
+/// transposed ranking fall back to one vacancy at a time (huge k).
+const MAX_ENTRIES: usize = 1 << 25;
+
+/// The vacancies of one ISCO code, at positions `start..end` of the batch
+/// layout: the located ones in grid-cell order, then the remote ones from
+/// `remote`. `cell_start[c]..cell_start[c + 1]` are the positions in cell `c`.
+struct Group {
+    isco: IscoCode,
+    /// The vacancies' skill level (SCORING.md 2.1), the same for the group.
+    level: u8,
+    /// The vacancies' requirement mask, the same for the group.
+    reqs: u16,
+    start: usize,
+    end: usize,
+    remote: usize,
+    grid: Grid,
+    cell_start: Vec<u32>,
+}
+
+/// The query vacancies laid out by group and grid cell.
+struct Batch {
+    /// The pair-evaluation fields by position, one cache line each.
+    rows: Vec<Row>,
+    /// The rows' known essential and optional skills and certificates, flat.
+    ids: Vec<u32>,
+    /// Location (degrees) by position.
+    loc: Vec<(f64, f64)>,
+    /// The cheapest knock-outs by position, packed small so that the many
+    /// pairs they exclude cost one cache-friendly load.
+    hot: Vec<Hot>,
+    /// The input index of each position.
+    input: Vec<u32>,
+    groups: Vec<Group>,
+}
+
+impl Batch {
+    fn new(cfg: &ScoringConfig, prepared: Vec<PreparedVacancy>) -> Batch {
+        let er = cfg.travel().earth_radius_km;
+        // Requirements in the key let a seeker skip every vacancy whose
+        // language, physical-load, licence or target-group demand it fails
+        // with one test per group.
+        let mut by_code: BTreeMap<(IscoCode, u8, u16), Vec<usize>> = BTreeMap::new();
+        for (i, v) in prepared.iter().enumerate() {
+            // Nobody holds an unknown required certificate: such a vacancy stays empty.
+            if !v.certs_impossible {
+                by_code.entry((v.isco, v.level, v.reqs)).or_default().push(i);
+            }
+        }
+        let mut slots: Vec<Option<PreparedVacancy>> = prepared.into_iter().map(Some).collect();
+        let (mut rows, mut ids, mut loc, mut hot, mut input) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut groups = Vec::with_capacity(by_code.len());
+        for ((isco, level, reqs), members) in by_code {
+            let pts: Vec<(f64, f64)> = members
+                .iter()
+                .filter_map(|&i| slots[i].as_ref())
+                .filter(|v| !v.remote)
+                .map(|v| (v.lat_deg, v.lon_deg))
+                .collect();
+            let grid = Grid::covering(&pts, er);
+            let cells = grid.len();
+            let mut keyed: Vec<(u32, usize)> = members
+                .iter()
+                .filter_map(|&i| {
+                    let v = slots[i].as_ref()?;
+                    Some((if v.remote { u32::MAX } else { grid.cell_of(v.lat_deg, v.lon_deg) }, i))
+                })
+                .collect();
+            keyed.sort_unstable();
+            let start = rows.len();
+            let mut cell_start = vec![0u32; cells + 1];
+            let mut remote = None;
+            for (cell, i) in keyed {
+                let Some(v) = slots[i].take() else { continue };
+                if cell == u32::MAX {
+                    remote.get_or_insert(rows.len());
+                } else if let Some(c) = cell_start.get_mut(cell as usize + 1) {
+                    *c += 1;
+                }
+                loc.push((v.lat_deg, v.lon_deg));
+                hot.push(Hot { reqs: v.reqs, hours_min: v.hours.min() });
+                rows.push(Row::new(&v, &mut ids));
+                input.push(i as u32);
+            }
+            // Counts to absolute starts.
+            let mut at = start as u32;
+            for c in cell_start.iter_mut() {
+                at += *c;
+                *c = at;
+            }
+            let end = rows.len();
+            groups.push(Group { isco, level, reqs, start, end, remote: remote.unwrap_or(end), grid, cell_start });
+        }
+        Batch { rows, ids, loc, hot, input, groups }
+    }
+
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The vacancy at position `p` as the kernel's pair view.
+    #[inline]
+    fn side(&self, r: &Row) -> VacancySide<'_> {
+        let ids = |a: u32, n: u32| self.ids.get(a as usize..a as usize + n as usize).unwrap_or(&[]);
+        VacancySide {
+            geo: r.geo,
+            remote: r.remote,
+            isco: r.isco,
+            level: r.level,
+            training: r.training,
+            hours: r.hours,
+            earliest: r.earliest,
+            reqs: r.reqs,
+            certs_impossible: false,
+            certs: ids(r.cert_at, r.n_cert),
+            sector: r.sector,
+            ess: ids(r.ess_at, r.known_ess),
+            n_ess: r.n_ess as usize,
+            opt: ids(r.ess_at + r.known_ess, r.known_opt),
+            n_opt: r.n_opt as usize,
+        }
+    }
+}
+
+/// A prepared vacancy without its heap lists (those live in `Batch::ids`).
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    geo: Geo,
+    isco: IscoCode,
+    hours: HoursRange,
+    earliest: Option<u16>,
+    reqs: u16,
+    level: u8,
+    sector: u8,
+    remote: bool,
+    training: bool,
+    ess_at: u32,
+    cert_at: u32,
+    known_ess: u32,
+    known_opt: u32,
+    n_ess: u32,
+    n_opt: u32,
+    n_cert: u32,
+}
+
+impl Row {
+    fn new(v: &PreparedVacancy, ids: &mut Vec<u32>) -> Row {
+        let ess_at = ids.len() as u32;
+        ids.extend_from_slice(&v.ess);
+        ids.extend_from_slice(&v.opt);
+        let cert_at = ids.len() as u32;
+        ids.extend_from_slice(&v.certs);
+        Row {
+            geo: v.geo,
+            isco: v.isco,
+            hours: v.hours,
+            earliest: v.earliest,
+            reqs: v.reqs,
+            level: v.level,
+            sector: v.sector,
+            remote: v.remote,
+            training: v.training,
+            ess_at,
+            cert_at,
+            known_ess: v.ess.len() as u32,
+            known_opt: v.opt.len() as u32,
+            n_ess: v.n_ess as u32,
+            n_opt: v.n_opt as u32,
+            n_cert: v.certs.len() as u32,
+        }
+    }
+}
+
+/// The requirement mask and minimum hours of a vacancy.
+#[derive(Clone, Copy, Debug)]
+struct Hot {
+    reqs: u16,
+    hours_min: u8,
+}
+
+/// The best level component for a gap, with or without training on the job.
+fn best_level(cfg: &ScoringConfig, gap: i32) -> Option<f64> {
+    match (components::level(cfg, gap, true), components::level(cfg, gap, false)) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The best total of a pair with these occupation and level components:
+/// every other component at its maximum of 1.
+fn bound(cfg: &ScoringConfig, occupation: f64, level: f64) -> f64 {
+    Components { skills: 1.0, occupation, level, mobility: 1.0, sector: 1.0, hours: 1.0 }.total(cfg)
+}
+
+/// Score bounds at which the per-task lists of open vacancies are cut: the
+/// bound of every possible occupation and level value, ascending, then `+inf`.
+fn cuts(cfg: &ScoringConfig) -> Vec<f64> {
+    let levels: Vec<f64> = (-3..=1).filter_map(|g| best_level(cfg, g)).collect();
+    let mut c: Vec<f64> = cfg
+        .proximity()
+        .iter()
+        .chain(&[0.0])
+        .flat_map(|&o| levels.iter().map(move |&l| (o, l)))
+        .map(|(o, l)| bound(cfg, o, l))
+        .collect();
+    c.push(f64::INFINITY);
+    c.sort_unstable_by(f64::total_cmp);
+    c.dedup();
+    c
+}
+
+/// For each cut, the positions whose vacancy a seeker with a bound up to the
+/// cut can still enter (its k-th score is below the cut), by group.
+struct Open {
+    /// `lists[j]`: positions, ascending; group `g` at `starts[j][g]..starts[j][g + 1]`.
+    lists: Vec<Vec<u32>>,
+    starts: Vec<Vec<u32>>,
+}
+
+impl Open {
+    /// `thr[p - base]` is the threshold of position `p` of `groups`.
+    fn rebuild(&mut self, cuts: &[f64], groups: &[Group], base: usize, thr: &[f64]) {
+        for ((list, starts), &cut) in self.lists.iter_mut().zip(&mut self.starts).zip(cuts) {
+            list.clear();
+            starts.clear();
+            for g in groups {
+                starts.push(list.len() as u32);
+                for p in g.start..g.end {
+                    if thr.get(p - base).is_some_and(|t| t.total_cmp(&cut).is_lt()) {
+                        list.push(p as u32);
+                    }
+                }
+            }
+            starts.push(list.len() as u32);
+        }
+    }
+
+    fn of(&self, j: usize, g: usize) -> &[u32] {
+        let (Some(list), Some(st)) = (self.lists.get(j), self.starts.get(j)) else { return &[] };
+        match (st.get(g), st.get(g + 1)) {
+            (Some(&a), Some(&b)) => list.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// The top-k of every vacancy of one task, in flat arrays.
+struct Tops {
+    k: usize,
+    scores: Vec<f64>,
+    ranks: Vec<u32>,
+    len: Vec<u32>,
+    /// The k-th score once full; `-inf` before.
+    thr: Vec<f64>,
+}
+
+impl Tops {
+    fn new(n: usize, k: usize) -> Tops {
+        Tops { k, scores: vec![0.0; n * k], ranks: vec![0; n * k], len: vec![0; n], thr: vec![f64::NEG_INFINITY; n] }
+    }
+
+    /// Whether a seeker ranked after every one already held, scoring at most
+    /// `bound`, can no longer enter position `p`'s top-k.
+    #[inline]
+    fn cannot_enter(&self, p: usize, bound: f64) -> bool {
+        bound.total_cmp(&self.thr[p]).is_le()
+    }
+
+    /// Adds a seeker ranked after every one already held.
+    #[inline]
+    fn push(&mut self, p: usize, score: f64, rank: u32) {
+        let k = self.k;
+        let len = self.len[p] as usize;
+        let base = p * k;
+        let sc = &mut self.scores[base..base + k];
+        let rk = &mut self.ranks[base..base + k];
+        // Ties stay behind the earlier (lower-ranked) seekers.
+        let at = sc[..len].iter().position(|s| s.total_cmp(&score).is_lt()).unwrap_or(len);
+        if at >= k {
+            return;
+        }
+        let last = len.min(k - 1);
+        sc.copy_within(at..last, at + 1);
+        rk.copy_within(at..last, at + 1);
+        sc[at] = score;
+        rk[at] = rank;
+        let len = (len + 1).min(k);
+        self.len[p] = len as u32;
+        if len == k {
+            self.thr[p] = sc[k - 1];
+        }
+    }
+
+    fn entries(&self, p: usize) -> impl Iterator<Item = (f64, u32)> + '_ {
+        let base = p * self.k;
+        let len = self.len[p] as usize;
+        self.scores[base..base + len].iter().copied().zip(self.ranks[base..base + len].iter().copied())
+    }
+}
+
+/// The seekers' side of the batch.
+pub(crate) struct SeekerView<'a> {
+    pub cfg: &'a ScoringConfig,
+    pub prepared: &'a [PreparedSeeker],
+    /// The seeker slot of each id rank.
+    pub by_rank: &'a [u32],
+}
+
+/// Ranks every seeker (in id rank order) for the vacancies of a range of
+/// groups, into top-k lists indexed by position minus the range's first.
+fn rank_range(
+    view: &SeekerView<'_>,
+    batch: &Batch,
+    range: std::ops::Range<usize>,
+    k: usize,
+    opts: &RankOptions,
+) -> (Tops, KernelStats) {
+    let cfg = view.cfg;
+    let er = cfg.travel().earth_radius_km;
+    let groups = batch.groups.get(range).unwrap_or(&[]);
+    let base = groups.first().map_or(0, |g| g.start);
+    let mut tops = Tops::new(groups.last().map_or(0, |g| g.end) - base, k);
+    let mut stats = KernelStats::default();
+    let cuts = cuts(cfg);
+    let mut open = Open { lists: vec![Vec::new(); cuts.len()], starts: vec![Vec::new(); cuts.len()] };
+    // Thresholds only rise, so lists from an earlier rebuild hold every
+    // vacancy that can still be entered (and some that no longer can).
+    // Rebuild often at first, while thresholds climb fast.
+    let every = (batch.len() / 256).max(64);
+    let mut next = 0;
+    // The current seeker's skills as a bit set over the ids the vacancies
+    // ask for: a skill test is one load instead of a sorted merge.
+    let n_ids = batch
+        .rows
+        .iter()
+        .flat_map(|r| batch.ids.get(r.ess_at as usize..r.cert_at as usize).unwrap_or(&[]))
+        .max()
+        .map_or(0, |&m| m as usize + 1);
+    let mut bits = vec![0u64; n_ids.div_ceil(64)];
+    for (i, rank) in (0..view.by_rank.len()).enumerate() {
+        if i == next {
+            open.rebuild(&cuts, groups, base, &tops.thr);
+            next = if i < every { (2 * i).max(8) } else { i + every };
+        }
+        let Some(seeker) = view.by_rank.get(rank).and_then(|&slot| view.prepared.get(slot as usize)) else {
+            continue;
+        };
+        let s = seeker.side();
+        set_bits(&mut bits, s.skills, true);
+        let window = seeker.reach_km.map(|r| DegWindow::around(seeker.lat_deg, seeker.lon_deg, r, er));
+        let rank = rank as u32;
+        // Groups come by code: the occupation is computed once per code.
+        let mut occ_of: Option<(IscoCode, f64)> = None;
+        for (gi, g) in groups.iter().enumerate() {
+            if g.reqs & !s.caps != 0 {
+                continue;
+            }
+            let Some(level) = best_level(cfg, i32::from(g.level) - i32::from(s.level)) else { continue };
+            let occupation = match occ_of {
+                Some((code, o)) if code == g.isco => o,
+                _ => {
+                    let o = components::occupation(cfg, g.isco, s.codes.iter().copied());
+                    occ_of = Some((g.isco, o));
+                    o
+                }
+            };
+            let bound = bound(cfg, occupation, level);
+            if !opts.admits(bound) {
+                continue;
+            }
+            let j = cuts.iter().position(|c| c.total_cmp(&bound).is_ge()).unwrap_or(cuts.len() - 1);
+            let list = open.of(j, gi);
+            if list.is_empty() {
+                continue;
+            }
+            let mut visit = |pos: u32| {
+                let p = pos as usize;
+                let (Some(row), Some(h)) = (batch.rows.get(p), batch.hot.get(p)) else { return };
+                stats.pairs_considered += 1;
+                // The same knock-outs `evaluate_with` starts with, from the packed column.
+                if h.reqs & !s.caps != 0 || h.hours_min > s.hours.max() {
+                    return;
+                }
+                let v = batch.side(row);
+                let hits = |set: &[u32]| {
+                    set.iter()
+                        .filter(|&&id| bits.get((id >> 6) as usize).is_some_and(|w| w >> (id & 63) & 1 != 0))
+                        .count()
+                };
+                let out = evaluate_with(
+                    cfg,
+                    &s,
+                    &v,
+                    || occupation,
+                    hits,
+                    |b| !opts.admits(b) || tops.cannot_enter(p - base, b),
+                );
+                if let Outcome::Scored(score) = out {
+                    stats.pairs_scored += 1;
+                    if opts.admits(score) {
+                        tops.push(p - base, score, rank);
+                    }
+                }
+            };
+            // The remote vacancies come last in the group.
+            let split = list.partition_point(|&p| (p as usize) < g.remote);
+            let (located, remote) = list.split_at(split);
+            remote.iter().copied().for_each(&mut visit);
+            let Some(w) = &window else { continue };
+            if located.len() <= 8 {
+                for &p in located {
+                    if batch.loc.get(p as usize).is_some_and(|&(la, lo)| w.contains(la, lo)) {
+                        visit(p);
+                    }
+                }
+            } else {
+                // Cells of one row are adjacent positions: one binary search per row.
+                let (rows, cols) = g.grid.cells_of(w);
+                let n = g.grid.row_len();
+                for r in rows {
+                    let (Some(&a), Some(&b)) =
+                        (g.cell_start.get(r * n + cols.start()), g.cell_start.get(r * n + cols.end() + 1))
+                    else {
+                        continue;
+                    };
+                    let lo = located.partition_point(|&p| p < a);
+                    let hi = located.partition_point(|&p| p < b);
+                    located.get(lo..hi).unwrap_or(&[]).iter().copied().for_each(&mut visit);
+                }
+            }
+        }
+        set_bits(&mut bits, s.skills, false);
+    }
+    (tops, stats)
+}
+
+/// Sets or clears the bits of `ids` (ids beyond the set are ignored: no
+/// vacancy asks for them).
+fn set_bits(bits: &mut [u64], ids: &[u32], on: bool) {
+    for &id in ids {
+        if let Some(w) = bits.get_mut((id >> 6) as usize) {
+            if on {
+                *w |= 1 << (id & 63);
+            } else {
+                *w &= !(1 << (id & 63));
+            }
+        }
+    }
+}
+
+/// One vacancy's top-k as `(score, seeker slot)`, best first.
+pub(crate) type SlotMatches = Vec<(f64, u32)>;
+
+/// Top-k seekers (as `(score, seeker slot)`, best first) for each of
+/// `vacancies` in input order, or `None` when the per-vacancy lists would be
+/// too large (the caller then ranks one vacancy at a time).
+pub(crate) fn rank_batch(
+    view: &SeekerView<'_>,
+    vacancies: Vec<PreparedVacancy>,
+    opts: &RankOptions,
+    exec: Executor<'_>,
+) -> Option<(Vec<SlotMatches>, KernelStats)> {
+    let n_seekers = view.by_rank.len();
+    let n_input = vacancies.len();
+    let k = opts.k.min(n_seekers);
+    if k == 0 {
+        return Some((vec![Vec::new(); n_input], KernelStats::default()));
+    }
+    if n_input.checked_mul(k)? > MAX_ENTRIES {
+        return None;
+    }
+    let threads = match exec {
+        Executor::CurrentThread => 1,
+        Executor::Global => rayon::current_num_threads(),
+        Executor::Pool(pool) => pool.current_num_threads(),
+    };
+    let batch = Batch::new(view.cfg, vacancies);
+    // Tasks split the vacancies, not the seekers: every vacancy's top-k is
+    // complete in one task, so nothing is merged and pruning is as strong
+    // as on one thread. Contiguous runs of groups of about equal size, a
+    // few per thread to even out the load.
+    let n_tasks = if threads <= 1 { 1 } else { 4 * threads };
+    let target = batch.len().div_ceil(n_tasks).max(1);
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut from = 0;
+    for (gi, g) in batch.groups.iter().enumerate() {
+        let first = batch.groups.get(from).map_or(0, |f| f.start);
+        if g.end - first >= target || gi + 1 == batch.groups.len() {
+            ranges.push(from..gi + 1);
+            from = gi + 1;
+        }
+    }
+    let run = |r: std::ops::Range<usize>| {
+        let base = batch.groups.get(r.start).map_or(0, |g| g.start);
+        (base, rank_range(view, &batch, r, k, opts))
+    };
+    let parts: Vec<(usize, (Tops, KernelStats))> = match exec {
+        Executor::CurrentThread => ranges.into_iter().map(run).collect(),
+        Executor::Global => ranges.into_par_iter().map(run).collect(),
+        Executor::Pool(pool) => pool.install(|| ranges.into_par_iter().map(run).collect()),
+    };
+    let mut stats = KernelStats::default();
+    let mut out = vec![Vec::new(); n_input];
+    for (base, (tops, st)) in parts {
+        stats += st;
+        for local in 0..tops.len.len() {
+            let Some(o) = batch.input.get(base + local).and_then(|&i| out.get_mut(i as usize)) else { continue };
+            // Seekers came in rank order, so ties are already by rank.
+            *o = tops
+                .entries(local)
+                .filter_map(|(score, rank)| view.by_rank.get(rank as usize).map(|&slot| (score, slot)))
+                .collect();
+        }
+    }
+    Some((out, stats))
+}

@@ -1,35 +1,15 @@
 //! The CSV fixtures under fixtures/feeds/: every deliberate error is reported
 //! with its line and column, and the good rows are read as written.
 
-use std::path::PathBuf;
+mod common;
+
+use common::feeds::*;
 
 use werkmatch_adapter::csv_export::{read_csv_file, Mapping};
 use werkmatch_adapter::feed::{FeedOptions, Progress};
 use werkmatch_adapter::leads::read_leads_file;
-use werkmatch_adapter::postcode::PostcodeTable;
 use werkmatch_adapter::{ErrorKind, Loaded, OccupationCandidate, OccupationResolver, OnError, TitleNormaliser};
 use werkmatch_core::{Education, Employer, IscoCode, Jobseeker, TravelMode, Vacancy};
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/feeds")).join(name)
-}
-
-fn table() -> PostcodeTable {
-    PostcodeTable::read_file(fixture("postcodes_groningen.txt")).unwrap()
-}
-
-/// (line, field, kind) of every rejected record.
-fn errors<T>(loaded: &Loaded<T>) -> Vec<(u64, String, ErrorKind)> {
-    loaded
-        .rejected
-        .iter()
-        .map(|e| (e.position().line.unwrap_or(0), e.field().unwrap_or("").to_string(), e.kind()))
-        .collect()
-}
-
-fn err(line: u64, field: &str, kind: ErrorKind) -> (u64, String, ErrorKind) {
-    (line, field.to_string(), kind)
-}
 
 #[test]
 fn seekers_fixture_reports_each_error_at_its_line_and_column() {

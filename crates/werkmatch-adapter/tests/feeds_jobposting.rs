@@ -1,29 +1,15 @@
 //! schema.org JobPosting fixtures: mapping of each property, and each
 //! deliberate error reported with its line and property.
 
-use std::path::PathBuf;
+mod common;
+
+use common::feeds::*;
 
 use werkmatch_adapter::feed::FeedOptions;
 use werkmatch_adapter::jobposting::{read_jobpostings, read_jobpostings_file};
 use werkmatch_adapter::postcode::PostcodeTable;
-use werkmatch_adapter::{ErrorKind, Loaded, OccupationCandidate, OnError, TitleNormaliser};
-use werkmatch_core::{IscoCode, Nace, Vacancy};
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/feeds")).join(name)
-}
-
-fn errors(loaded: &Loaded<Vacancy>) -> Vec<(u64, String, ErrorKind)> {
-    loaded
-        .rejected
-        .iter()
-        .map(|e| (e.position().line.unwrap_or(0), e.field().unwrap_or("").to_string(), e.kind()))
-        .collect()
-}
-
-fn err(line: u64, field: &str, kind: ErrorKind) -> (u64, String, ErrorKind) {
-    (line, field.to_string(), kind)
-}
+use werkmatch_adapter::{ErrorKind, OccupationCandidate, OnError, TitleNormaliser};
+use werkmatch_core::{IscoCode, Nace};
 
 struct Titles;
 

@@ -2,35 +2,15 @@
 //! deliberate error of fixtures/feeds/seekers_nl.json is reported with its
 //! line and key, and the good records are read as the CSV ones are.
 
-use std::path::PathBuf;
+mod common;
+
+use common::feeds::*;
 
 use werkmatch_adapter::csv_export::{read_csv_file, Mapping};
 use werkmatch_adapter::feed::FeedOptions;
 use werkmatch_adapter::json_export::{read_json_export, read_json_export_file};
-use werkmatch_adapter::postcode::PostcodeTable;
 use werkmatch_adapter::{ErrorKind, Loaded, OnError};
 use werkmatch_core::{Employer, Jobseeker, Vacancy};
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/feeds")).join(name)
-}
-
-fn table() -> PostcodeTable {
-    PostcodeTable::read_file(fixture("postcodes_groningen.txt")).unwrap()
-}
-
-/// (line, field, kind) of every rejected record.
-fn errors<T>(loaded: &Loaded<T>) -> Vec<(u64, String, ErrorKind)> {
-    loaded
-        .rejected
-        .iter()
-        .map(|e| (e.position().line.unwrap_or(0), e.field().unwrap_or("").to_string(), e.kind()))
-        .collect()
-}
-
-fn err(line: u64, field: &str, kind: ErrorKind) -> (u64, String, ErrorKind) {
-    (line, field.to_string(), kind)
-}
 
 #[test]
 fn seekers_fixture_reports_each_error_at_its_line_and_key() {

@@ -1,0 +1,4 @@
+//! Shared test helpers.
+#![allow(dead_code, missing_docs)]
+
+pub mod feeds;

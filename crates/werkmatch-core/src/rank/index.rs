@@ -3,9 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use super::intern::intersect_count;
 use super::intern::Interner;
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{evaluate, group_bound, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::prepared::{
+    evaluate_with, group_bound, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide,
+};
 use super::slots::Slots;
 use super::spatial::Grid;
 use super::topk::TopK;
@@ -300,11 +303,19 @@ impl VacancyIndex {
         let q = PreparedSeeker::new(&self.cfg, seeker, Some(&self.skill_vocab), Some(&self.cert_vocab));
         let s = q.side();
         let mut top = TopK::new(opts.k);
-        let mut visit = |slot: u32, top: &mut TopK| {
+        // The occupation component is the group's: computed once per group.
+        let mut visit = |slot: u32, occupation: f64, top: &mut TopK| {
             let rank = self.slots.rank[slot as usize];
             stats.pairs_considered += 1;
             let v = self.side(slot);
-            let out = evaluate(&self.cfg, &s, &v, |bound| !opts.admits(bound) || top.cannot_enter(bound, rank));
+            let out = evaluate_with(
+                &self.cfg,
+                &s,
+                &v,
+                || occupation,
+                |set| intersect_count(set, s.skills),
+                |bound| !opts.admits(bound) || top.cannot_enter(bound, rank),
+            );
             match out {
                 Outcome::Scored(score) => {
                     stats.pairs_scored += 1;
@@ -318,7 +329,7 @@ impl VacancyIndex {
         // Groups the seeker can qualify for, by their bound, best first (ties
         // by index, for a fixed order). Groups are in code order at build, so
         // the occupation component is computed once per run of one code.
-        let mut order: Vec<(f64, usize)> = Vec::with_capacity(self.groups.len());
+        let mut order: Vec<(f64, usize, f64)> = Vec::with_capacity(self.groups.len());
         let mut occ: Option<(IscoCode, f64)> = None;
         for (i, g) in self.groups.iter().enumerate() {
             if g.reqs & !q.caps != 0 || (g.remote.is_empty() && q.reach_km.is_none()) {
@@ -333,21 +344,21 @@ impl VacancyIndex {
                     o
                 }
             };
-            order.push((group_bound(&self.cfg, o, level), i));
+            order.push((group_bound(&self.cfg, o, level), i, o));
         }
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let er = self.cfg.travel().earth_radius_km;
-        for (bound, g) in order {
+        for (bound, g, o) in order {
             // Rank 0 is the best possible id: skip only when nothing in the group can enter.
             if !opts.admits(bound) || top.cannot_enter(bound, 0) {
                 break;
             }
             let Some(group) = self.groups.get(g) else { continue };
             for &slot in &group.remote {
-                visit(slot, &mut top);
+                visit(slot, o, &mut top);
             }
             if let Some(r) = q.reach_km {
-                group.grid.for_each_in_window(q.lat_deg, q.lon_deg, r, er, |slot| visit(slot, &mut top));
+                group.grid.for_each_in_window(q.lat_deg, q.lon_deg, r, er, |slot| visit(slot, o, &mut top));
             }
         }
         to_matches(top, &self.slots)

@@ -234,7 +234,7 @@ impl EmployerIndex {
             .iter()
             .enumerate()
             .map(|(i, g)| {
-                (group_bound(&self.cfg, components::occupation(&self.cfg, g.code, q.codes.iter().copied())), i)
+                (group_bound(&self.cfg, components::occupation(&self.cfg, g.code, q.codes.iter().copied()), 1.0), i)
             })
             .collect();
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -3,9 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use super::intern::intersect_count;
 use super::intern::Interner;
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{evaluate, group_bound, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::prepared::{
+    evaluate_with, group_bound, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide,
+};
 use super::slots::Slots;
 use super::spatial::Grid;
 use super::topk::TopK;
@@ -13,6 +16,19 @@ use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
 use crate::model::{HoursRange, IscoCode, Jobseeker, Vacancy};
 use crate::score::{components, ScoringConfig};
+
+/// The group key of a vacancy.
+fn key_of(v: &Vacancy) -> GroupKey {
+    (v.isco, v.skill_level().get(), vacancy_reqs(v))
+}
+
+/// The best level component for a gap, with or without training on the job.
+fn best_level(cfg: &ScoringConfig, gap: i32) -> Option<f64> {
+    match (components::level(cfg, gap, true), components::level(cfg, gap, false)) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
 
 /// The knock-out and component fields of one vacancy, packed (40 bytes).
 #[derive(Clone, Copy, Debug)]
@@ -55,14 +71,22 @@ pub struct VacancyIndex {
     /// whole group, so a query visits groups best bound first and stops when
     /// the next group cannot enter its top-k.
     groups: Vec<VacGroup>,
-    group_of: BTreeMap<IscoCode, usize>,
+    group_of: BTreeMap<GroupKey, usize>,
 }
+
+/// What a group's vacancies share: the ISCO code, the skill level and the
+/// requirement mask. A query skips a whole group whose requirements the
+/// seeker lacks or whose level gap knocks out, and bounds the rest with the
+/// exact occupation and best level component.
+type GroupKey = (IscoCode, u8, u16);
 
 /// The vacancies with one ISCO code: a grid of the located ones and a list of
 /// the remote ones.
 #[derive(Clone, Debug)]
 struct VacGroup {
     isco: IscoCode,
+    level: u8,
+    reqs: u16,
     grid: Grid,
     remote: Vec<u32>,
 }
@@ -84,17 +108,19 @@ impl VacancyIndex {
             group_of: BTreeMap::new(),
         };
         // Each group's grid covers the group's own locations.
-        let mut pts: BTreeMap<IscoCode, Vec<(f64, f64)>> = BTreeMap::new();
+        let mut pts: BTreeMap<GroupKey, Vec<(f64, f64)>> = BTreeMap::new();
         for v in vacancies {
-            let e = pts.entry(v.isco).or_default();
+            let e = pts.entry(key_of(v)).or_default();
             if !v.remote {
                 e.push((v.location.lat(), v.location.lon()));
             }
         }
-        for (isco, p) in pts {
-            ix.group_of.insert(isco, ix.groups.len());
+        for (key, p) in pts {
+            ix.group_of.insert(key, ix.groups.len());
             ix.groups.push(VacGroup {
-                isco,
+                isco: key.0,
+                level: key.1,
+                reqs: key.2,
                 grid: Grid::covering(&p, cfg.travel().earth_radius_km),
                 remote: Vec::new(),
             });
@@ -105,7 +131,7 @@ impl VacancyIndex {
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                let g = ix.group_of.get(&v.isco).copied().unwrap_or(0);
+                let g = ix.group_of.get(&key_of(v)).copied().unwrap_or(0);
                 let c = match (v.remote, ix.groups.get(g)) {
                     (false, Some(gr)) => gr.grid.cell_of(v.location.lat(), v.location.lon()),
                     _ => u32::MAX,
@@ -119,14 +145,14 @@ impl VacancyIndex {
         Ok(ix)
     }
 
-    fn group_for(&mut self, isco: IscoCode, lat: f64, lon: f64) -> usize {
-        if let Some(&g) = self.group_of.get(&isco) {
+    fn group_for(&mut self, key: GroupKey, lat: f64, lon: f64) -> usize {
+        if let Some(&g) = self.group_of.get(&key) {
             return g;
         }
         let g = self.groups.len();
         let grid = Grid::covering(&[(lat, lon)], self.cfg.travel().earth_radius_km);
-        self.groups.push(VacGroup { isco, grid, remote: Vec::new() });
-        self.group_of.insert(isco, g);
+        self.groups.push(VacGroup { isco: key.0, level: key.1, reqs: key.2, grid, remote: Vec::new() });
+        self.group_of.insert(key, g);
         g
     }
 
@@ -176,7 +202,7 @@ impl VacancyIndex {
                 n_cert: certs.len() as u32,
             });
             self.geo.push(Geo::of(v.location));
-            let g = self.group_for(v.isco, v.location.lat(), v.location.lon());
+            let g = self.group_for(key_of(v), v.location.lat(), v.location.lon());
             let Some(group) = self.groups.get_mut(g) else { continue };
             let cell = if v.remote {
                 group.remote.push(slot);
@@ -196,7 +222,7 @@ impl VacancyIndex {
     /// tombstoned (the columns keep it) and it leaves the grid.
     pub fn remove(&mut self, id: &str) -> bool {
         let Some(slot) = self.slots.remove(id) else { return false };
-        let group = self.rows.get(slot as usize).and_then(|r| self.group_of.get(&r.isco)).copied();
+        let group = self.rows.get(slot as usize).and_then(|r| self.group_of.get(&(r.isco, r.level, r.reqs))).copied();
         if let (Some(g), Some(&c)) = (group.and_then(|g| self.groups.get_mut(g)), self.cell.get(slot as usize)) {
             if c == u32::MAX {
                 g.remote.retain(|&s| s != slot);
@@ -277,11 +303,19 @@ impl VacancyIndex {
         let q = PreparedSeeker::new(&self.cfg, seeker, Some(&self.skill_vocab), Some(&self.cert_vocab));
         let s = q.side();
         let mut top = TopK::new(opts.k);
-        let mut visit = |slot: u32, top: &mut TopK| {
+        // The occupation component is the group's: computed once per group.
+        let mut visit = |slot: u32, occupation: f64, top: &mut TopK| {
             let rank = self.slots.rank[slot as usize];
             stats.pairs_considered += 1;
             let v = self.side(slot);
-            let out = evaluate(&self.cfg, &s, &v, |bound| !opts.admits(bound) || top.cannot_enter(bound, rank));
+            let out = evaluate_with(
+                &self.cfg,
+                &s,
+                &v,
+                || occupation,
+                |set| intersect_count(set, s.skills),
+                |bound| !opts.admits(bound) || top.cannot_enter(bound, rank),
+            );
             match out {
                 Outcome::Scored(score) => {
                     stats.pairs_scored += 1;
@@ -292,28 +326,39 @@ impl VacancyIndex {
                 Outcome::Pruned | Outcome::Excluded => {}
             }
         };
-        // Groups by their bound, best first (ties by code, for a fixed order).
-        let mut order: Vec<(f64, usize)> = self
-            .groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                (group_bound(&self.cfg, components::occupation(&self.cfg, g.isco, q.codes.iter().copied())), i)
-            })
-            .collect();
+        // Groups the seeker can qualify for, by their bound, best first (ties
+        // by index, for a fixed order). Groups are in code order at build, so
+        // the occupation component is computed once per run of one code.
+        let mut order: Vec<(f64, usize, f64)> = Vec::with_capacity(self.groups.len());
+        let mut occ: Option<(IscoCode, f64)> = None;
+        for (i, g) in self.groups.iter().enumerate() {
+            if g.reqs & !q.caps != 0 || (g.remote.is_empty() && q.reach_km.is_none()) {
+                continue;
+            }
+            let Some(level) = best_level(&self.cfg, i32::from(g.level) - i32::from(q.level)) else { continue };
+            let o = match occ {
+                Some((c, o)) if c == g.isco => o,
+                _ => {
+                    let o = components::occupation(&self.cfg, g.isco, q.codes.iter().copied());
+                    occ = Some((g.isco, o));
+                    o
+                }
+            };
+            order.push((group_bound(&self.cfg, o, level), i, o));
+        }
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let er = self.cfg.travel().earth_radius_km;
-        for (bound, g) in order {
+        for (bound, g, o) in order {
             // Rank 0 is the best possible id: skip only when nothing in the group can enter.
             if !opts.admits(bound) || top.cannot_enter(bound, 0) {
                 break;
             }
             let Some(group) = self.groups.get(g) else { continue };
             for &slot in &group.remote {
-                visit(slot, &mut top);
+                visit(slot, o, &mut top);
             }
             if let Some(r) = q.reach_km {
-                group.grid.for_each_in_window(q.lat_deg, q.lon_deg, r, er, |slot| visit(slot, &mut top));
+                group.grid.for_each_in_window(q.lat_deg, q.lon_deg, r, er, |slot| visit(slot, o, &mut top));
             }
         }
         to_matches(top, &self.slots)

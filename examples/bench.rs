@@ -72,27 +72,44 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-/// Builds the indexes and ranks every direction of the scale; returns seconds and counters.
+/// Seconds per stage of one kernel run: index build, then each direction.
+#[derive(serde::Serialize, Default)]
+struct Stages {
+    build: f64,
+    seeker_to_vacancies: f64,
+    vacancy_to_seekers: f64,
+    seeker_to_employers: Option<f64>,
+}
+
+/// Builds the indexes and ranks every direction of the scale; returns seconds, stages and counters.
 fn run_kernel(
     cfg: &ScoringConfig,
     pop: &Population,
     opts: &RankOptions,
     exec: Executor<'_>,
     employers: bool,
-) -> (f64, KernelStats) {
+) -> (f64, Stages, KernelStats) {
     let t = Instant::now();
+    let mut stages = Stages::default();
     let mut b = Matcher::builder().config(cfg.clone()).vacancies(&pop.vacancies).seekers(&pop.seekers);
     if employers {
         b = b.employers(&pop.employers);
     }
     let m = b.build().unwrap_or_else(|e| panic!("generated ids are unique: {e}"));
+    stages.build = t.elapsed().as_secs_f64();
     let mut stats = KernelStats::default();
+    let lap = Instant::now();
     stats += m.seeker_to_vacancies(&pop.seekers, opts, exec).1;
+    stages.seeker_to_vacancies = lap.elapsed().as_secs_f64();
+    let lap = Instant::now();
     stats += m.vacancy_to_seekers(&pop.vacancies, opts, exec).1;
+    stages.vacancy_to_seekers = lap.elapsed().as_secs_f64();
     if employers {
+        let lap = Instant::now();
         stats += m.seeker_to_employers(&pop.seekers, opts, exec).1;
+        stages.seeker_to_employers = Some(lap.elapsed().as_secs_f64());
     }
-    (t.elapsed().as_secs_f64(), stats)
+    (t.elapsed().as_secs_f64(), stages, stats)
 }
 
 fn every<T>(items: &[T], n: usize) -> Vec<&T> {
@@ -112,13 +129,16 @@ fn main() {
     let opts = RankOptions::top(args.top);
     let threads = rayon::current_num_threads();
 
-    let (kernel_s, stats) = run_kernel(&cfg, &pop, &opts, Executor::Global, employers);
-    let kernel_s_1t = if args.skip_single_thread {
+    let (kernel_s, stages, stats) = run_kernel(&cfg, &pop, &opts, Executor::Global, employers);
+    let single = if args.skip_single_thread {
         None
     } else {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap_or_else(|e| panic!("{e}"));
-        Some(run_kernel(&cfg, &pop, &opts, Executor::Pool(&pool), employers).0)
+        Some(run_kernel(&cfg, &pop, &opts, Executor::Pool(&pool), employers))
     };
+
+    let kernel_s_1t = single.as_ref().map(|r| r.0);
+    let stages_1t = single.map(|r| r.1);
 
     // The reference on a sample of each direction, scaled up to all subjects.
     let mut reference_s = 0.0;
@@ -177,6 +197,8 @@ fn main() {
         "pairs_scored": stats.pairs_scored,
         "kernel_s": kernel_s,
         "kernel_s_1t": kernel_s_1t,
+        "kernel_stages_s": stages,
+        "kernel_stages_s_1t": stages_1t,
         "reference_s": reference_s,
         "reference_sample": sample,
         "speedup_vs_reference": reference_s / kernel_s,

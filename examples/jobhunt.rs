@@ -263,29 +263,15 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let mut bad = 0;
-    let report = match run(&args, &mut bad) {
-        Ok(r) => r,
-        Err(msg) => {
-            eprintln!("error: {msg}");
-            return ExitCode::from(1);
-        }
-    };
-    match args.format {
-        Format::Json => {
-            if let Err(code) = cli::print_json(&report) {
-                return code;
-            }
-        }
-        Format::Table => {
-            println!("Candidate {}", report.candidate);
-            print_items("Best vacancies", &report.vacancies, "none within reach: see the near misses below");
-            print_items(
-                "Hidden jobs (employers without a vacancy)",
-                &report.hidden_jobs,
-                "none (give --employers FILE to search employers)",
-            );
-            print_items("Near misses (excluded by one thing)", &report.near_misses, "none");
-        }
-    }
-    cli::finish(bad)
+    let report = run(&args, &mut bad);
+    cli::emit(args.format, report, bad, |report| {
+        println!("Candidate {}", report.candidate);
+        print_items("Best vacancies", &report.vacancies, "none within reach: see the near misses below");
+        print_items(
+            "Hidden jobs (employers without a vacancy)",
+            &report.hidden_jobs,
+            "none (give --employers FILE to search employers)",
+        );
+        print_items("Near misses (excluded by one thing)", &report.near_misses, "none");
+    })
 }

@@ -156,24 +156,10 @@ fn main() -> ExitCode {
         Err(code) => return code,
     };
     let mut bad = 0;
-    let report = match run(&args, &mut bad) {
-        Ok(r) => r,
-        Err(msg) => {
-            eprintln!("error: {msg}");
-            return ExitCode::from(1);
-        }
-    };
-    match args.format {
-        Format::Json => {
-            if let Err(code) = cli::print_json(&report) {
-                return code;
-            }
-        }
-        Format::Table => {
-            println!("Vacancy {}", report.vacancy);
-            print("Best candidates", &report.candidates, "none: see the near misses below");
-            print("Near misses (excluded by one thing)", &report.near_misses, "none");
-        }
-    }
-    cli::finish(bad)
+    let report = run(&args, &mut bad);
+    cli::emit(args.format, report, bad, |report| {
+        println!("Vacancy {}", report.vacancy);
+        print("Best candidates", &report.candidates, "none: see the near misses below");
+        print("Near misses (excluded by one thing)", &report.near_misses, "none");
+    })
 }

@@ -4,6 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The hand-made case set and the municipal export fixtures.
+const SEEKERS: &str = "fixtures/cases/seekers.jsonl";
+const VACANCIES: &str = "fixtures/cases/vacancies.jsonl";
+const EMPLOYERS: &str = "fixtures/cases/employers.jsonl";
+const CSV_SEEKERS: &str = "fixtures/feeds/seekers_nl.csv";
+const POSTCODES: &str = "fixtures/feeds/postcodes_groningen.txt";
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -38,11 +45,11 @@ fn match_writes_all_three_directions() {
         "match",
         &[
             "--seekers",
-            "fixtures/cases/seekers.jsonl",
+            SEEKERS,
             "--vacancies",
-            "fixtures/cases/vacancies.jsonl",
+            VACANCIES,
             "--employers",
-            "fixtures/cases/employers.jsonl",
+            EMPLOYERS,
             "--top",
             "10",
             "--out",
@@ -64,18 +71,8 @@ fn match_writes_all_three_directions() {
 #[test]
 fn match_with_explanations() {
     let out = tmp("explained.jsonl");
-    let o = run(
-        "match",
-        &[
-            "--seekers",
-            "fixtures/cases/seekers.jsonl",
-            "--vacancies",
-            "fixtures/cases/vacancies.jsonl",
-            "--explain",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let o =
+        run("match", &["--seekers", SEEKERS, "--vacancies", VACANCIES, "--explain", "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let first: serde_json::Value =
         serde_json::from_str(std::fs::read_to_string(&out).unwrap().lines().next().unwrap()).unwrap();
@@ -89,14 +86,7 @@ fn match_reports_bad_input_with_exit_1() {
     let out = tmp("bad.jsonl");
     let o = run(
         "match",
-        &[
-            "--seekers",
-            "fixtures/bad/seekers_mixed.jsonl",
-            "--vacancies",
-            "fixtures/cases/vacancies.jsonl",
-            "--out",
-            out.to_str().unwrap(),
-        ],
+        &["--seekers", "fixtures/bad/seekers_mixed.jsonl", "--vacancies", VACANCIES, "--out", out.to_str().unwrap()],
     );
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
@@ -108,16 +98,7 @@ fn match_reads_the_feeds_and_still_matches_the_good_records() {
     let out = tmp("feeds.jsonl");
     let o = run(
         "match",
-        &[
-            "--seekers",
-            "fixtures/feeds/seekers_nl.csv",
-            "--postcodes",
-            "fixtures/feeds/postcodes_groningen.txt",
-            "--vacancies",
-            "fixtures/cases/vacancies.jsonl",
-            "--out",
-            out.to_str().unwrap(),
-        ],
+        &["--seekers", CSV_SEEKERS, "--postcodes", POSTCODES, "--vacancies", VACANCIES, "--out", out.to_str().unwrap()],
     );
     assert_eq!(o.status.code(), Some(1), "some records are bad");
     let err = text(&o.stderr);
@@ -131,11 +112,11 @@ fn match_reads_the_feeds_and_still_matches_the_good_records() {
         "match",
         &[
             "--seekers",
-            "fixtures/feeds/seekers_nl.csv",
+            CSV_SEEKERS,
             "--postcodes",
-            "fixtures/feeds/postcodes_groningen.txt",
+            POSTCODES,
             "--vacancies",
-            "fixtures/cases/vacancies.jsonl",
+            VACANCIES,
             "--strict",
             "--out",
             out.to_str().unwrap(),
@@ -147,7 +128,7 @@ fn match_reads_the_feeds_and_still_matches_the_good_records() {
 
 #[test]
 fn match_usage_error_is_exit_2() {
-    let o = run("match", &["--seekers", "fixtures/cases/seekers.jsonl"]);
+    let o = run("match", &["--seekers", SEEKERS]);
     assert_eq!(o.status.code(), Some(2));
     let o = run("match", &["--seekers", "x", "--out", "y"]);
     assert_eq!(o.status.code(), Some(2), "no vacancies and no employers");
@@ -155,19 +136,7 @@ fn match_usage_error_is_exit_2() {
 
 #[test]
 fn jobhunt_explains_matches_hidden_jobs_and_near_misses() {
-    let o = run(
-        "jobhunt",
-        &[
-            "--seekers",
-            "fixtures/cases/seekers.jsonl",
-            "--id",
-            "S05",
-            "--vacancies",
-            "fixtures/cases/vacancies.jsonl",
-            "--employers",
-            "fixtures/cases/employers.jsonl",
-        ],
-    );
+    let o = run("jobhunt", &["--seekers", SEEKERS, "--id", "S05", "--vacancies", VACANCIES, "--employers", EMPLOYERS]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let out = text(&o.stdout);
     assert!(out.contains("Best vacancies\n  1. V01"), "{out}");
@@ -190,7 +159,7 @@ fn jobhunt_profile_and_json() {
             "--occupation",
             "9112",
             "--vacancies",
-            "fixtures/cases/vacancies.jsonl",
+            VACANCIES,
             "--format",
             "json",
         ],
@@ -203,30 +172,21 @@ fn jobhunt_profile_and_json() {
 
 #[test]
 fn jobhunt_errors() {
-    let o = run("jobhunt", &["--vacancies", "fixtures/cases/vacancies.jsonl"]);
+    let o = run("jobhunt", &["--vacancies", VACANCIES]);
     assert_eq!(o.status.code(), Some(2), "no candidate given");
-    let o = run(
-        "jobhunt",
-        &["--seekers", "fixtures/cases/seekers.jsonl", "--id", "NOPE", "--vacancies", "fixtures/cases/vacancies.jsonl"],
-    );
+    let o = run("jobhunt", &["--seekers", SEEKERS, "--id", "NOPE", "--vacancies", VACANCIES]);
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o.stderr).contains("no seeker with id \"NOPE\""));
 }
 
 #[test]
 fn vacancy_lists_candidates_and_near_misses() {
-    let o = run(
-        "vacancy",
-        &["--vacancies", "fixtures/cases/vacancies.jsonl", "--id", "V04", "--seekers", "fixtures/cases/seekers.jsonl"],
-    );
+    let o = run("vacancy", &["--vacancies", VACANCIES, "--id", "V04", "--seekers", SEEKERS]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let out = text(&o.stdout);
     assert!(out.contains("Best candidates\n  1. S02"), "{out}");
     assert!(out.contains("1. S05 would score 0.95"), "{out}");
-    let o = run(
-        "vacancy",
-        &["--vacancies", "fixtures/cases/vacancies.jsonl", "--id", "V99", "--seekers", "fixtures/cases/seekers.jsonl"],
-    );
+    let o = run("vacancy", &["--vacancies", VACANCIES, "--id", "V99", "--seekers", SEEKERS]);
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -234,16 +194,7 @@ fn vacancy_lists_candidates_and_near_misses() {
 fn jobhunt_reads_the_municipal_csv_export() {
     let o = run(
         "jobhunt",
-        &[
-            "--seekers",
-            "fixtures/feeds/seekers_nl.csv",
-            "--id",
-            "K0001",
-            "--postcodes",
-            "fixtures/feeds/postcodes_groningen.txt",
-            "--vacancies",
-            "fixtures/cases/vacancies.jsonl",
-        ],
+        &["--seekers", CSV_SEEKERS, "--id", "K0001", "--postcodes", POSTCODES, "--vacancies", VACANCIES],
     );
     // The export has deliberate errors: they are listed, the candidate is still served, exit code 1.
     assert_eq!(o.status.code(), Some(1));

@@ -132,3 +132,29 @@ pub fn near_misses<T>(
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
     near.into_iter().take(n).map(|(_, x)| x).collect()
 }
+
+/// Prints a tool's report (or its error) and returns the exit code: 1 on an
+/// error or when bad input records were skipped, else 0.
+pub fn emit<R: serde::Serialize>(
+    format: Format,
+    report: Result<R, String>,
+    bad: usize,
+    table: impl FnOnce(&R),
+) -> std::process::ExitCode {
+    let report = match report {
+        Ok(r) => r,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return std::process::ExitCode::from(1);
+        }
+    };
+    match format {
+        Format::Json => {
+            if let Err(code) = print_json(&report) {
+                return code;
+            }
+        }
+        Format::Table => table(&report),
+    }
+    finish(bad)
+}

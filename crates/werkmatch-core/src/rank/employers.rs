@@ -30,7 +30,6 @@ pub struct EmployerIndex {
     slots: Slots,
     geo: Vec<Geo>,
     rows: Vec<EmpRow>,
-    cell: Vec<u32>,
     occupations: Vec<IscoCode>,
     /// One group per ISCO code, holding every employer that lists it; an
     /// employer is scored only in the group of its best occupation.
@@ -58,7 +57,6 @@ impl EmployerIndex {
             slots: Slots::default(),
             geo: Vec::new(),
             rows: Vec::new(),
-            cell: Vec::new(),
             occupations: Vec::new(),
             groups: Vec::new(),
             group_of: BTreeMap::new(),
@@ -104,7 +102,6 @@ impl EmployerIndex {
                     g.grid.insert(c, slot);
                 }
             }
-            self.cell.push(0);
         }
         self.slots.append(employers.iter().map(|e| e.id.clone()));
         Ok(())
@@ -148,7 +145,6 @@ impl EmployerIndex {
             + self.slots.memory_bytes()
             + self.geo.capacity() * std::mem::size_of::<Geo>()
             + self.rows.capacity() * std::mem::size_of::<EmpRow>()
-            + self.cell.capacity() * 4
             + self.occupations.capacity() * 4
             + self.groups.iter().map(|g| g.grid.memory_bytes()).sum::<usize>()
             + self.groups.capacity() * std::mem::size_of::<EmpGroup>()

@@ -66,3 +66,65 @@ fn a_custom_configuration_is_honoured() {
     assert_same(&sv, &reference::seeker_to_vacancies(&cfg, &p.seekers, &p.vacancies, &opts));
     assert!(!sv.is_empty() || p.seekers.is_empty());
 }
+
+/// A random valid configuration: weights (some zero), sector values in any
+/// order, any optional-skill weight and level values. The kernel's group
+/// bounds read every one of these, so they must hold for all of them.
+fn random_config(seed: u64) -> ScoringConfig {
+    let mut r = kernel_support::Rng::new(seed ^ 0x5eed);
+    let mut unit = |zero: f64| {
+        if r.chance(zero) {
+            0.0
+        } else {
+            (r.next() >> 11) as f64 / (1u64 << 53) as f64
+        }
+    };
+    let weights = werkmatch_core::score::Weights {
+        skills: unit(0.15),
+        occupation: unit(0.15),
+        level: unit(0.15),
+        mobility: unit(0.15),
+        sector: unit(0.15),
+        hours: unit(0.15) + 0.01,
+    };
+    ScoringConfig::builder()
+        .weights(weights)
+        .optional_skill_weight(unit(0.2))
+        .sector_preferred(unit(0.0))
+        .sector_experience(unit(0.0))
+        .sector_none_listed(unit(0.0))
+        .sector_other(unit(0.0))
+        .gap1_with_training(unit(0.0))
+        .gap1_without_training(unit(0.0))
+        .over_qualified_penalty(unit(0.1))
+        .build()
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn kernel_equals_reference_under_random_configs(seed in any::<u64>(), k in 1usize..5) {
+        let p = population(seed);
+        let cfg = random_config(seed);
+        let opts = RankOptions::top(k);
+        let m = Matcher::builder()
+            .config(cfg.clone())
+            .vacancies(&p.vacancies)
+            .seekers(&p.seekers)
+            .employers(&p.employers)
+            .build()
+            .unwrap();
+        let (sv, _) = m.seeker_to_vacancies(&p.seekers, &opts, Executor::CurrentThread);
+        assert_same(&sv, &reference::seeker_to_vacancies(&cfg, &p.seekers, &p.vacancies, &opts));
+        let (vs, _) = m.vacancy_to_seekers(&p.vacancies, &opts, Executor::CurrentThread);
+        assert_same(&vs, &reference::vacancy_to_seekers(&cfg, &p.vacancies, &p.seekers, &opts));
+        let (se, _) = m.seeker_to_employers(&p.seekers, &opts, Executor::CurrentThread);
+        assert_same(&se, &reference::seeker_to_employers(&cfg, &p.seekers, &p.employers, &opts));
+        for r in &vs {
+            let v = p.vacancies.iter().find(|v| v.id == r.subject).unwrap();
+            prop_assert_eq!(&m.top_seekers_for(v, &opts), &r.matches);
+        }
+    }
+}

@@ -3,8 +3,9 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use super::bounds::{GroupSummary, SeekerTerms};
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{evaluate, group_bound, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::prepared::{evaluate, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
 use super::spatial::Grid;
 use super::topk::TopK;
@@ -41,6 +42,8 @@ pub struct EmployerIndex {
 struct EmpGroup {
     code: IscoCode,
     grid: Grid,
+    /// What the group's employers could at best offer, for its score bound.
+    summary: GroupSummary,
 }
 
 impl EmployerIndex {
@@ -63,7 +66,11 @@ impl EmployerIndex {
         };
         for (code, p) in pts {
             ix.group_of.insert(code, ix.groups.len());
-            ix.groups.push(EmpGroup { code, grid: Grid::covering(&p, cfg.travel().earth_radius_km) });
+            ix.groups.push(EmpGroup {
+                code,
+                grid: Grid::covering(&p, cfg.travel().earth_radius_km),
+                summary: GroupSummary::default(),
+            });
         }
         ix.add(employers)?;
         Ok(ix)
@@ -92,7 +99,7 @@ impl EmployerIndex {
                     Some(&g) => g,
                     None => {
                         let grid = Grid::covering(&[(lat, lon)], self.cfg.travel().earth_radius_km);
-                        self.groups.push(EmpGroup { code, grid });
+                        self.groups.push(EmpGroup { code, grid, summary: GroupSummary::default() });
                         self.group_of.insert(code, self.groups.len() - 1);
                         self.groups.len() - 1
                     }
@@ -100,6 +107,8 @@ impl EmployerIndex {
                 if let Some(g) = self.groups.get_mut(g) {
                     let c = g.grid.cell_of(lat, lon);
                     g.grid.insert(c, slot);
+                    // As the vacancy it stands for: no skills, hours 0–60.
+                    g.summary.add(&self.cfg, employer_hours(), e.sector.index(), e.offers_training, 0, 0);
                 }
             }
         }
@@ -189,7 +198,7 @@ impl EmployerIndex {
         let s = q.side();
         // The vacancy an employer stands for: hours 0–60, light work, no
         // skills, start time or other requirement (score::employer_as_vacancy).
-        let hours = HoursRange::new(0, 60).unwrap_or_default();
+        let hours = employer_hours();
         let reqs = super::prepared::bits::load(PhysicalLoad::Light.rank());
         let mut top = TopK::new(opts.k);
         let mut visit = |slot: u32, code: IscoCode, top: &mut TopK| {
@@ -225,14 +234,17 @@ impl EmployerIndex {
                 }
             }
         };
-        let mut order: Vec<(f64, usize)> = self
-            .groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                (group_bound(&self.cfg, components::occupation(&self.cfg, g.code, q.codes.iter().copied()), 1.0), i)
-            })
-            .collect();
+        // Each group bounded by its code's occupation (which is also the
+        // skills component: employers ask no skills), its level and sectors.
+        let terms = SeekerTerms { hours: q.hours, sec_pref: q.sec_pref, sec_exp: q.sec_exp };
+        let mut order: Vec<(f64, usize)> = Vec::with_capacity(self.groups.len());
+        for (i, g) in self.groups.iter().enumerate() {
+            let o = components::occupation(&self.cfg, g.code, q.codes.iter().copied());
+            let gap = i32::from(g.code.skill_level().get()) - i32::from(q.level);
+            if let Some(bound) = g.summary.bound(&self.cfg, &terms, gap, o, 0.0) {
+                order.push((bound, i));
+            }
+        }
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let er = self.cfg.travel().earth_radius_km;
         for (bound, gi) in order {
@@ -254,4 +266,10 @@ impl EmployerIndex {
     ) -> (Vec<Ranking>, KernelStats) {
         run_batch(seekers, |s| &s.id, |s, st| self.top_for_with_stats(s, opts, st), exec)
     }
+}
+
+/// The hours of the vacancy an employer stands for (SCORING.md section 5:
+/// hours score 1.0 and no hours knock-out).
+fn employer_hours() -> HoursRange {
+    HoursRange::new(0, 60).unwrap_or_default()
 }

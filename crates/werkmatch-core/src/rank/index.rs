@@ -3,12 +3,11 @@
 
 use std::collections::BTreeMap;
 
+use super::bounds::{GroupSummary, SeekerTerms, SkillGroups};
 use super::intern::intersect_count;
 use super::intern::Interner;
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{
-    evaluate_with, group_bound, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide,
-};
+use super::prepared::{evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
 use super::spatial::Grid;
 use super::topk::TopK;
@@ -20,14 +19,6 @@ use crate::score::{components, ScoringConfig};
 /// The group key of a vacancy.
 fn key_of(v: &Vacancy) -> GroupKey {
     (v.isco, v.skill_level().get(), vacancy_reqs(v))
-}
-
-/// The best level component for a gap, with or without training on the job.
-fn best_level(cfg: &ScoringConfig, gap: i32) -> Option<f64> {
-    match (components::level(cfg, gap, true), components::level(cfg, gap, false)) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    }
 }
 
 /// The knock-out and component fields of one vacancy, packed (40 bytes).
@@ -72,6 +63,8 @@ pub struct VacancyIndex {
     /// the next group cannot enter its top-k.
     groups: Vec<VacGroup>,
     group_of: BTreeMap<GroupKey, usize>,
+    /// The groups that ask for each skill: a query's skills bound per group.
+    skill_groups: SkillGroups,
 }
 
 /// What a group's vacancies share: the ISCO code, the skill level and the
@@ -89,6 +82,8 @@ struct VacGroup {
     reqs: u16,
     grid: Grid,
     remote: Vec<u32>,
+    /// What the group's vacancies could at best offer, for its score bound.
+    summary: GroupSummary,
 }
 
 impl VacancyIndex {
@@ -106,6 +101,7 @@ impl VacancyIndex {
             cert_vocab: Interner::default(),
             groups: Vec::new(),
             group_of: BTreeMap::new(),
+            skill_groups: SkillGroups::default(),
         };
         // Each group's grid covers the group's own locations.
         let mut pts: BTreeMap<GroupKey, Vec<(f64, f64)>> = BTreeMap::new();
@@ -123,6 +119,7 @@ impl VacancyIndex {
                 reqs: key.2,
                 grid: Grid::covering(&p, cfg.travel().earth_radius_km),
                 remote: Vec::new(),
+                summary: GroupSummary::default(),
             });
         }
         // Lay the records out in group and cell order, so that a cell's
@@ -151,7 +148,14 @@ impl VacancyIndex {
         }
         let g = self.groups.len();
         let grid = Grid::covering(&[(lat, lon)], self.cfg.travel().earth_radius_km);
-        self.groups.push(VacGroup { isco: key.0, level: key.1, reqs: key.2, grid, remote: Vec::new() });
+        self.groups.push(VacGroup {
+            isco: key.0,
+            level: key.1,
+            reqs: key.2,
+            grid,
+            remote: Vec::new(),
+            summary: GroupSummary::default(),
+        });
         self.group_of.insert(key, g);
         g
     }
@@ -203,7 +207,13 @@ impl VacancyIndex {
             });
             self.geo.push(Geo::of(v.location));
             let g = self.group_for(key_of(v), v.location.lat(), v.location.lon());
+            for (set, essential) in [(&ess, true), (&opt, false)] {
+                for &id in set.iter() {
+                    self.skill_groups.add(id, g as u32, essential);
+                }
+            }
             let Some(group) = self.groups.get_mut(g) else { continue };
+            group.summary.add(&self.cfg, v.hours, v.sector.index(), v.offers_training, ess.len(), opt.len());
             let cell = if v.remote {
                 group.remote.push(slot);
                 u32::MAX
@@ -256,6 +266,7 @@ impl VacancyIndex {
             + self.groups.iter().map(|g| g.grid.memory_bytes() + g.remote.capacity() * 4).sum::<usize>()
             + self.groups.capacity() * std::mem::size_of::<VacGroup>()
             + self.group_of.len() * 32
+            + self.skill_groups.memory_bytes()
     }
 
     /// Number of skill entries stored (essential plus optional, deduplicated per vacancy).
@@ -329,13 +340,15 @@ impl VacancyIndex {
         // Groups the seeker can qualify for, by their bound, best first (ties
         // by index, for a fixed order). Groups are in code order at build, so
         // the occupation component is computed once per run of one code.
+        let mut sums = vec![0.0; self.groups.len()];
+        self.skill_groups.accumulate(&self.cfg, &q.skills, 0..self.groups.len() as u32, &mut sums);
+        let terms = SeekerTerms { hours: q.hours, sec_pref: q.sec_pref, sec_exp: q.sec_exp };
         let mut order: Vec<(f64, usize, f64)> = Vec::with_capacity(self.groups.len());
         let mut occ: Option<(IscoCode, f64)> = None;
-        for (i, g) in self.groups.iter().enumerate() {
+        for (i, (g, &sum)) in self.groups.iter().zip(&sums).enumerate() {
             if g.reqs & !q.caps != 0 || (g.remote.is_empty() && q.reach_km.is_none()) {
                 continue;
             }
-            let Some(level) = best_level(&self.cfg, i32::from(g.level) - i32::from(q.level)) else { continue };
             let o = match occ {
                 Some((c, o)) if c == g.isco => o,
                 _ => {
@@ -344,7 +357,9 @@ impl VacancyIndex {
                     o
                 }
             };
-            order.push((group_bound(&self.cfg, o, level), i, o));
+            let gap = i32::from(g.level) - i32::from(q.level);
+            let Some(bound) = g.summary.bound(&self.cfg, &terms, gap, o, sum) else { continue };
+            order.push((bound, i, o));
         }
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let er = self.cfg.travel().earth_radius_km;

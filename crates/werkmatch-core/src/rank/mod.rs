@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Id;
 
+mod bounds;
 mod employers;
 mod index;
 mod intern;

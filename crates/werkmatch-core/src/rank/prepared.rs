@@ -135,12 +135,6 @@ pub(crate) enum Outcome {
     Scored(f64),
 }
 
-/// The best total of any pair whose occupation and level components are
-/// `occupation` and `level`: every other component at its maximum of 1.
-pub(crate) fn group_bound(cfg: &ScoringConfig, occupation: f64, level: f64) -> f64 {
-    Components { skills: 1.0, occupation, level, mobility: 1.0, sector: 1.0, hours: 1.0 }.total(cfg)
-}
-
 /// Evaluates a pair; `skip(bound)` says whether a score of at most `bound`
 /// is useless (below `min_score` or unable to enter the top-k).
 #[inline]

@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use super::bounds::{GroupSummary, SeekerTerms, SkillGroups};
 use super::kernel::{Executor, KernelStats};
 use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, PreparedVacancy, VacancySide};
 use super::spatial::{DegWindow, Grid};
@@ -48,6 +49,8 @@ struct Group {
     remote: usize,
     grid: Grid,
     cell_start: Vec<u32>,
+    /// What the group's vacancies could at best offer, for its score bound.
+    summary: GroupSummary,
 }
 
 /// The query vacancies laid out by group and grid cell.
@@ -64,6 +67,8 @@ struct Batch {
     /// The input index of each position.
     input: Vec<u32>,
     groups: Vec<Group>,
+    /// The groups that ask for each (seeker-vocabulary) skill id.
+    skill_groups: SkillGroups,
 }
 
 impl Batch {
@@ -83,7 +88,10 @@ impl Batch {
         let (mut rows, mut ids, mut loc, mut hot, mut input) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut groups = Vec::with_capacity(by_code.len());
+        let mut skill_groups = SkillGroups::default();
         for ((isco, level, reqs), members) in by_code {
+            let gi = groups.len() as u32;
+            let mut summary = GroupSummary::default();
             let pts: Vec<(f64, f64)> = members
                 .iter()
                 .filter_map(|&i| slots[i].as_ref())
@@ -105,6 +113,12 @@ impl Batch {
             let mut remote = None;
             for (cell, i) in keyed {
                 let Some(v) = slots[i].take() else { continue };
+                summary.add(cfg, v.hours, v.sector, v.training, v.n_ess, v.n_opt);
+                for (set, essential) in [(&v.ess, true), (&v.opt, false)] {
+                    for &id in set.iter() {
+                        skill_groups.add(id, gi, essential);
+                    }
+                }
                 if cell == u32::MAX {
                     remote.get_or_insert(rows.len());
                 } else if let Some(c) = cell_start.get_mut(cell as usize + 1) {
@@ -122,9 +136,19 @@ impl Batch {
                 *c = at;
             }
             let end = rows.len();
-            groups.push(Group { isco, level, reqs, start, end, remote: remote.unwrap_or(end), grid, cell_start });
+            groups.push(Group {
+                isco,
+                level,
+                reqs,
+                start,
+                end,
+                remote: remote.unwrap_or(end),
+                grid,
+                cell_start,
+                summary,
+            });
         }
-        Batch { rows, ids, loc, hot, input, groups }
+        Batch { rows, ids, loc, hot, input, groups, skill_groups }
     }
 
     fn len(&self) -> usize {
@@ -350,7 +374,7 @@ fn rank_range(
 ) -> (Tops, KernelStats) {
     let cfg = view.cfg;
     let er = cfg.travel().earth_radius_km;
-    let groups = batch.groups.get(range).unwrap_or(&[]);
+    let groups = batch.groups.get(range.clone()).unwrap_or(&[]);
     let base = groups.first().map_or(0, |g| g.start);
     let mut tops = Tops::new(groups.last().map_or(0, |g| g.end) - base, k);
     let mut stats = KernelStats::default();
@@ -370,6 +394,8 @@ fn rank_range(
         .max()
         .map_or(0, |&m| m as usize + 1);
     let mut bits = vec![0u64; n_ids.div_ceil(64)];
+    let group_ids = range.start as u32..range.end as u32;
+    let mut sums = vec![0.0; groups.len()];
     for (i, rank) in (0..view.by_rank.len()).enumerate() {
         if i == next {
             open.rebuild(&cuts, groups, base, &tops.thr);
@@ -380,6 +406,9 @@ fn rank_range(
         };
         let s = seeker.side();
         set_bits(&mut bits, s.skills, true);
+        sums.fill(0.0);
+        batch.skill_groups.accumulate(cfg, s.skills, group_ids.clone(), &mut sums);
+        let terms = SeekerTerms { hours: s.hours, sec_pref: s.sec_pref, sec_exp: s.sec_exp };
         let window = seeker.reach_km.map(|r| DegWindow::around(seeker.lat_deg, seeker.lon_deg, r, er));
         let rank = rank as u32;
         // Groups come by code: the occupation is computed once per code.
@@ -388,7 +417,6 @@ fn rank_range(
             if g.reqs & !s.caps != 0 {
                 continue;
             }
-            let Some(level) = best_level(cfg, i32::from(g.level) - i32::from(s.level)) else { continue };
             let occupation = match occ_of {
                 Some((code, o)) if code == g.isco => o,
                 _ => {
@@ -397,7 +425,11 @@ fn rank_range(
                     o
                 }
             };
-            let bound = bound(cfg, occupation, level);
+            let gap = i32::from(g.level) - i32::from(s.level);
+            let Some(bound) = g.summary.bound(cfg, &terms, gap, occupation, sums.get(gi).copied().unwrap_or(0.0))
+            else {
+                continue;
+            };
             if !opts.admits(bound) {
                 continue;
             }

@@ -1,0 +1,232 @@
+//! Score upper bounds for a whole group of vacancies and one seeker.
+//!
+//! A group (one ISCO code, level and requirement mask) is summarised by what
+//! its vacancies could at best offer: the union of their sectors, their
+//! widest hours, whether any offers training, and the smallest skills
+//! denominator. With the seeker's skills counted against the group's skill
+//! union ([`SkillGroups`]), this gives a bound on every component but
+//! mobility, so a query skips a group whose vacancies all lie below its
+//! current k-th score, without looking at any of them.
+//!
+//! Every bound is conservative: each component bound is at least the
+//! component of every vacancy in the group, and [`Components::total`] is
+//! monotone in each component (non-negative weights, correctly rounded
+//! arithmetic). Removing a vacancy never loosens a bound into a wrong one: a
+//! summary that still counts it only bounds from further above.
+
+use crate::model::HoursRange;
+use crate::score::components::{self, Components};
+use crate::score::ScoringConfig;
+
+/// Relative slack on the skills bound, far above the rounding error of the
+/// few additions it sums (the skills component itself is exact for the
+/// default optional weight of 0.5).
+const SKILL_MARGIN: f64 = 1e-9;
+
+/// The skills denominator `|E| + w·|O|` of SCORING.md 2.3, computed exactly
+/// as [`components::skills`] does; `None` when the component is the
+/// occupation's (nothing asked).
+pub(crate) fn skill_den(cfg: &ScoringConfig, n_ess: usize, n_opt: usize) -> Option<f64> {
+    if n_ess == 0 && n_opt == 0 {
+        return None;
+    }
+    let den = n_ess as f64 + cfg.optional_skill_weight * n_opt as f64;
+    (den > 0.0).then_some(den)
+}
+
+/// What the vacancies of a group could at best offer.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GroupSummary {
+    /// Bit mask of the vacancies' NACE sections.
+    sectors: u32,
+    /// The smallest minimum hours.
+    hours_min: u8,
+    /// The largest maximum hours.
+    hours_max: u8,
+    /// Bit 0: some vacancy offers no training; bit 1: some offers training.
+    training: u8,
+    /// Some vacancy asks no skills (its skills component is the occupation's).
+    plain: bool,
+    /// The smallest skills denominator; `+inf` when no vacancy asks skills.
+    min_den: f64,
+}
+
+impl Default for GroupSummary {
+    fn default() -> Self {
+        GroupSummary { sectors: 0, hours_min: u8::MAX, hours_max: 0, training: 0, plain: false, min_den: f64::INFINITY }
+    }
+}
+
+impl GroupSummary {
+    /// Counts one more vacancy.
+    pub(crate) fn add(
+        &mut self,
+        cfg: &ScoringConfig,
+        hours: HoursRange,
+        sector: u8,
+        training: bool,
+        ess: usize,
+        opt: usize,
+    ) {
+        self.sectors |= 1u32 << sector;
+        self.hours_min = self.hours_min.min(hours.min());
+        self.hours_max = self.hours_max.max(hours.max());
+        self.training |= if training { 2 } else { 1 };
+        match skill_den(cfg, ess, opt) {
+            Some(d) => self.min_den = self.min_den.min(d),
+            None => self.plain = true,
+        }
+    }
+
+    /// Whether the group holds no vacancy at all.
+    fn is_empty(&self) -> bool {
+        self.training == 0
+    }
+
+    /// An upper bound on the score of any vacancy of the group for a seeker,
+    /// with mobility at its best (1), or `None` when every one of them is
+    /// knocked out by level or hours. `gap` is the group's level minus the
+    /// seeker's; `skill_sum` the seeker's share of the group's skill union
+    /// ([`SkillGroups::accumulate`]).
+    #[inline]
+    pub(crate) fn bound(
+        &self,
+        cfg: &ScoringConfig,
+        seeker: &SeekerTerms,
+        gap: i32,
+        occupation: f64,
+        skill_sum: f64,
+    ) -> Option<f64> {
+        self.components(cfg, seeker, gap, occupation, skill_sum).map(|c| c.total(cfg))
+    }
+
+    /// The component bounds behind [`bound`](Self::bound), mobility at 1.
+    #[inline]
+    pub(crate) fn components(
+        &self,
+        cfg: &ScoringConfig,
+        seeker: &SeekerTerms,
+        gap: i32,
+        occupation: f64,
+        skill_sum: f64,
+    ) -> Option<Components> {
+        if self.is_empty() || self.hours_min > seeker.hours.max() {
+            return None;
+        }
+        let with = if self.training & 2 != 0 { components::level(cfg, gap, true) } else { None };
+        let without = if self.training & 1 != 0 { components::level(cfg, gap, false) } else { None };
+        let level = match (with, without) {
+            (Some(a), Some(b)) => a.max(b),
+            (a, b) => a.or(b)?,
+        };
+        let hours = if self.hours_max >= seeker.hours.min() {
+            1.0
+        } else {
+            f64::from(self.hours_max) / f64::from(seeker.hours.min())
+        };
+        let mut skills: f64 = if self.plain { occupation } else { 0.0 };
+        if self.min_den.is_finite() {
+            skills = skills.max((skill_sum * (1.0 + SKILL_MARGIN) / self.min_den).min(1.0));
+        }
+        Some(Components {
+            skills,
+            occupation,
+            level,
+            mobility: 1.0,
+            sector: seeker.sector_bound(cfg, self.sectors),
+            hours,
+        })
+    }
+}
+
+/// The seeker fields the group bounds read.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SeekerTerms {
+    pub hours: HoursRange,
+    pub sec_pref: u32,
+    pub sec_exp: u32,
+}
+
+impl SeekerTerms {
+    /// The best sector component over the sections in `mask` (the
+    /// configured values need not be ordered, so every case present counts).
+    #[inline]
+    fn sector_bound(&self, cfg: &ScoringConfig, mask: u32) -> f64 {
+        let none = self.sec_pref == 0 && self.sec_exp == 0;
+        let mut best = f64::NEG_INFINITY;
+        for (p, e) in [(true, true), (true, false), (false, true), (false, false)] {
+            let m =
+                mask & if p { self.sec_pref } else { !self.sec_pref } & if e { self.sec_exp } else { !self.sec_exp };
+            if m != 0 {
+                best = best.max(components::sector(cfg, p, e, none));
+            }
+        }
+        if best.is_finite() {
+            best
+        } else {
+            // An empty mask: no vacancy, nothing to bound; the largest value is safe.
+            cfg.sector_preferred.max(cfg.sector_experience).max(cfg.sector_none_listed).max(cfg.sector_other)
+        }
+    }
+}
+
+/// For each skill id, the groups whose vacancies ask for it, and how: bit 0
+/// essential in some vacancy, bit 1 optional in some vacancy.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SkillGroups {
+    /// `lists[skill]`: `(group, how)`, ascending by group.
+    lists: Vec<Vec<(u32, u8)>>,
+}
+
+impl SkillGroups {
+    /// Records that `group` asks for `skill` (essential or optional).
+    pub(crate) fn add(&mut self, skill: u32, group: u32, essential: bool) {
+        let s = skill as usize;
+        if self.lists.len() <= s {
+            self.lists.resize_with(s + 1, Vec::new);
+        }
+        let Some(list) = self.lists.get_mut(s) else { return };
+        let how = if essential { 1 } else { 2 };
+        match list.binary_search_by_key(&group, |e| e.0) {
+            Ok(i) => {
+                if let Some(e) = list.get_mut(i) {
+                    e.1 |= how;
+                }
+            }
+            Err(i) => list.insert(i, (group, how)),
+        }
+    }
+
+    /// Adds, for each group, the most the seeker's `skills` can add to the
+    /// skills numerator `|E ∩ S| + w·|O ∩ S|` of any of its vacancies: 1 for
+    /// a skill essential somewhere in the group, else `w`. Groups outside
+    /// `groups` (a range of group indexes) are left alone; `sums` is indexed
+    /// by group minus the range's start.
+    pub(crate) fn accumulate(
+        &self,
+        cfg: &ScoringConfig,
+        skills: &[u32],
+        groups: std::ops::Range<u32>,
+        sums: &mut [f64],
+    ) {
+        let w = cfg.optional_skill_weight;
+        for &s in skills {
+            let Some(list) = self.lists.get(s as usize) else { continue };
+            let from = list.partition_point(|e| e.0 < groups.start);
+            for &(g, how) in list.get(from..).unwrap_or(&[]) {
+                if g >= groups.end {
+                    break;
+                }
+                if let Some(x) = sums.get_mut((g - groups.start) as usize) {
+                    *x += if how & 1 != 0 { 1.0 } else { w };
+                }
+            }
+        }
+    }
+
+    /// Heap bytes.
+    pub(crate) fn memory_bytes(&self) -> usize {
+        self.lists.capacity() * std::mem::size_of::<Vec<(u32, u8)>>()
+            + self.lists.iter().map(|l| l.capacity() * std::mem::size_of::<(u32, u8)>()).sum::<usize>()
+    }
+}

@@ -81,6 +81,14 @@ struct Stages {
     seeker_to_employers: Option<f64>,
 }
 
+/// Pairs considered per direction of one kernel run.
+#[derive(serde::Serialize, Default)]
+struct StagePairs {
+    seeker_to_vacancies: u64,
+    vacancy_to_seekers: u64,
+    seeker_to_employers: Option<u64>,
+}
+
 /// Builds the indexes and ranks every direction of the scale; returns seconds, stages and counters.
 fn run_kernel(
     cfg: &ScoringConfig,
@@ -88,7 +96,7 @@ fn run_kernel(
     opts: &RankOptions,
     exec: Executor<'_>,
     employers: bool,
-) -> (f64, Stages, KernelStats) {
+) -> (f64, Stages, StagePairs, KernelStats) {
     let t = Instant::now();
     let mut stages = Stages::default();
     let mut b = Matcher::builder().config(cfg.clone()).vacancies(&pop.vacancies).seekers(&pop.seekers);
@@ -97,19 +105,25 @@ fn run_kernel(
     }
     let m = b.build().unwrap_or_else(|e| panic!("generated ids are unique: {e}"));
     stages.build = t.elapsed().as_secs_f64();
-    let mut stats = KernelStats::default();
+    let mut pairs = StagePairs::default();
     let lap = Instant::now();
-    stats += m.seeker_to_vacancies(&pop.seekers, opts, exec).1;
+    let st = m.seeker_to_vacancies(&pop.seekers, opts, exec).1;
     stages.seeker_to_vacancies = lap.elapsed().as_secs_f64();
+    let mut stats = st;
+    pairs.seeker_to_vacancies = st.pairs_considered;
     let lap = Instant::now();
-    stats += m.vacancy_to_seekers(&pop.vacancies, opts, exec).1;
+    let st = m.vacancy_to_seekers(&pop.vacancies, opts, exec).1;
     stages.vacancy_to_seekers = lap.elapsed().as_secs_f64();
+    stats += st;
+    pairs.vacancy_to_seekers = st.pairs_considered;
     if employers {
         let lap = Instant::now();
-        stats += m.seeker_to_employers(&pop.seekers, opts, exec).1;
+        let st = m.seeker_to_employers(&pop.seekers, opts, exec).1;
         stages.seeker_to_employers = Some(lap.elapsed().as_secs_f64());
+        stats += st;
+        pairs.seeker_to_employers = Some(st.pairs_considered);
     }
-    (t.elapsed().as_secs_f64(), stages, stats)
+    (t.elapsed().as_secs_f64(), stages, pairs, stats)
 }
 
 fn every<T>(items: &[T], n: usize) -> Vec<&T> {
@@ -129,7 +143,7 @@ fn main() {
     let opts = RankOptions::top(args.top);
     let threads = rayon::current_num_threads();
 
-    let (kernel_s, stages, stats) = run_kernel(&cfg, &pop, &opts, Executor::Global, employers);
+    let (kernel_s, stages, stage_pairs, stats) = run_kernel(&cfg, &pop, &opts, Executor::Global, employers);
     let single = if args.skip_single_thread {
         None
     } else {
@@ -198,6 +212,7 @@ fn main() {
         "kernel_s": kernel_s,
         "kernel_s_1t": kernel_s_1t,
         "kernel_stages_s": stages,
+        "kernel_stages_pairs_considered": stage_pairs,
         "kernel_stages_s_1t": stages_1t,
         "reference_s": reference_s,
         "reference_sample": sample,

@@ -25,6 +25,7 @@ mod index;
 mod intern;
 mod kernel;
 mod matcher;
+mod open;
 mod prepared;
 pub mod reference;
 mod reverse;

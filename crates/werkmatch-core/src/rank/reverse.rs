@@ -14,9 +14,10 @@
 //! vacancies, so every vacancy's top-k is complete in one task and the result
 //! (and the work counted) does not depend on the split. As seekers come in
 //! rank order, a newcomer loses every tie: a pair whose score bound does not
-//! exceed the vacancy's k-th score can be skipped, and lists of the vacancies
-//! that are still open per bound, rebuilt now and then, let a seeker skip the
-//! filled ones of a group without looking at them.
+//! exceed the vacancy's k-th score can be skipped. Each seeker bounds each
+//! group (see `bounds`), and bit sets of the vacancies still open below each
+//! cut of the score scale (see `open`) let it skip a group's filled
+//! vacancies without looking at them.
 
 use std::collections::BTreeMap;
 
@@ -24,11 +25,12 @@ use rayon::prelude::*;
 
 use super::bounds::{GroupSummary, SeekerTerms, SkillGroups};
 use super::kernel::{Executor, KernelStats};
+use super::open::OpenSets;
 use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, PreparedVacancy, VacancySide};
 use super::spatial::{DegWindow, Grid};
 use super::RankOptions;
 use crate::model::{HoursRange, IscoCode};
-use crate::score::components::{self, Components};
+use crate::score::components;
 use crate::score::ScoringConfig;
 
 /// Top-k entries above this many (all vacancies × k) make the
@@ -235,72 +237,6 @@ struct Hot {
     hours_min: u8,
 }
 
-/// The best level component for a gap, with or without training on the job.
-fn best_level(cfg: &ScoringConfig, gap: i32) -> Option<f64> {
-    match (components::level(cfg, gap, true), components::level(cfg, gap, false)) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-/// The best total of a pair with these occupation and level components:
-/// every other component at its maximum of 1.
-fn bound(cfg: &ScoringConfig, occupation: f64, level: f64) -> f64 {
-    Components { skills: 1.0, occupation, level, mobility: 1.0, sector: 1.0, hours: 1.0 }.total(cfg)
-}
-
-/// Score bounds at which the per-task lists of open vacancies are cut: the
-/// bound of every possible occupation and level value, ascending, then `+inf`.
-fn cuts(cfg: &ScoringConfig) -> Vec<f64> {
-    let levels: Vec<f64> = (-3..=1).filter_map(|g| best_level(cfg, g)).collect();
-    let mut c: Vec<f64> = cfg
-        .proximity()
-        .iter()
-        .chain(&[0.0])
-        .flat_map(|&o| levels.iter().map(move |&l| (o, l)))
-        .map(|(o, l)| bound(cfg, o, l))
-        .collect();
-    c.push(f64::INFINITY);
-    c.sort_unstable_by(f64::total_cmp);
-    c.dedup();
-    c
-}
-
-/// For each cut, the positions whose vacancy a seeker with a bound up to the
-/// cut can still enter (its k-th score is below the cut), by group.
-struct Open {
-    /// `lists[j]`: positions, ascending; group `g` at `starts[j][g]..starts[j][g + 1]`.
-    lists: Vec<Vec<u32>>,
-    starts: Vec<Vec<u32>>,
-}
-
-impl Open {
-    /// `thr[p - base]` is the threshold of position `p` of `groups`.
-    fn rebuild(&mut self, cuts: &[f64], groups: &[Group], base: usize, thr: &[f64]) {
-        for ((list, starts), &cut) in self.lists.iter_mut().zip(&mut self.starts).zip(cuts) {
-            list.clear();
-            starts.clear();
-            for g in groups {
-                starts.push(list.len() as u32);
-                for p in g.start..g.end {
-                    if thr.get(p - base).is_some_and(|t| t.total_cmp(&cut).is_lt()) {
-                        list.push(p as u32);
-                    }
-                }
-            }
-            starts.push(list.len() as u32);
-        }
-    }
-
-    fn of(&self, j: usize, g: usize) -> &[u32] {
-        let (Some(list), Some(st)) = (self.lists.get(j), self.starts.get(j)) else { return &[] };
-        match (st.get(g), st.get(g + 1)) {
-            (Some(&a), Some(&b)) => list.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
-    }
-}
-
 /// The top-k of every vacancy of one task, in flat arrays.
 struct Tops {
     k: usize,
@@ -376,15 +312,10 @@ fn rank_range(
     let er = cfg.travel().earth_radius_km;
     let groups = batch.groups.get(range.clone()).unwrap_or(&[]);
     let base = groups.first().map_or(0, |g| g.start);
-    let mut tops = Tops::new(groups.last().map_or(0, |g| g.end) - base, k);
+    let n = groups.last().map_or(0, |g| g.end) - base;
+    let mut tops = Tops::new(n, k);
+    let mut open = OpenSets::new(n);
     let mut stats = KernelStats::default();
-    let cuts = cuts(cfg);
-    let mut open = Open { lists: vec![Vec::new(); cuts.len()], starts: vec![Vec::new(); cuts.len()] };
-    // Thresholds only rise, so lists from an earlier rebuild hold every
-    // vacancy that can still be entered (and some that no longer can).
-    // Rebuild often at first, while thresholds climb fast.
-    let every = (batch.len() / 256).max(64);
-    let mut next = 0;
     // The current seeker's skills as a bit set over the ids the vacancies
     // ask for: a skill test is one load instead of a sorted merge.
     let n_ids = batch
@@ -396,11 +327,9 @@ fn rank_range(
     let mut bits = vec![0u64; n_ids.div_ceil(64)];
     let group_ids = range.start as u32..range.end as u32;
     let mut sums = vec![0.0; groups.len()];
-    for (i, rank) in (0..view.by_rank.len()).enumerate() {
-        if i == next {
-            open.rebuild(&cuts, groups, base, &tops.thr);
-            next = if i < every { (2 * i).max(8) } else { i + every };
-        }
+    // Thresholds that rose while a group's sets were being read, applied after.
+    let mut raised: Vec<(usize, f64)> = Vec::new();
+    for rank in 0..view.by_rank.len() {
         let Some(seeker) = view.by_rank.get(rank).and_then(|&slot| view.prepared.get(slot as usize)) else {
             continue;
         };
@@ -433,15 +362,18 @@ fn rank_range(
             if !opts.admits(bound) {
                 continue;
             }
-            let j = cuts.iter().position(|c| c.total_cmp(&bound).is_ge()).unwrap_or(cuts.len() - 1);
-            let list = open.of(j, gi);
-            if list.is_empty() {
+            let j = OpenSets::set_for(bound);
+            let (g0, g1) = (g.start - base, g.end - base);
+            if open.none_in(j, g0, g1) {
                 continue;
             }
-            let mut visit = |pos: u32| {
-                let p = pos as usize;
-                let (Some(row), Some(h)) = (batch.rows.get(p), batch.hot.get(p)) else { return };
+            let mut visit = |p: usize| {
+                // As seekers come in rank order, a bound equal to the k-th score loses the tie.
                 stats.pairs_considered += 1;
+                if tops.cannot_enter(p, bound) {
+                    return;
+                }
+                let (Some(row), Some(h)) = (batch.rows.get(base + p), batch.hot.get(base + p)) else { return };
                 // The same knock-outs `evaluate_with` starts with, from the packed column.
                 if h.reqs & !s.caps != 0 || h.hours_min > s.hours.max() {
                     return;
@@ -452,46 +384,46 @@ fn rank_range(
                         .filter(|&&id| bits.get((id >> 6) as usize).is_some_and(|w| w >> (id & 63) & 1 != 0))
                         .count()
                 };
-                let out = evaluate_with(
-                    cfg,
-                    &s,
-                    &v,
-                    || occupation,
-                    hits,
-                    |b| !opts.admits(b) || tops.cannot_enter(p - base, b),
-                );
+                let out =
+                    evaluate_with(cfg, &s, &v, || occupation, hits, |b| !opts.admits(b) || tops.cannot_enter(p, b));
                 if let Outcome::Scored(score) = out {
                     stats.pairs_scored += 1;
                     if opts.admits(score) {
-                        tops.push(p - base, score, rank);
+                        let old = tops.thr[p];
+                        tops.push(p, score, rank);
+                        let new = tops.thr[p];
+                        if new != old {
+                            raised.push((p, old));
+                        }
                     }
                 }
             };
             // The remote vacancies come last in the group.
-            let split = list.partition_point(|&p| (p as usize) < g.remote);
-            let (located, remote) = list.split_at(split);
-            remote.iter().copied().for_each(&mut visit);
-            let Some(w) = &window else { continue };
-            if located.len() <= 8 {
-                for &p in located {
-                    if batch.loc.get(p as usize).is_some_and(|&(la, lo)| w.contains(la, lo)) {
-                        visit(p);
+            let gr = g.remote - base;
+            open.for_each(j, gr, g1, &mut visit);
+            if let Some(w) = &window {
+                if gr - g0 <= 16 {
+                    open.for_each(j, g0, gr, |p| {
+                        if batch.loc.get(base + p).is_some_and(|&(la, lo)| w.contains(la, lo)) {
+                            visit(p);
+                        }
+                    });
+                } else {
+                    // Cells of one row are adjacent positions.
+                    let (rows, cols) = g.grid.cells_of(w);
+                    let nl = g.grid.row_len();
+                    for r in rows {
+                        let (Some(&a), Some(&b)) =
+                            (g.cell_start.get(r * nl + cols.start()), g.cell_start.get(r * nl + cols.end() + 1))
+                        else {
+                            continue;
+                        };
+                        open.for_each(j, a as usize - base, b as usize - base, &mut visit);
                     }
                 }
-            } else {
-                // Cells of one row are adjacent positions: one binary search per row.
-                let (rows, cols) = g.grid.cells_of(w);
-                let n = g.grid.row_len();
-                for r in rows {
-                    let (Some(&a), Some(&b)) =
-                        (g.cell_start.get(r * n + cols.start()), g.cell_start.get(r * n + cols.end() + 1))
-                    else {
-                        continue;
-                    };
-                    let lo = located.partition_point(|&p| p < a);
-                    let hi = located.partition_point(|&p| p < b);
-                    located.get(lo..hi).unwrap_or(&[]).iter().copied().for_each(&mut visit);
-                }
+            }
+            for (p, old) in raised.drain(..) {
+                open.raise(p, old, tops.thr[p]);
             }
         }
         set_bits(&mut bits, s.skills, false);

@@ -40,6 +40,42 @@ impl std::ops::AddAssign for KernelStats {
     }
 }
 
+/// Maps `items` with `f` on `exec`, keeping their order: the preparation and
+/// assembly around a batch are per-item work too, and left sequential they
+/// would cap the parallel speed-up.
+pub(crate) fn par_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync, exec: Executor<'_>) -> Vec<U> {
+    let par = || items.par_iter().with_min_len(64).map(&f).collect::<Vec<U>>();
+    match exec {
+        Executor::CurrentThread => items.iter().map(&f).collect(),
+        Executor::Global => par(),
+        Executor::Pool(pool) => pool.install(par),
+    }
+}
+
+/// Runs `a` and `b` on `exec`, in parallel unless it is the current thread.
+pub(crate) fn join<A: Send, B: Send>(
+    exec: Executor<'_>,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    match exec {
+        Executor::CurrentThread => (a(), b()),
+        Executor::Global => rayon::join(a, b),
+        Executor::Pool(pool) => pool.install(|| rayon::join(a, b)),
+    }
+}
+
+/// Orders rankings by subject id on `exec`; stable, so equal ids keep input
+/// order, as in the reference.
+pub(crate) fn sort_by_subject(rankings: &mut [Ranking], exec: Executor<'_>) {
+    let by_id = |a: &Ranking, b: &Ranking| a.subject.cmp(&b.subject);
+    match exec {
+        Executor::CurrentThread => rankings.sort_by(by_id),
+        Executor::Global => rankings.par_sort_by(by_id),
+        Executor::Pool(pool) => pool.install(|| rankings.par_sort_by(by_id)),
+    }
+}
+
 /// Turns collected `(score, rank)` pairs into matches with ids, best first.
 pub(crate) fn to_matches(top: TopK, slots: &Slots) -> Vec<Match> {
     top.into_sorted().into_iter().map(|(score, _, slot)| Match { id: slots.id(slot).clone(), score }).collect()
@@ -71,6 +107,6 @@ pub(crate) fn run_batch<T: Sync>(
         stats += st;
         rankings.push(r);
     }
-    rankings.sort_by(|a, b| a.subject.cmp(&b.subject));
+    sort_by_subject(&mut rankings, exec);
     (rankings, stats)
 }

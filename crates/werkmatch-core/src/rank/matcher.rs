@@ -2,7 +2,7 @@
 
 use super::employers::EmployerIndex;
 use super::index::VacancyIndex;
-use super::kernel::{Executor, KernelStats};
+use super::kernel::{join, Executor, KernelStats};
 use super::seekers::SeekerIndex;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
@@ -50,9 +50,17 @@ pub struct MatcherBuilder<'a> {
     vacancies: &'a [Vacancy],
     seekers: &'a [Jobseeker],
     employers: &'a [Employer],
+    exec: Executor<'a>,
 }
 
 impl<'a> MatcherBuilder<'a> {
+    /// Where the three indexes are built (in parallel unless
+    /// [`Executor::CurrentThread`]); rayon's current pool by default.
+    pub fn executor(mut self, exec: Executor<'a>) -> Self {
+        self.exec = exec;
+        self
+    }
+
     /// The scoring configuration.
     pub fn config(mut self, cfg: ScoringConfig) -> Self {
         self.cfg = Some(cfg);
@@ -80,11 +88,13 @@ impl<'a> MatcherBuilder<'a> {
     /// Builds the indexes; fails on a duplicate id within a population.
     pub fn build(self) -> Result<Matcher> {
         let cfg = self.cfg.unwrap_or_default();
-        Ok(Matcher {
-            vacancies: VacancyIndex::build(&cfg, self.vacancies)?,
-            seekers: SeekerIndex::build(&cfg, self.seekers)?,
-            employers: EmployerIndex::build(&cfg, self.employers)?,
-        })
+        let (vacancies, (seekers, employers)) = join(
+            self.exec,
+            || VacancyIndex::build(&cfg, self.vacancies),
+            || join(self.exec, || SeekerIndex::build(&cfg, self.seekers), || EmployerIndex::build(&cfg, self.employers)),
+        );
+        // Errors in a fixed order (vacancies, seekers, employers), as when built one by one.
+        Ok(Matcher { vacancies: vacancies?, seekers: seekers?, employers: employers? })
     }
 }
 

@@ -476,7 +476,7 @@ pub(crate) fn rank_batch(
     // complete in one task, so nothing is merged and pruning is as strong
     // as on one thread. Contiguous runs of groups of about equal size, a
     // few per thread to even out the load.
-    let n_tasks = if threads <= 1 { 1 } else { 4 * threads };
+    let n_tasks = if threads <= 1 { 1 } else { 16 * threads };
     let target = batch.len().div_ceil(n_tasks).max(1);
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
     let mut from = 0;

@@ -9,9 +9,9 @@
 //! when it lies beyond that cell's own largest reach.
 
 use super::intern::Interner;
-use super::kernel::{run_batch, to_matches, Executor, KernelStats};
+use super::kernel::{par_map, run_batch, sort_by_subject, to_matches, Executor, KernelStats};
 use super::prepared::{evaluate, Outcome, PreparedSeeker, PreparedVacancy, SeekerSide};
-use super::reverse::{rank_batch, SeekerView};
+use super::reverse::{rank_batch, SeekerView, SlotMatches};
 use super::slots::Slots;
 use super::spatial::{may_reach_box, Grid};
 use super::topk::TopK;
@@ -168,25 +168,21 @@ impl SeekerIndex {
         opts: &RankOptions,
         exec: Executor<'_>,
     ) -> (Vec<Ranking>, KernelStats) {
-        let prepared: Vec<PreparedVacancy> =
-            vacancies.iter().map(|v| PreparedVacancy::new(v, &self.skill_vocab, &self.cert_vocab)).collect();
+        let prepared = par_map(vacancies, |v| PreparedVacancy::new(v, &self.skill_vocab, &self.cert_vocab), exec);
         let view = SeekerView { cfg: &self.cfg, prepared: &self.prepared, by_rank: self.slots.by_rank() };
         let Some((tops, stats)) = rank_batch(&view, prepared, opts, exec) else {
             return run_batch(vacancies, |v| &v.id, |v, st| self.top_for_with_stats(v, opts, st), exec);
         };
-        let mut rankings: Vec<Ranking> = vacancies
-            .iter()
-            .zip(tops)
-            .map(|(v, top)| Ranking {
+        let pairs: Vec<(&Vacancy, SlotMatches)> = vacancies.iter().zip(tops).collect();
+        let mut rankings = par_map(
+            &pairs,
+            |(v, top)| Ranking {
                 subject: v.id.clone(),
-                matches: top
-                    .into_iter()
-                    .map(|(score, slot)| Match { id: self.slots.id(slot).clone(), score })
-                    .collect(),
-            })
-            .collect();
-        // Stable, so equal ids keep input order, as in the reference.
-        rankings.sort_by(|a, b| a.subject.cmp(&b.subject));
+                matches: top.iter().map(|&(score, slot)| Match { id: self.slots.id(slot).clone(), score }).collect(),
+            },
+            exec,
+        );
+        sort_by_subject(&mut rankings, exec);
         (rankings, stats)
     }
 }

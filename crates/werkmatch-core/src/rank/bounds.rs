@@ -78,95 +78,106 @@ impl GroupSummary {
         }
     }
 
-    /// Whether the group holds no vacancy at all.
-    fn is_empty(&self) -> bool {
-        self.training == 0
-    }
-
     /// An upper bound on the score of any vacancy of the group for a seeker,
     /// with mobility at its best (1), or `None` when every one of them is
-    /// knocked out by level or hours. `gap` is the group's level minus the
-    /// seeker's; `skill_sum` the seeker's share of the group's skill union
+    /// knocked out by level or hours. `level` is the group's skill level;
+    /// `skill_sum` the seeker's share of the group's skill union
     /// ([`SkillGroups::accumulate`]).
     #[inline]
     pub(crate) fn bound(
         &self,
         cfg: &ScoringConfig,
         seeker: &SeekerTerms,
-        gap: i32,
+        level: u8,
         occupation: f64,
         skill_sum: f64,
     ) -> Option<f64> {
-        self.components(cfg, seeker, gap, occupation, skill_sum).map(|c| c.total(cfg))
+        self.components(seeker, level, occupation, skill_sum).map(|c| c.total(cfg))
     }
 
     /// The component bounds behind [`bound`](Self::bound), mobility at 1.
     #[inline]
     pub(crate) fn components(
         &self,
-        cfg: &ScoringConfig,
         seeker: &SeekerTerms,
-        gap: i32,
+        level: u8,
         occupation: f64,
         skill_sum: f64,
     ) -> Option<Components> {
-        if self.is_empty() || self.hours_min > seeker.hours.max() {
+        if self.hours_min > seeker.hours_max {
             return None;
         }
-        let with = if self.training & 2 != 0 { components::level(cfg, gap, true) } else { None };
-        let without = if self.training & 1 != 0 { components::level(cfg, gap, false) } else { None };
-        let level = match (with, without) {
-            (Some(a), Some(b)) => a.max(b),
-            (a, b) => a.or(b)?,
-        };
-        let hours = if self.hours_max >= seeker.hours.min() {
+        let level = seeker.level(level, self.training)?;
+        let hours = if self.hours_max >= seeker.hours_min {
             1.0
         } else {
-            f64::from(self.hours_max) / f64::from(seeker.hours.min())
+            f64::from(self.hours_max) / f64::from(seeker.hours_min)
         };
         let mut skills: f64 = if self.plain { occupation } else { 0.0 };
         if self.min_den.is_finite() {
             skills = skills.max((skill_sum * (1.0 + SKILL_MARGIN) / self.min_den).min(1.0));
         }
-        Some(Components {
-            skills,
-            occupation,
-            level,
-            mobility: 1.0,
-            sector: seeker.sector_bound(cfg, self.sectors),
-            hours,
-        })
+        Some(Components { skills, occupation, level, mobility: 1.0, sector: seeker.sector(self.sectors), hours })
     }
 }
 
-/// The seeker fields the group bounds read.
+/// The seeker's side of the group bounds, worked out once per seeker so that
+/// bounding each of hundreds of groups is a few table look-ups.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct SeekerTerms {
-    pub hours: HoursRange,
-    pub sec_pref: u32,
-    pub sec_exp: u32,
+    hours_min: u8,
+    hours_max: u8,
+    /// The best level component by group level (1–4) and training flags
+    /// (bit 0 without, bit 1 with; see [`GroupSummary`]); NaN: knocked out.
+    levels: [[f64; 4]; 5],
+    /// The sector component's possible values, best first, each with the
+    /// sections that get it.
+    sectors: [(f64, u32); 4],
 }
 
 impl SeekerTerms {
-    /// The best sector component over the sections in `mask` (the
-    /// configured values need not be ordered, so every case present counts).
-    #[inline]
-    fn sector_bound(&self, cfg: &ScoringConfig, mask: u32) -> f64 {
-        let none = self.sec_pref == 0 && self.sec_exp == 0;
-        let mut best = f64::NEG_INFINITY;
-        for (p, e) in [(true, true), (true, false), (false, true), (false, false)] {
-            let m =
-                mask & if p { self.sec_pref } else { !self.sec_pref } & if e { self.sec_exp } else { !self.sec_exp };
-            if m != 0 {
-                best = best.max(components::sector(cfg, p, e, none));
+    /// The terms of a seeker with these hours, preferred and experienced
+    /// sections (bit masks) and skill level.
+    pub(crate) fn new(cfg: &ScoringConfig, hours: HoursRange, sec_pref: u32, sec_exp: u32, level: u8) -> Self {
+        let mut levels = [[f64::NAN; 4]; 5];
+        for (lv, row) in levels.iter_mut().enumerate() {
+            let gap = lv as i32 - i32::from(level);
+            for (flags, x) in row.iter_mut().enumerate() {
+                let with = if flags & 2 != 0 { components::level(cfg, gap, true) } else { None };
+                let without = if flags & 1 != 0 { components::level(cfg, gap, false) } else { None };
+                *x = match (with, without) {
+                    (Some(a), Some(b)) => a.max(b),
+                    (a, b) => a.or(b).unwrap_or(f64::NAN),
+                };
             }
         }
-        if best.is_finite() {
-            best
-        } else {
-            // An empty mask: no vacancy, nothing to bound; the largest value is safe.
-            cfg.sector_preferred.max(cfg.sector_experience).max(cfg.sector_none_listed).max(cfg.sector_other)
+        // The configured values need not be ordered: sort the four cases.
+        let none = sec_pref == 0 && sec_exp == 0;
+        let mut sectors = [(true, true), (true, false), (false, true), (false, false)].map(|(p, e)| {
+            let m = if p { sec_pref } else { !sec_pref } & if e { sec_exp } else { !sec_exp };
+            (components::sector(cfg, p, e, none), m)
+        });
+        sectors.sort_by(|a, b| b.0.total_cmp(&a.0));
+        SeekerTerms { hours_min: hours.min(), hours_max: hours.max(), levels, sectors }
+    }
+
+    /// The best level component for a group of level `level` with these training flags.
+    #[inline]
+    fn level(&self, level: u8, training: u8) -> Option<f64> {
+        let x = self.levels.get(level as usize)?.get(training as usize).copied()?;
+        (!x.is_nan()).then_some(x)
+    }
+
+    /// The best sector component over the sections in `mask`.
+    #[inline]
+    fn sector(&self, mask: u32) -> f64 {
+        for &(value, m) in &self.sectors {
+            if m & mask != 0 {
+                return value;
+            }
         }
+        // An empty mask: no vacancy, nothing to bound; the largest value is safe.
+        self.sectors[0].0
     }
 }
 
@@ -199,25 +210,14 @@ impl SkillGroups {
 
     /// Adds, for each group, the most the seeker's `skills` can add to the
     /// skills numerator `|E ∩ S| + w·|O ∩ S|` of any of its vacancies: 1 for
-    /// a skill essential somewhere in the group, else `w`. Groups outside
-    /// `groups` (a range of group indexes) are left alone; `sums` is indexed
-    /// by group minus the range's start.
-    pub(crate) fn accumulate(
-        &self,
-        cfg: &ScoringConfig,
-        skills: &[u32],
-        groups: std::ops::Range<u32>,
-        sums: &mut [f64],
-    ) {
+    /// a skill essential somewhere in the group, else `w`. `sums` is indexed
+    /// by group.
+    #[inline]
+    pub(crate) fn accumulate(&self, cfg: &ScoringConfig, skills: &[u32], sums: &mut [f64]) {
         let w = cfg.optional_skill_weight;
         for &s in skills {
-            let Some(list) = self.lists.get(s as usize) else { continue };
-            let from = list.partition_point(|e| e.0 < groups.start);
-            for &(g, how) in list.get(from..).unwrap_or(&[]) {
-                if g >= groups.end {
-                    break;
-                }
-                if let Some(x) = sums.get_mut((g - groups.start) as usize) {
+            for &(g, how) in self.lists.get(s as usize).map_or(&[][..], Vec::as_slice) {
+                if let Some(x) = sums.get_mut(g as usize) {
                     *x += if how & 1 != 0 { 1.0 } else { w };
                 }
             }

@@ -236,12 +236,11 @@ impl EmployerIndex {
         };
         // Each group bounded by its code's occupation (which is also the
         // skills component: employers ask no skills), its level and sectors.
-        let terms = SeekerTerms { hours: q.hours, sec_pref: q.sec_pref, sec_exp: q.sec_exp };
+        let terms = SeekerTerms::new(&self.cfg, q.hours, q.sec_pref, q.sec_exp, q.level);
         let mut order: Vec<(f64, usize)> = Vec::with_capacity(self.groups.len());
         for (i, g) in self.groups.iter().enumerate() {
             let o = components::occupation(&self.cfg, g.code, q.codes.iter().copied());
-            let gap = i32::from(g.code.skill_level().get()) - i32::from(q.level);
-            if let Some(bound) = g.summary.bound(&self.cfg, &terms, gap, o, 0.0) {
+            if let Some(bound) = g.summary.bound(&self.cfg, &terms, g.code.skill_level().get(), o, 0.0) {
                 order.push((bound, i));
             }
         }

@@ -7,7 +7,7 @@ use super::bounds::{GroupSummary, SeekerTerms, SkillGroups};
 use super::intern::intersect_count;
 use super::intern::Interner;
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::prepared::{cert_bits, evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
 use super::spatial::Grid;
 use super::topk::TopK;
@@ -16,9 +16,9 @@ use crate::error::Result;
 use crate::model::{HoursRange, IscoCode, Jobseeker, Vacancy};
 use crate::score::{components, ScoringConfig};
 
-/// The group key of a vacancy.
-fn key_of(v: &Vacancy) -> GroupKey {
-    (v.isco, v.skill_level().get(), vacancy_reqs(v))
+/// The group key of a vacancy, interning its certificates.
+fn key_of(v: &Vacancy, certs: &mut Interner) -> GroupKey {
+    (v.isco, v.skill_level().get(), vacancy_reqs(v) | cert_bits(&certs.intern_set(&v.certificates)))
 }
 
 /// The knock-out and component fields of one vacancy, packed (40 bytes).
@@ -106,7 +106,7 @@ impl VacancyIndex {
         // Each group's grid covers the group's own locations.
         let mut pts: BTreeMap<GroupKey, Vec<(f64, f64)>> = BTreeMap::new();
         for v in vacancies {
-            let e = pts.entry(key_of(v)).or_default();
+            let e = pts.entry(key_of(v, &mut ix.cert_vocab)).or_default();
             if !v.remote {
                 e.push((v.location.lat(), v.location.lon()));
             }
@@ -128,7 +128,7 @@ impl VacancyIndex {
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                let g = ix.group_of.get(&key_of(v)).copied().unwrap_or(0);
+                let g = ix.group_of.get(&key_of(v, &mut ix.cert_vocab)).copied().unwrap_or(0);
                 let c = match (v.remote, ix.groups.get(g)) {
                     (false, Some(gr)) => gr.grid.cell_of(v.location.lat(), v.location.lon()),
                     _ => u32::MAX,
@@ -190,11 +190,12 @@ impl VacancyIndex {
             let certs = self.cert_vocab.intern_set(&v.certificates);
             let cert_start = self.certs.len() as u32;
             self.certs.extend_from_slice(&certs);
+            let reqs = vacancy_reqs(v) | cert_bits(&certs);
             self.rows.push(VacRow {
                 isco: v.isco,
                 hours: v.hours,
                 earliest: v.earliest_start.map_or(u16::MAX, |t| t.minutes()),
-                reqs: vacancy_reqs(v),
+                reqs,
                 level: v.skill_level().get(),
                 sector: v.sector.index(),
                 remote: v.remote,
@@ -206,7 +207,7 @@ impl VacancyIndex {
                 n_cert: certs.len() as u32,
             });
             self.geo.push(Geo::of(v.location));
-            let g = self.group_for(key_of(v), v.location.lat(), v.location.lon());
+            let g = self.group_for((v.isco, v.skill_level().get(), reqs), v.location.lat(), v.location.lon());
             for (set, essential) in [(&ess, true), (&opt, false)] {
                 for &id in set.iter() {
                     self.skill_groups.add(id, g as u32, essential);
@@ -341,8 +342,8 @@ impl VacancyIndex {
         // by index, for a fixed order). Groups are in code order at build, so
         // the occupation component is computed once per run of one code.
         let mut sums = vec![0.0; self.groups.len()];
-        self.skill_groups.accumulate(&self.cfg, &q.skills, 0..self.groups.len() as u32, &mut sums);
-        let terms = SeekerTerms { hours: q.hours, sec_pref: q.sec_pref, sec_exp: q.sec_exp };
+        self.skill_groups.accumulate(&self.cfg, &q.skills, &mut sums);
+        let terms = SeekerTerms::new(&self.cfg, q.hours, q.sec_pref, q.sec_exp, q.level);
         let mut order: Vec<(f64, usize, f64)> = Vec::with_capacity(self.groups.len());
         let mut occ: Option<(IscoCode, f64)> = None;
         for (i, (g, &sum)) in self.groups.iter().zip(&sums).enumerate() {
@@ -357,8 +358,7 @@ impl VacancyIndex {
                     o
                 }
             };
-            let gap = i32::from(g.level) - i32::from(q.level);
-            let Some(bound) = g.summary.bound(&self.cfg, &terms, gap, o, sum) else { continue };
+            let Some(bound) = g.summary.bound(&self.cfg, &terms, g.level, o, sum) else { continue };
             order.push((bound, i, o));
         }
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -91,7 +91,13 @@ impl<'a> MatcherBuilder<'a> {
         let (vacancies, (seekers, employers)) = join(
             self.exec,
             || VacancyIndex::build(&cfg, self.vacancies),
-            || join(self.exec, || SeekerIndex::build(&cfg, self.seekers), || EmployerIndex::build(&cfg, self.employers)),
+            || {
+                join(
+                    self.exec,
+                    || SeekerIndex::build(&cfg, self.seekers),
+                    || EmployerIndex::build(&cfg, self.employers),
+                )
+            },
         );
         // Errors in a fixed order (vacancies, seekers, employers), as when built one by one.
         Ok(Matcher { vacancies: vacancies?, seekers: seekers?, employers: employers? })

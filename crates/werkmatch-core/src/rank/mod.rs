@@ -27,6 +27,7 @@ mod kernel;
 mod matcher;
 mod open;
 mod prepared;
+mod ranked;
 pub mod reference;
 mod reverse;
 mod seekers;

@@ -30,6 +30,20 @@ pub(crate) mod bits {
     pub const fn load(rank: u8) -> u16 {
         1 << (7 + rank)
     }
+    /// Certificates with interned ids below this have a bit of their own.
+    pub const CERTS: u32 = 5;
+    /// The certificate with interned id `id < CERTS` is bit 11 + id.
+    pub const fn cert(id: u32) -> u16 {
+        1 << (11 + id)
+    }
+}
+
+/// The mask bits of a set of interned certificate ids: the first few
+/// certificates of a vocabulary (in practice the common ones, such as VCA)
+/// have a bit, so that requiring them splits the kernel's groups and is
+/// tested for a whole group at once. The rest are tested per pair, as all are.
+pub(crate) fn cert_bits(ids: &[u32]) -> u16 {
+    ids.iter().filter(|&&id| id < bits::CERTS).fold(0, |m, &id| m | bits::cert(id))
 }
 
 /// The capability mask of a seeker.
@@ -265,6 +279,7 @@ impl PreparedSeeker {
     ) -> Self {
         let usable = TravelModel::usable_modes(s.mobility.modes(), s.licence);
         let max_minutes = f64::from(s.mobility.max_minutes());
+        let certs = cert_vocab.map(|v| v.lookup_set(&s.certificates).0).unwrap_or_default();
         PreparedSeeker {
             geo: Geo::of(s.location),
             lat_deg: s.location.lat(),
@@ -274,10 +289,10 @@ impl PreparedSeeker {
             reach_km: reach_km(cfg.travel(), usable, max_minutes),
             level: seeker_level(s).get(),
             hours: s.hours,
-            caps: seeker_caps(s),
+            caps: seeker_caps(s) | cert_bits(&certs),
             sec_pref: sector_mask(&s.sectors_preferred),
             sec_exp: sector_mask(&s.sectors_experience),
-            certs: cert_vocab.map(|v| v.lookup_set(&s.certificates).0).unwrap_or_default(),
+            certs,
             skills: skill_vocab.map(|v| v.lookup_set(&s.skills).0).unwrap_or_default(),
             codes: seeker_codes(s).collect(),
         }
@@ -357,7 +372,7 @@ impl PreparedVacancy {
             training: v.offers_training,
             hours: v.hours,
             earliest: v.earliest_start.map(|t| t.minutes()),
-            reqs: vacancy_reqs(v),
+            reqs: vacancy_reqs(v) | cert_bits(&certs),
             certs_impossible,
             certs,
             sector: v.sector.index(),

@@ -23,11 +23,12 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::bounds::{GroupSummary, SeekerTerms, SkillGroups};
+use super::bounds::{GroupSummary, SkillGroups};
 use super::kernel::{Executor, KernelStats};
 use super::open::OpenSets;
 use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, PreparedVacancy, VacancySide};
-use super::spatial::{DegWindow, Grid};
+use super::ranked::Ranked;
+use super::spatial::Grid;
 use super::RankOptions;
 use crate::model::{HoursRange, IscoCode};
 use crate::score::components;
@@ -69,8 +70,8 @@ struct Batch {
     /// The input index of each position.
     input: Vec<u32>,
     groups: Vec<Group>,
-    /// The groups that ask for each (seeker-vocabulary) skill id.
-    skill_groups: SkillGroups,
+    /// One more than the largest skill id a vacancy asks for.
+    n_skill_ids: usize,
 }
 
 impl Batch {
@@ -90,9 +91,7 @@ impl Batch {
         let (mut rows, mut ids, mut loc, mut hot, mut input) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut groups = Vec::with_capacity(by_code.len());
-        let mut skill_groups = SkillGroups::default();
         for ((isco, level, reqs), members) in by_code {
-            let gi = groups.len() as u32;
             let mut summary = GroupSummary::default();
             let pts: Vec<(f64, f64)> = members
                 .iter()
@@ -116,11 +115,6 @@ impl Batch {
             for (cell, i) in keyed {
                 let Some(v) = slots[i].take() else { continue };
                 summary.add(cfg, v.hours, v.sector, v.training, v.n_ess, v.n_opt);
-                for (set, essential) in [(&v.ess, true), (&v.opt, false)] {
-                    for &id in set.iter() {
-                        skill_groups.add(id, gi, essential);
-                    }
-                }
                 if cell == u32::MAX {
                     remote.get_or_insert(rows.len());
                 } else if let Some(c) = cell_start.get_mut(cell as usize + 1) {
@@ -150,7 +144,12 @@ impl Batch {
                 summary,
             });
         }
-        Batch { rows, ids, loc, hot, input, groups, skill_groups }
+        let n_skill_ids = rows
+            .iter()
+            .flat_map(|r| ids.get(r.ess_at as usize..r.cert_at as usize).unwrap_or(&[]))
+            .max()
+            .map_or(0, |&m| m as usize + 1);
+        Batch { rows, ids, loc, hot, input, groups, n_skill_ids }
     }
 
     fn len(&self) -> usize {
@@ -303,43 +302,43 @@ pub(crate) struct SeekerView<'a> {
 /// groups, into top-k lists indexed by position minus the range's first.
 fn rank_range(
     view: &SeekerView<'_>,
+    seekers: &Ranked,
     batch: &Batch,
     range: std::ops::Range<usize>,
     k: usize,
     opts: &RankOptions,
 ) -> (Tops, KernelStats) {
     let cfg = view.cfg;
-    let er = cfg.travel().earth_radius_km;
-    let groups = batch.groups.get(range.clone()).unwrap_or(&[]);
+    let groups = batch.groups.get(range).unwrap_or(&[]);
     let base = groups.first().map_or(0, |g| g.start);
     let n = groups.last().map_or(0, |g| g.end) - base;
     let mut tops = Tops::new(n, k);
     let mut open = OpenSets::new(n);
     let mut stats = KernelStats::default();
+    // The skills each of this task's groups asks for, by local group index.
+    let mut skill_groups = SkillGroups::default();
+    for (gi, g) in groups.iter().enumerate() {
+        for r in batch.rows.get(g.start..g.end).unwrap_or(&[]) {
+            let v = batch.side(r);
+            for (set, essential) in [(v.ess, true), (v.opt, false)] {
+                for &id in set {
+                    skill_groups.add(id, gi as u32, essential);
+                }
+            }
+        }
+    }
     // The current seeker's skills as a bit set over the ids the vacancies
     // ask for: a skill test is one load instead of a sorted merge.
-    let n_ids = batch
-        .rows
-        .iter()
-        .flat_map(|r| batch.ids.get(r.ess_at as usize..r.cert_at as usize).unwrap_or(&[]))
-        .max()
-        .map_or(0, |&m| m as usize + 1);
-    let mut bits = vec![0u64; n_ids.div_ceil(64)];
-    let group_ids = range.start as u32..range.end as u32;
+    let mut bits = vec![0u64; batch.n_skill_ids.div_ceil(64)];
     let mut sums = vec![0.0; groups.len()];
     // Thresholds that rose while a group's sets were being read, applied after.
     let mut raised: Vec<(usize, f64)> = Vec::new();
-    for rank in 0..view.by_rank.len() {
-        let Some(seeker) = view.by_rank.get(rank).and_then(|&slot| view.prepared.get(slot as usize)) else {
-            continue;
-        };
-        let s = seeker.side();
+    for i in 0..seekers.len() {
+        let Some((s, row)) = seekers.get(i) else { continue };
+        let (window, terms, rank) = (&row.window, &row.terms, row.rank);
         set_bits(&mut bits, s.skills, true);
         sums.fill(0.0);
-        batch.skill_groups.accumulate(cfg, s.skills, group_ids.clone(), &mut sums);
-        let terms = SeekerTerms { hours: s.hours, sec_pref: s.sec_pref, sec_exp: s.sec_exp };
-        let window = seeker.reach_km.map(|r| DegWindow::around(seeker.lat_deg, seeker.lon_deg, r, er));
-        let rank = rank as u32;
+        skill_groups.accumulate(cfg, s.skills, &mut sums);
         // Groups come by code: the occupation is computed once per code.
         let mut occ_of: Option<(IscoCode, f64)> = None;
         for (gi, g) in groups.iter().enumerate() {
@@ -354,8 +353,7 @@ fn rank_range(
                     o
                 }
             };
-            let gap = i32::from(g.level) - i32::from(s.level);
-            let Some(bound) = g.summary.bound(cfg, &terms, gap, occupation, sums.get(gi).copied().unwrap_or(0.0))
+            let Some(bound) = g.summary.bound(cfg, terms, g.level, occupation, sums.get(gi).copied().unwrap_or(0.0))
             else {
                 continue;
             };
@@ -472,11 +470,15 @@ pub(crate) fn rank_batch(
         Executor::Pool(pool) => pool.current_num_threads(),
     };
     let batch = Batch::new(view.cfg, vacancies);
+    // Every task visits every seeker: they are laid out once, in rank order.
+    let seekers = Ranked::new(view.cfg, view.prepared, view.by_rank, exec);
     // Tasks split the vacancies, not the seekers: every vacancy's top-k is
     // complete in one task, so nothing is merged and pruning is as strong
-    // as on one thread. Contiguous runs of groups of about equal size, a
-    // few per thread to even out the load.
-    let n_tasks = if threads <= 1 { 1 } else { 16 * threads };
+    // as on one thread. Contiguous runs of groups of about equal size, many
+    // per thread: that evens out the load, and a task's top-k lists and open
+    // sets stay in cache (so even one thread runs faster with 32 tasks than
+    // with one, although each task walks every seeker).
+    let n_tasks = 16 * threads.max(2);
     let target = batch.len().div_ceil(n_tasks).max(1);
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
     let mut from = 0;
@@ -489,7 +491,7 @@ pub(crate) fn rank_batch(
     }
     let run = |r: std::ops::Range<usize>| {
         let base = batch.groups.get(r.start).map_or(0, |g| g.start);
-        (base, rank_range(view, &batch, r, k, opts))
+        (base, rank_range(view, &seekers, &batch, r, k, opts))
     };
     let parts: Vec<(usize, (Tops, KernelStats))> = match exec {
         Executor::CurrentThread => ranges.into_iter().map(run).collect(),

@@ -4,8 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::bounds::{GroupSummary, SeekerTerms, SkillGroups};
-use super::intern::intersect_count;
-use super::intern::Interner;
+use super::intern::{IdBits, Interner};
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
 use super::prepared::{cert_bits, evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
@@ -313,6 +312,9 @@ impl VacancyIndex {
             return Vec::new();
         }
         let q = PreparedSeeker::new(&self.cfg, seeker, Some(&self.skill_vocab), Some(&self.cert_vocab));
+        // The seeker's skills as bits: a vacancy's hits are counted without a merge.
+        let mut bits = IdBits::new(self.skill_vocab.len());
+        bits.set(&q.skills, true);
         let s = q.side();
         let mut top = TopK::new(opts.k);
         // The occupation component is the group's: computed once per group.
@@ -325,7 +327,7 @@ impl VacancyIndex {
                 &s,
                 &v,
                 || occupation,
-                |set| intersect_count(set, s.skills),
+                |set| bits.count(set),
                 |bound| !opts.admits(bound) || top.cannot_enter(bound, rank),
             );
             match out {

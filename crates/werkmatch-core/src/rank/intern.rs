@@ -53,10 +53,47 @@ impl Interner {
         (v, unknown)
     }
 
+    /// Number of ids handed out.
+    pub(crate) fn len(&self) -> usize {
+        self.map.len()
+    }
+
     /// Approximate heap bytes.
     pub(crate) fn memory_bytes(&self) -> usize {
         self.map.capacity() * (std::mem::size_of::<(Box<str>, u32)>() + 1)
             + self.map.keys().map(|k| k.len()).sum::<usize>()
+    }
+}
+
+/// A set of ids below some bound as bits: a membership test is one load, so
+/// counting how many of a short list are members has no data-dependent
+/// branches, unlike a merge of two sorted lists.
+#[derive(Clone, Debug)]
+pub(crate) struct IdBits(Vec<u64>);
+
+impl IdBits {
+    /// The empty set of ids below `n`.
+    pub(crate) fn new(n: usize) -> IdBits {
+        IdBits(vec![0; n.div_ceil(64)])
+    }
+
+    /// Adds (`on`) or removes the `ids`; ids at or above the bound are ignored.
+    pub(crate) fn set(&mut self, ids: &[u32], on: bool) {
+        for &id in ids {
+            if let Some(w) = self.0.get_mut((id >> 6) as usize) {
+                if on {
+                    *w |= 1 << (id & 63);
+                } else {
+                    *w &= !(1 << (id & 63));
+                }
+            }
+        }
+    }
+
+    /// How many of `ids` are in the set.
+    #[inline]
+    pub(crate) fn count(&self, ids: &[u32]) -> usize {
+        ids.iter().map(|&id| self.0.get((id >> 6) as usize).map_or(0, |w| (w >> (id & 63) & 1) as usize)).sum()
     }
 }
 

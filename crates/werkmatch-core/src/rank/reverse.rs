@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::bounds::{GroupSummary, SkillGroups};
+use super::intern::IdBits;
 use super::kernel::{Executor, KernelStats};
 use super::open::OpenSets;
 use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, PreparedVacancy, VacancySide};
@@ -329,14 +330,14 @@ fn rank_range(
     }
     // The current seeker's skills as a bit set over the ids the vacancies
     // ask for: a skill test is one load instead of a sorted merge.
-    let mut bits = vec![0u64; batch.n_skill_ids.div_ceil(64)];
+    let mut bits = IdBits::new(batch.n_skill_ids);
     let mut sums = vec![0.0; groups.len()];
     // Thresholds that rose while a group's sets were being read, applied after.
     let mut raised: Vec<(usize, f64)> = Vec::new();
     for i in 0..seekers.len() {
         let Some((s, row)) = seekers.get(i) else { continue };
         let (window, terms, rank) = (&row.window, &row.terms, row.rank);
-        set_bits(&mut bits, s.skills, true);
+        bits.set(s.skills, true);
         sums.fill(0.0);
         skill_groups.accumulate(cfg, s.skills, &mut sums);
         // Groups come by code: the occupation is computed once per code.
@@ -377,11 +378,7 @@ fn rank_range(
                     return;
                 }
                 let v = batch.side(row);
-                let hits = |set: &[u32]| {
-                    set.iter()
-                        .filter(|&&id| bits.get((id >> 6) as usize).is_some_and(|w| w >> (id & 63) & 1 != 0))
-                        .count()
-                };
+                let hits = |set: &[u32]| bits.count(set);
                 let out =
                     evaluate_with(cfg, &s, &v, || occupation, hits, |b| !opts.admits(b) || tops.cannot_enter(p, b));
                 if let Outcome::Scored(score) = out {
@@ -424,23 +421,9 @@ fn rank_range(
                 open.raise(p, old, tops.thr[p]);
             }
         }
-        set_bits(&mut bits, s.skills, false);
+        bits.set(s.skills, false);
     }
     (tops, stats)
-}
-
-/// Sets or clears the bits of `ids` (ids beyond the set are ignored: no
-/// vacancy asks for them).
-fn set_bits(bits: &mut [u64], ids: &[u32], on: bool) {
-    for &id in ids {
-        if let Some(w) = bits.get_mut((id >> 6) as usize) {
-            if on {
-                *w |= 1 << (id & 63);
-            } else {
-                *w &= !(1 << (id & 63));
-            }
-        }
-    }
 }
 
 /// One vacancy's top-k as `(score, seeker slot)`, best first.

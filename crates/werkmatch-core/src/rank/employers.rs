@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use super::bounds::{GroupSummary, SeekerTerms};
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{evaluate, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
-use super::spatial::Grid;
+use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
@@ -32,6 +32,8 @@ pub struct EmployerIndex {
     geo: Vec<Geo>,
     rows: Vec<EmpRow>,
     occupations: Vec<IscoCode>,
+    /// The group of each entry of `occupations`.
+    occ_groups: Vec<u32>,
     /// One group per ISCO code, holding every employer that lists it; an
     /// employer is scored only in the group of its best occupation.
     groups: Vec<EmpGroup>,
@@ -61,6 +63,7 @@ impl EmployerIndex {
             geo: Vec::new(),
             rows: Vec::new(),
             occupations: Vec::new(),
+            occ_groups: Vec::new(),
             groups: Vec::new(),
             group_of: BTreeMap::new(),
         };
@@ -111,6 +114,9 @@ impl EmployerIndex {
                     g.summary.add(&self.cfg, employer_hours(), e.sector.index(), e.offers_training, 0, 0);
                 }
             }
+            for code in &e.occupations {
+                self.occ_groups.push(self.group_of.get(code).map_or(u32::MAX, |&g| g as u32));
+            }
         }
         self.slots.append(employers.iter().map(|e| e.id.clone()));
         Ok(())
@@ -155,31 +161,34 @@ impl EmployerIndex {
             + self.geo.capacity() * std::mem::size_of::<Geo>()
             + self.rows.capacity() * std::mem::size_of::<EmpRow>()
             + self.occupations.capacity() * 4
+            + self.occ_groups.capacity() * 4
             + self.groups.iter().map(|g| g.grid.memory_bytes()).sum::<usize>()
             + self.groups.capacity() * std::mem::size_of::<EmpGroup>()
     }
 
-    /// The employer's best occupation for the seeker, as
+    /// The group of the employer's best occupation for the seeker, as
     /// [`crate::score::best_occupation`]: highest proximity, then lower
-    /// level, then lower code; the first of equals.
-    fn best_occupation(&self, row: &EmpRow, codes: &[IscoCode]) -> Option<IscoCode> {
-        let start = row.occ_start as usize;
-        let occs = self.occupations.get(start..start + row.n_occ as usize)?;
-        let mut best: Option<(f64, IscoCode)> = None;
-        for &code in occs {
-            let p = components::occupation(&self.cfg, code, codes.iter().copied());
+    /// level, then lower code; the first of equals. `occ` holds the
+    /// occupation component of every group's code for this seeker.
+    fn best_group(&self, row: &EmpRow, occ: &[f64]) -> Option<u32> {
+        let (start, end) = (row.occ_start as usize, (row.occ_start + row.n_occ) as usize);
+        let codes = self.occupations.get(start..end)?;
+        let groups = self.occ_groups.get(start..end)?;
+        let mut best: Option<(f64, IscoCode, u32)> = None;
+        for (&code, &g) in codes.iter().zip(groups) {
+            let p = occ.get(g as usize).copied()?;
             let better = match best {
                 None => true,
-                Some((bp, bc)) => {
+                Some((bp, bc, _)) => {
                     bp.total_cmp(&p).then(code.skill_level().cmp(&bc.skill_level())).then(code.cmp(&bc))
                         == Ordering::Less
                 }
             };
             if better {
-                best = Some((p, code));
+                best = Some((p, code, g));
             }
         }
-        best.map(|(_, c)| c)
+        best.map(|(_, _, g)| g)
     }
 
     /// The top-k employers for one seeker, exactly as
@@ -201,12 +210,17 @@ impl EmployerIndex {
         let hours = employer_hours();
         let reqs = super::prepared::bits::load(PhysicalLoad::Light.rank());
         let mut top = TopK::new(opts.k);
-        let mut visit = |slot: u32, code: IscoCode, top: &mut TopK| {
+        // Each group's code gives the occupation component (also the skills
+        // component: employers ask no skills); computed once per group.
+        let occ: Vec<f64> =
+            self.groups.iter().map(|g| components::occupation(&self.cfg, g.code, q.codes.iter().copied())).collect();
+        let mut visit = |slot: u32, gi: u32, occupation: f64, top: &mut TopK| {
             let row = &self.rows[slot as usize];
-            let Some(isco) = self.best_occupation(row, &q.codes) else { return };
-            if isco != code {
+            // An employer listed under several codes is scored in its best one's group only.
+            if self.best_group(row, &occ) != Some(gi) {
                 return;
             }
+            let Some(isco) = self.groups.get(gi as usize).map(|g| g.code) else { return };
             let rank = self.slots.rank[slot as usize];
             stats.pairs_considered += 1;
             let v = VacancySide {
@@ -226,7 +240,14 @@ impl EmployerIndex {
                 opt: &[],
                 n_opt: 0,
             };
-            let out = evaluate(&self.cfg, &s, &v, |bound| !opts.admits(bound) || top.cannot_enter(bound, rank));
+            let out = evaluate_with(
+                &self.cfg,
+                &s,
+                &v,
+                || occupation,
+                |_| 0,
+                |bound| !opts.admits(bound) || top.cannot_enter(bound, rank),
+            );
             if let Outcome::Scored(score) = out {
                 stats.pairs_scored += 1;
                 if opts.admits(score) {
@@ -234,24 +255,22 @@ impl EmployerIndex {
                 }
             }
         };
-        // Each group bounded by its code's occupation (which is also the
-        // skills component: employers ask no skills), its level and sectors.
+        // Groups by their bound: the code's occupation, level and sectors.
         let terms = SeekerTerms::new(&self.cfg, q.hours, q.sec_pref, q.sec_exp, q.level);
         let mut order: Vec<(f64, usize)> = Vec::with_capacity(self.groups.len());
-        for (i, g) in self.groups.iter().enumerate() {
-            let o = components::occupation(&self.cfg, g.code, q.codes.iter().copied());
+        for (i, (g, &o)) in self.groups.iter().zip(&occ).enumerate() {
             if let Some(bound) = g.summary.bound(&self.cfg, &terms, g.code.skill_level().get(), o, 0.0) {
                 order.push((bound, i));
             }
         }
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let er = self.cfg.travel().earth_radius_km;
+        let window = DegWindow::around(q.lat_deg, q.lon_deg, reach, self.cfg.travel().earth_radius_km);
         for (bound, gi) in order {
             if !opts.admits(bound) || top.cannot_enter(bound, 0) {
                 break;
             }
-            let Some(g) = self.groups.get(gi) else { continue };
-            g.grid.for_each_in_window(q.lat_deg, q.lon_deg, reach, er, |slot| visit(slot, g.code, &mut top));
+            let (Some(g), Some(&o)) = (self.groups.get(gi), occ.get(gi)) else { continue };
+            g.grid.for_each_in(&window, |slot| visit(slot, gi as u32, o, &mut top));
         }
         to_matches(top, &self.slots)
     }

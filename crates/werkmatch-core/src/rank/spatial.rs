@@ -260,8 +260,15 @@ impl Grid {
 
     /// Calls `f` with every slot in the window around (`lat`, `lon`).
     #[inline]
-    pub(crate) fn for_each_in_window(&self, lat: f64, lon: f64, r_km: f64, earth_r: f64, mut f: impl FnMut(u32)) {
-        let (rows, cols) = self.window(lat, lon, r_km, earth_r);
+    pub(crate) fn for_each_in_window(&self, lat: f64, lon: f64, r_km: f64, earth_r: f64, f: impl FnMut(u32)) {
+        self.for_each_in(&DegWindow::around(lat, lon, r_km, earth_r), f);
+    }
+
+    /// Calls `f` with every slot in the cells that meet a window (worked out
+    /// once for a query against many grids).
+    #[inline]
+    pub(crate) fn for_each_in(&self, w: &DegWindow, mut f: impl FnMut(u32)) {
+        let (rows, cols) = self.cells_of(w);
         for r in rows {
             let base = r * self.nlon;
             for c in cols.clone() {

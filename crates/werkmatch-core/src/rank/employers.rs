@@ -109,7 +109,7 @@ impl EmployerIndex {
                 };
                 if let Some(g) = self.groups.get_mut(g) {
                     let c = g.grid.cell_of(lat, lon);
-                    g.grid.insert(c, slot);
+                    g.grid.insert(c, slot, lat, lon);
                     // As the vacancy it stands for: no skills, hours 0–60.
                     g.summary.add(&self.cfg, employer_hours(), e.sector.index(), e.offers_training, 0, 0);
                 }

@@ -8,12 +8,13 @@ use super::intern::{IdBits, Interner};
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
 use super::prepared::{cert_bits, evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
-use super::spatial::Grid;
+use super::spatial::{over_limit, DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
 use crate::model::{HoursRange, IscoCode, Jobseeker, Vacancy};
-use crate::score::{components, ScoringConfig};
+use crate::score::components::{self, Components};
+use crate::score::ScoringConfig;
 
 /// The group key of a vacancy, interning its certificates.
 fn key_of(v: &Vacancy, certs: &mut Interner) -> GroupKey {
@@ -219,7 +220,7 @@ impl VacancyIndex {
                 u32::MAX
             } else {
                 let c = group.grid.cell_of(v.location.lat(), v.location.lon());
-                group.grid.insert(c, slot);
+                group.grid.insert(c, slot, v.location.lat(), v.location.lon());
                 c
             };
             self.cell.push(cell);
@@ -364,7 +365,9 @@ impl VacancyIndex {
             order.push((bound, i, o));
         }
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let er = self.cfg.travel().earth_radius_km;
+        let (cfg, tm) = (&self.cfg, self.cfg.travel());
+        let er = tm.earth_radius_km;
+        let window = q.reach_km.map(|r| DegWindow::around(q.lat_deg, q.lon_deg, r, er));
         for (bound, g, o) in order {
             // Rank 0 is the best possible id: skip only when nothing in the group can enter.
             if !opts.admits(bound) || top.cannot_enter(bound, 0) {
@@ -374,9 +377,26 @@ impl VacancyIndex {
             for &slot in &group.remote {
                 visit(slot, o, &mut top);
             }
-            if let Some(r) = q.reach_km {
-                group.grid.for_each_in_window(q.lat_deg, q.lon_deg, r, er, |slot| visit(slot, o, &mut top));
-            }
+            let (Some(w), Some(comps)) =
+                (&window, group.summary.components(&terms, group.level, o, sums.get(g).copied().unwrap_or(0.0)))
+            else {
+                continue;
+            };
+            // Each cell bounded again with the best mobility anything in it
+            // can have: the least travel time to its bounding box.
+            group.grid.for_each_cell_in(w, |slots, bx| {
+                let t = tm.fastest(bx.min_km(q.geo.lat, q.geo.cos_lat, q.geo.lon, er), q.usable, None).minutes;
+                if over_limit(t, q.max_minutes) {
+                    return;
+                }
+                let b = Components { mobility: components::mobility(cfg, t, q.max_minutes), ..comps }.total(cfg);
+                if !opts.admits(b) || top.cannot_enter(b, 0) {
+                    return;
+                }
+                for &slot in slots {
+                    visit(slot, o, &mut top);
+                }
+            });
         }
         to_matches(top, &self.slots)
     }

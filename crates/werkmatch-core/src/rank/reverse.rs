@@ -29,10 +29,10 @@ use super::kernel::{Executor, KernelStats};
 use super::open::OpenSets;
 use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, PreparedVacancy, VacancySide};
 use super::ranked::Ranked;
-use super::spatial::Grid;
+use super::spatial::{over_limit, Grid};
 use super::RankOptions;
 use crate::model::{HoursRange, IscoCode};
-use crate::score::components;
+use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
 
 /// Top-k entries above this many (all vacancies × k) make the
@@ -100,7 +100,7 @@ impl Batch {
                 .filter(|v| !v.remote)
                 .map(|v| (v.lat_deg, v.lon_deg))
                 .collect();
-            let grid = Grid::covering(&pts, er);
+            let mut grid = Grid::covering(&pts, er);
             let cells = grid.len();
             let mut keyed: Vec<(u32, usize)> = members
                 .iter()
@@ -118,8 +118,11 @@ impl Batch {
                 summary.add(cfg, v.hours, v.sector, v.training, v.n_ess, v.n_opt);
                 if cell == u32::MAX {
                     remote.get_or_insert(rows.len());
-                } else if let Some(c) = cell_start.get_mut(cell as usize + 1) {
-                    *c += 1;
+                } else {
+                    grid.note(cell, v.lat_deg, v.lon_deg);
+                    if let Some(c) = cell_start.get_mut(cell as usize + 1) {
+                        *c += 1;
+                    }
                 }
                 loc.push((v.lat_deg, v.lon_deg));
                 hot.push(Hot { reqs: v.reqs, hours_min: v.hours.min() });
@@ -309,7 +312,8 @@ fn rank_range(
     k: usize,
     opts: &RankOptions,
 ) -> (Tops, KernelStats) {
-    let cfg = view.cfg;
+    let (cfg, tm) = (view.cfg, view.cfg.travel());
+    let er = tm.earth_radius_km;
     let groups = batch.groups.get(range).unwrap_or(&[]);
     let base = groups.first().map_or(0, |g| g.start);
     let n = groups.last().map_or(0, |g| g.end) - base;
@@ -354,10 +358,11 @@ fn rank_range(
                     o
                 }
             };
-            let Some(bound) = g.summary.bound(cfg, terms, g.level, occupation, sums.get(gi).copied().unwrap_or(0.0))
+            let Some(comps) = g.summary.components(terms, g.level, occupation, sums.get(gi).copied().unwrap_or(0.0))
             else {
                 continue;
             };
+            let bound = comps.total(cfg);
             if !opts.admits(bound) {
                 continue;
             }
@@ -366,7 +371,7 @@ fn rank_range(
             if open.none_in(j, g0, g1) {
                 continue;
             }
-            let mut visit = |p: usize| {
+            let mut visit = |p: usize, bound: f64| {
                 // As seekers come in rank order, a bound equal to the k-th score loses the tie.
                 stats.pairs_considered += 1;
                 if tops.cannot_enter(p, bound) {
@@ -395,25 +400,45 @@ fn rank_range(
             };
             // The remote vacancies come last in the group.
             let gr = g.remote - base;
-            open.for_each(j, gr, g1, &mut visit);
+            open.for_each(j, gr, g1, |p| visit(p, bound));
             if let Some(w) = &window {
                 if gr - g0 <= 16 {
                     open.for_each(j, g0, gr, |p| {
                         if batch.loc.get(base + p).is_some_and(|&(la, lo)| w.contains(la, lo)) {
-                            visit(p);
+                            visit(p, bound);
                         }
                     });
                 } else {
-                    // Cells of one row are adjacent positions.
+                    // Each cell bounded again with the best mobility anything
+                    // in it can have (the least travel time to its box), which
+                    // also picks a tighter open set.
                     let (rows, cols) = g.grid.cells_of(w);
                     let nl = g.grid.row_len();
                     for r in rows {
-                        let (Some(&a), Some(&b)) =
-                            (g.cell_start.get(r * nl + cols.start()), g.cell_start.get(r * nl + cols.end() + 1))
-                        else {
-                            continue;
-                        };
-                        open.for_each(j, a as usize - base, b as usize - base, &mut visit);
+                        for c in cols.clone() {
+                            let cell = r * nl + c;
+                            let (Some(&a), Some(&b), Some(bx)) =
+                                (g.cell_start.get(cell), g.cell_start.get(cell + 1), g.grid.cell_box(cell))
+                            else {
+                                continue;
+                            };
+                            // Only a cell with an open vacancy is worth the distance bound.
+                            if open.none_in(j, a as usize - base, b as usize - base) {
+                                continue;
+                            }
+                            let d = bx.min_km(s.geo.lat, s.geo.cos_lat, s.geo.lon, er);
+                            let t = tm.fastest(d, s.usable, None).minutes;
+                            if over_limit(t, s.max_minutes) {
+                                continue;
+                            }
+                            let cb = Components { mobility: components::mobility(cfg, t, s.max_minutes), ..comps }
+                                .total(cfg);
+                            if !opts.admits(cb) {
+                                continue;
+                            }
+                            let jc = OpenSets::set_for(cb);
+                            open.for_each(jc, a as usize - base, b as usize - base, |p| visit(p, cb));
+                        }
                     }
                 }
             }

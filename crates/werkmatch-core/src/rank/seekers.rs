@@ -66,7 +66,7 @@ impl SeekerIndex {
             // Seekers who reach nothing but remote work stay out of the grid.
             let Some(r) = p.reach_km else { continue };
             let c = grid.cell_of(p.lat_deg, p.lon_deg);
-            grid.insert(c, slot as u32);
+            grid.insert(c, slot as u32, p.lat_deg, p.lon_deg);
             max_reach_km = Some(max_reach_km.map_or(r, |m| m.max(r)));
             if let Some(cr) = cells.get_mut(c as usize) {
                 let e = cr.get_or_insert(CellReach { reach_km: r, bbox: [p.lat_deg, p.lat_deg, p.lon_deg, p.lon_deg] });

@@ -42,6 +42,13 @@ pub(crate) fn reach_km(tm: &TravelModel, usable: ModeSet, max_minutes: f64) -> O
     best.map(|r| r * (1.0 + REL_MARGIN) + ABS_MARGIN_KM)
 }
 
+/// Whether a travel time is over the limit, as the pair test decides it: a
+/// time that is not at most `max_minutes` (NaN included) is too long.
+#[inline]
+pub(crate) fn over_limit(minutes: f64, max_minutes: f64) -> bool {
+    !matches!(minutes.partial_cmp(&max_minutes), Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal))
+}
+
 /// Half-height in degrees of latitude of a window of radius `r_km`.
 fn lat_halfwidth_deg(r_km: f64, earth_radius_km: f64) -> f64 {
     (r_km / earth_radius_km).to_degrees() * (1.0 + 1e-9) + 1e-9
@@ -112,6 +119,72 @@ impl DegWindow {
     }
 }
 
+/// The bounding box (radians) of the points a grid cell has held, for a
+/// lower bound on the distance from a query to anything in the cell.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CellBox {
+    lat_lo: f64,
+    lat_hi: f64,
+    lon_lo: f64,
+    lon_hi: f64,
+    /// The smallest cosine of a latitude in the box.
+    cos_min: f64,
+}
+
+impl CellBox {
+    /// The box of no point: every distance bound to it is infinite.
+    const EMPTY: CellBox = CellBox {
+        lat_lo: f64::INFINITY,
+        lat_hi: f64::NEG_INFINITY,
+        lon_lo: f64::INFINITY,
+        lon_hi: f64::NEG_INFINITY,
+        cos_min: 1.0,
+    };
+
+    /// Grows the box to hold a point (degrees). A point removed later stays
+    /// in the box: the bound only gets looser, never wrong.
+    fn extend(&mut self, lat_deg: f64, lon_deg: f64) {
+        let (lat, lon) = (lat_deg.to_radians(), lon_deg.to_radians());
+        self.lat_lo = self.lat_lo.min(lat);
+        self.lat_hi = self.lat_hi.max(lat);
+        self.lon_lo = self.lon_lo.min(lon);
+        self.lon_hi = self.lon_hi.max(lon);
+        self.cos_min = self.cos_min.min(lat.cos());
+    }
+
+    /// A lower bound (km, with the safety margins of this module) on the
+    /// great-circle distance from the point at `lat`, `lon` (radians, with
+    /// the cosine of the latitude) to any point of the box; `+inf` for an
+    /// empty box.
+    ///
+    /// By the haversine formula `hav θ = hav Δφ + cos φ1 cos φ2 hav Δλ`, and
+    /// every term is at least its value at the smallest latitude and
+    /// longitude gaps to the box, with `cos φ2 ≥ cos_min`. Without
+    /// trigonometry: `sin x ≥ x − x³/6` and `asin y ≥ y` keep it a lower bound.
+    #[inline]
+    pub(crate) fn min_km(&self, lat: f64, cos_lat: f64, lon: f64, earth_r: f64) -> f64 {
+        if self.lat_lo > self.lat_hi {
+            return f64::INFINITY;
+        }
+        let dlat = (self.lat_lo - lat).max(lat - self.lat_hi).max(0.0);
+        let dlon = if lon >= self.lon_lo && lon <= self.lon_hi {
+            0.0
+        } else {
+            // The shorter way round to either edge.
+            let tau = 2.0 * PI;
+            (self.lon_lo - lon).rem_euclid(tau).min((lon - self.lon_hi).rem_euclid(tau))
+        };
+        let half_sin = |x: f64| {
+            let h = (0.5 * x).min(PI * 0.5);
+            (h - h * h * h / 6.0).max(0.0)
+        };
+        let (a, b) = (half_sin(dlat), half_sin(dlon));
+        let hav = a * a + cos_lat.max(0.0) * self.cos_min.max(0.0) * b * b;
+        let d = 2.0 * hav.sqrt() * earth_r;
+        (d * (1.0 - REL_MARGIN) - ABS_MARGIN_KM).max(0.0)
+    }
+}
+
 /// A uniform grid over a latitude/longitude box. Points outside the box (added
 /// later) go to the nearest border cell: cell indices are a clamped, monotone
 /// function of the coordinate, so a window query stays conservative for them.
@@ -124,6 +197,8 @@ pub(crate) struct Grid {
     nlat: usize,
     nlon: usize,
     cells: Vec<Vec<u32>>,
+    /// The bounding box of the points each cell has held.
+    boxes: Vec<CellBox>,
 }
 
 impl Grid {
@@ -154,7 +229,17 @@ impl Grid {
             let nlat = ((la1 - la0) / dlat).floor() as usize + 1;
             let nlon = ((lo1 - lo0) / dlon).floor() as usize + 1;
             if nlat.saturating_mul(nlon) <= MAX_CELLS {
-                return Grid { lat0: la0, lon0: lo0, dlat, dlon, nlat, nlon, cells: vec![Vec::new(); nlat * nlon] };
+                let n = nlat * nlon;
+                return Grid {
+                    lat0: la0,
+                    lon0: lo0,
+                    dlat,
+                    dlon,
+                    nlat,
+                    nlon,
+                    cells: vec![Vec::new(); n],
+                    boxes: vec![CellBox::EMPTY; n],
+                };
             }
             cell_km *= 2.0;
         }
@@ -183,11 +268,26 @@ impl Grid {
         (self.row(lat) * self.nlon + self.col(lon)) as u32
     }
 
-    /// Adds `slot` to `cell`.
-    pub(crate) fn insert(&mut self, cell: u32, slot: u32) {
+    /// Adds `slot`, at `lat`, `lon` (degrees), to `cell`.
+    pub(crate) fn insert(&mut self, cell: u32, slot: u32, lat: f64, lon: f64) {
         if let Some(c) = self.cells.get_mut(cell as usize) {
             c.push(slot);
         }
+        self.note(cell, lat, lon);
+    }
+
+    /// Grows `cell`'s box to hold a point (degrees), for grids whose slots
+    /// are kept elsewhere.
+    pub(crate) fn note(&mut self, cell: u32, lat: f64, lon: f64) {
+        if let Some(b) = self.boxes.get_mut(cell as usize) {
+            b.extend(lat, lon);
+        }
+    }
+
+    /// The box of the points `cell` has held.
+    #[inline]
+    pub(crate) fn cell_box(&self, cell: usize) -> Option<&CellBox> {
+        self.boxes.get(cell)
     }
 
     /// Removes `slot` from `cell` (order within a cell does not matter).
@@ -258,12 +358,6 @@ impl Grid {
         (rows, cols)
     }
 
-    /// Calls `f` with every slot in the window around (`lat`, `lon`).
-    #[inline]
-    pub(crate) fn for_each_in_window(&self, lat: f64, lon: f64, r_km: f64, earth_r: f64, f: impl FnMut(u32)) {
-        self.for_each_in(&DegWindow::around(lat, lon, r_km, earth_r), f);
-    }
-
     /// Calls `f` with every slot in the cells that meet a window (worked out
     /// once for a query against many grids).
     #[inline]
@@ -274,6 +368,22 @@ impl Grid {
             for c in cols.clone() {
                 for &slot in self.cell(base + c) {
                     f(slot);
+                }
+            }
+        }
+    }
+
+    /// Calls `f` with the slots and box of every non-empty cell that meets a window.
+    #[inline]
+    pub(crate) fn for_each_cell_in(&self, w: &DegWindow, mut f: impl FnMut(&[u32], &CellBox)) {
+        let (rows, cols) = self.cells_of(w);
+        for r in rows {
+            let base = r * self.nlon;
+            for c in cols.clone() {
+                if let (Some(slots), Some(b)) = (self.cells.get(base + c), self.boxes.get(base + c)) {
+                    if !slots.is_empty() {
+                        f(slots, b);
+                    }
                 }
             }
         }
@@ -298,7 +408,8 @@ impl Grid {
 
     /// Heap bytes.
     pub(crate) fn memory_bytes(&self) -> usize {
-        self.cells.capacity() * std::mem::size_of::<Vec<u32>>()
+        self.boxes.capacity() * std::mem::size_of::<CellBox>()
+            + self.cells.capacity() * std::mem::size_of::<Vec<u32>>()
             + self.cells.iter().map(|c| c.capacity() * 4).sum::<usize>()
     }
 }
@@ -321,18 +432,60 @@ mod tests {
     }
 
     #[test]
+    fn cell_box_distance_is_a_lower_bound() {
+        let tm = TravelModel::default();
+        let er = tm.earth_radius_km;
+        let mut rng = 12345u64;
+        let mut next = || {
+            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (rng >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut tight = 0;
+        for _ in 0..2000 {
+            // Boxes anywhere, including across the equator and near the antimeridian.
+            let (la, lo) = (next() * 170.0 - 85.0, next() * 358.0 - 179.0);
+            let pts: Vec<(f64, f64)> = (0..4)
+                .map(|_| ((la + next() * 2.0).min(89.0), (lo + next() * 2.0 - 1.0).clamp(-180.0, 180.0)))
+                .collect();
+            let mut b = CellBox::EMPTY;
+            for &(a, o) in &pts {
+                b.extend(a, o);
+            }
+            let q = if next() < 0.5 {
+                (la + next() * 4.0 - 2.0, lo + next() * 4.0 - 2.0)
+            } else {
+                (next() * 170.0 - 85.0, next() * 360.0 - 180.0)
+            };
+            let q = (q.0.clamp(-89.0, 89.0), q.1.clamp(-180.0, 180.0));
+            let bound = b.min_km(q.0.to_radians(), q.0.to_radians().cos(), q.1.to_radians(), er);
+            let qp = crate::GeoPoint::new(q.0, q.1).unwrap();
+            let nearest = pts
+                .iter()
+                .map(|&(a, o)| tm.distance_km(qp, crate::GeoPoint::new(a, o).unwrap()))
+                .fold(f64::INFINITY, f64::min);
+            assert!(bound <= nearest, "bound {bound} above a point at {nearest} km");
+            if bound > 0.5 * nearest {
+                tight += 1;
+            }
+        }
+        // Not vacuous: the bound is usually close.
+        assert!(tight > 1000, "{tight}");
+        assert_eq!(CellBox::EMPTY.min_km(0.9, 0.6, 0.1, er), f64::INFINITY);
+    }
+
+    #[test]
     fn window_contains_every_point_within_reach() {
         let tm = TravelModel::default();
         let pts: Vec<(f64, f64)> =
             (0..400).map(|i| (52.0 + (i % 20) as f64 * 0.05, 5.0 + (i / 20) as f64 * 0.08)).collect();
         let mut g = Grid::covering(&pts, tm.earth_radius_km);
         for (i, &(la, lo)) in pts.iter().enumerate() {
-            g.insert(g.cell_of(la, lo), i as u32);
+            g.insert(g.cell_of(la, lo), i as u32, la, lo);
         }
         for &(la, lo) in pts.iter().step_by(7) {
             let r = 12.0;
             let mut seen = vec![false; pts.len()];
-            g.for_each_in_window(la, lo, r, tm.earth_radius_km, |s| seen[s as usize] = true);
+            g.for_each_in(&DegWindow::around(la, lo, r, tm.earth_radius_km), |s| seen[s as usize] = true);
             for (j, &(lb, lob)) in pts.iter().enumerate() {
                 let d = tm.distance_km(crate::GeoPoint::new(la, lo).unwrap(), crate::GeoPoint::new(lb, lob).unwrap());
                 if d <= r {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::bounds::{GroupSummary, SeekerTerms, SkillGroups};
 use super::intern::{IdBits, Interner};
-use super::kernel::{run_batch, to_matches, Executor, KernelStats};
+use super::kernel::{par_map, run_batch, to_matches, Executor, KernelStats};
 use super::prepared::{cert_bits, evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
 use super::spatial::{over_limit, DegWindow, Grid};
@@ -88,7 +88,15 @@ struct VacGroup {
 
 impl VacancyIndex {
     /// Prepares `vacancies` for scoring with `cfg`. Fails on a duplicate id.
+    /// Part of the work runs on rayon's current pool; see
+    /// [`build_with`](Self::build_with) to choose.
     pub fn build(cfg: &ScoringConfig, vacancies: &[Vacancy]) -> Result<Self> {
+        Self::build_with(cfg, vacancies, Executor::Global)
+    }
+
+    /// [`build`](Self::build) on `exec`: the per-vacancy skill sets are
+    /// worked out in parallel, the interning after them in order.
+    pub fn build_with(cfg: &ScoringConfig, vacancies: &[Vacancy], exec: Executor<'_>) -> Result<Self> {
         let mut ix = VacancyIndex {
             cfg: cfg.clone(),
             slots: Slots::default(),
@@ -138,7 +146,8 @@ impl VacancyIndex {
             .collect();
         by_cell.sort_unstable();
         let ordered: Vec<&Vacancy> = by_cell.iter().filter_map(|&(_, _, i)| vacancies.get(i)).collect();
-        ix.add_refs(&ordered)?;
+        let sets = par_map(&ordered, |v| skill_sets(v), exec);
+        ix.add_refs(&ordered, sets)?;
         Ok(ix)
     }
 
@@ -169,15 +178,17 @@ impl VacancyIndex {
     /// is already present or repeated.
     pub fn add(&mut self, vacancies: &[Vacancy]) -> Result<()> {
         let refs: Vec<&Vacancy> = vacancies.iter().collect();
-        self.add_refs(&refs)
+        let sets = refs.iter().map(|v| skill_sets(v)).collect();
+        self.add_refs(&refs, sets)
     }
 
-    fn add_refs(&mut self, vacancies: &[&Vacancy]) -> Result<()> {
+    /// Adds `vacancies` with their skill sets (`skill_sets`), in order.
+    fn add_refs<'v>(&mut self, vacancies: &[&'v Vacancy], sets: Vec<(Vec<&'v str>, Vec<&'v str>)>) -> Result<()> {
         self.slots.check_new(vacancies.iter().map(|v| &v.id))?;
         let first = self.rows.len() as u32;
-        for (i, v) in vacancies.iter().enumerate() {
+        // `sets` comes from `vacancies` itself: one entry each, in order.
+        for (i, (v, (e, o))) in vacancies.iter().zip(sets).enumerate() {
             let slot = first + i as u32;
-            let (e, o) = skill_sets(v);
             let sk_start = self.skills.len() as u32;
             let mut ids = |set: &[&str]| {
                 let mut ids: Vec<u32> = set.iter().map(|s| self.skill_vocab.intern(s)).collect();

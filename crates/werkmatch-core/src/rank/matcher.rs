@@ -90,7 +90,7 @@ impl<'a> MatcherBuilder<'a> {
         let cfg = self.cfg.unwrap_or_default();
         let (vacancies, (seekers, employers)) = join(
             self.exec,
-            || VacancyIndex::build(&cfg, self.vacancies),
+            || VacancyIndex::build_with(&cfg, self.vacancies, self.exec),
             || {
                 join(
                     self.exec,

@@ -497,26 +497,37 @@ pub(crate) fn rank_batch(
             from = gi + 1;
         }
     }
+    // Each task also turns its top-k lists into seeker slots by input index,
+    // so that only moving the lists into place is left for after.
     let run = |r: std::ops::Range<usize>| {
         let base = batch.groups.get(r.start).map_or(0, |g| g.start);
-        (base, rank_range(view, &seekers, &batch, r, k, opts))
+        let (tops, st) = rank_range(view, &seekers, &batch, r, k, opts);
+        let lists: Vec<(u32, SlotMatches)> = (0..tops.len.len())
+            .filter_map(|local| {
+                let &input = batch.input.get(base + local)?;
+                // Seekers came in rank order, so ties are already by rank.
+                let list = tops
+                    .entries(local)
+                    .filter_map(|(score, rank)| view.by_rank.get(rank as usize).map(|&slot| (score, slot)))
+                    .collect();
+                Some((input, list))
+            })
+            .collect();
+        (lists, st)
     };
-    let parts: Vec<(usize, (Tops, KernelStats))> = match exec {
+    let parts: Vec<(Vec<(u32, SlotMatches)>, KernelStats)> = match exec {
         Executor::CurrentThread => ranges.into_iter().map(run).collect(),
         Executor::Global => ranges.into_par_iter().map(run).collect(),
         Executor::Pool(pool) => pool.install(|| ranges.into_par_iter().map(run).collect()),
     };
     let mut stats = KernelStats::default();
     let mut out = vec![Vec::new(); n_input];
-    for (base, (tops, st)) in parts {
+    for (lists, st) in parts {
         stats += st;
-        for local in 0..tops.len.len() {
-            let Some(o) = batch.input.get(base + local).and_then(|&i| out.get_mut(i as usize)) else { continue };
-            // Seekers came in rank order, so ties are already by rank.
-            *o = tops
-                .entries(local)
-                .filter_map(|(score, rank)| view.by_rank.get(rank as usize).map(|&slot| (score, slot)))
-                .collect();
+        for (input, list) in lists {
+            if let Some(o) = out.get_mut(input as usize) {
+                *o = list;
+            }
         }
     }
     Some((out, stats))

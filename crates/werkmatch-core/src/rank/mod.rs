@@ -10,8 +10,11 @@
 //! that faster rankers are tested against. The ranking kernel ([`Matcher`],
 //! [`VacancyIndex`], [`SeekerIndex`], [`EmployerIndex`]) gives the same
 //! results from prepared indexes: columns of the hot fields, interned skills,
-//! a spatial grid, knock-out bit masks, a score upper bound against the
-//! current top-k threshold, and rayon over subjects.
+//! knock-out bit masks, records grouped by ISCO code, level and requirements,
+//! a spatial grid per group, and score upper bounds per group (from the
+//! group's skills, sectors, hours and training) and per grid cell (from the
+//! least travel time to it) against the current top-k threshold; rayon over
+//! subjects, or over runs of vacancies for vacancy → seekers batches.
 
 use std::cmp::Ordering;
 

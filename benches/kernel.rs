@@ -35,6 +35,9 @@ fn batches(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("parallel_2", &size), &p, |b, p| {
             b.iter(|| m.seeker_to_vacancies(&p.seekers, &opts, Executor::Pool(&pool)))
         });
+        g.bench_with_input(BenchmarkId::new("reverse_sequential", &size), &p, |b, p| {
+            b.iter(|| m.vacancy_to_seekers(&p.vacancies, &opts, Executor::CurrentThread))
+        });
         g.bench_with_input(BenchmarkId::new("reverse_parallel_2", &size), &p, |b, p| {
             b.iter(|| m.vacancy_to_seekers(&p.vacancies, &opts, Executor::Pool(&pool)))
         });

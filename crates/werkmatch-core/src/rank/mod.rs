@@ -37,6 +37,7 @@ mod seekers;
 mod slots;
 mod spatial;
 mod topk;
+mod tops;
 
 pub use employers::EmployerIndex;
 pub use index::VacancyIndex;

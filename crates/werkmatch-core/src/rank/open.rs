@@ -9,15 +9,16 @@
 //! A threshold only ever rises, so each rise clears the bits of the cuts it
 //! passes, once: the sets never go stale and are never rebuilt.
 
+use ndarray::Array2;
+
 /// Cuts of the score scale: `CUTS` evenly spaced up to 1, then `+inf` (a
 /// bound may exceed 1 by rounding).
 const CUTS: usize = 128;
 
 /// The per-cut bit sets of one task's positions.
 pub(crate) struct OpenSets {
-    words: usize,
-    /// `bits[j * words ..][..words]`: positions whose threshold is below cut `j`.
-    bits: Vec<u64>,
+    /// Row `j`: the positions whose threshold is below cut `j`, 64 per word.
+    bits: Array2<u64>,
 }
 
 /// The cut value of set `j`.
@@ -40,8 +41,8 @@ impl OpenSets {
                 *last = (1u64 << (n % 64)) - 1;
             }
         }
-        let bits = (0..=CUTS).flat_map(|_| row.iter().copied()).collect();
-        OpenSets { words, bits }
+        let bits = Array2::from_shape_fn((CUTS + 1, words), |(_, w)| row.get(w).copied().unwrap_or(0));
+        OpenSets { bits }
     }
 
     /// The set to read for a bound: the smallest cut at or above it.
@@ -70,7 +71,7 @@ impl OpenSets {
         let mut j = if old.is_finite() { Self::set_for(old) } else { 0 };
         while j <= CUTS && cut(j) <= new {
             if cut(j) > old {
-                if let Some(x) = self.bits.get_mut(j * self.words + w) {
+                if let Some(x) = self.bits.get_mut((j, w)) {
                     *x &= !bit;
                 }
             }
@@ -84,10 +85,9 @@ impl OpenSets {
         if from >= to {
             return;
         }
-        let base = j * self.words;
         let (w0, w1) = (from / 64, (to - 1) / 64);
         for w in w0..=w1 {
-            let Some(&word) = self.bits.get(base + w) else { return };
+            let Some(&word) = self.bits.get((j, w)) else { return };
             let mut m = word;
             if w == w0 {
                 m &= u64::MAX << (from % 64);

@@ -30,6 +30,7 @@ use super::open::OpenSets;
 use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, PreparedVacancy, VacancySide};
 use super::ranked::Ranked;
 use super::spatial::{over_limit, Grid};
+use super::tops::Tops;
 use super::RankOptions;
 use crate::model::{HoursRange, IscoCode};
 use crate::score::components::{self, Components};
@@ -240,60 +241,6 @@ struct Hot {
     hours_min: u8,
 }
 
-/// The top-k of every vacancy of one task, in flat arrays.
-struct Tops {
-    k: usize,
-    scores: Vec<f64>,
-    ranks: Vec<u32>,
-    len: Vec<u32>,
-    /// The k-th score once full; `-inf` before.
-    thr: Vec<f64>,
-}
-
-impl Tops {
-    fn new(n: usize, k: usize) -> Tops {
-        Tops { k, scores: vec![0.0; n * k], ranks: vec![0; n * k], len: vec![0; n], thr: vec![f64::NEG_INFINITY; n] }
-    }
-
-    /// Whether a seeker ranked after every one already held, scoring at most
-    /// `bound`, can no longer enter position `p`'s top-k.
-    #[inline]
-    fn cannot_enter(&self, p: usize, bound: f64) -> bool {
-        bound.total_cmp(&self.thr[p]).is_le()
-    }
-
-    /// Adds a seeker ranked after every one already held.
-    #[inline]
-    fn push(&mut self, p: usize, score: f64, rank: u32) {
-        let k = self.k;
-        let len = self.len[p] as usize;
-        let base = p * k;
-        let sc = &mut self.scores[base..base + k];
-        let rk = &mut self.ranks[base..base + k];
-        // Ties stay behind the earlier (lower-ranked) seekers.
-        let at = sc[..len].iter().position(|s| s.total_cmp(&score).is_lt()).unwrap_or(len);
-        if at >= k {
-            return;
-        }
-        let last = len.min(k - 1);
-        sc.copy_within(at..last, at + 1);
-        rk.copy_within(at..last, at + 1);
-        sc[at] = score;
-        rk[at] = rank;
-        let len = (len + 1).min(k);
-        self.len[p] = len as u32;
-        if len == k {
-            self.thr[p] = sc[k - 1];
-        }
-    }
-
-    fn entries(&self, p: usize) -> impl Iterator<Item = (f64, u32)> + '_ {
-        let base = p * self.k;
-        let len = self.len[p] as usize;
-        self.scores[base..base + len].iter().copied().zip(self.ranks[base..base + len].iter().copied())
-    }
-}
-
 /// The seekers' side of the batch.
 pub(crate) struct SeekerView<'a> {
     pub cfg: &'a ScoringConfig,
@@ -389,9 +336,9 @@ fn rank_range(
                 if let Outcome::Scored(score) = out {
                     stats.pairs_scored += 1;
                     if opts.admits(score) {
-                        let old = tops.thr[p];
+                        let old = tops.threshold(p);
                         tops.push(p, score, rank);
-                        let new = tops.thr[p];
+                        let new = tops.threshold(p);
                         if new != old {
                             raised.push((p, old));
                         }
@@ -443,7 +390,7 @@ fn rank_range(
                 }
             }
             for (p, old) in raised.drain(..) {
-                open.raise(p, old, tops.thr[p]);
+                open.raise(p, old, tops.threshold(p));
             }
         }
         bits.set(s.skills, false);
@@ -502,12 +449,13 @@ pub(crate) fn rank_batch(
     let run = |r: std::ops::Range<usize>| {
         let base = batch.groups.get(r.start).map_or(0, |g| g.start);
         let (tops, st) = rank_range(view, &seekers, &batch, r, k, opts);
-        let lists: Vec<(u32, SlotMatches)> = (0..tops.len.len())
+        let lists: Vec<(u32, SlotMatches)> = (0..tops.len())
             .filter_map(|local| {
                 let &input = batch.input.get(base + local)?;
                 // Seekers came in rank order, so ties are already by rank.
                 let list = tops
                     .entries(local)
+                    .into_iter()
                     .filter_map(|(score, rank)| view.by_rank.get(rank as usize).map(|&slot| (score, slot)))
                     .collect();
                 Some((input, list))

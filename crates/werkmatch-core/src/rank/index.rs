@@ -1,12 +1,14 @@
 //! The prepared vacancy index: hot fields in columns, interned skills and
 //! certificates, a spatial grid, and incremental add/remove.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::bounds::{GroupSummary, SeekerTerms, SkillGroups};
 use super::intern::{IdBits, Interner};
 use super::kernel::{par_map, run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{cert_bits, evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::prepared::{
+    cert_bits, evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, SkillSets, VacancySide,
+};
 use super::slots::Slots;
 use super::spatial::{over_limit, DegWindow, Grid};
 use super::topk::TopK;
@@ -16,9 +18,33 @@ use crate::model::{HoursRange, IscoCode, Jobseeker, Vacancy};
 use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
 
-/// The group key of a vacancy, interning its certificates.
-fn key_of(v: &Vacancy, certs: &mut Interner) -> GroupKey {
-    (v.isco, v.skill_level().get(), vacancy_reqs(v) | cert_bits(&certs.intern_set(&v.certificates)))
+/// A vacancy's interned ids: essential and optional skills (`skill_sets`)
+/// and certificates, each sorted.
+struct VacIds {
+    ess: Vec<u32>,
+    opt: Vec<u32>,
+    certs: Vec<u32>,
+}
+
+impl VacIds {
+    /// The group key of the vacancy these are the ids of.
+    fn key(&self, v: &Vacancy) -> GroupKey {
+        (v.isco, v.skill_level().get(), vacancy_reqs(v) | cert_bits(&self.certs))
+    }
+}
+
+/// The distinct strings of `items` (each giving several), in byte order;
+/// counted per chunk in parallel, then merged.
+fn distinct_sorted<'a, T: Sync, I: Iterator<Item = &'a str>>(
+    items: &'a [T],
+    strings: impl Fn(&'a T) -> I + Sync,
+    exec: Executor<'_>,
+) -> Vec<&'a str> {
+    let chunks: Vec<&'a [T]> = items.chunks(2048).collect();
+    let parts = par_map(&chunks, |c| c.iter().flat_map(&strings).collect::<HashSet<&'a str>>(), exec);
+    let mut all: Vec<&'a str> = parts.into_iter().flatten().collect::<HashSet<&str>>().into_iter().collect();
+    all.sort_unstable();
+    all
 }
 
 /// The knock-out and component fields of one vacancy, packed (40 bytes).
@@ -94,8 +120,10 @@ impl VacancyIndex {
         Self::build_with(cfg, vacancies, Executor::Global)
     }
 
-    /// [`build`](Self::build) on `exec`: the per-vacancy skill sets are
-    /// worked out in parallel, the interning after them in order.
+    /// [`build`](Self::build) on `exec`. The vocabularies are the distinct
+    /// skills and certificates in byte order, so ids do not depend on input
+    /// order; collecting them and turning each vacancy's strings into ids
+    /// runs in parallel.
     pub fn build_with(cfg: &ScoringConfig, vacancies: &[Vacancy], exec: Executor<'_>) -> Result<Self> {
         let mut ix = VacancyIndex {
             cfg: cfg.clone(),
@@ -111,10 +139,35 @@ impl VacancyIndex {
             group_of: BTreeMap::new(),
             skill_groups: SkillGroups::default(),
         };
+        ix.slots.check_new(vacancies.iter().map(|v| &v.id))?;
+        let sets = par_map(vacancies, |v| skill_sets(v), exec);
+        for s in distinct_sorted(&sets, |(e, o)| e.iter().chain(o).copied(), exec) {
+            ix.skill_vocab.intern(s);
+        }
+        for c in distinct_sorted(vacancies, |v| v.certificates.iter().map(String::as_str), exec) {
+            ix.cert_vocab.intern(c);
+        }
+        let pairs: Vec<(&Vacancy, &SkillSets<'_>)> = vacancies.iter().zip(&sets).collect();
+        let ids = par_map(
+            &pairs,
+            |(v, (e, o))| {
+                let known = |set: &[&str], vocab: &Interner| {
+                    let mut ids: Vec<u32> = set.iter().filter_map(|s| vocab.get(s)).collect();
+                    ids.sort_unstable();
+                    ids
+                };
+                let certs: Vec<&str> = v.certificates.iter().map(String::as_str).collect();
+                let mut certs = known(&certs, &ix.cert_vocab);
+                certs.dedup();
+                VacIds { ess: known(e, &ix.skill_vocab), opt: known(o, &ix.skill_vocab), certs }
+            },
+            exec,
+        );
+        let keys: Vec<GroupKey> = vacancies.iter().zip(&ids).map(|(v, x)| x.key(v)).collect();
         // Each group's grid covers the group's own locations.
         let mut pts: BTreeMap<GroupKey, Vec<(f64, f64)>> = BTreeMap::new();
-        for v in vacancies {
-            let e = pts.entry(key_of(v, &mut ix.cert_vocab)).or_default();
+        for (v, &key) in vacancies.iter().zip(&keys) {
+            let e = pts.entry(key).or_default();
             if !v.remote {
                 e.push((v.location.lat(), v.location.lon()));
             }
@@ -134,9 +187,10 @@ impl VacancyIndex {
         // records are adjacent in every column.
         let mut by_cell: Vec<(usize, u32, usize)> = vacancies
             .iter()
+            .zip(&keys)
             .enumerate()
-            .map(|(i, v)| {
-                let g = ix.group_of.get(&key_of(v, &mut ix.cert_vocab)).copied().unwrap_or(0);
+            .map(|(i, (v, key))| {
+                let g = ix.group_of.get(key).copied().unwrap_or(0);
                 let c = match (v.remote, ix.groups.get(g)) {
                     (false, Some(gr)) => gr.grid.cell_of(v.location.lat(), v.location.lon()),
                     _ => u32::MAX,
@@ -145,9 +199,10 @@ impl VacancyIndex {
             })
             .collect();
         by_cell.sort_unstable();
-        let ordered: Vec<&Vacancy> = by_cell.iter().filter_map(|&(_, _, i)| vacancies.get(i)).collect();
-        let sets = par_map(&ordered, |v| skill_sets(v), exec);
-        ix.add_refs(&ordered, sets)?;
+        let mut ids: Vec<Option<VacIds>> = ids.into_iter().map(Some).collect();
+        let items: Vec<(&Vacancy, VacIds)> =
+            by_cell.iter().filter_map(|&(_, _, i)| Some((vacancies.get(i)?, ids.get_mut(i)?.take()?))).collect();
+        ix.add_prepared(items);
         Ok(ix)
     }
 
@@ -177,55 +232,59 @@ impl VacancyIndex {
     /// Adds vacancies without rebuilding. Fails, changing nothing, when an id
     /// is already present or repeated.
     pub fn add(&mut self, vacancies: &[Vacancy]) -> Result<()> {
-        let refs: Vec<&Vacancy> = vacancies.iter().collect();
-        let sets = refs.iter().map(|v| skill_sets(v)).collect();
-        self.add_refs(&refs, sets)
+        self.slots.check_new(vacancies.iter().map(|v| &v.id))?;
+        let items = vacancies
+            .iter()
+            .map(|v| {
+                let (e, o) = skill_sets(v);
+                let mut ids = |set: &[&str]| {
+                    let mut ids: Vec<u32> = set.iter().map(|s| self.skill_vocab.intern(s)).collect();
+                    ids.sort_unstable();
+                    ids
+                };
+                let (ess, opt) = (ids(&e), ids(&o));
+                (v, VacIds { ess, opt, certs: self.cert_vocab.intern_set(&v.certificates) })
+            })
+            .collect();
+        self.add_prepared(items);
+        Ok(())
     }
 
-    /// Adds `vacancies` with their skill sets (`skill_sets`), in order.
-    fn add_refs<'v>(&mut self, vacancies: &[&'v Vacancy], sets: Vec<(Vec<&'v str>, Vec<&'v str>)>) -> Result<()> {
-        self.slots.check_new(vacancies.iter().map(|v| &v.id))?;
+    /// Appends vacancies (ids already checked) with their interned ids, in order.
+    fn add_prepared(&mut self, items: Vec<(&Vacancy, VacIds)>) {
         let first = self.rows.len() as u32;
-        // `sets` comes from `vacancies` itself: one entry each, in order.
-        for (i, (v, (e, o))) in vacancies.iter().zip(sets).enumerate() {
+        for (i, (v, x)) in items.iter().enumerate() {
             let slot = first + i as u32;
             let sk_start = self.skills.len() as u32;
-            let mut ids = |set: &[&str]| {
-                let mut ids: Vec<u32> = set.iter().map(|s| self.skill_vocab.intern(s)).collect();
-                ids.sort_unstable();
-                ids
-            };
-            let (ess, opt) = (ids(&e), ids(&o));
-            self.skills.extend_from_slice(&ess);
-            self.skills.extend_from_slice(&opt);
-            let certs = self.cert_vocab.intern_set(&v.certificates);
+            self.skills.extend_from_slice(&x.ess);
+            self.skills.extend_from_slice(&x.opt);
             let cert_start = self.certs.len() as u32;
-            self.certs.extend_from_slice(&certs);
-            let reqs = vacancy_reqs(v) | cert_bits(&certs);
+            self.certs.extend_from_slice(&x.certs);
+            let key = x.key(v);
             self.rows.push(VacRow {
                 isco: v.isco,
                 hours: v.hours,
                 earliest: v.earliest_start.map_or(u16::MAX, |t| t.minutes()),
-                reqs,
-                level: v.skill_level().get(),
+                reqs: key.2,
+                level: key.1,
                 sector: v.sector.index(),
                 remote: v.remote,
                 training: v.offers_training,
                 sk_start,
-                n_ess: ess.len() as u32,
-                n_opt: opt.len() as u32,
+                n_ess: x.ess.len() as u32,
+                n_opt: x.opt.len() as u32,
                 cert_start,
-                n_cert: certs.len() as u32,
+                n_cert: x.certs.len() as u32,
             });
             self.geo.push(Geo::of(v.location));
-            let g = self.group_for((v.isco, v.skill_level().get(), reqs), v.location.lat(), v.location.lon());
-            for (set, essential) in [(&ess, true), (&opt, false)] {
+            let g = self.group_for(key, v.location.lat(), v.location.lon());
+            for (set, essential) in [(&x.ess, true), (&x.opt, false)] {
                 for &id in set.iter() {
                     self.skill_groups.add(id, g as u32, essential);
                 }
             }
             let Some(group) = self.groups.get_mut(g) else { continue };
-            group.summary.add(&self.cfg, v.hours, v.sector.index(), v.offers_training, ess.len(), opt.len());
+            group.summary.add(&self.cfg, v.hours, v.sector.index(), v.offers_training, x.ess.len(), x.opt.len());
             let cell = if v.remote {
                 group.remote.push(slot);
                 u32::MAX
@@ -236,8 +295,7 @@ impl VacancyIndex {
             };
             self.cell.push(cell);
         }
-        self.slots.append(vacancies.iter().map(|v| v.id.clone()));
-        Ok(())
+        self.slots.append(items.iter().map(|(v, _)| v.id.clone()));
     }
 
     /// Removes the vacancy with this id; whether it was present. Its slot is

@@ -43,7 +43,11 @@ impl std::ops::AddAssign for KernelStats {
 /// Maps `items` with `f` on `exec`, keeping their order: the preparation and
 /// assembly around a batch are per-item work too, and left sequential they
 /// would cap the parallel speed-up.
-pub(crate) fn par_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync, exec: Executor<'_>) -> Vec<U> {
+pub(crate) fn par_map<'a, T: Sync, U: Send>(
+    items: &'a [T],
+    f: impl Fn(&'a T) -> U + Sync,
+    exec: Executor<'_>,
+) -> Vec<U> {
     let par = || items.par_iter().with_min_len(64).map(&f).collect::<Vec<U>>();
     match exec {
         Executor::CurrentThread => items.iter().map(&f).collect(),

@@ -315,9 +315,12 @@ impl PreparedSeeker {
     }
 }
 
+/// A vacancy's essential and optional skills (see [`skill_sets`]).
+pub(crate) type SkillSets<'a> = (Vec<&'a str>, Vec<&'a str>);
+
 /// The deduplicated essential skills and the optional skills minus the
 /// essential ones, as strings (SCORING.md 2.3: `E` and `O`).
-pub(crate) fn skill_sets(v: &Vacancy) -> (Vec<&str>, Vec<&str>) {
+pub(crate) fn skill_sets(v: &Vacancy) -> SkillSets<'_> {
     let mut e: Vec<&str> = v.skills_essential.iter().map(String::as_str).collect();
     e.sort_unstable();
     e.dedup();

@@ -139,7 +139,6 @@ impl VacancyIndex {
             group_of: BTreeMap::new(),
             skill_groups: SkillGroups::default(),
         };
-        ix.slots.check_new(vacancies.iter().map(|v| &v.id))?;
         let sets = par_map(vacancies, |v| skill_sets(v), exec);
         for s in distinct_sorted(&sets, |(e, o)| e.iter().chain(o).copied(), exec) {
             ix.skill_vocab.intern(s);
@@ -202,6 +201,8 @@ impl VacancyIndex {
         let mut ids: Vec<Option<VacIds>> = ids.into_iter().map(Some).collect();
         let items: Vec<(&Vacancy, VacIds)> =
             by_cell.iter().filter_map(|&(_, _, i)| Some((vacancies.get(i)?, ids.get_mut(i)?.take()?))).collect();
+        // Slots follow the layout; a repeated id fails the build here.
+        ix.slots = Slots::of(items.iter().map(|(v, _)| v.id.clone()).collect(), exec)?;
         ix.add_prepared(items);
         Ok(ix)
     }
@@ -247,10 +248,12 @@ impl VacancyIndex {
             })
             .collect();
         self.add_prepared(items);
+        self.slots.append(vacancies.iter().map(|v| v.id.clone()));
         Ok(())
     }
 
-    /// Appends vacancies (ids already checked) with their interned ids, in order.
+    /// Appends vacancies with their interned ids, in order; the caller
+    /// updates the slots (ids already checked).
     fn add_prepared(&mut self, items: Vec<(&Vacancy, VacIds)>) {
         let first = self.rows.len() as u32;
         for (i, (v, x)) in items.iter().enumerate() {
@@ -295,7 +298,6 @@ impl VacancyIndex {
             };
             self.cell.push(cell);
         }
-        self.slots.append(items.iter().map(|(v, _)| v.id.clone()));
     }
 
     /// Removes the vacancy with this id; whether it was present. Its slot is

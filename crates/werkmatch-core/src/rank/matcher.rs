@@ -94,7 +94,7 @@ impl<'a> MatcherBuilder<'a> {
             || {
                 join(
                     self.exec,
-                    || SeekerIndex::build(&cfg, self.seekers),
+                    || SeekerIndex::build_with(&cfg, self.seekers, self.exec),
                     || EmployerIndex::build(&cfg, self.employers),
                 )
             },

@@ -44,8 +44,12 @@ pub struct SeekerIndex {
 impl SeekerIndex {
     /// Prepares `seekers` for scoring with `cfg`. Fails on a duplicate id.
     pub fn build(cfg: &ScoringConfig, seekers: &[Jobseeker]) -> Result<Self> {
-        let mut slots = Slots::default();
-        slots.check_new(seekers.iter().map(|s| &s.id))?;
+        Self::build_with(cfg, seekers, Executor::Global)
+    }
+
+    /// [`build`](Self::build) on `exec` (the ids are sorted in parallel).
+    pub fn build_with(cfg: &ScoringConfig, seekers: &[Jobseeker], exec: Executor<'_>) -> Result<Self> {
+        let slots = Slots::of(seekers.iter().map(|s| s.id.clone()).collect(), exec)?;
         let mut skill_vocab = Interner::default();
         let mut cert_vocab = Interner::default();
         for s in seekers {
@@ -79,7 +83,6 @@ impl SeekerIndex {
                 ];
             }
         }
-        slots.append(seekers.iter().map(|s| s.id.clone()));
         Ok(SeekerIndex { cfg: cfg.clone(), slots, prepared, skill_vocab, cert_vocab, grid, cells, max_reach_km })
     }
 

@@ -1,6 +1,9 @@
 //! Record slots of an index: ids, liveness (tombstones) and each live
 //! record's rank in ascending id order, so that ties compare integers.
 
+use rayon::slice::ParallelSliceMut;
+
+use super::kernel::Executor;
 use crate::error::{Error, Result};
 use crate::model::Id;
 
@@ -36,6 +39,26 @@ impl Slots {
             .binary_search_by(|&s| self.ids[s as usize].as_str().as_bytes().cmp(id.as_bytes()))
             .ok()
             .map(|i| self.order[i])
+    }
+
+    /// The slots of `ids`, in that order, ranked by id (a parallel sort on
+    /// `exec`); fails on a repeated id.
+    pub(crate) fn of(ids: Vec<Id>, exec: Executor<'_>) -> Result<Slots> {
+        let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+        let by_id = |a: &u32, b: &u32| ids[*a as usize].cmp(&ids[*b as usize]).then(a.cmp(b));
+        match exec {
+            Executor::CurrentThread => order.sort_unstable_by(by_id),
+            Executor::Global => order.par_sort_unstable_by(by_id),
+            Executor::Pool(pool) => pool.install(|| order.par_sort_unstable_by(by_id)),
+        }
+        if let Some(w) = order.windows(2).find(|w| ids[w[0] as usize] == ids[w[1] as usize]) {
+            return Err(duplicate(&ids[w[0] as usize]));
+        }
+        let mut rank = vec![0; ids.len()];
+        for (r, &s) in order.iter().enumerate() {
+            rank[s as usize] = r as u32;
+        }
+        Ok(Slots { alive: vec![true; ids.len()], ids, rank, order })
     }
 
     /// Checks that `new` ids are unique among themselves and the live ones,

@@ -9,7 +9,7 @@
 //! - `kernel_s`: wall seconds of the exact kernel at all threads (rayon's global
 //!   pool), top-k in every direction of the scale (Groningen: seeker→vacancies,
 //!   vacancy→seekers, seeker→employers; national: the first two), index build
-//!   included; the fastest of `runs` runs (5 at Groningen scale, 1 nationally),
+//!   included; the fastest of `runs` runs (7 at Groningen scale, 1 nationally),
 //!   so that a single disturbance on a shared 2-core machine does not decide;
 //! - `kernel_s_1t`: the same on a one-thread pool, also the fastest of `runs`;
 //! - `reference_s`: the reference ranker on an evenly spaced sample of the
@@ -65,7 +65,7 @@ struct Args {
     /// Skip the one-thread run (it takes twice as long as the rest).
     #[arg(long)]
     skip_single_thread: bool,
-    /// Kernel runs per thread count; the fastest counts (default: 5 at Groningen scale, 1 nationally).
+    /// Kernel runs per thread count; the fastest counts (default: 7 at Groningen scale, 1 nationally).
     #[arg(long)]
     runs: Option<usize>,
 }
@@ -148,7 +148,7 @@ fn main() {
     let opts = RankOptions::top(args.top);
     let threads = rayon::current_num_threads();
 
-    let runs = args.runs.unwrap_or(if args.scale == Scale::Groningen { 5 } else { 1 }).max(1);
+    let runs = args.runs.unwrap_or(if args.scale == Scale::Groningen { 7 } else { 1 }).max(1);
     let fastest = |exec: Executor<'_>| {
         (0..runs)
             .map(|_| run_kernel(&cfg, &pop, &opts, exec, employers))

@@ -1,7 +1,7 @@
 //! The prepared vacancy index: hot fields in columns, interned skills and
 //! certificates, a spatial grid, and incremental add/remove.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use super::bounds::{GroupSummary, SeekerTerms, SkillGroups};
 use super::intern::{IdBits, Interner};
@@ -31,20 +31,6 @@ impl VacIds {
     fn key(&self, v: &Vacancy) -> GroupKey {
         (v.isco, v.skill_level().get(), vacancy_reqs(v) | cert_bits(&self.certs))
     }
-}
-
-/// The distinct strings of `items` (each giving several), in byte order;
-/// counted per chunk in parallel, then merged.
-fn distinct_sorted<'a, T: Sync, I: Iterator<Item = &'a str>>(
-    items: &'a [T],
-    strings: impl Fn(&'a T) -> I + Sync,
-    exec: Executor<'_>,
-) -> Vec<&'a str> {
-    let chunks: Vec<&'a [T]> = items.chunks(2048).collect();
-    let parts = par_map(&chunks, |c| c.iter().flat_map(&strings).collect::<HashSet<&'a str>>(), exec);
-    let mut all: Vec<&'a str> = parts.into_iter().flatten().collect::<HashSet<&str>>().into_iter().collect();
-    all.sort_unstable();
-    all
 }
 
 /// The knock-out and component fields of one vacancy, packed (40 bytes).
@@ -140,12 +126,8 @@ impl VacancyIndex {
             skill_groups: SkillGroups::default(),
         };
         let sets = par_map(vacancies, |v| skill_sets(v), exec);
-        for s in distinct_sorted(&sets, |(e, o)| e.iter().chain(o).copied(), exec) {
-            ix.skill_vocab.intern(s);
-        }
-        for c in distinct_sorted(vacancies, |v| v.certificates.iter().map(String::as_str), exec) {
-            ix.cert_vocab.intern(c);
-        }
+        ix.skill_vocab = Interner::sorted(&sets, |(e, o)| e.iter().chain(o).copied(), exec);
+        ix.cert_vocab = Interner::sorted(vacancies, |v| v.certificates.iter().map(String::as_str), exec);
         let pairs: Vec<(&Vacancy, &SkillSets<'_>)> = vacancies.iter().zip(&sets).collect();
         let ids = par_map(
             &pairs,

@@ -1,7 +1,9 @@
 //! Interned strings (skills, certificates) as dense `u32` ids, so that set
 //! tests in the kernel are merges of short sorted integer lists.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use super::kernel::{par_map, Executor};
 
 /// Maps strings to dense ids in first-seen order.
 ///
@@ -21,6 +23,25 @@ impl Interner {
         let id = self.map.len() as u32;
         self.map.insert(s.into(), id);
         id
+    }
+
+    /// The distinct strings of `items` (each giving several), with ids in
+    /// byte order, so that they do not depend on the order of the items;
+    /// collected per chunk in parallel on `exec`, then merged.
+    pub(crate) fn sorted<'a, T: Sync, I: Iterator<Item = &'a str>>(
+        items: &'a [T],
+        strings: impl Fn(&'a T) -> I + Sync,
+        exec: Executor<'_>,
+    ) -> Interner {
+        let chunks: Vec<&'a [T]> = items.chunks(2048).collect();
+        let parts = par_map(&chunks, |c| c.iter().flat_map(&strings).collect::<HashSet<&'a str>>(), exec);
+        let mut all: Vec<&'a str> = parts.into_iter().flatten().collect::<HashSet<&str>>().into_iter().collect();
+        all.sort_unstable();
+        let mut out = Interner::default();
+        for s in all {
+            out.intern(s);
+        }
+        out
     }
 
     /// The id of `s`, if known.

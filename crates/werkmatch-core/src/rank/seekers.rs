@@ -47,21 +47,13 @@ impl SeekerIndex {
         Self::build_with(cfg, seekers, Executor::Global)
     }
 
-    /// [`build`](Self::build) on `exec` (the ids are sorted in parallel).
+    /// [`build`](Self::build) on `exec`: vocabularies in byte order, seekers
+    /// prepared and ids sorted in parallel.
     pub fn build_with(cfg: &ScoringConfig, seekers: &[Jobseeker], exec: Executor<'_>) -> Result<Self> {
         let slots = Slots::of(seekers.iter().map(|s| s.id.clone()).collect(), exec)?;
-        let mut skill_vocab = Interner::default();
-        let mut cert_vocab = Interner::default();
-        for s in seekers {
-            for x in &s.skills {
-                skill_vocab.intern(x);
-            }
-            for x in &s.certificates {
-                cert_vocab.intern(x);
-            }
-        }
-        let prepared: Vec<PreparedSeeker> =
-            seekers.iter().map(|s| PreparedSeeker::new(cfg, s, Some(&skill_vocab), Some(&cert_vocab))).collect();
+        let skill_vocab = Interner::sorted(seekers, |s| s.skills.iter().map(String::as_str), exec);
+        let cert_vocab = Interner::sorted(seekers, |s| s.certificates.iter().map(String::as_str), exec);
+        let prepared = par_map(seekers, |s| PreparedSeeker::new(cfg, s, Some(&skill_vocab), Some(&cert_vocab)), exec);
         let pts: Vec<(f64, f64)> = prepared.iter().map(|p| (p.lat_deg, p.lon_deg)).collect();
         let mut grid = Grid::covering(&pts, cfg.travel().earth_radius_km);
         let mut cells: Vec<Option<CellReach>> = vec![None; grid.len()];

@@ -10,8 +10,12 @@ use werkmatch_core::rank::{reference, Executor, Matcher, RankOptions};
 use werkmatch_core::score::ScoringConfig;
 
 fn check(seed: u64, k: usize, min_score: f64) {
+    check_with(&ScoringConfig::default(), seed, k, min_score);
+}
+
+/// Every direction, batch and single queries, under `cfg`.
+fn check_with(cfg: &ScoringConfig, seed: u64, k: usize, min_score: f64) {
     let p = population(seed);
-    let cfg = ScoringConfig::default();
     let opts = RankOptions { k, min_score };
     let m = Matcher::builder()
         .config(cfg.clone())
@@ -22,11 +26,11 @@ fn check(seed: u64, k: usize, min_score: f64) {
         .unwrap();
 
     let (sv, _) = m.seeker_to_vacancies(&p.seekers, &opts, Executor::CurrentThread);
-    assert_same(&sv, &reference::seeker_to_vacancies(&cfg, &p.seekers, &p.vacancies, &opts));
+    assert_same(&sv, &reference::seeker_to_vacancies(cfg, &p.seekers, &p.vacancies, &opts));
     let (vs, _) = m.vacancy_to_seekers(&p.vacancies, &opts, Executor::CurrentThread);
-    assert_same(&vs, &reference::vacancy_to_seekers(&cfg, &p.vacancies, &p.seekers, &opts));
+    assert_same(&vs, &reference::vacancy_to_seekers(cfg, &p.vacancies, &p.seekers, &opts));
     let (se, _) = m.seeker_to_employers(&p.seekers, &opts, Executor::CurrentThread);
-    assert_same(&se, &reference::seeker_to_employers(&cfg, &p.seekers, &p.employers, &opts));
+    assert_same(&se, &reference::seeker_to_employers(cfg, &p.seekers, &p.employers, &opts));
 
     // Single queries agree with the batch.
     for r in &sv {
@@ -106,25 +110,6 @@ proptest! {
 
     #[test]
     fn kernel_equals_reference_under_random_configs(seed in any::<u64>(), k in 1usize..5) {
-        let p = population(seed);
-        let cfg = random_config(seed);
-        let opts = RankOptions::top(k);
-        let m = Matcher::builder()
-            .config(cfg.clone())
-            .vacancies(&p.vacancies)
-            .seekers(&p.seekers)
-            .employers(&p.employers)
-            .build()
-            .unwrap();
-        let (sv, _) = m.seeker_to_vacancies(&p.seekers, &opts, Executor::CurrentThread);
-        assert_same(&sv, &reference::seeker_to_vacancies(&cfg, &p.seekers, &p.vacancies, &opts));
-        let (vs, _) = m.vacancy_to_seekers(&p.vacancies, &opts, Executor::CurrentThread);
-        assert_same(&vs, &reference::vacancy_to_seekers(&cfg, &p.vacancies, &p.seekers, &opts));
-        let (se, _) = m.seeker_to_employers(&p.seekers, &opts, Executor::CurrentThread);
-        assert_same(&se, &reference::seeker_to_employers(&cfg, &p.seekers, &p.employers, &opts));
-        for r in &vs {
-            let v = p.vacancies.iter().find(|v| v.id == r.subject).unwrap();
-            prop_assert_eq!(&m.top_seekers_for(v, &opts), &r.matches);
-        }
+        check_with(&random_config(seed), seed, k, 0.0);
     }
 }

@@ -11,7 +11,8 @@
 //!   vacancy→seekers, seeker→employers; national: the first two), index build
 //!   included; the fastest of `runs` runs (7 at Groningen scale, 1 nationally),
 //!   so that a single disturbance on a shared 2-core machine does not decide;
-//! - `kernel_s_1t`: the same on a one-thread pool, also the fastest of `runs`;
+//! - `kernel_s_1t`: the same on a one-thread pool, also the fastest of `runs`
+//!   (runs at all threads and at one alternate);
 //! - `reference_s`: the reference ranker on an evenly spaced sample of the
 //!   subjects of each direction (`reference_sample` of them), scaled up to all
 //!   subjects;
@@ -149,19 +150,22 @@ fn main() {
     let threads = rayon::current_num_threads();
 
     let runs = args.runs.unwrap_or(if args.scale == Scale::Groningen { 7 } else { 1 }).max(1);
-    let fastest = |exec: Executor<'_>| {
-        (0..runs)
-            .map(|_| run_kernel(&cfg, &pop, &opts, exec, employers))
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .unwrap_or_else(|| unreachable!("runs is at least 1"))
+    // Runs at all threads and at one alternate, so that both see the same
+    // spells of a busy machine; the fastest of each counts.
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap_or_else(|e| panic!("{e}"));
+    type Run = (f64, Stages, StagePairs, KernelStats);
+    let keep = |best: Option<Run>, run: Run| match best {
+        Some(b) if b.0 <= run.0 => Some(b),
+        _ => Some(run),
     };
-    let (kernel_s, stages, stage_pairs, stats) = fastest(Executor::Global);
-    let single = if args.skip_single_thread {
-        None
-    } else {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap_or_else(|e| panic!("{e}"));
-        Some(fastest(Executor::Pool(&pool)))
-    };
+    let (mut all, mut single): (Option<Run>, Option<Run>) = (None, None);
+    for _ in 0..runs {
+        all = keep(all, run_kernel(&cfg, &pop, &opts, Executor::Global, employers));
+        if !args.skip_single_thread {
+            single = keep(single, run_kernel(&cfg, &pop, &opts, Executor::Pool(&pool), employers));
+        }
+    }
+    let Some((kernel_s, stages, stage_pairs, stats)) = all else { unreachable!("runs is at least 1") };
 
     let kernel_s_1t = single.as_ref().map(|r| r.0);
     let stages_1t = single.map(|r| r.1);

@@ -87,18 +87,20 @@ impl GroupSummary {
     pub(crate) fn bound(
         &self,
         cfg: &ScoringConfig,
+        tables: &BoundTables,
         seeker: &SeekerTerms,
         level: u8,
         occupation: f64,
         skill_sum: f64,
     ) -> Option<f64> {
-        self.components(seeker, level, occupation, skill_sum).map(|c| c.total(cfg))
+        self.components(tables, seeker, level, occupation, skill_sum).map(|c| c.total(cfg))
     }
 
     /// The component bounds behind [`bound`](Self::bound), mobility at 1.
     #[inline]
     pub(crate) fn components(
         &self,
+        tables: &BoundTables,
         seeker: &SeekerTerms,
         level: u8,
         occupation: f64,
@@ -107,7 +109,7 @@ impl GroupSummary {
         if self.hours_min > seeker.hours_max {
             return None;
         }
-        let level = seeker.level(level, self.training)?;
+        let level = tables.level(i32::from(level) - i32::from(seeker.level), self.training)?;
         let hours = if self.hours_max >= seeker.hours_min {
             1.0
         } else {
@@ -117,31 +119,40 @@ impl GroupSummary {
         if self.min_den.is_finite() {
             skills = skills.max((skill_sum * (1.0 + SKILL_MARGIN) / self.min_den).min(1.0));
         }
-        Some(Components { skills, occupation, level, mobility: 1.0, sector: seeker.sector(self.sectors), hours })
+        Some(Components {
+            skills,
+            occupation,
+            level,
+            mobility: 1.0,
+            sector: tables.sector(seeker, self.sectors),
+            hours,
+        })
     }
 }
 
-/// The seeker's side of the group bounds, worked out once per seeker so that
-/// bounding each of hundreds of groups is a few table look-ups.
+/// The parts of the group bounds that depend on the configuration only,
+/// worked out once per index or batch so that bounding each of hundreds of
+/// groups for a seeker is a few table look-ups.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct SeekerTerms {
-    hours_min: u8,
-    hours_max: u8,
-    /// The best level component by group level (1–4) and training flags
+pub(crate) struct BoundTables {
+    /// The best level component by gap `+ 3` (−3 to 3) and training flags
     /// (bit 0 without, bit 1 with; see [`GroupSummary`]); NaN: knocked out.
-    levels: [[f64; 4]; 5],
-    /// The sector component's possible values, best first, each with the
-    /// sections that get it.
-    sectors: [(f64, u32); 4],
+    levels: [[f64; 4]; 7],
+    /// The sector cases (see [`SeekerTerms`]) with their values, best first:
+    /// `[0]` for a seeker who lists sectors, `[1]` for one who lists none.
+    sectors: [[(f64, u8); 4]; 2],
 }
 
-impl SeekerTerms {
-    /// The terms of a seeker with these hours, preferred and experienced
-    /// sections (bit masks) and skill level.
-    pub(crate) fn new(cfg: &ScoringConfig, hours: HoursRange, sec_pref: u32, sec_exp: u32, level: u8) -> Self {
-        let mut levels = [[f64::NAN; 4]; 5];
-        for (lv, row) in levels.iter_mut().enumerate() {
-            let gap = lv as i32 - i32::from(level);
+/// The four sector cases, `(preferred, experienced)`, in the order of
+/// [`SeekerTerms::masks`].
+const SECTOR_CASES: [(bool, bool); 4] = [(true, true), (true, false), (false, true), (false, false)];
+
+impl BoundTables {
+    /// The tables of a configuration.
+    pub(crate) fn new(cfg: &ScoringConfig) -> Self {
+        let mut levels = [[f64::NAN; 4]; 7];
+        for (i, row) in levels.iter_mut().enumerate() {
+            let gap = i as i32 - 3;
             for (flags, x) in row.iter_mut().enumerate() {
                 let with = if flags & 2 != 0 { components::level(cfg, gap, true) } else { None };
                 let without = if flags & 1 != 0 { components::level(cfg, gap, false) } else { None };
@@ -152,32 +163,64 @@ impl SeekerTerms {
             }
         }
         // The configured values need not be ordered: sort the four cases.
-        let none = sec_pref == 0 && sec_exp == 0;
-        let mut sectors = [(true, true), (true, false), (false, true), (false, false)].map(|(p, e)| {
-            let m = if p { sec_pref } else { !sec_pref } & if e { sec_exp } else { !sec_exp };
-            (components::sector(cfg, p, e, none), m)
+        let sectors = [false, true].map(|none| {
+            let mut cases = [0u8, 1, 2, 3].map(|c| {
+                let (p, e) = SECTOR_CASES[c as usize];
+                (components::sector(cfg, p, e, none), c)
+            });
+            cases.sort_by(|a, b| b.0.total_cmp(&a.0));
+            cases
         });
-        sectors.sort_by(|a, b| b.0.total_cmp(&a.0));
-        SeekerTerms { hours_min: hours.min(), hours_max: hours.max(), levels, sectors }
+        BoundTables { levels, sectors }
     }
 
-    /// The best level component for a group of level `level` with these training flags.
+    /// The best level component for a gap with these training flags.
     #[inline]
-    fn level(&self, level: u8, training: u8) -> Option<f64> {
-        let x = self.levels.get(level as usize)?.get(training as usize).copied()?;
+    fn level(&self, gap: i32, training: u8) -> Option<f64> {
+        let x = self.levels.get(usize::try_from(gap + 3).ok()?)?.get(training as usize).copied()?;
         (!x.is_nan()).then_some(x)
     }
 
-    /// The best sector component over the sections in `mask`.
+    /// The seeker's best sector component over the sections in `mask`.
     #[inline]
-    fn sector(&self, mask: u32) -> f64 {
-        for &(value, m) in &self.sectors {
-            if m & mask != 0 {
+    fn sector(&self, seeker: &SeekerTerms, mask: u32) -> f64 {
+        let cases = &self.sectors[usize::from(seeker.none)];
+        for &(value, c) in cases {
+            if seeker.masks.get(c as usize).is_some_and(|m| m & mask != 0) {
                 return value;
             }
         }
         // An empty mask: no vacancy, nothing to bound; the largest value is safe.
-        self.sectors[0].0
+        cases[0].0
+    }
+}
+
+/// The seeker's side of the group bounds: small, since a batch keeps one per
+/// seeker and every task reads them all.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SeekerTerms {
+    hours_min: u8,
+    hours_max: u8,
+    level: u8,
+    /// The seeker lists no sector at all.
+    none: bool,
+    /// The sections of each sector case of [`SECTOR_CASES`].
+    masks: [u32; 4],
+}
+
+impl SeekerTerms {
+    /// The terms of a seeker with these hours, preferred and experienced
+    /// sections (bit masks) and skill level.
+    pub(crate) fn new(hours: HoursRange, sec_pref: u32, sec_exp: u32, level: u8) -> Self {
+        let masks =
+            SECTOR_CASES.map(|(p, e)| (if p { sec_pref } else { !sec_pref }) & if e { sec_exp } else { !sec_exp });
+        SeekerTerms {
+            hours_min: hours.min(),
+            hours_max: hours.max(),
+            level,
+            none: sec_pref == 0 && sec_exp == 0,
+            masks,
+        }
     }
 }
 

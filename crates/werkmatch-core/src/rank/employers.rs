@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use super::bounds::{GroupSummary, SeekerTerms};
+use super::bounds::{BoundTables, GroupSummary, SeekerTerms};
 use super::kernel::{run_batch, to_matches, Executor, KernelStats};
 use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
@@ -38,6 +38,8 @@ pub struct EmployerIndex {
     /// employer is scored only in the group of its best occupation.
     groups: Vec<EmpGroup>,
     group_of: BTreeMap<IscoCode, usize>,
+    /// The configuration's part of the group bounds.
+    tables: BoundTables,
 }
 
 #[derive(Clone, Debug)]
@@ -66,6 +68,7 @@ impl EmployerIndex {
             occ_groups: Vec::new(),
             groups: Vec::new(),
             group_of: BTreeMap::new(),
+            tables: BoundTables::new(cfg),
         };
         for (code, p) in pts {
             ix.group_of.insert(code, ix.groups.len());
@@ -256,10 +259,10 @@ impl EmployerIndex {
             }
         };
         // Groups by their bound: the code's occupation, level and sectors.
-        let terms = SeekerTerms::new(&self.cfg, q.hours, q.sec_pref, q.sec_exp, q.level);
+        let terms = SeekerTerms::new(q.hours, q.sec_pref, q.sec_exp, q.level);
         let mut order: Vec<(f64, usize)> = Vec::with_capacity(self.groups.len());
         for (i, (g, &o)) in self.groups.iter().zip(&occ).enumerate() {
-            if let Some(bound) = g.summary.bound(&self.cfg, &terms, g.code.skill_level().get(), o, 0.0) {
+            if let Some(bound) = g.summary.bound(&self.cfg, &self.tables, &terms, g.code.skill_level().get(), o, 0.0) {
                 order.push((bound, i));
             }
         }

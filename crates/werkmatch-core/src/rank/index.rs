@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::bounds::{GroupSummary, SeekerTerms, SkillGroups};
+use super::bounds::{BoundTables, GroupSummary, SeekerTerms, SkillGroups};
 use super::intern::{IdBits, Interner};
 use super::kernel::{par_map, run_batch, to_matches, Executor, KernelStats};
 use super::prepared::{
@@ -77,6 +77,8 @@ pub struct VacancyIndex {
     group_of: BTreeMap<GroupKey, usize>,
     /// The groups that ask for each skill: a query's skills bound per group.
     skill_groups: SkillGroups,
+    /// The configuration's part of the group bounds.
+    tables: BoundTables,
 }
 
 /// What a group's vacancies share: the ISCO code, the skill level and the
@@ -124,6 +126,7 @@ impl VacancyIndex {
             groups: Vec::new(),
             group_of: BTreeMap::new(),
             skill_groups: SkillGroups::default(),
+            tables: BoundTables::new(cfg),
         };
         let sets = par_map(vacancies, |v| skill_sets(v), exec);
         ix.skill_vocab = Interner::sorted(&sets, |(e, o)| e.iter().chain(o).copied(), exec);
@@ -399,7 +402,7 @@ impl VacancyIndex {
         // the occupation component is computed once per run of one code.
         let mut sums = vec![0.0; self.groups.len()];
         self.skill_groups.accumulate(&self.cfg, &q.skills, &mut sums);
-        let terms = SeekerTerms::new(&self.cfg, q.hours, q.sec_pref, q.sec_exp, q.level);
+        let terms = SeekerTerms::new(q.hours, q.sec_pref, q.sec_exp, q.level);
         let mut order: Vec<(f64, usize, f64)> = Vec::with_capacity(self.groups.len());
         let mut occ: Option<(IscoCode, f64)> = None;
         for (i, (g, &sum)) in self.groups.iter().zip(&sums).enumerate() {
@@ -414,7 +417,7 @@ impl VacancyIndex {
                     o
                 }
             };
-            let Some(bound) = g.summary.bound(&self.cfg, &terms, g.level, o, sum) else { continue };
+            let Some(bound) = g.summary.bound(&self.cfg, &self.tables, &terms, g.level, o, sum) else { continue };
             order.push((bound, i, o));
         }
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -430,9 +433,10 @@ impl VacancyIndex {
             for &slot in &group.remote {
                 visit(slot, o, &mut top);
             }
-            let (Some(w), Some(comps)) =
-                (&window, group.summary.components(&terms, group.level, o, sums.get(g).copied().unwrap_or(0.0)))
-            else {
+            let (Some(w), Some(comps)) = (
+                &window,
+                group.summary.components(&self.tables, &terms, group.level, o, sums.get(g).copied().unwrap_or(0.0)),
+            ) else {
                 continue;
             };
             // Each cell bounded again with the best mobility anything in it

@@ -56,7 +56,7 @@ impl Ranked {
             |&slot| {
                 let s = prepared.get(slot as usize)?;
                 let window = s.reach_km.map(|r| DegWindow::around(s.lat_deg, s.lon_deg, r, er));
-                Some((window, SeekerTerms::new(cfg, s.hours, s.sec_pref, s.sec_exp, s.level)))
+                Some((window, SeekerTerms::new(s.hours, s.sec_pref, s.sec_exp, s.level)))
             },
             exec,
         );

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::bounds::{GroupSummary, SkillGroups};
+use super::bounds::{BoundTables, GroupSummary, SkillGroups};
 use super::intern::IdBits;
 use super::kernel::{Executor, KernelStats};
 use super::open::OpenSets;
@@ -266,6 +266,7 @@ fn rank_range(
     let n = groups.last().map_or(0, |g| g.end) - base;
     let mut tops = Tops::new(n, k);
     let mut open = OpenSets::new(n);
+    let tables = BoundTables::new(cfg);
     let mut stats = KernelStats::default();
     // The skills each of this task's groups asks for, by local group index.
     let mut skill_groups = SkillGroups::default();
@@ -305,7 +306,8 @@ fn rank_range(
                     o
                 }
             };
-            let Some(comps) = g.summary.components(terms, g.level, occupation, sums.get(gi).copied().unwrap_or(0.0))
+            let Some(comps) =
+                g.summary.components(&tables, terms, g.level, occupation, sums.get(gi).copied().unwrap_or(0.0))
             else {
                 continue;
             };

@@ -241,6 +241,18 @@ impl SkillGroups {
         }
         let Some(list) = self.lists.get_mut(s) else { return };
         let how = if essential { 1 } else { 2 };
+        // A build adds groups in ascending order: at or past the end of the list.
+        match list.last_mut() {
+            Some(last) if last.0 == group => {
+                last.1 |= how;
+                return;
+            }
+            Some(last) if last.0 > group => {}
+            _ => {
+                list.push((group, how));
+                return;
+            }
+        }
         match list.binary_search_by_key(&group, |e| e.0) {
             Ok(i) => {
                 if let Some(e) = list.get_mut(i) {

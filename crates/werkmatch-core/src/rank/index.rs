@@ -128,12 +128,13 @@ impl VacancyIndex {
             skill_groups: SkillGroups::default(),
             tables: BoundTables::new(cfg),
         };
-        let sets = par_map(vacancies, |v| skill_sets(v), exec);
+        let sets = par_map(vacancies, 64, |v| skill_sets(v), exec);
         ix.skill_vocab = Interner::sorted(&sets, |(e, o)| e.iter().chain(o).copied(), exec);
         ix.cert_vocab = Interner::sorted(vacancies, |v| v.certificates.iter().map(String::as_str), exec);
         let pairs: Vec<(&Vacancy, &SkillSets<'_>)> = vacancies.iter().zip(&sets).collect();
         let ids = par_map(
             &pairs,
+            64,
             |(v, (e, o))| {
                 let known = |set: &[&str], vocab: &Interner| {
                     let mut ids: Vec<u32> = set.iter().filter_map(|s| vocab.get(s)).collect();

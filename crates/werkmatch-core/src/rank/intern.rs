@@ -34,7 +34,7 @@ impl Interner {
         exec: Executor<'_>,
     ) -> Interner {
         let chunks: Vec<&'a [T]> = items.chunks(2048).collect();
-        let parts = par_map(&chunks, |c| c.iter().flat_map(&strings).collect::<HashSet<&'a str>>(), exec);
+        let parts = par_map(&chunks, 1, |c| c.iter().flat_map(&strings).collect::<HashSet<&'a str>>(), exec);
         let mut all: Vec<&'a str> = parts.into_iter().flatten().collect::<HashSet<&str>>().into_iter().collect();
         all.sort_unstable();
         let mut out = Interner::default();

@@ -40,15 +40,17 @@ impl std::ops::AddAssign for KernelStats {
     }
 }
 
-/// Maps `items` with `f` on `exec`, keeping their order: the preparation and
-/// assembly around a batch are per-item work too, and left sequential they
-/// would cap the parallel speed-up.
+/// Maps `items` with `f` on `exec`, keeping their order, at least `grain`
+/// items per task (many for cheap items, 1 for chunks of work): the
+/// preparation and assembly around a batch are per-item work too, and left
+/// sequential they would cap the parallel speed-up.
 pub(crate) fn par_map<'a, T: Sync, U: Send>(
     items: &'a [T],
+    grain: usize,
     f: impl Fn(&'a T) -> U + Sync,
     exec: Executor<'_>,
 ) -> Vec<U> {
-    let par = || items.par_iter().with_min_len(64).map(&f).collect::<Vec<U>>();
+    let par = || items.par_iter().with_min_len(grain.max(1)).map(&f).collect::<Vec<U>>();
     match exec {
         Executor::CurrentThread => items.iter().map(&f).collect(),
         Executor::Global => par(),

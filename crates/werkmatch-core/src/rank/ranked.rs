@@ -53,6 +53,7 @@ impl Ranked {
         // The trigonometry and tables in parallel; the copying after is cheap.
         let extra = par_map(
             by_rank,
+            64,
             |&slot| {
                 let s = prepared.get(slot as usize)?;
                 let window = s.reach_km.map(|r| DegWindow::around(s.lat_deg, s.lon_deg, r, er));

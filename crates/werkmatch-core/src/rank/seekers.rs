@@ -53,7 +53,8 @@ impl SeekerIndex {
         let slots = Slots::of(seekers.iter().map(|s| s.id.clone()).collect(), exec)?;
         let skill_vocab = Interner::sorted(seekers, |s| s.skills.iter().map(String::as_str), exec);
         let cert_vocab = Interner::sorted(seekers, |s| s.certificates.iter().map(String::as_str), exec);
-        let prepared = par_map(seekers, |s| PreparedSeeker::new(cfg, s, Some(&skill_vocab), Some(&cert_vocab)), exec);
+        let prepared =
+            par_map(seekers, 64, |s| PreparedSeeker::new(cfg, s, Some(&skill_vocab), Some(&cert_vocab)), exec);
         let pts: Vec<(f64, f64)> = prepared.iter().map(|p| (p.lat_deg, p.lon_deg)).collect();
         let mut grid = Grid::covering(&pts, cfg.travel().earth_radius_km);
         let mut cells: Vec<Option<CellReach>> = vec![None; grid.len()];
@@ -163,7 +164,7 @@ impl SeekerIndex {
         opts: &RankOptions,
         exec: Executor<'_>,
     ) -> (Vec<Ranking>, KernelStats) {
-        let prepared = par_map(vacancies, |v| PreparedVacancy::new(v, &self.skill_vocab, &self.cert_vocab), exec);
+        let prepared = par_map(vacancies, 64, |v| PreparedVacancy::new(v, &self.skill_vocab, &self.cert_vocab), exec);
         let view = SeekerView { cfg: &self.cfg, prepared: &self.prepared, by_rank: self.slots.by_rank() };
         let Some((tops, stats)) = rank_batch(&view, prepared, opts, exec) else {
             return run_batch(vacancies, |v| &v.id, |v, st| self.top_for_with_stats(v, opts, st), exec);
@@ -171,6 +172,7 @@ impl SeekerIndex {
         let pairs: Vec<(&Vacancy, SlotMatches)> = vacancies.iter().zip(tops).collect();
         let mut rankings = par_map(
             &pairs,
+            64,
             |(v, top)| Ranking {
                 subject: v.id.clone(),
                 matches: top.iter().map(|&(score, slot)| Match { id: self.slots.id(slot).clone(), score }).collect(),

@@ -5,16 +5,14 @@ use std::collections::BTreeMap;
 
 use super::bounds::{BoundTables, GroupSummary, SeekerTerms, SkillGroups};
 use super::intern::{IdBits, Interner};
-use super::kernel::{par_map, run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{
-    cert_bits, evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, SkillSets, VacancySide,
-};
+use super::kernel::{join, par_map, run_batch, to_matches, Executor, KernelStats};
+use super::prepared::{cert_bits, evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
 use super::spatial::{over_limit, DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
-use crate::model::{HoursRange, IscoCode, Jobseeker, Vacancy};
+use crate::model::{HoursRange, Id, IscoCode, Jobseeker, Vacancy};
 use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
 
@@ -29,8 +27,56 @@ struct VacIds {
 impl VacIds {
     /// The group key of the vacancy these are the ids of.
     fn key(&self, v: &Vacancy) -> GroupKey {
-        (v.isco, v.skill_level().get(), vacancy_reqs(v) | cert_bits(&self.certs))
+        key_of(v, &self.certs)
     }
+}
+
+/// The group key of a vacancy with these (interned) certificates.
+fn key_of(v: &Vacancy, certs: &[u32]) -> GroupKey {
+    (v.isco, v.skill_level().get(), vacancy_reqs(v) | cert_bits(certs))
+}
+
+/// The groups of a build (each grid covering its own locations), the index
+/// of each key, and the records' layout: `(group, cell, input index)` in
+/// group and cell order, so that a cell's records are adjacent in every column.
+type Layout = (Vec<VacGroup>, BTreeMap<GroupKey, usize>, Vec<(usize, u32, usize)>);
+
+/// Groups and lays out `vacancies`, whose keys are `keys`.
+fn layout(cfg: &ScoringConfig, vacancies: &[Vacancy], keys: &[GroupKey]) -> Layout {
+    let mut pts: BTreeMap<GroupKey, Vec<(f64, f64)>> = BTreeMap::new();
+    for (v, &key) in vacancies.iter().zip(keys) {
+        let e = pts.entry(key).or_default();
+        if !v.remote {
+            e.push((v.location.lat(), v.location.lon()));
+        }
+    }
+    let (mut groups, mut group_of) = (Vec::with_capacity(pts.len()), BTreeMap::new());
+    for (key, p) in pts {
+        group_of.insert(key, groups.len());
+        groups.push(VacGroup {
+            isco: key.0,
+            level: key.1,
+            reqs: key.2,
+            grid: Grid::covering(&p, cfg.travel().earth_radius_km),
+            remote: Vec::new(),
+            summary: GroupSummary::default(),
+        });
+    }
+    let mut by_cell: Vec<(usize, u32, usize)> = vacancies
+        .iter()
+        .zip(keys)
+        .enumerate()
+        .map(|(i, (v, key))| {
+            let g = group_of.get(key).copied().unwrap_or(0);
+            let c = match (v.remote, groups.get(g)) {
+                (false, Some(gr)) => gr.grid.cell_of(v.location.lat(), v.location.lon()),
+                _ => u32::MAX,
+            };
+            (g, c, i)
+        })
+        .collect();
+    by_cell.sort_unstable();
+    (groups, group_of, by_cell)
 }
 
 /// The knock-out and component fields of one vacancy, packed (40 bytes).
@@ -128,68 +174,47 @@ impl VacancyIndex {
             skill_groups: SkillGroups::default(),
             tables: BoundTables::new(cfg),
         };
-        let sets = par_map(vacancies, 64, |v| skill_sets(v), exec);
-        ix.skill_vocab = Interner::sorted(&sets, |(e, o)| e.iter().chain(o).copied(), exec);
+        // Certificates first: they are part of the group key.
         ix.cert_vocab = Interner::sorted(vacancies, |v| v.certificates.iter().map(String::as_str), exec);
-        let pairs: Vec<(&Vacancy, &SkillSets<'_>)> = vacancies.iter().zip(&sets).collect();
-        let ids = par_map(
-            &pairs,
+        let certs = par_map(
+            vacancies,
             64,
-            |(v, (e, o))| {
-                let known = |set: &[&str], vocab: &Interner| {
+            |v| {
+                let mut ids: Vec<u32> = v.certificates.iter().filter_map(|c| ix.cert_vocab.get(c)).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            },
+            exec,
+        );
+        let keys: Vec<GroupKey> = vacancies.iter().zip(&certs).map(|(v, c)| key_of(v, c)).collect();
+        // The layout (sequential) and the skills (parallel) do not depend on
+        // each other: they run side by side.
+        let ((groups, group_of, by_cell), (skill_vocab, skills)) = join(
+            exec,
+            || layout(cfg, vacancies, &keys),
+            || {
+                let sets = par_map(vacancies, 64, |v| skill_sets(v), exec);
+                let vocab = Interner::sorted(&sets, |(e, o)| e.iter().chain(o).copied(), exec);
+                let known = |set: &[&str]| {
                     let mut ids: Vec<u32> = set.iter().filter_map(|s| vocab.get(s)).collect();
                     ids.sort_unstable();
                     ids
                 };
-                let certs: Vec<&str> = v.certificates.iter().map(String::as_str).collect();
-                let mut certs = known(&certs, &ix.cert_vocab);
-                certs.dedup();
-                VacIds { ess: known(e, &ix.skill_vocab), opt: known(o, &ix.skill_vocab), certs }
+                let ids = par_map(&sets, 64, |(e, o)| (known(e), known(o)), exec);
+                (vocab, ids)
             },
-            exec,
         );
-        let keys: Vec<GroupKey> = vacancies.iter().zip(&ids).map(|(v, x)| x.key(v)).collect();
-        // Each group's grid covers the group's own locations.
-        let mut pts: BTreeMap<GroupKey, Vec<(f64, f64)>> = BTreeMap::new();
-        for (v, &key) in vacancies.iter().zip(&keys) {
-            let e = pts.entry(key).or_default();
-            if !v.remote {
-                e.push((v.location.lat(), v.location.lon()));
-            }
-        }
-        for (key, p) in pts {
-            ix.group_of.insert(key, ix.groups.len());
-            ix.groups.push(VacGroup {
-                isco: key.0,
-                level: key.1,
-                reqs: key.2,
-                grid: Grid::covering(&p, cfg.travel().earth_radius_km),
-                remote: Vec::new(),
-                summary: GroupSummary::default(),
-            });
-        }
-        // Lay the records out in group and cell order, so that a cell's
-        // records are adjacent in every column.
-        let mut by_cell: Vec<(usize, u32, usize)> = vacancies
-            .iter()
-            .zip(&keys)
-            .enumerate()
-            .map(|(i, (v, key))| {
-                let g = ix.group_of.get(key).copied().unwrap_or(0);
-                let c = match (v.remote, ix.groups.get(g)) {
-                    (false, Some(gr)) => gr.grid.cell_of(v.location.lat(), v.location.lon()),
-                    _ => u32::MAX,
-                };
-                (g, c, i)
-            })
-            .collect();
-        by_cell.sort_unstable();
-        let mut ids: Vec<Option<VacIds>> = ids.into_iter().map(Some).collect();
+        (ix.skill_vocab, ix.groups, ix.group_of) = (skill_vocab, groups, group_of);
+        let mut parts: Vec<Option<VacIds>> =
+            skills.into_iter().zip(certs).map(|((ess, opt), certs)| Some(VacIds { ess, opt, certs })).collect();
         let items: Vec<(&Vacancy, VacIds)> =
-            by_cell.iter().filter_map(|&(_, _, i)| Some((vacancies.get(i)?, ids.get_mut(i)?.take()?))).collect();
-        // Slots follow the layout; a repeated id fails the build here.
-        ix.slots = Slots::of(items.iter().map(|(v, _)| v.id.clone()).collect(), exec)?;
-        ix.add_prepared(items);
+            by_cell.iter().filter_map(|&(_, _, i)| Some((vacancies.get(i)?, parts.get_mut(i)?.take()?))).collect();
+        // Slots follow the layout (a repeated id fails the build); ranking
+        // the ids and filling the columns run side by side.
+        let ids: Vec<Id> = items.iter().map(|(v, _)| v.id.clone()).collect();
+        let (slots, ()) = join(exec, || Slots::of(ids, exec), || ix.add_prepared(items));
+        ix.slots = slots?;
         Ok(ix)
     }
 

@@ -12,7 +12,7 @@ use super::spatial::{over_limit, DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
-use crate::model::{HoursRange, Id, IscoCode, Jobseeker, Vacancy};
+use crate::model::{HoursRange, IscoCode, Jobseeker, Vacancy};
 use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
 
@@ -206,14 +206,17 @@ impl VacancyIndex {
             },
         );
         (ix.skill_vocab, ix.groups, ix.group_of) = (skill_vocab, groups, group_of);
-        let mut parts: Vec<Option<VacIds>> =
-            skills.into_iter().zip(certs).map(|((ess, opt), certs)| Some(VacIds { ess, opt, certs })).collect();
-        let items: Vec<(&Vacancy, VacIds)> =
-            by_cell.iter().filter_map(|&(_, _, i)| Some((vacancies.get(i)?, parts.get_mut(i)?.take()?))).collect();
+        let ids: Vec<VacIds> =
+            skills.into_iter().zip(certs).map(|((ess, opt), certs)| VacIds { ess, opt, certs }).collect();
+        let items: Vec<(&Vacancy, &VacIds)> =
+            by_cell.iter().filter_map(|&(_, _, i)| Some((vacancies.get(i)?, ids.get(i)?))).collect();
         // Slots follow the layout (a repeated id fails the build); ranking
         // the ids and filling the columns run side by side.
-        let ids: Vec<Id> = items.iter().map(|(v, _)| v.id.clone()).collect();
-        let (slots, ()) = join(exec, || Slots::of(ids, exec), || ix.add_prepared(items));
+        let (slots, ()) = join(
+            exec,
+            || Slots::of(items.iter().map(|(v, _)| v.id.clone()).collect(), exec),
+            || ix.add_prepared(&items),
+        );
         ix.slots = slots?;
         Ok(ix)
     }
@@ -245,7 +248,7 @@ impl VacancyIndex {
     /// is already present or repeated.
     pub fn add(&mut self, vacancies: &[Vacancy]) -> Result<()> {
         self.slots.check_new(vacancies.iter().map(|v| &v.id))?;
-        let items = vacancies
+        let ids: Vec<VacIds> = vacancies
             .iter()
             .map(|v| {
                 let (e, o) = skill_sets(v);
@@ -255,17 +258,18 @@ impl VacancyIndex {
                     ids
                 };
                 let (ess, opt) = (ids(&e), ids(&o));
-                (v, VacIds { ess, opt, certs: self.cert_vocab.intern_set(&v.certificates) })
+                VacIds { ess, opt, certs: self.cert_vocab.intern_set(&v.certificates) }
             })
             .collect();
-        self.add_prepared(items);
+        let items: Vec<(&Vacancy, &VacIds)> = vacancies.iter().zip(&ids).collect();
+        self.add_prepared(&items);
         self.slots.append(vacancies.iter().map(|v| v.id.clone()));
         Ok(())
     }
 
     /// Appends vacancies with their interned ids, in order; the caller
     /// updates the slots (ids already checked).
-    fn add_prepared(&mut self, items: Vec<(&Vacancy, VacIds)>) {
+    fn add_prepared(&mut self, items: &[(&Vacancy, &VacIds)]) {
         let first = self.rows.len() as u32;
         for (i, (v, x)) in items.iter().enumerate() {
             let slot = first + i as u32;

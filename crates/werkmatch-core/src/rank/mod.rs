@@ -6,7 +6,7 @@
 //! - subjects are returned in ascending id order, so the result does not
 //!   depend on input order.
 //!
-//! [`reference`] is the plain all-pairs ranker, kept for good as the oracle
+//! [`reference`](mod@reference) is the plain all-pairs ranker, kept for good as the oracle
 //! that faster rankers are tested against. The ranking kernel ([`Matcher`],
 //! [`VacancyIndex`], [`SeekerIndex`], [`EmployerIndex`]) gives the same
 //! results from prepared indexes: columns of the hot fields, interned skills,

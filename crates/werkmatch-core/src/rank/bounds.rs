@@ -14,7 +14,9 @@
 //! arithmetic). Removing a vacancy never loosens a bound into a wrong one: a
 //! summary that still counts it only bounds from further above.
 
-use crate::model::HoursRange;
+use super::prepared::SeekerSide;
+use super::spatial::{over_limit, CellBox};
+use crate::model::{HoursRange, IscoCode};
 use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
 
@@ -192,6 +194,42 @@ impl BoundTables {
         }
         // An empty mask: no vacancy, nothing to bound; the largest value is safe.
         cases[0].0
+    }
+}
+
+/// A group bound `comps` (mobility at 1) tightened for the records of one
+/// grid cell: mobility at its best for the least travel time from the
+/// seeker to the cell's box. `None` when no usable mode reaches the box in
+/// time, so that nothing in the cell can be ranked.
+#[inline]
+pub(crate) fn cell_bound(cfg: &ScoringConfig, comps: &Components, cell: &CellBox, s: &SeekerSide<'_>) -> Option<f64> {
+    let tm = cfg.travel();
+    let d = cell.min_km(s.geo.lat, s.geo.cos_lat, s.geo.lon, tm.earth_radius_km);
+    // The early-shift rule only removes transit, so ignoring it keeps this a lower bound.
+    let t = tm.fastest(d, s.usable, None).minutes;
+    if over_limit(t, s.max_minutes) {
+        return None;
+    }
+    Some(Components { mobility: components::mobility(cfg, t, s.max_minutes), ..*comps }.total(cfg))
+}
+
+/// The occupation component for groups visited in code order: worked out
+/// once per run of groups with the same code.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct OccupationRun(Option<(IscoCode, f64)>);
+
+impl OccupationRun {
+    /// The occupation component of `code` for a seeker with `codes`.
+    #[inline]
+    pub(crate) fn get(&mut self, cfg: &ScoringConfig, code: IscoCode, codes: &[IscoCode]) -> f64 {
+        match self.0 {
+            Some((c, o)) if c == code => o,
+            _ => {
+                let o = components::occupation(cfg, code, codes.iter().copied());
+                self.0 = Some((code, o));
+                o
+            }
+        }
     }
 }
 

@@ -3,17 +3,17 @@
 
 use std::collections::BTreeMap;
 
-use super::bounds::{BoundTables, GroupSummary, SeekerTerms, SkillGroups};
+use super::bounds::{cell_bound, BoundTables, GroupSummary, OccupationRun, SeekerTerms, SkillGroups};
 use super::intern::{IdBits, Interner};
 use super::kernel::{join, par_map, run_batch, to_matches, Executor, KernelStats};
 use super::prepared::{cert_bits, evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
 use super::slots::Slots;
-use super::spatial::{over_limit, DegWindow, Grid};
+use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
 use crate::model::{HoursRange, IscoCode, Jobseeker, Vacancy};
-use crate::score::components::{self, Components};
+use crate::score::components::Components;
 use crate::score::ScoringConfig;
 
 /// A vacancy's interned ids: essential and optional skills (`skill_sets`)
@@ -176,17 +176,7 @@ impl VacancyIndex {
         };
         // Certificates first: they are part of the group key.
         ix.cert_vocab = Interner::sorted(vacancies, |v| v.certificates.iter().map(String::as_str), exec);
-        let certs = par_map(
-            vacancies,
-            64,
-            |v| {
-                let mut ids: Vec<u32> = v.certificates.iter().filter_map(|c| ix.cert_vocab.get(c)).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                ids
-            },
-            exec,
-        );
+        let certs = par_map(vacancies, 64, |v| ix.cert_vocab.lookup_set(&v.certificates).0, exec);
         let keys: Vec<GroupKey> = vacancies.iter().zip(&certs).map(|(v, c)| key_of(v, c)).collect();
         // The layout (sequential) and the skills (parallel) do not depend on
         // each other: they run side by side.
@@ -196,12 +186,7 @@ impl VacancyIndex {
             || {
                 let sets = par_map(vacancies, 64, |v| skill_sets(v), exec);
                 let vocab = Interner::sorted(&sets, |(e, o)| e.iter().chain(o).copied(), exec);
-                let known = |set: &[&str]| {
-                    let mut ids: Vec<u32> = set.iter().filter_map(|s| vocab.get(s)).collect();
-                    ids.sort_unstable();
-                    ids
-                };
-                let ids = par_map(&sets, 64, |(e, o)| (known(e), known(o)), exec);
+                let ids = par_map(&sets, 64, |(e, o)| (vocab.lookup_set(e).0, vocab.lookup_set(o).0), exec);
                 (vocab, ids)
             },
         );
@@ -252,12 +237,7 @@ impl VacancyIndex {
             .iter()
             .map(|v| {
                 let (e, o) = skill_sets(v);
-                let mut ids = |set: &[&str]| {
-                    let mut ids: Vec<u32> = set.iter().map(|s| self.skill_vocab.intern(s)).collect();
-                    ids.sort_unstable();
-                    ids
-                };
-                let (ess, opt) = (ids(&e), ids(&o));
+                let (ess, opt) = (self.skill_vocab.intern_set(&e), self.skill_vocab.intern_set(&o));
                 VacIds { ess, opt, certs: self.cert_vocab.intern_set(&v.certificates) }
             })
             .collect();
@@ -433,50 +413,32 @@ impl VacancyIndex {
         let mut sums = vec![0.0; self.groups.len()];
         self.skill_groups.accumulate(&self.cfg, &q.skills, &mut sums);
         let terms = SeekerTerms::new(q.hours, q.sec_pref, q.sec_exp, q.level);
-        let mut order: Vec<(f64, usize, f64)> = Vec::with_capacity(self.groups.len());
-        let mut occ: Option<(IscoCode, f64)> = None;
+        let mut order: Vec<(f64, usize, Components)> = Vec::with_capacity(self.groups.len());
+        let mut occ = OccupationRun::default();
         for (i, (g, &sum)) in self.groups.iter().zip(&sums).enumerate() {
             if g.reqs & !q.caps != 0 || (g.remote.is_empty() && q.reach_km.is_none()) {
                 continue;
             }
-            let o = match occ {
-                Some((c, o)) if c == g.isco => o,
-                _ => {
-                    let o = components::occupation(&self.cfg, g.isco, q.codes.iter().copied());
-                    occ = Some((g.isco, o));
-                    o
-                }
-            };
-            let Some(bound) = g.summary.bound(&self.cfg, &self.tables, &terms, g.level, o, sum) else { continue };
-            order.push((bound, i, o));
+            let o = occ.get(&self.cfg, g.isco, &q.codes);
+            let Some(comps) = g.summary.components(&self.tables, &terms, g.level, o, sum) else { continue };
+            order.push((comps.total(&self.cfg), i, comps));
         }
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let (cfg, tm) = (&self.cfg, self.cfg.travel());
-        let er = tm.earth_radius_km;
-        let window = q.reach_km.map(|r| DegWindow::around(q.lat_deg, q.lon_deg, r, er));
-        for (bound, g, o) in order {
+        let window = q.reach_km.map(|r| DegWindow::around(q.lat_deg, q.lon_deg, r, self.cfg.travel().earth_radius_km));
+        for (bound, g, comps) in order {
             // Rank 0 is the best possible id: skip only when nothing in the group can enter.
             if !opts.admits(bound) || top.cannot_enter(bound, 0) {
                 break;
             }
             let Some(group) = self.groups.get(g) else { continue };
+            let o = comps.occupation;
             for &slot in &group.remote {
                 visit(slot, o, &mut top);
             }
-            let (Some(w), Some(comps)) = (
-                &window,
-                group.summary.components(&self.tables, &terms, group.level, o, sums.get(g).copied().unwrap_or(0.0)),
-            ) else {
-                continue;
-            };
-            // Each cell bounded again with the best mobility anything in it
-            // can have: the least travel time to its bounding box.
-            group.grid.for_each_cell_in(w, |slots, bx| {
-                let t = tm.fastest(bx.min_km(q.geo.lat, q.geo.cos_lat, q.geo.lon, er), q.usable, None).minutes;
-                if over_limit(t, q.max_minutes) {
-                    return;
-                }
-                let b = Components { mobility: components::mobility(cfg, t, q.max_minutes), ..comps }.total(cfg);
+            let Some(w) = &window else { continue };
+            // Each cell bounded again with the best mobility anything in it can have.
+            group.grid.for_each_cell_in(w, |slots, cell| {
+                let Some(b) = cell_bound(&self.cfg, &comps, cell, &s) else { return };
                 if !opts.admits(b) || top.cannot_enter(b, 0) {
                     return;
                 }

@@ -50,8 +50,8 @@ impl Interner {
     }
 
     /// Sorted, deduplicated ids of `items`, adding new ones.
-    pub(crate) fn intern_set(&mut self, items: &[String]) -> Vec<u32> {
-        let mut v: Vec<u32> = items.iter().map(|s| self.intern(s)).collect();
+    pub(crate) fn intern_set<S: AsRef<str>>(&mut self, items: &[S]) -> Vec<u32> {
+        let mut v: Vec<u32> = items.iter().map(|s| self.intern(s.as_ref())).collect();
         v.sort_unstable();
         v.dedup();
         v
@@ -59,12 +59,12 @@ impl Interner {
 
     /// Sorted, deduplicated ids of the known strings among `items`, and
     /// whether some string was unknown.
-    pub(crate) fn lookup_set(&self, items: &[String]) -> (Vec<u32>, bool) {
+    pub(crate) fn lookup_set<S: AsRef<str>>(&self, items: &[S]) -> (Vec<u32>, bool) {
         let mut unknown = false;
         let mut v: Vec<u32> = items
             .iter()
             .filter_map(|s| {
-                let id = self.get(s);
+                let id = self.get(s.as_ref());
                 unknown |= id.is_none();
                 id
             })
@@ -158,10 +158,10 @@ mod tests {
     #[test]
     fn interned_sets_are_sorted_and_deduplicated() {
         let mut i = Interner::default();
-        let a = i.intern_set(&["b".into(), "a".into(), "b".into()]);
+        let a = i.intern_set(&["b", "a", "b"]);
         assert_eq!(a.len(), 2);
         assert!(a.windows(2).all(|w| w[0] < w[1]));
-        let (k, unknown) = i.lookup_set(&["a".into(), "zz".into()]);
+        let (k, unknown) = i.lookup_set(&["a", "zz"]);
         assert_eq!(k.len(), 1);
         assert!(unknown);
     }

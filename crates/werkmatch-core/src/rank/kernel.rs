@@ -40,6 +40,28 @@ impl std::ops::AddAssign for KernelStats {
     }
 }
 
+impl Executor<'_> {
+    /// Runs `f` where this executor says: `f(false)` on the calling thread,
+    /// or `f(true)`, free to use rayon, on rayon's current pool or inside the
+    /// caller's. The one place that maps an executor to a pool.
+    pub(crate) fn run<R: Send>(self, f: impl FnOnce(bool) -> R + Send) -> R {
+        match self {
+            Executor::CurrentThread => f(false),
+            Executor::Global => f(true),
+            Executor::Pool(pool) => pool.install(|| f(true)),
+        }
+    }
+
+    /// How many threads work for this executor.
+    pub(crate) fn threads(self) -> usize {
+        match self {
+            Executor::CurrentThread => 1,
+            Executor::Global => rayon::current_num_threads(),
+            Executor::Pool(pool) => pool.current_num_threads(),
+        }
+    }
+}
+
 /// Maps `items` with `f` on `exec`, keeping their order, at least `grain`
 /// items per task (many for cheap items, 1 for chunks of work): the
 /// preparation and assembly around a batch are per-item work too, and left
@@ -50,12 +72,10 @@ pub(crate) fn par_map<'a, T: Sync, U: Send>(
     f: impl Fn(&'a T) -> U + Sync,
     exec: Executor<'_>,
 ) -> Vec<U> {
-    let par = || items.par_iter().with_min_len(grain.max(1)).map(&f).collect::<Vec<U>>();
-    match exec {
-        Executor::CurrentThread => items.iter().map(&f).collect(),
-        Executor::Global => par(),
-        Executor::Pool(pool) => pool.install(par),
-    }
+    exec.run(|par| match par {
+        true => items.par_iter().with_min_len(grain.max(1)).map(&f).collect(),
+        false => items.iter().map(&f).collect(),
+    })
 }
 
 /// Runs `a` and `b` on `exec`, in parallel unless it is the current thread.
@@ -64,22 +84,14 @@ pub(crate) fn join<A: Send, B: Send>(
     a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B + Send,
 ) -> (A, B) {
-    match exec {
-        Executor::CurrentThread => (a(), b()),
-        Executor::Global => rayon::join(a, b),
-        Executor::Pool(pool) => pool.install(|| rayon::join(a, b)),
-    }
+    exec.run(|par| if par { rayon::join(a, b) } else { (a(), b()) })
 }
 
 /// Orders rankings by subject id on `exec`; stable, so equal ids keep input
 /// order, as in the reference.
 pub(crate) fn sort_by_subject(rankings: &mut [Ranking], exec: Executor<'_>) {
     let by_id = |a: &Ranking, b: &Ranking| a.subject.cmp(&b.subject);
-    match exec {
-        Executor::CurrentThread => rankings.sort_by(by_id),
-        Executor::Global => rankings.par_sort_by(by_id),
-        Executor::Pool(pool) => pool.install(|| rankings.par_sort_by(by_id)),
-    }
+    exec.run(|par| if par { rankings.par_sort_by(by_id) } else { rankings.sort_by(by_id) })
 }
 
 /// Turns collected `(score, rank)` pairs into matches with ids, best first.
@@ -101,12 +113,7 @@ pub(crate) fn run_batch<T: Sync>(
         (Ranking { subject: id(s).clone(), matches }, st)
     };
     // Chunks of subjects per task keep rayon's overhead small for cheap subjects.
-    let par = || subjects.par_iter().with_min_len(16).map(each).collect::<Vec<_>>();
-    let out: Vec<(Ranking, KernelStats)> = match exec {
-        Executor::CurrentThread => subjects.iter().map(each).collect(),
-        Executor::Global => par(),
-        Executor::Pool(pool) => pool.install(par),
-    };
+    let out = par_map(subjects, 16, each, exec);
     let mut stats = KernelStats::default();
     let mut rankings = Vec::with_capacity(out.len());
     for (r, st) in out {

@@ -359,11 +359,7 @@ impl PreparedVacancy {
     /// certificate makes the vacancy impossible for everyone.
     pub(crate) fn new(v: &Vacancy, skill_vocab: &Interner, cert_vocab: &Interner) -> Self {
         let (e, o) = skill_sets(v);
-        let known = |set: &[&str]| {
-            let mut ids: Vec<u32> = set.iter().filter_map(|s| skill_vocab.get(s)).collect();
-            ids.sort_unstable();
-            ids
-        };
+        let known = |set: &[&str]| skill_vocab.lookup_set(set).0;
         let (certs, certs_impossible) = cert_vocab.lookup_set(&v.certificates);
         PreparedVacancy {
             geo: Geo::of(v.location),

@@ -21,19 +21,16 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
-
-use super::bounds::{BoundTables, GroupSummary, SkillGroups};
+use super::bounds::{cell_bound, BoundTables, GroupSummary, OccupationRun, SkillGroups};
 use super::intern::IdBits;
-use super::kernel::{Executor, KernelStats};
+use super::kernel::{par_map, Executor, KernelStats};
 use super::open::OpenSets;
 use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, PreparedVacancy, VacancySide};
 use super::ranked::Ranked;
-use super::spatial::{over_limit, Grid};
+use super::spatial::Grid;
 use super::tops::Tops;
 use super::RankOptions;
 use crate::model::{HoursRange, IscoCode};
-use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
 
 /// Top-k entries above this many (all vacancies × k) make the
@@ -66,9 +63,9 @@ struct Batch {
     ids: Vec<u32>,
     /// Location (degrees) by position.
     loc: Vec<(f64, f64)>,
-    /// The cheapest knock-outs by position, packed small so that the many
-    /// pairs they exclude cost one cache-friendly load.
-    hot: Vec<Hot>,
+    /// The smallest hours by position, packed small so that the many pairs
+    /// this knock-out excludes cost one cache-friendly load.
+    hours_min: Vec<u8>,
     /// The input index of each position.
     input: Vec<u32>,
     groups: Vec<Group>,
@@ -90,7 +87,7 @@ impl Batch {
             }
         }
         let mut slots: Vec<Option<PreparedVacancy>> = prepared.into_iter().map(Some).collect();
-        let (mut rows, mut ids, mut loc, mut hot, mut input) =
+        let (mut rows, mut ids, mut loc, mut hours_min, mut input) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut groups = Vec::with_capacity(by_code.len());
         for ((isco, level, reqs), members) in by_code {
@@ -126,7 +123,7 @@ impl Batch {
                     }
                 }
                 loc.push((v.lat_deg, v.lon_deg));
-                hot.push(Hot { reqs: v.reqs, hours_min: v.hours.min() });
+                hours_min.push(v.hours.min());
                 rows.push(Row::new(&v, &mut ids));
                 input.push(i as u32);
             }
@@ -154,7 +151,7 @@ impl Batch {
             .flat_map(|r| ids.get(r.ess_at as usize..r.cert_at as usize).unwrap_or(&[]))
             .max()
             .map_or(0, |&m| m as usize + 1);
-        Batch { rows, ids, loc, hot, input, groups, n_skill_ids }
+        Batch { rows, ids, loc, hours_min, input, groups, n_skill_ids }
     }
 
     fn len(&self) -> usize {
@@ -234,13 +231,6 @@ impl Row {
     }
 }
 
-/// The requirement mask and minimum hours of a vacancy.
-#[derive(Clone, Copy, Debug)]
-struct Hot {
-    reqs: u16,
-    hours_min: u8,
-}
-
 /// The seekers' side of the batch.
 pub(crate) struct SeekerView<'a> {
     pub cfg: &'a ScoringConfig,
@@ -259,8 +249,7 @@ fn rank_range(
     k: usize,
     opts: &RankOptions,
 ) -> (Tops, KernelStats) {
-    let (cfg, tm) = (view.cfg, view.cfg.travel());
-    let er = tm.earth_radius_km;
+    let cfg = view.cfg;
     let groups = batch.groups.get(range).unwrap_or(&[]);
     let base = groups.first().map_or(0, |g| g.start);
     let n = groups.last().map_or(0, |g| g.end) - base;
@@ -293,19 +282,13 @@ fn rank_range(
         sums.fill(0.0);
         skill_groups.accumulate(cfg, s.skills, &mut sums);
         // Groups come by code: the occupation is computed once per code.
-        let mut occ_of: Option<(IscoCode, f64)> = None;
+        let mut occ = OccupationRun::default();
         for (gi, g) in groups.iter().enumerate() {
+            // Every vacancy of a group has the group's requirements.
             if g.reqs & !s.caps != 0 {
                 continue;
             }
-            let occupation = match occ_of {
-                Some((code, o)) if code == g.isco => o,
-                _ => {
-                    let o = components::occupation(cfg, g.isco, s.codes.iter().copied());
-                    occ_of = Some((g.isco, o));
-                    o
-                }
-            };
+            let occupation = occ.get(cfg, g.isco, s.codes);
             let Some(comps) =
                 g.summary.components(&tables, terms, g.level, occupation, sums.get(gi).copied().unwrap_or(0.0))
             else {
@@ -326,9 +309,12 @@ fn rank_range(
                 if tops.cannot_enter(p, bound) {
                     return;
                 }
-                let (Some(row), Some(h)) = (batch.rows.get(base + p), batch.hot.get(base + p)) else { return };
-                // The same knock-outs `evaluate_with` starts with, from the packed column.
-                if h.reqs & !s.caps != 0 || h.hours_min > s.hours.max() {
+                let (Some(row), Some(&hours_min)) = (batch.rows.get(base + p), batch.hours_min.get(base + p)) else {
+                    return;
+                };
+                // The hours knock-out `evaluate_with` tests, from a packed
+                // column (the requirements were tested for the whole group).
+                if hours_min > s.hours.max() {
                     return;
                 }
                 let v = batch.side(row);
@@ -375,13 +361,7 @@ fn rank_range(
                             if open.none_in(j, a as usize - base, b as usize - base) {
                                 continue;
                             }
-                            let d = bx.min_km(s.geo.lat, s.geo.cos_lat, s.geo.lon, er);
-                            let t = tm.fastest(d, s.usable, None).minutes;
-                            if over_limit(t, s.max_minutes) {
-                                continue;
-                            }
-                            let cb = Components { mobility: components::mobility(cfg, t, s.max_minutes), ..comps }
-                                .total(cfg);
+                            let Some(cb) = cell_bound(cfg, &comps, bx, &s) else { continue };
                             if !opts.admits(cb) {
                                 continue;
                             }
@@ -421,11 +401,6 @@ pub(crate) fn rank_batch(
     if n_input.checked_mul(k)? > MAX_ENTRIES {
         return None;
     }
-    let threads = match exec {
-        Executor::CurrentThread => 1,
-        Executor::Global => rayon::current_num_threads(),
-        Executor::Pool(pool) => pool.current_num_threads(),
-    };
     let batch = Batch::new(view.cfg, vacancies);
     // Every task visits every seeker: they are laid out once, in rank order.
     let seekers = Ranked::new(view.cfg, view.prepared, view.by_rank, exec);
@@ -435,7 +410,7 @@ pub(crate) fn rank_batch(
     // per thread: that evens out the load, and a task's top-k lists and open
     // sets stay in cache (so even one thread runs faster with 32 tasks than
     // with one, although each task walks every seeker).
-    let n_tasks = 16 * threads.max(2);
+    let n_tasks = 16 * exec.threads().max(2);
     let target = batch.len().div_ceil(n_tasks).max(1);
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
     let mut from = 0;
@@ -448,9 +423,9 @@ pub(crate) fn rank_batch(
     }
     // Each task also turns its top-k lists into seeker slots by input index,
     // so that only moving the lists into place is left for after.
-    let run = |r: std::ops::Range<usize>| {
+    let run = |r: &std::ops::Range<usize>| {
         let base = batch.groups.get(r.start).map_or(0, |g| g.start);
-        let (tops, st) = rank_range(view, &seekers, &batch, r, k, opts);
+        let (tops, st) = rank_range(view, &seekers, &batch, r.clone(), k, opts);
         let lists: Vec<(u32, SlotMatches)> = (0..tops.len())
             .filter_map(|local| {
                 let &input = batch.input.get(base + local)?;
@@ -465,11 +440,7 @@ pub(crate) fn rank_batch(
             .collect();
         (lists, st)
     };
-    let parts: Vec<(Vec<(u32, SlotMatches)>, KernelStats)> = match exec {
-        Executor::CurrentThread => ranges.into_iter().map(run).collect(),
-        Executor::Global => ranges.into_par_iter().map(run).collect(),
-        Executor::Pool(pool) => pool.install(|| ranges.into_par_iter().map(run).collect()),
-    };
+    let parts = par_map(&ranges, 1, run, exec);
     let mut stats = KernelStats::default();
     let mut out = vec![Vec::new(); n_input];
     for (lists, st) in parts {

@@ -46,11 +46,7 @@ impl Slots {
     pub(crate) fn of(ids: Vec<Id>, exec: Executor<'_>) -> Result<Slots> {
         let mut order: Vec<u32> = (0..ids.len() as u32).collect();
         let by_id = |a: &u32, b: &u32| ids[*a as usize].cmp(&ids[*b as usize]).then(a.cmp(b));
-        match exec {
-            Executor::CurrentThread => order.sort_unstable_by(by_id),
-            Executor::Global => order.par_sort_unstable_by(by_id),
-            Executor::Pool(pool) => pool.install(|| order.par_sort_unstable_by(by_id)),
-        }
+        exec.run(|par| if par { order.par_sort_unstable_by(by_id) } else { order.sort_unstable_by(by_id) });
         if let Some(w) = order.windows(2).find(|w| ids[w[0] as usize] == ids[w[1] as usize]) {
             return Err(duplicate(&ids[w[0] as usize]));
         }

@@ -31,7 +31,7 @@ use std::time::Instant;
 
 use clap::{Parser, ValueEnum};
 use werkmatch::adapter::synthetic::{generate, GeneratorConfig, Population};
-use werkmatch::rank::{reference, Executor, KernelStats, Matcher, RankOptions};
+use werkmatch::rank::{reference, Executor, KernelStats, Matcher, RankOptions, Ranking};
 use werkmatch::score::ScoringConfig;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq)]
@@ -112,27 +112,25 @@ fn run_kernel(
     }
     let m = b.build().unwrap_or_else(|e| panic!("generated ids are unique: {e}"));
     stages.build = t.elapsed().as_secs_f64();
-    let mut pairs = StagePairs::default();
-    let lap = Instant::now();
     // Each direction's rankings are kept until the clock has stopped:
     // freeing them is the caller's work, not the kernel's.
-    let (sv, st) = m.seeker_to_vacancies(&pop.seekers, opts, exec);
-    stages.seeker_to_vacancies = lap.elapsed().as_secs_f64();
+    let timed = |rank: &dyn Fn() -> (Vec<Ranking>, KernelStats)| {
+        let lap = Instant::now();
+        let (rankings, st) = rank();
+        (lap.elapsed().as_secs_f64(), rankings, st)
+    };
+    let (s, sv, st) = timed(&|| m.seeker_to_vacancies(&pop.seekers, opts, exec));
+    stages.seeker_to_vacancies = s;
+    let mut pairs = StagePairs { seeker_to_vacancies: st.pairs_considered, ..StagePairs::default() };
     let mut stats = st;
-    pairs.seeker_to_vacancies = st.pairs_considered;
-    let lap = Instant::now();
-    let (vs, st) = m.vacancy_to_seekers(&pop.vacancies, opts, exec);
-    stages.vacancy_to_seekers = lap.elapsed().as_secs_f64();
+    let (s, vs, st) = timed(&|| m.vacancy_to_seekers(&pop.vacancies, opts, exec));
+    (stages.vacancy_to_seekers, pairs.vacancy_to_seekers) = (s, st.pairs_considered);
     stats += st;
-    pairs.vacancy_to_seekers = st.pairs_considered;
     let mut se = Vec::new();
     if employers {
-        let lap = Instant::now();
-        let st;
-        (se, st) = m.seeker_to_employers(&pop.seekers, opts, exec);
-        stages.seeker_to_employers = Some(lap.elapsed().as_secs_f64());
+        let (s, rankings, st) = timed(&|| m.seeker_to_employers(&pop.seekers, opts, exec));
+        (stages.seeker_to_employers, pairs.seeker_to_employers, se) = (Some(s), Some(st.pairs_considered), rankings);
         stats += st;
-        pairs.seeker_to_employers = Some(st.pairs_considered);
     }
     let kernel_s = t.elapsed().as_secs_f64();
     drop((sv, vs, se, m));

@@ -25,17 +25,6 @@ use crate::score::ScoringConfig;
 /// default optional weight of 0.5).
 const SKILL_MARGIN: f64 = 1e-9;
 
-/// The skills denominator `|E| + w·|O|` of SCORING.md 2.3, computed exactly
-/// as [`components::skills`] does; `None` when the component is the
-/// occupation's (nothing asked).
-pub(crate) fn skill_den(cfg: &ScoringConfig, n_ess: usize, n_opt: usize) -> Option<f64> {
-    if n_ess == 0 && n_opt == 0 {
-        return None;
-    }
-    let den = n_ess as f64 + cfg.optional_skill_weight * n_opt as f64;
-    (den > 0.0).then_some(den)
-}
-
 /// What the vacancies of a group could at best offer.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct GroupSummary {
@@ -74,7 +63,7 @@ impl GroupSummary {
         self.hours_min = self.hours_min.min(hours.min());
         self.hours_max = self.hours_max.max(hours.max());
         self.training |= if training { 2 } else { 1 };
-        match skill_den(cfg, ess, opt) {
+        match components::skills_denominator(cfg, ess, opt) {
             Some(d) => self.min_den = self.min_den.min(d),
             None => self.plain = true,
         }

@@ -9,7 +9,7 @@
 //! components and a score upper bound, and only then travel and skills.
 
 use super::intern::{intersect_count, is_subset, Interner};
-use super::spatial::reach_km;
+use super::spatial::{over_limit, reach_km};
 use crate::model::{Cefr, HoursRange, IscoCode, Jobseeker, ModeSet, PhysicalLoad, Vacancy};
 use crate::score::components::{self, Components};
 use crate::score::{seeker_codes, seeker_level, ScoringConfig};
@@ -239,7 +239,7 @@ pub(crate) fn evaluate_with(
         let d = haversine_rad_cos(s.geo.lat, s.geo.cos_lat, s.geo.lon, v.geo.lat, v.geo.cos_lat, v.geo.lon)
             * tm.earth_radius_km;
         let t = tm.fastest(d, s.usable, v.earliest).minutes;
-        if !matches!(t.partial_cmp(&max_minutes), Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)) {
+        if over_limit(t, max_minutes) {
             return Outcome::Excluded;
         }
         t

@@ -42,8 +42,9 @@ pub(crate) fn reach_km(tm: &TravelModel, usable: ModeSet, max_minutes: f64) -> O
     best.map(|r| r * (1.0 + REL_MARGIN) + ABS_MARGIN_KM)
 }
 
-/// Whether a travel time is over the limit, as the pair test decides it: a
-/// time that is not at most `max_minutes` (NaN included) is too long.
+/// Whether a travel time is over the limit (the `travel` knock-out): a time
+/// that is not at most `max_minutes` (NaN included) is too long. The pair
+/// test and the cell bounds decide it here, the same way.
 #[inline]
 pub(crate) fn over_limit(minutes: f64, max_minutes: f64) -> bool {
     !matches!(minutes.partial_cmp(&max_minutes), Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal))

@@ -120,16 +120,22 @@ pub fn skills(
     optional: usize,
     occupation: f64,
 ) -> f64 {
+    match skills_denominator(cfg, essential, optional) {
+        Some(denom) => (essential_hit as f64 + cfg.optional_skill_weight * optional_hit as f64) / denom,
+        None => occupation,
+    }
+}
+
+/// The denominator `|E| + w·|O|` of the skills component; `None` when
+/// nothing is asked (no skills, or only optional ones with a weight of 0),
+/// and the component is the occupation's.
+#[inline]
+pub fn skills_denominator(cfg: &ScoringConfig, essential: usize, optional: usize) -> Option<f64> {
     if essential == 0 && optional == 0 {
-        return occupation;
+        return None;
     }
-    let w = cfg.optional_skill_weight;
-    let denom = essential as f64 + w * optional as f64;
-    if denom <= 0.0 {
-        // Only optional skills and an optional weight of 0: nothing is asked.
-        return occupation;
-    }
-    (essential_hit as f64 + w * optional_hit as f64) / denom
+    let denom = essential as f64 + cfg.optional_skill_weight * optional as f64;
+    (denom > 0.0).then_some(denom)
 }
 
 /// Sector component from whether the vacancy's sector is among the seeker's

@@ -13,6 +13,12 @@
 //! `--postcodes`), `.jsonld` holds schema.org JobPostings (vacancies only).
 //! `--esco DIR` resolves ESCO URIs and free-text titles.
 //!
+//! `--audit-log FILE` appends one run record (AUDIT.md section 1: inputs with
+//! their hashes and counts, options, the scoring configuration and its hash,
+//! the output's hash, times, threads; no personal data) after the output is
+//! written; `cargo run --example audit -- verify|replay` checks it.
+//! `--config FILE` sets the scoring configuration (TOML).
+//!
 //! Exit code 0 on success; 1 on bad input: the rejected records are listed
 //! (file:line, field, value, reason) and the accepted ones are still matched
 //! and written, unless `--strict` stops at the first; 2 on a usage error.
@@ -21,7 +27,9 @@
 #[path = "common/cli.rs"]
 mod cli;
 
-use std::collections::HashMap;
+#[path = "common/batch.rs"]
+mod batch;
+
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -29,16 +37,15 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use werkmatch::adapter::input::Inputs;
-use werkmatch::adapter::jsonl;
-use werkmatch::adapter::OnError;
-use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking};
+use werkmatch::audit::record::now_rfc3339;
+use werkmatch::audit::{AuditLog, Retention};
+use werkmatch::rank::Direction;
 use werkmatch::score::{self, KnockOut, ScoringConfig};
-use werkmatch::{Employer, Jobseeker, Vacancy};
+use werkmatch::{Jobseeker, Vacancy};
 
-use cli::{accept, InputFlags};
+use batch::{rank_batch, record_body, setup, write_batch, Batch, BatchSpec, Setup};
+use cli::InputFlags;
 
 /// Match jobseekers with vacancies (and employers without a vacancy) and write matches.jsonl.
 #[derive(Parser, Debug)]
@@ -68,39 +75,17 @@ struct Args {
     /// Where to write matches.jsonl.
     #[arg(long)]
     out: PathBuf,
+    /// Scoring configuration (TOML, see `werkmatch_adapter::scoring_config`); default: SCORING.md v1.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Append a run record (AUDIT.md section 1) to this JSON Lines audit log.
+    #[arg(long)]
+    audit_log: Option<PathBuf>,
+    /// How long the deployer keeps the audit log, in days (at least 183: six months).
+    #[arg(long, default_value_t = werkmatch::audit::MIN_RETENTION_DAYS)]
+    audit_retention_days: u32,
     #[command(flatten)]
     input: InputFlags,
-}
-
-fn bar(len: u64, msg: &'static str) -> ProgressBar {
-    // indicatif draws only on a terminal, so logs and tests stay clean.
-    let pb = ProgressBar::new(len);
-    pb.set_style(
-        ProgressStyle::with_template("{msg:<24} [{bar:30}] {pos}/{len} {elapsed_precise} ETA {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    pb.set_message(msg);
-    pb
-}
-
-/// Ranks subjects in chunks (ascending id, so the output order is kept) to drive the progress bar.
-fn chunked<T: Sync>(
-    subjects: &[T],
-    msg: &'static str,
-    rank: impl Fn(&[T]) -> (Vec<Ranking>, KernelStats),
-) -> (Vec<Ranking>, KernelStats) {
-    let pb = bar(subjects.len() as u64, msg);
-    let mut all = Vec::with_capacity(subjects.len());
-    let mut stats = KernelStats::default();
-    for chunk in subjects.chunks(2048) {
-        let (r, s) = rank(chunk);
-        all.extend(r);
-        stats += s;
-        pb.inc(chunk.len() as u64);
-    }
-    pb.finish_and_clear();
-    (all, stats)
 }
 
 /// Knock-out reasons over an evenly spaced sample of seekers against all vacancies (at most ~2M pairs).
@@ -136,76 +121,40 @@ fn secs(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
 
-fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
-    let t0 = Instant::now();
-    let mut rejected = 0;
-    let mut seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), &mut rejected)?;
-    let mut vacancies: Vec<Vacancy> = match &args.vacancies {
-        Some(p) => accept(p, inputs.vacancies(p), &mut rejected)?,
-        None => Vec::new(),
-    };
-    let mut employers: Vec<Employer> = match &args.employers {
-        Some(p) => accept(p, inputs.employers(p), &mut rejected)?,
-        None => Vec::new(),
-    };
-    // Subjects in ascending id: chunks then come out in output order.
-    seekers.sort_by(|a, b| a.id.cmp(&b.id));
-    vacancies.sort_by(|a, b| a.id.cmp(&b.id));
-    employers.sort_by(|a, b| a.id.cmp(&b.id));
-    let t_read = t0.elapsed();
+fn spec(args: &Args) -> BatchSpec {
+    BatchSpec {
+        seekers: args.seekers.clone(),
+        vacancies: args.vacancies.clone(),
+        employers: args.employers.clone(),
+        top: args.top,
+        min_score: args.min_score,
+        explain: args.explain,
+        strict: args.strict,
+        config: args.config.clone(),
+        input: args.input.clone(),
+    }
+}
 
-    let t1 = Instant::now();
-    let cfg = ScoringConfig::default();
-    let opts = RankOptions { k: args.top, min_score: args.min_score };
-    let matcher = Matcher::builder()
-        .config(cfg.clone())
-        .seekers(&seekers)
-        .vacancies(&vacancies)
-        .employers(&employers)
-        .build()
-        .map_err(|e| format!("preparing the indexes: {e}"))?;
-    let exec = Executor::Global;
-    let mut stats = KernelStats::default();
-    let mut runs: Vec<(Direction, Vec<Ranking>)> = Vec::new();
-    if args.vacancies.is_some() {
-        let (r, s) = chunked(&seekers, "seekers → vacancies", |c| matcher.seeker_to_vacancies(c, &opts, exec));
-        stats += s;
-        runs.push((Direction::SeekerToVacancies, r));
-        // One batch: the vacancy → seekers kernel works over all seekers at once.
-        let pb = bar(1, "vacancies → seekers");
-        let (r, s) = matcher.vacancy_to_seekers(&vacancies, &opts, exec);
-        pb.finish_and_clear();
-        stats += s;
-        runs.push((Direction::VacancyToSeekers, r));
-    }
-    if args.employers.is_some() {
-        let (r, s) = chunked(&seekers, "seekers → employers", |c| matcher.seeker_to_employers(c, &opts, exec));
-        stats += s;
-        runs.push((Direction::SeekerToEmployers, r));
-    }
-    let t_rank = t1.elapsed();
+fn run(args: &Args, spec: &BatchSpec, setup: Setup, log: Option<&AuditLog>) -> Result<usize, String> {
+    let t0 = Instant::now();
+    let started = now_rfc3339();
+    let batch = rank_batch(spec, setup, true)?;
+    let (t_read, t_rank) = (batch.t_read, batch.t_rank);
 
     let t2 = Instant::now();
     let file = File::create(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
-    // Explanations look records up by id; index them once.
-    let s_by_id: HashMap<&str, &Jobseeker> = seekers.iter().map(|s| (s.id.as_str(), s)).collect();
-    let v_by_id: HashMap<&str, &Vacancy> = vacancies.iter().map(|v| (v.id.as_str(), v)).collect();
-    let e_by_id: HashMap<&str, &Employer> = employers.iter().map(|e| (e.id.as_str(), e)).collect();
-    let mut lines = 0;
-    for (direction, rankings) in &runs {
-        let explain = args.explain.then_some(|subject: &str, candidate: &str| match direction {
-            Direction::SeekerToVacancies => Some(score::explain(&cfg, s_by_id.get(subject)?, v_by_id.get(candidate)?)),
-            Direction::VacancyToSeekers => Some(score::explain(&cfg, s_by_id.get(candidate)?, v_by_id.get(subject)?)),
-            Direction::SeekerToEmployers => {
-                score::explain_employer(&cfg, s_by_id.get(subject)?, e_by_id.get(candidate)?)
-            }
-        });
-        lines += jsonl::write_rankings(&mut out, *direction, rankings, explain)
-            .map_err(|e| format!("writing {}: {e}", args.out.display()))?;
-    }
+    let lines =
+        write_batch(&batch, args.explain, &mut out).map_err(|e| format!("writing {}: {e}", args.out.display()))?;
     out.flush().map_err(|e| format!("writing {}: {e}", args.out.display()))?;
+    drop(out);
     let t_write = t2.elapsed();
+    if let Some(log) = log {
+        let body = record_body(spec, &batch, &args.out, started, now_rfc3339())?;
+        let rec = log.append(body).map_err(|e| format!("audit log: {e}"))?;
+        eprintln!("audit log: record seq {} appended to {}", rec.seq, log.path().display());
+    }
+    let Batch { cfg, seekers, vacancies, runs, stats, rejected, .. } = batch;
 
     // The closing summary.
     eprintln!();
@@ -251,14 +200,23 @@ fn main() -> ExitCode {
         eprintln!("error: give --vacancies, --employers or both (see --help)");
         return ExitCode::from(2);
     }
-    let inputs = match args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }) {
-        Ok(i) => i,
+    let retention = match Retention::days(args.audit_retention_days) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: --audit-retention-days: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let log = args.audit_log.as_ref().map(|p| AuditLog::new(p, retention));
+    let spec = spec(&args);
+    let setup = match setup(&spec) {
+        Ok(s) => s,
         Err(msg) => {
             eprintln!("error: {msg}");
             return ExitCode::from(2);
         }
     };
-    match run(&args, &inputs) {
+    match run(&args, &spec, setup, log.as_ref()) {
         Ok(bad) => cli::finish(bad),
         Err(msg) => {
             eprintln!("error: {msg}");

@@ -34,6 +34,11 @@ impl InputFlags {
     /// The data lives as long as the program (these are one-shot tools), so it is leaked
     /// deliberately rather than threaded through lifetimes.
     pub fn inputs(&self, on_error: OnError) -> Result<Inputs<'static>, String> {
+        self.inputs_and_taxonomy(on_error).map(|(i, _)| i)
+    }
+
+    /// As [`InputFlags::inputs`], with the taxonomy's version tag when `--esco` is given.
+    pub fn inputs_and_taxonomy(&self, on_error: OnError) -> Result<(Inputs<'static>, Option<String>), String> {
         let mapping = match &self.mapping {
             Some(p) => Some(Mapping::from_file(p).map_err(|e| format!("mapping: {e}"))?),
             None => None,
@@ -45,14 +50,16 @@ impl InputFlags {
             None => None,
         };
         let mut inputs = Inputs { on_error, mapping, postcodes, ..Inputs::new() };
+        let mut tag = None;
         if let Some(dir) = &self.esco {
             let t: &'static Taxonomy =
                 Box::leak(Box::new(Taxonomy::load(dir).map_err(|e| format!("ESCO export: {e}"))?));
             let n: &'static OccupationNormalizer<'static> = Box::leak(Box::new(OccupationNormalizer::new(t)));
             inputs.resolver = Some(t);
             inputs.normaliser = Some(n);
+            tag = Some(format!("ESCO {}", t.version().tag));
         }
-        Ok(inputs)
+        Ok((inputs, tag))
     }
 }
 

@@ -17,6 +17,7 @@ pub mod jsonl;
 pub mod leads;
 pub mod postcode;
 pub mod resolve;
+pub mod scoring_config;
 pub mod synthetic;
 
 pub use error::{Error, ErrorKind, Loaded, OnError, Position, Rejected, Result};

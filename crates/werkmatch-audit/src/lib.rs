@@ -4,7 +4,7 @@
 //!
 //! This crate sits above the scoring crates: it depends on `werkmatch-core` and
 //! `werkmatch-adapter`, and neither of them depends on it. The audit
-//! attributes (`fairness::AuditAttributes`) are therefore a type that no
+//! attributes ([`fairness::AuditAttributes`]) are therefore a type that no
 //! code that scores can name, let alone read.
 //!
 //! ```
@@ -16,9 +16,9 @@
 //! # let _ = AuditLog::new("/tmp/never-written.jsonl", Retention::default());
 //! ```
 
-// pub mod catalogue;
+pub mod catalogue;
 pub mod digest;
-// pub mod fairness;
+pub mod fairness;
 pub mod log;
 // pub mod model_card;
 pub mod record;

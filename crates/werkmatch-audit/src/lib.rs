@@ -20,7 +20,7 @@ pub mod catalogue;
 pub mod digest;
 pub mod fairness;
 pub mod log;
-// pub mod model_card;
+pub mod model_card;
 pub mod record;
 pub mod replay;
 pub mod verify;

@@ -89,9 +89,13 @@ struct Args {
 }
 
 /// Knock-out reasons over an evenly spaced sample of seekers against all vacancies (at most ~2M pairs).
-fn knockout_sample(cfg: &ScoringConfig, seekers: &[Jobseeker], vacancies: &[Vacancy]) -> (u64, [u64; 8]) {
+fn knockout_sample(
+    cfg: &ScoringConfig,
+    seekers: &[Jobseeker],
+    vacancies: &[Vacancy],
+) -> (u64, [u64; KnockOut::ALL.len()]) {
     if vacancies.is_empty() || seekers.is_empty() {
-        return (0, [0; 8]);
+        return (0, [0; KnockOut::ALL.len()]);
     }
     let want = (2_000_000 / vacancies.len()).clamp(1, seekers.len());
     let step = seekers.len().div_ceil(want);
@@ -99,7 +103,7 @@ fn knockout_sample(cfg: &ScoringConfig, seekers: &[Jobseeker], vacancies: &[Vaca
     let counts = sample
         .par_iter()
         .map(|s| {
-            let mut c = [0u64; 8];
+            let mut c = [0u64; KnockOut::ALL.len()];
             for v in vacancies {
                 for k in score::knockouts(cfg, s, v).iter() {
                     c[k as usize] += 1;
@@ -108,7 +112,7 @@ fn knockout_sample(cfg: &ScoringConfig, seekers: &[Jobseeker], vacancies: &[Vaca
             c
         })
         .reduce(
-            || [0; 8],
+            || [0; KnockOut::ALL.len()],
             |mut a, b| {
                 a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
                 a

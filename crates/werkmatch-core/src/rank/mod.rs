@@ -29,6 +29,7 @@ mod intern;
 mod kernel;
 mod matcher;
 mod open;
+pub mod overridden;
 mod prepared;
 mod ranked;
 pub mod reference;

@@ -70,6 +70,8 @@ pub enum Hint {
     },
     /// The job is reserved for people in the target-group register.
     TargetGroup,
+    /// A staff member excluded the pair; only a staff member can lift it.
+    Override,
 }
 
 impl fmt::Display for Hint {
@@ -104,6 +106,7 @@ impl fmt::Display for Hint {
             }
             Hint::Certificates { missing } => write!(f, "needs certificate {}", missing.join(", ")),
             Hint::TargetGroup => write!(f, "reserved for the target-group register (banenafspraak)"),
+            Hint::Override => write!(f, "excluded by a staff member; only a staff member can lift it"),
         }
     }
 }
@@ -139,6 +142,8 @@ pub fn unlock_hints(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) 
                 missing: vacancy.certificates.iter().filter(|c| !seeker.certificates.contains(c)).cloned().collect(),
             },
             KnockOut::TargetGroup => Hint::TargetGroup,
+            // Never set by scoring (overrides are applied above it), kept for completeness.
+            KnockOut::Override => Hint::Override,
         })
         .collect()
 }

@@ -78,6 +78,12 @@ struct Args {
     /// Scoring configuration (TOML, see `werkmatch_adapter::scoring_config`); default: SCORING.md v1.
     #[arg(long)]
     config: Option<PathBuf>,
+    /// Human overrides (JSON Lines, AUDIT.md section 3): exclude or include (seeker, vacancy/employer) pairs.
+    #[arg(long)]
+    overrides: Option<PathBuf>,
+    /// The date the overrides' `valid_until` is checked against (YYYY-MM-DD); default: today (UTC).
+    #[arg(long, requires = "overrides")]
+    overrides_as_of: Option<String>,
     /// Append a run record (AUDIT.md section 1) to this JSON Lines audit log.
     #[arg(long)]
     audit_log: Option<PathBuf>,
@@ -135,6 +141,8 @@ fn spec(args: &Args) -> BatchSpec {
         explain: args.explain,
         strict: args.strict,
         config: args.config.clone(),
+        overrides: args.overrides.clone(),
+        overrides_as_of: args.overrides_as_of.clone(),
         input: args.input.clone(),
     }
 }
@@ -211,6 +219,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(day) = &args.overrides_as_of {
+        if let Err(e) = werkmatch::overrides::Date::parse(day) {
+            eprintln!("error: --overrides-as-of {day}: {}", e.reason());
+            return ExitCode::from(2);
+        }
+    }
     let log = args.audit_log.as_ref().map(|p| AuditLog::new(p, retention));
     let spec = spec(&args);
     let setup = match setup(&spec) {

@@ -13,9 +13,13 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{json, Value};
 use werkmatch::adapter::input::Inputs;
+use werkmatch::adapter::overrides::{read_overrides_file, KnownIds};
 use werkmatch::adapter::scoring_config::read_scoring_config;
 use werkmatch::adapter::{jsonl, Loaded, OnError};
+use werkmatch::audit::record::now_rfc3339;
 use werkmatch::audit::{digest, Counts, Engine, InputRecord, OutputRecord, RunBody, RunKind};
+use werkmatch::overrides::{self, Date, Overrides};
+use werkmatch::rank::overridden::{self, ListedRanking};
 use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking};
 use werkmatch::score::{self, ScoringConfig};
 use werkmatch::{Employer, Jobseeker, Vacancy};
@@ -34,6 +38,10 @@ pub struct BatchSpec {
     pub strict: bool,
     /// Scoring configuration file (TOML); `None`: the SCORING.md defaults.
     pub config: Option<PathBuf>,
+    /// Human overrides (JSON Lines, AUDIT.md section 3).
+    pub overrides: Option<PathBuf>,
+    /// The date the overrides' `valid_until` is checked against (`YYYY-MM-DD`); `None`: today (UTC).
+    pub overrides_as_of: Option<String>,
     pub input: InputFlags,
 }
 
@@ -44,6 +52,11 @@ pub struct Batch {
     pub vacancies: Vec<Vacancy>,
     pub employers: Vec<Employer>,
     pub runs: Vec<(Direction, Vec<Ranking>)>,
+    /// With an overrides file: the same rankings with the overrides applied (what is written).
+    pub listed: Option<Vec<(Direction, Vec<ListedRanking>)>>,
+    pub overrides: Overrides,
+    /// The date the overrides were resolved on.
+    pub overrides_as_of: Option<String>,
     pub stats: KernelStats,
     /// Every input as it was before reading (role, path, size, hash, counts).
     pub inputs: Vec<InputRecord>,
@@ -139,6 +152,7 @@ pub fn setup(spec: &BatchSpec) -> Result<Setup, String> {
     // Reference data and configuration first: they shape how the records read.
     for (role, path) in [
         ("config", &spec.config),
+        ("overrides", &spec.overrides),
         ("mapping", &spec.input.mapping),
         ("postcodes", &spec.input.postcodes),
         ("esco", &spec.input.esco),
@@ -209,9 +223,55 @@ pub fn rank_batch(spec: &BatchSpec, setup: Setup, progress: bool) -> Result<Batc
         stats += s;
         runs.push((Direction::SeekerToEmployers, r));
     }
+    // Overrides name the run's ids, so they are read after the records.
+    let (mut overrides, mut listed, mut as_of) = (Overrides::none(), None, None);
+    if let Some(path) = &spec.overrides {
+        let day = spec.overrides_as_of.clone().unwrap_or_else(|| now_rfc3339()[..10].to_string());
+        let today = Date::parse(&day).map_err(|e| format!("--overrides-as-of {day}: {}", e.reason()))?;
+        let known = KnownIds {
+            seekers: seekers.iter().map(|s| s.id.as_str()).collect(),
+            vacancies: vacancies.iter().map(|v| v.id.as_str()).collect(),
+            employers: employers.iter().map(|e| e.id.as_str()).collect(),
+        };
+        let decisions = read_overrides_file(path, &known).map_err(|e| e.to_string())?;
+        overrides = Overrides::new(decisions, today);
+        let mut l = Vec::new();
+        for (direction, _) in &runs {
+            let r = match direction {
+                Direction::SeekerToVacancies => {
+                    overridden::seeker_to_vacancies(&matcher, &cfg, &overrides, &seekers, &vacancies, &opts, exec)
+                }
+                Direction::VacancyToSeekers => {
+                    overridden::vacancy_to_seekers(&matcher, &cfg, &overrides, &vacancies, &seekers, &opts, exec)
+                }
+                Direction::SeekerToEmployers => {
+                    overridden::seeker_to_employers(&matcher, &cfg, &overrides, &seekers, &employers, &opts, exec)
+                }
+            };
+            l.push((*direction, r));
+        }
+        runs = l.iter().map(|(d, r)| (*d, r.iter().map(ListedRanking::to_ranking).collect())).collect();
+        listed = Some(l);
+        as_of = Some(day);
+    }
     drop(matcher);
     let t_rank = t1.elapsed();
-    Ok(Batch { cfg, seekers, vacancies, employers, runs, stats, inputs, taxonomy, rejected, t_read, t_rank })
+    Ok(Batch {
+        cfg,
+        seekers,
+        vacancies,
+        employers,
+        runs,
+        listed,
+        overrides,
+        overrides_as_of: as_of,
+        stats,
+        inputs,
+        taxonomy,
+        rejected,
+        t_read,
+        t_rank,
+    })
 }
 
 /// Writes `matches.jsonl`; returns the number of lines.
@@ -222,6 +282,24 @@ pub fn write_batch(batch: &Batch, explain: bool, out: &mut impl Write) -> io::Re
     let v_by_id: HashMap<&str, &Vacancy> = batch.vacancies.iter().map(|v| (v.id.as_str(), v)).collect();
     let e_by_id: HashMap<&str, &Employer> = batch.employers.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut lines = 0;
+    if let Some(listed) = &batch.listed {
+        let ov = &batch.overrides;
+        for (direction, rankings) in listed {
+            let explain = explain.then_some(|subject: &str, candidate: &str| match direction {
+                Direction::SeekerToVacancies => {
+                    Some(overrides::explain(cfg, ov, s_by_id.get(subject)?, v_by_id.get(candidate)?))
+                }
+                Direction::VacancyToSeekers => {
+                    Some(overrides::explain(cfg, ov, s_by_id.get(candidate)?, v_by_id.get(subject)?))
+                }
+                Direction::SeekerToEmployers => {
+                    overrides::explain_employer(cfg, ov, s_by_id.get(subject)?, e_by_id.get(candidate)?)
+                }
+            });
+            lines += jsonl::write_listed_rankings(out, *direction, rankings, explain)?;
+        }
+        return Ok(lines);
+    }
     for (direction, rankings) in &batch.runs {
         let explain = explain.then_some(|subject: &str, candidate: &str| match direction {
             Direction::SeekerToVacancies => Some(score::explain(cfg, s_by_id.get(subject)?, v_by_id.get(candidate)?)),
@@ -266,9 +344,10 @@ pub fn record_body(
             "directions": directions,
             "explain": spec.explain,
             "strict": spec.strict,
+            "overrides_as_of": batch.overrides_as_of,
         }),
         inputs: batch.inputs.clone(),
-        overrides_in_effect: None,
+        overrides_in_effect: spec.overrides.as_ref().map(|_| batch.overrides.len() as u64),
         output: OutputRecord { path: out.display().to_string(), size: d.size, hash: d.hash },
         started,
         finished,
@@ -292,6 +371,8 @@ pub fn spec_from_record(body: &RunBody) -> Result<BatchSpec, String> {
         explain: flag("explain"),
         strict: flag("strict"),
         config: path("config"),
+        overrides: path("overrides"),
+        overrides_as_of: o.get("overrides_as_of").and_then(Value::as_str).map(str::to_string),
         input: InputFlags { mapping: path("mapping"), postcodes: path("postcodes"), esco: path("esco") },
     })
 }

@@ -15,6 +15,7 @@ pub mod jobposting;
 pub mod json_export;
 pub mod jsonl;
 pub mod leads;
+pub mod overrides;
 pub mod postcode;
 pub mod resolve;
 pub mod scoring_config;

@@ -28,7 +28,7 @@ pub enum KnockOut {
 }
 
 impl KnockOut {
-    /// All reasons, in the order of SCORING.md's table.
+    /// All reasons: SCORING.md's table, then the human override.
     pub const ALL: [KnockOut; 9] = [
         KnockOut::Travel,
         KnockOut::LevelGap,
@@ -39,6 +39,19 @@ impl KnockOut {
         KnockOut::Certificates,
         KnockOut::TargetGroup,
         KnockOut::Override,
+    ];
+
+    /// The reasons scoring can give: SCORING.md's table, without [`KnockOut::Override`],
+    /// which only a person sets.
+    pub const SCORED: [KnockOut; 8] = [
+        KnockOut::Travel,
+        KnockOut::LevelGap,
+        KnockOut::Hours,
+        KnockOut::Licence,
+        KnockOut::Language,
+        KnockOut::Physical,
+        KnockOut::Certificates,
+        KnockOut::TargetGroup,
     ];
 
     /// The snake_case name used in explanations.

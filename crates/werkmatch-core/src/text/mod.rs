@@ -246,6 +246,11 @@ pub trait Catalogue: Copy + fmt::Debug + 'static {
     fn with<'a>(self, args: &'a [(&'a str, &'a dyn Message)]) -> Filled<'a, Self> {
         Filled { key: self, args }
     }
+
+    /// The text in `lang` with its placeholders filled: `with(args).text(lang)` in one call.
+    fn text_with(self, lang: Lang, args: &[(&str, &dyn Message)]) -> String {
+        self.with(args).text(lang)
+    }
 }
 
 impl<C: Catalogue> Message for C {

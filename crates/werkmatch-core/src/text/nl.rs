@@ -31,7 +31,7 @@ impl Texts for Nl {
             KnockOut::Language => "taalniveau te laag",
             KnockOut::Physical => "fysieke belasting te zwaar",
             KnockOut::Certificates => "certificaat ontbreekt",
-            KnockOut::TargetGroup => "alleen via het doelgroepregister (banenafspraak)",
+            KnockOut::TargetGroup => "niet in het doelgroepregister (banenafspraak)",
         }
     }
 
@@ -107,7 +107,7 @@ impl Texts for Nl {
             CommonNote => "let op: {message}",
             CommonWhy => "waarom: {reasons}",
             CommonMissingSkills => "ontbrekende vaardigheden: {skills}",
-            CommonWouldScore => "zou {score} scoren; reistijd {trip}",
+            CommonWouldScore => "zou {score} scoren; {trip}",
             CommonToUnlock => "drempel: {hint}",
             CommonNearMisses => "Bijna passend (op één punt uitgesloten)",
 
@@ -246,7 +246,7 @@ impl Texts for Nl {
             }
             Hint::Licence => f.write_str("rijbewijs B nodig"),
             Hint::Language { required, seeker } => {
-                let level = |c: &Option<Cefr>| c.map_or_else(|| "geen".to_string(), |c| format!("{c:?}"));
+                let level = |c: &Option<Cefr>| c.map_or_else(|| "onbekend".to_string(), |c| format!("{c:?}"));
                 write!(f, "Nederlands op taalniveau {} nodig (werkzoekende: {})", level(required), level(seeker))
             }
             Hint::Physical { job, seeker } => write!(

@@ -6,13 +6,15 @@ use std::collections::BTreeMap;
 use super::bounds::{cell_bound, BoundTables, GroupSummary, OccupationRun, SeekerTerms, SkillGroups};
 use super::intern::{IdBits, Interner};
 use super::kernel::{join, par_map, run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{cert_bits, evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::prepared::{
+    cert_bits, evaluate_with, sector_index, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide,
+};
 use super::slots::Slots;
 use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
-use crate::model::{HoursRange, IscoCode, Jobseeker, Vacancy};
+use crate::model::{GeoPoint, HoursRange, IscoCode, Jobseeker, Vacancy};
 use crate::score::components::Components;
 use crate::score::ScoringConfig;
 
@@ -46,8 +48,8 @@ fn layout(cfg: &ScoringConfig, vacancies: &[Vacancy], keys: &[GroupKey]) -> Layo
     let mut pts: BTreeMap<GroupKey, Vec<(f64, f64)>> = BTreeMap::new();
     for (v, &key) in vacancies.iter().zip(keys) {
         let e = pts.entry(key).or_default();
-        if !v.remote {
-            e.push((v.location.lat(), v.location.lon()));
+        if let Some(p) = v.workplace.site() {
+            e.push((p.lat(), p.lon()));
         }
     }
     let (mut groups, mut group_of) = (Vec::with_capacity(pts.len()), BTreeMap::new());
@@ -68,8 +70,8 @@ fn layout(cfg: &ScoringConfig, vacancies: &[Vacancy], keys: &[GroupKey]) -> Layo
         .enumerate()
         .map(|(i, (v, key))| {
             let g = group_of.get(key).copied().unwrap_or(0);
-            let c = match (v.remote, groups.get(g)) {
-                (false, Some(gr)) => gr.grid.cell_of(v.location.lat(), v.location.lon()),
+            let c = match (v.workplace.site(), groups.get(g)) {
+                (Some(p), Some(gr)) => gr.grid.cell_of(p.lat(), p.lon()),
                 _ => u32::MAX,
             };
             (g, c, i)
@@ -206,12 +208,13 @@ impl VacancyIndex {
         Ok(ix)
     }
 
-    fn group_for(&mut self, key: GroupKey, lat: f64, lon: f64) -> usize {
+    fn group_for(&mut self, key: GroupKey, site: Option<GeoPoint>) -> usize {
         if let Some(&g) = self.group_of.get(&key) {
             return g;
         }
         let g = self.groups.len();
-        let grid = Grid::covering(&[(lat, lon)], self.cfg.travel().earth_radius_km);
+        let pts: Vec<(f64, f64)> = site.iter().map(|p| (p.lat(), p.lon())).collect();
+        let grid = Grid::covering(&pts, self.cfg.travel().earth_radius_km);
         self.groups.push(VacGroup {
             isco: key.0,
             level: key.1,
@@ -265,8 +268,8 @@ impl VacancyIndex {
                 earliest: v.earliest_start.map_or(u16::MAX, |t| t.minutes()),
                 reqs: key.2,
                 level: key.1,
-                sector: v.sector.index(),
-                remote: v.remote,
+                sector: sector_index(v.sector),
+                remote: v.is_remote(),
                 training: v.offers_training,
                 sk_start,
                 n_ess: x.ess.len() as u32,
@@ -274,22 +277,26 @@ impl VacancyIndex {
                 cert_start,
                 n_cert: x.certs.len() as u32,
             });
-            self.geo.push(Geo::of(v.location));
-            let g = self.group_for(key, v.location.lat(), v.location.lon());
+            let site = v.workplace.site();
+            self.geo.push(site.map_or(Geo::default(), Geo::of));
+            let g = self.group_for(key, site);
             for (set, essential) in [(&x.ess, true), (&x.opt, false)] {
                 for &id in set.iter() {
                     self.skill_groups.add(id, g as u32, essential);
                 }
             }
             let Some(group) = self.groups.get_mut(g) else { continue };
-            group.summary.add(&self.cfg, v.hours, v.sector.index(), v.offers_training, x.ess.len(), x.opt.len());
-            let cell = if v.remote {
-                group.remote.push(slot);
-                u32::MAX
-            } else {
-                let c = group.grid.cell_of(v.location.lat(), v.location.lon());
-                group.grid.insert(c, slot, v.location.lat(), v.location.lon());
-                c
+            group.summary.add(&self.cfg, v.hours, sector_index(v.sector), v.offers_training, x.ess.len(), x.opt.len());
+            let cell = match site {
+                None => {
+                    group.remote.push(slot);
+                    u32::MAX
+                }
+                Some(p) => {
+                    let c = group.grid.cell_of(p.lat(), p.lon());
+                    group.grid.insert(c, slot, p.lat(), p.lon());
+                    c
+                }
             };
             self.cell.push(cell);
         }

@@ -85,6 +85,15 @@ pub(crate) fn sector_mask(list: &[crate::model::Nace]) -> u32 {
     list.iter().fold(0, |m, n| m | 1 << n.index())
 }
 
+/// The sector index of a vacancy whose sector is unknown (v1.1): one past
+/// the 21 NACE sections, so that its bit is in no seeker's sector mask.
+pub(crate) const SECTOR_UNKNOWN: u8 = 21;
+
+/// A vacancy's sector as a dense index: 0–20 for `A`–`U`, [`SECTOR_UNKNOWN`].
+pub(crate) fn sector_index(sector: Option<crate::model::Nace>) -> u8 {
+    sector.map_or(SECTOR_UNKNOWN, |n| n.index())
+}
+
 /// A latitude and longitude in radians with the cosine of the latitude.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Geo {
@@ -197,8 +206,13 @@ pub(crate) fn evaluate_with(
     }
     let occupation = occupation();
     let bit = 1u32 << v.sector;
-    let sector =
-        components::sector(cfg, s.sec_pref & bit != 0, s.sec_exp & bit != 0, s.sec_pref == 0 && s.sec_exp == 0);
+    let sector = components::sector(
+        cfg,
+        v.sector != SECTOR_UNKNOWN,
+        s.sec_pref & bit != 0,
+        s.sec_exp & bit != 0,
+        s.sec_pref == 0 && s.sec_exp == 0,
+    );
     let no_skills = v.n_ess == 0 && v.n_opt == 0;
     // Every component is monotone in the rounded arithmetic of `total`, so
     // the best possible mobility (1) and skills (1, or the occupation when no
@@ -361,11 +375,13 @@ impl PreparedVacancy {
         let (e, o) = skill_sets(v);
         let known = |set: &[&str]| skill_vocab.lookup_set(set).0;
         let (certs, certs_impossible) = cert_vocab.lookup_set(&v.certificates);
+        // A remote vacancy's location (if any) never meets the arithmetic.
+        let site = v.workplace.site();
         PreparedVacancy {
-            geo: Geo::of(v.location),
-            lat_deg: v.location.lat(),
-            lon_deg: v.location.lon(),
-            remote: v.remote,
+            geo: site.map_or(Geo::default(), Geo::of),
+            lat_deg: site.map_or(0.0, |p| p.lat()),
+            lon_deg: site.map_or(0.0, |p| p.lon()),
+            remote: v.is_remote(),
             isco: v.isco,
             level: v.skill_level().get(),
             training: v.offers_training,
@@ -374,7 +390,7 @@ impl PreparedVacancy {
             reqs: vacancy_reqs(v) | cert_bits(&certs),
             certs_impossible,
             certs,
-            sector: v.sector.index(),
+            sector: sector_index(v.sector),
             ess: known(&e),
             n_ess: e.len(),
             opt: known(&o),

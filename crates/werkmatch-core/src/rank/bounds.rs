@@ -14,11 +14,12 @@
 //! arithmetic). Removing a vacancy never loosens a bound into a wrong one: a
 //! summary that still counts it only bounds from further above.
 
-use super::prepared::{SeekerSide, SECTOR_UNKNOWN};
-use super::spatial::{over_limit, CellBox};
+use super::eval::{SeekerSide, SECTOR_UNKNOWN};
+use super::spatial::CellBox;
 use crate::model::{HoursRange, IscoCode};
 use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
+use crate::travel::within_limit;
 
 /// Relative slack on the skills bound, far above the rounding error of the
 /// few additions it sums (the skills component itself is exact for the
@@ -204,7 +205,7 @@ pub(crate) fn cell_bound(cfg: &ScoringConfig, comps: &Components, cell: &CellBox
     let d = cell.min_km(s.geo.lat, s.geo.cos_lat, s.geo.lon, tm.earth_radius_km);
     // The early-shift rule only removes transit, so ignoring it keeps this a lower bound.
     let t = tm.fastest(d, s.usable, None).minutes;
-    if over_limit(t, s.max_minutes) {
+    if !within_limit(t, s.max_minutes) {
         return None;
     }
     Some(Components { mobility: components::mobility(cfg, t, s.max_minutes), ..*comps }.total(cfg))

@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use super::batch::{run_batch, to_matches, KernelStats};
 use super::bounds::{cell_bound, BoundTables, GroupSummary, OccupationRun, SeekerTerms, SkillGroups};
+use super::eval::{evaluate_with, Geo, Outcome, VacancySide};
+use super::exec::{join, par_map, Executor};
 use super::intern::{IdBits, Interner};
-use super::kernel::{join, par_map, run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{
-    cert_bits, evaluate_with, sector_index, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide,
-};
+use super::prepared::{cert_bits, sector_index, skill_sets, vacancy_reqs, PreparedSeeker};
 use super::slots::Slots;
 use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
@@ -69,7 +69,8 @@ fn layout(cfg: &ScoringConfig, vacancies: &[Vacancy], keys: &[GroupKey]) -> Layo
         .zip(keys)
         .enumerate()
         .map(|(i, (v, key))| {
-            let g = group_of.get(key).copied().unwrap_or(0);
+            // Every key was entered above.
+            let g = group_of[key];
             let c = match (v.workplace.site(), groups.get(g)) {
                 (Some(p), Some(gr)) => gr.grid.cell_of(p.lat(), p.lon()),
                 _ => u32::MAX,
@@ -285,7 +286,7 @@ impl VacancyIndex {
                     self.skill_groups.add(id, g as u32, essential);
                 }
             }
-            let Some(group) = self.groups.get_mut(g) else { continue };
+            let group = &mut self.groups[g];
             group.summary.add(&self.cfg, v.hours, sector_index(v.sector), v.offers_training, x.ess.len(), x.opt.len());
             let cell = match site {
                 None => {
@@ -382,7 +383,7 @@ impl VacancyIndex {
 
     /// [`top_for`](Self::top_for), adding the work done to `stats`.
     pub fn top_for_with_stats(&self, seeker: &Jobseeker, opts: &RankOptions, stats: &mut KernelStats) -> Vec<Match> {
-        if opts.k == 0 || self.is_empty() {
+        if opts.k() == 0 || self.is_empty() {
             return Vec::new();
         }
         let q = PreparedSeeker::new(&self.cfg, seeker, Some(&self.skill_vocab), Some(&self.cert_vocab));
@@ -390,7 +391,7 @@ impl VacancyIndex {
         let mut bits = IdBits::new(self.skill_vocab.len());
         bits.set(&q.skills, true);
         let s = q.side();
-        let mut top = TopK::new(opts.k);
+        let mut top = TopK::new(opts.k());
         // The occupation component is the group's: computed once per group.
         let mut visit = |slot: u32, occupation: f64, top: &mut TopK| {
             let rank = self.slots.rank[slot as usize];

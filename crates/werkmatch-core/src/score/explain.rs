@@ -26,6 +26,7 @@ pub struct ComponentScore {
 
 /// The explanation of one pair.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Explanation {
     /// The total score; `None` when the pair is excluded.
     pub score: Option<f64>,

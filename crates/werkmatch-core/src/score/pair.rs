@@ -11,10 +11,11 @@ use super::components::{self, Components};
 use super::knockout::{KnockOut, KnockOuts};
 use super::ScoringConfig;
 use crate::model::{Cefr, IscoCode, Jobseeker, PhysicalLoad, SkillLevel, Vacancy};
-use crate::travel::{Travel, TravelModel};
+use crate::travel::{within_limit, Travel, TravelModel};
 
 /// Everything SCORING.md computes for one pair.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Evaluation {
     /// Component values. For an excluded pair, a component whose own rule
     /// knocked it out (level, hours, mobility) is 0.
@@ -79,10 +80,9 @@ pub fn knockouts(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) -> 
     hard_requirements(cfg, seeker, vacancy, &travel, gap)
 }
 
-/// Whether the job can be reached: T = 0 means only remote work, even at distance 0.
+/// Whether the job can be reached (see [`within_limit`]).
 fn reachable(seeker: &Jobseeker, vacancy: &Vacancy, travel: &Travel) -> bool {
-    let max_minutes = f64::from(seeker.mobility.max_minutes());
-    vacancy.is_remote() || (max_minutes > 0.0 && travel.minutes <= max_minutes)
+    vacancy.is_remote() || within_limit(travel.minutes, f64::from(seeker.mobility.max_minutes()))
 }
 
 fn hard_requirements(

@@ -13,7 +13,7 @@ use super::knockout::KnockOut;
 use super::pair::{evaluate, seeker_level};
 use super::ScoringConfig;
 use crate::model::{Cefr, Jobseeker, ModeSet, PhysicalLoad, TravelMode, Vacancy};
-use crate::travel::TravelModel;
+use crate::travel::{within_limit, TravelModel};
 
 /// What would lift one knock-out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -155,7 +155,7 @@ fn travel_hint(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy, minut
         .into_iter()
         .filter(|m| !usable.contains(*m))
         .map(|m| (m, tm.fastest(d, ModeSet::EMPTY.with(m), start)))
-        .filter(|(m, t)| t.mode == Some(*m) && max_minutes > 0 && t.minutes <= f64::from(max_minutes))
+        .filter(|(m, t)| t.mode == Some(*m) && within_limit(t.minutes, f64::from(max_minutes)))
         .map(|(m, t)| (m, t.minutes))
         .collect();
     // A mode that needs a licence the seeker lacks is the harder change: list it last.

@@ -113,6 +113,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
             explanation: score::explain(&cfg, s, v),
         })
         .collect();
+    let sector = v.sector.map_or_else(|| Label::CommonUnknown.text(lang), |n| n.to_string());
     let starts = match v.earliest_start {
         Some(t) => Label::VacancyStarts.text_with(lang, &[("time", &Verbatim(t))]),
         None => String::new(),
@@ -125,7 +126,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
                 ("title", &v.title.as_deref().unwrap_or("")),
                 ("isco", &Verbatim(v.isco)),
                 ("level", &v.skill_level().get()),
-                ("sector", &Verbatim(v.sector)),
+                ("sector", &sector),
                 ("starts", &starts),
             ],
         ),

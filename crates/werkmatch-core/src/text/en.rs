@@ -83,6 +83,8 @@ impl Texts for En {
             CommonScore => "score {score}",
             CommonExcluded => "excluded",
             CommonNone => "none",
+            CommonUnknown => "unknown",
+            CommonSectorUnknown => "sector unknown",
             CommonOf => "{n} of {total}",
             CommonSeconds => "{seconds} s",
             CommonError => "error: {message}",
@@ -114,9 +116,10 @@ impl Texts for En {
             InputKindDuplicateId => "duplicate id",
             InputKindUnresolved => "unknown reference",
             InputKindConfig => "wrong settings",
-            InputOutOfRange => "out of range",
-            InputMalformed => "malformed",
-            InputInvalidConfig => "invalid configuration",
+            InputOutOfRange => "out of range: must satisfy {rule}",
+            InputMalformed => "malformed: expected {expected}",
+            InputMissing => "missing: {rule}",
+            InputInvalidConfig => "{reason}",
 
             JobhuntCandidate => {
                 "Candidate {id}: education {education} (skill level {level}{startkwalificatie}), \
@@ -173,6 +176,7 @@ impl Texts for En {
             MatchSeekersWithoutVacancy => "seekers without any vacancy: {n}",
             MatchVacanciesWithoutCandidate => "vacancies without any candidate: {n}",
             MatchSeekersWithoutHiddenJob => "seekers without any hidden job: {n}",
+            MatchSubjectsWithoutMatch => "subjects without any match: {n}",
             MatchExclusions => "exclusions by reason ({pairs} sampled seeker-vacancy pairs): {reasons}",
             MatchProgressSeekersVacancies => "seekers → vacancies",
             MatchProgressVacanciesSeekers => "vacancies → seekers",
@@ -273,17 +277,12 @@ impl Texts for En {
         if e.travel.transit_too_early {
             writeln!(f, "  note       the shift starts before public transport can arrive")?;
         }
+        if e.sector.is_none() {
+            writeln!(f, "  sector     unknown")?;
+        }
         writeln!(f, "  level      seeker {} / job {} (gap {})", e.seeker_level, e.vacancy_level, e.level_gap)?;
         if !e.missing_essential_skills.is_empty() {
             writeln!(f, "  missing    {}", e.missing_essential_skills.join(", "))?;
-        }
-        Ok(())
-    }
-
-    fn core_error(&self, e: &crate::Error, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", e.field(), e.reason())?;
-        if let Some(v) = e.value() {
-            write!(f, " (value {v:?})")?;
         }
         Ok(())
     }

@@ -38,6 +38,10 @@ labels! {
     CommonExcluded => "common.excluded",
     /// `none`
     CommonNone => "common.none",
+    /// `unknown`: a value that is not known (a vacancy's sector).
+    CommonUnknown => "common.unknown",
+    /// `sector unknown` (v1.1: a vacancy without a sector).
+    CommonSectorUnknown => "common.sector_unknown",
     /// `{n} of {total}`
     CommonOf => "common.of",
     /// `{seconds} s`
@@ -95,11 +99,13 @@ labels! {
     InputKindUnresolved => "input.kind.unresolved",
     /// `wrong settings`
     InputKindConfig => "input.kind.config",
-    /// `out of range`: a core value outside its rule.
+    /// `out of range: must satisfy {rule}`: a core value outside its rule.
     InputOutOfRange => "input.out_of_range",
-    /// `malformed`: a core value of the wrong shape.
+    /// `malformed: expected {expected}`: a core value of the wrong shape.
     InputMalformed => "input.malformed",
-    /// `invalid configuration`
+    /// `missing: {rule}`: a core value required in this case.
+    InputMissing => "input.missing",
+    /// `{reason}`: an inconsistent configuration.
     InputInvalidConfig => "input.invalid_config",
 
     /// `Candidate {id}: education {education} (skill level {level}{startkwalificatie}), travels up to {minutes} min by {modes}`
@@ -185,6 +191,8 @@ labels! {
     MatchVacanciesWithoutCandidate => "match.vacancies_without_candidate",
     /// `seekers without any hidden job: {n}`
     MatchSeekersWithoutHiddenJob => "match.seekers_without_hidden_job",
+    /// `subjects without any match: {n}` (a direction added later)
+    MatchSubjectsWithoutMatch => "match.subjects_without_match",
     /// `exclusions by reason ({pairs} sampled seeker-vacancy pairs): {reasons}`
     MatchExclusions => "match.exclusions",
     /// `seekers → vacancies`

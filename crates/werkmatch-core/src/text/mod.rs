@@ -407,6 +407,4 @@ pub(crate) trait Texts: Sync {
     fn reason(&self, r: &crate::score::words::Reason, f: &mut fmt::Formatter<'_>) -> fmt::Result;
     /// An explanation, one fact per line.
     fn explanation(&self, e: &crate::score::Explanation, f: &mut fmt::Formatter<'_>) -> fmt::Result;
-    /// A core validation error (field, value, rule).
-    fn core_error(&self, e: &crate::Error, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 }

@@ -101,6 +101,8 @@ impl Texts for Nl {
             CommonScore => "score {score}",
             CommonExcluded => "uitgesloten",
             CommonNone => "geen",
+            CommonUnknown => "onbekend",
+            CommonSectorUnknown => "sector onbekend",
             CommonOf => "{n} van {total}",
             CommonSeconds => "{seconds} s",
             CommonError => "fout: {message}",
@@ -133,9 +135,11 @@ impl Texts for Nl {
             InputKindDuplicateId => "dubbel id",
             InputKindUnresolved => "onbekende verwijzing",
             InputKindConfig => "onjuiste instellingen",
-            InputOutOfRange => "buiten het toegestane bereik",
-            InputMalformed => "onjuiste vorm",
-            InputInvalidConfig => "ongeldige configuratie",
+            // The rule or expected shape is a technical detail of the format: verbatim in brackets.
+            InputOutOfRange => "buiten het toegestane bereik [{rule}]",
+            InputMalformed => "onjuiste vorm [{expected}]",
+            InputMissing => "ontbreekt [{rule}]",
+            InputInvalidConfig => "ongeldige configuratie [{reason}]",
 
             JobhuntCandidate => {
                 "Werkzoekende {id}: {education} (beroepsniveau {level}{startkwalificatie}), \
@@ -196,6 +200,7 @@ impl Texts for Nl {
             MatchSeekersWithoutVacancy => "werkzoekenden zonder vacature: {n}",
             MatchVacanciesWithoutCandidate => "vacatures zonder kandidaat: {n}",
             MatchSeekersWithoutHiddenJob => "werkzoekenden zonder verborgen baan: {n}",
+            MatchSubjectsWithoutMatch => "zonder enige match: {n}",
             MatchExclusions => {
                 "uitsluitingen per reden ({pairs} paren werkzoekende-vacature in de steekproef): {reasons}"
             }
@@ -303,6 +308,9 @@ impl Texts for Nl {
         if e.travel.transit_too_early {
             writeln!(f, "  let op         de dienst begint voordat het OV er kan zijn")?;
         }
+        if e.sector.is_none() {
+            writeln!(f, "  sector         onbekend")?;
+        }
         writeln!(
             f,
             "  niveau         werkzoekende {}, baan {} (verschil {})",
@@ -310,21 +318,6 @@ impl Texts for Nl {
         )?;
         if !e.missing_essential_skills.is_empty() {
             writeln!(f, "  ontbreekt      {}", e.missing_essential_skills.join(", "))?;
-        }
-        Ok(())
-    }
-
-    fn core_error(&self, e: &crate::Error, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The rule or expected shape is a technical detail of the format: shown verbatim in brackets.
-        match e.kind() {
-            crate::ErrorKind::OutOfRange { rule, .. } => {
-                write!(f, "{}: buiten het toegestane bereik [{rule}]", e.field())?
-            }
-            crate::ErrorKind::Malformed { expected, .. } => write!(f, "{}: onjuiste vorm [{expected}]", e.field())?,
-            crate::ErrorKind::InvalidConfig(reason) => write!(f, "{}: ongeldige configuratie [{reason}]", e.field())?,
-        }
-        if let Some(v) = e.value() {
-            write!(f, " (waarde {v:?})")?;
         }
         Ok(())
     }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{Catalogue, Lang, Message};
+use super::{Catalogue, Label, Lang, Message};
 use crate::model::{Education, PhysicalLoad, TravelMode};
 use crate::score::words::Reason;
 use crate::score::{Component, Explanation, Hint, KnockOut};
@@ -102,8 +102,26 @@ impl Message for Explanation {
     }
 }
 
+/// `field: reason (value "v")`, the reason from the error's kind; the rule or
+/// expected shape is the core's own technical text, shown as it is.
 impl Message for crate::Error {
     fn write_to(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        lang.texts().core_error(self, f)
+        use crate::ErrorKind;
+        write!(f, "{}: ", self.field())?;
+        match self.kind() {
+            ErrorKind::OutOfRange { rule, .. } => Label::InputOutOfRange.with(&[("rule", rule)]).write_to(lang, f)?,
+            ErrorKind::Malformed { expected, .. } => {
+                Label::InputMalformed.with(&[("expected", expected)]).write_to(lang, f)?
+            }
+            ErrorKind::Missing { rule } => Label::InputMissing.with(&[("rule", rule)]).write_to(lang, f)?,
+            ErrorKind::InvalidConfig(reason) => {
+                Label::InputInvalidConfig.with(&[("reason", reason)]).write_to(lang, f)?
+            }
+        }
+        if let Some(v) = self.value() {
+            f.write_str(" ")?;
+            Label::InputValue.with(&[("value", &super::Verbatim(format!("{v:?}")))]).write_to(lang, f)?;
+        }
+        Ok(())
     }
 }

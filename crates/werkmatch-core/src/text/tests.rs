@@ -145,6 +145,7 @@ fn explanation(score: Option<f64>, knockouts: Vec<KnockOut>) -> Explanation {
         vacancy_level: 2,
         level_gap: 0,
         isco: IscoCode::parse("9112").unwrap(),
+        sector: None,
         skills_asked: 2,
         missing_essential_skills: vec!["clean_floors".into()],
         knockouts,
@@ -160,10 +161,15 @@ fn explanations_in_dutch_and_english() {
     assert!(nl.contains("  vervoer        22 min met het OV (max 45)\n"), "{nl}");
     assert!(nl.contains("de dienst begint voordat het OV er kan zijn"), "{nl}");
     assert!(nl.contains("  ontbreekt      clean_floors"), "{nl}");
+    assert!(nl.contains("  sector         onbekend\n"), "v1.1: the sector is unknown: {nl}");
     let en = e.text(Lang::En);
     assert!(en.starts_with("score 0.851\n"), "{en}");
     assert!(en.contains("  mobility   0.850 (weight 0.15)\n"), "{en}");
     assert!(en.contains("  travel     22 min by public transport (max 45)\n"), "{en}");
+    assert!(en.contains("  sector     unknown\n"), "v1.1: the sector is unknown: {en}");
+    let known = Explanation { sector: Some(crate::Nace::parse("N").unwrap()), ..e.clone() };
+    assert!(!known.text(Lang::En).contains("unknown"), "a known sector is not called unknown");
+    assert!(!known.text(Lang::Nl).contains("onbekend"), "a known sector is not called unknown");
     assert_eq!(e.to_string(), en, "Display is the English text");
     // Every knock-out is named in an excluded pair's explanation.
     let out = explanation(None, KnockOut::ALL.to_vec());
@@ -256,4 +262,23 @@ fn the_check_finds_a_missing_text_a_duplicate_key_and_differing_placeholders() {
     assert!(problems.iter().any(|p| p.contains("duplicate key")), "{problems:?}");
     // Every catalogue is a Message.
     assert_eq!(Broken::Fine.with(&[("n", &1_u8)]).text(Lang::Nl), "goed 1");
+}
+
+#[test]
+fn core_errors_in_both_languages_english_as_display() {
+    let errors = [
+        crate::IscoCode::parse("911").unwrap_err(),
+        crate::GeoPoint::new(91.0, 6.0).unwrap_err(),
+        crate::score::ScoringConfig::builder().mobility_comfort_fraction(1.5).build().unwrap_err(),
+        crate::model::Workplace::from_fields(None, false).unwrap_err(),
+    ];
+    for e in &errors {
+        assert_eq!(e.text(Lang::En), e.to_string());
+        assert!(e.text(Lang::Nl).starts_with(&format!("{}: ", e.field())), "{}", e.text(Lang::Nl));
+        assert_ne!(e.text(Lang::Nl), e.text(Lang::En));
+    }
+    assert_eq!(
+        errors[1].text(Lang::Nl),
+        "location.lat: buiten het toegestane bereik [finite, -90 ≤ lat ≤ 90] (waarde \"91\")"
+    );
 }

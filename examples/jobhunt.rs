@@ -11,7 +11,8 @@
 //! ```
 //!
 //! Dutch by default (`--lang en` for English): the report, the reasons, the
-//! hints and the bad-input messages.
+//! hints and the bad-input messages. With `--format json` the reasons and
+//! hints are texts in that language too; the explanation stays data (ids).
 //!
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -125,7 +126,12 @@ fn profile(args: &Args) -> Result<Jobseeker, String> {
     let mut s = Jobseeker::new(Id::new("profile").map_err(invalid)?, loc);
     s.education =
         serde_json::from_value::<Education>(serde_json::Value::String(args.education.clone())).map_err(|_| {
-            let choices = Education::ALL[..11].iter().map(|e| e.name()).collect::<Vec<_>>().join(", ");
+            let choices = Education::ALL
+                .iter()
+                .filter(|e| **e != Education::Unknown)
+                .map(|e| e.name())
+                .collect::<Vec<_>>()
+                .join(", ");
             let value = format!("{:?}", args.education);
             Label::JobhuntUnknownEducation.text_with(lang, &[("value", &value), ("choices", &choices)])
         })?;

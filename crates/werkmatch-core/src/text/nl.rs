@@ -31,7 +31,7 @@ impl Texts for Nl {
             KnockOut::Language => "taalniveau te laag",
             KnockOut::Physical => "fysieke belasting te zwaar",
             KnockOut::Certificates => "certificaat ontbreekt",
-            KnockOut::TargetGroup => "niet in het doelgroepregister (banenafspraak)",
+            KnockOut::TargetGroup => "niet in doelgroepregister",
         }
     }
 

@@ -110,6 +110,8 @@ struct Item {
 
 #[derive(Serialize)]
 struct Report {
+    /// The language of the texts below (the explanations are data, without language).
+    lang: Lang,
     candidate: String,
     vacancies: Vec<Item>,
     hidden_jobs: Vec<Item>,
@@ -234,6 +236,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
     let startkwalificatie =
         if s.education.is_startkwalificatie() { Label::JobhuntStartkwalificatie.text(lang) } else { String::new() };
     Ok(Report {
+        lang,
         candidate: Label::JobhuntCandidate.text_with(
             lang,
             &[

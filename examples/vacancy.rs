@@ -70,6 +70,8 @@ struct Candidate {
 
 #[derive(Serialize)]
 struct Report {
+    /// The language of the texts below (the explanations are data, without language).
+    lang: Lang,
     vacancy: String,
     candidates: Vec<Candidate>,
     near_misses: Vec<Candidate>,
@@ -119,6 +121,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         None => String::new(),
     };
     Ok(Report {
+        lang,
         vacancy: Label::VacancyHeader.text_with(
             lang,
             &[

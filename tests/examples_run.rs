@@ -209,6 +209,7 @@ fn jobhunt_profile_and_json() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["vacancies"][0]["id"], "V01");
+    assert_eq!(v["lang"], "nl");
     // The report's texts follow --lang (Dutch by default); the explanation's data keeps its ids.
     let near = v["near_misses"].as_array().unwrap();
     assert!(near.iter().any(|m| m["hints"][0] == "rijbewijs B nodig"), "{v}");

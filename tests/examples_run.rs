@@ -372,3 +372,19 @@ fn match_and_import_summaries_in_dutch_on_request() {
     );
     assert!(text(&o.stdout).contains("seekers_nl.csv: read 14, accepted 5, rejected 9 in "), "{}", text(&o.stdout));
 }
+
+#[test]
+fn texts_lists_every_text_in_dutch_and_english() {
+    let o = run("texts", &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.starts_with("key\tnl\ten\n"), "{out}");
+    assert!(out.contains("\nknockout.licence\trijbewijs B nodig\tneeds a driving licence\n"), "{out}");
+    assert!(out.contains("\ntrip.bike\t12 min met de fiets\t12 min by bike\n"), "{out}");
+    assert!(out.contains("\njobhunt.best_vacancies\tBeste vacatures\tBest vacancies\n"), "{out}");
+    // Every row has a Dutch and an English cell.
+    for line in out.lines() {
+        let cells: Vec<&str> = line.split('\t').collect();
+        assert!(cells.len() == 3 && cells.iter().all(|c| !c.is_empty()), "{line}");
+    }
+}

@@ -178,7 +178,7 @@ fn jobhunt_in_english() {
 #[test]
 fn jobhunt_names_the_e_bike_that_would_reach_a_job_too_far_on_foot() {
     for (lang, phrase) in [
-        ("nl", "drempel: 57 min reistijd, meer dan 20 min; met de e-bike bereikbaar in 14 min"),
+        ("nl", "drempel: 57 min reistijd, meer dan de maximale 20 min; met de e-bike bereikbaar in 14 min"),
         ("en", "to unlock: 57 min away, more than 20 min; reachable by e-bike in 14 min"),
     ] {
         let o = run("jobhunt", &["--seekers", SEEKERS, "--id", "S06", "--vacancies", VACANCIES, "--lang", lang]);

@@ -17,18 +17,22 @@
 //! their hashes and counts, options, the scoring configuration and its hash,
 //! the output's hash, times, threads; no personal data) after the output is
 //! written; `cargo run --example audit -- verify|replay` checks it.
-//! `--config FILE` sets the scoring configuration (TOML).
+//! `--config FILE` sets the scoring configuration (TOML). `--overrides FILE`
+//! applies staff decisions (AUDIT.md section 3): excluded pairs are left out
+//! of every list, included ones are listed and marked `"included": true`.
 //!
 //! Exit code 0 on success; 1 on bad input: the rejected records are listed
 //! (file:line, field, value, reason) and the accepted ones are still matched
 //! and written, unless `--strict` stops at the first; 2 on a usage error.
+//!
+//! The summary and the messages are English by default: this is the batch
+//! tool that application managers run and log; `--lang nl` gives Dutch.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
-
-#[path = "common/cli.rs"]
-mod cli;
 
 #[path = "common/batch.rs"]
 mod batch;
+#[path = "common/cli.rs"]
+mod cli;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -40,8 +44,9 @@ use clap::Parser;
 use rayon::prelude::*;
 use werkmatch::audit::record::now_rfc3339;
 use werkmatch::audit::{AuditLog, Retention};
-use werkmatch::rank::Direction;
+use werkmatch::rank::{Direction, RankOptions};
 use werkmatch::score::{self, KnockOut, ScoringConfig};
+use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Jobseeker, Vacancy};
 
 use batch::{rank_batch, record_body, setup, write_batch, Batch, BatchSpec, Setup};
@@ -64,7 +69,7 @@ struct Args {
     #[arg(long, default_value_t = 10)]
     top: usize,
     /// Drop matches scoring below this.
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_parser = min_score)]
     min_score: f64,
     /// Add an explanation object to every match.
     #[arg(long)]
@@ -90,8 +95,17 @@ struct Args {
     /// How long the deployer keeps the audit log, in days (at least 183: six months).
     #[arg(long, default_value_t = werkmatch::audit::MIN_RETENTION_DAYS)]
     audit_retention_days: u32,
+    /// Language of the summary and messages: en (English) or nl (Nederlands).
+    #[arg(long, default_value_t = Lang::En)]
+    lang: Lang,
     #[command(flatten)]
     input: InputFlags,
+}
+
+/// `--min-score`: a number in [0, 1], checked before any work (a usage error).
+fn min_score(text: &str) -> Result<f64, String> {
+    let x: f64 = text.parse().map_err(|_| format!("not a number: {text:?}"))?;
+    RankOptions::top(1).with_min_score(x).map(|o| o.min_score()).map_err(|e| e.to_string())
 }
 
 /// Knock-out reasons over an evenly spaced sample of seekers against all vacancies (at most ~2M pairs).
@@ -127,8 +141,8 @@ fn knockout_sample(
     ((sample.len() * vacancies.len()) as u64, counts)
 }
 
-fn secs(d: Duration) -> String {
-    format!("{:.2} s", d.as_secs_f64())
+fn secs(d: Duration, lang: Lang) -> String {
+    Label::CommonSeconds.text_with(lang, &[("seconds", &Decimal::new(d.as_secs_f64(), 2))])
 }
 
 fn spec(args: &Args) -> BatchSpec {
@@ -144,21 +158,25 @@ fn spec(args: &Args) -> BatchSpec {
         overrides: args.overrides.clone(),
         overrides_as_of: args.overrides_as_of.clone(),
         input: args.input.clone(),
+        lang: args.lang,
     }
 }
 
 fn run(args: &Args, spec: &BatchSpec, setup: Setup, log: Option<&AuditLog>) -> Result<usize, String> {
+    let lang = args.lang;
     let t0 = Instant::now();
     let started = now_rfc3339();
     let batch = rank_batch(spec, setup, true)?;
     let (t_read, t_rank) = (batch.t_read, batch.t_rank);
 
     let t2 = Instant::now();
-    let file = File::create(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
+    let out_file = Verbatim(args.out.display());
+    let io_error =
+        |label: Label, e: std::io::Error| label.text_with(lang, &[("file", &out_file), ("error", &Verbatim(e))]);
+    let file = File::create(&args.out).map_err(|e| io_error(Label::MatchCannotCreate, e))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
-    let lines =
-        write_batch(&batch, args.explain, &mut out).map_err(|e| format!("writing {}: {e}", args.out.display()))?;
-    out.flush().map_err(|e| format!("writing {}: {e}", args.out.display()))?;
+    let lines = write_batch(&batch, args.explain, &mut out).map_err(|e| io_error(Label::MatchWriting, e))?;
+    out.flush().map_err(|e| io_error(Label::MatchWriting, e))?;
     drop(out);
     let t_write = t2.elapsed();
     if let Some(log) = log {
@@ -170,23 +188,29 @@ fn run(args: &Args, spec: &BatchSpec, setup: Setup, log: Option<&AuditLog>) -> R
 
     // The closing summary.
     eprintln!();
-    eprintln!("wrote {lines} lines to {}", args.out.display());
-    eprintln!(
-        "time: reading {}, ranking {}, writing {}, total {}",
-        secs(t_read),
-        secs(t_rank),
-        secs(t_write),
-        secs(t0.elapsed())
+    eprintln!("{}", Label::MatchWrote.text_with(lang, &[("lines", &lines), ("file", &out_file)]));
+    let time = Label::MatchTime.text_with(
+        lang,
+        &[
+            ("read", &secs(t_read, lang)),
+            ("rank", &secs(t_rank, lang)),
+            ("write", &secs(t_write, lang)),
+            ("total", &secs(t0.elapsed(), lang)),
+        ],
     );
-    eprintln!("pairs: {} past the spatial index, {} fully scored", stats.pairs_considered, stats.pairs_scored);
+    eprintln!("{time}");
+    let pairs = [("considered", &stats.pairs_considered as &dyn Message), ("scored", &stats.pairs_scored)];
+    eprintln!("{}", Label::MatchPairs.text_with(lang, &pairs));
     for (direction, rankings) in &runs {
         let empty = rankings.iter().filter(|r| r.matches.is_empty()).count();
         let what = match direction {
-            Direction::SeekerToVacancies => "seekers without any vacancy",
-            Direction::VacancyToSeekers => "vacancies without any candidate",
-            Direction::SeekerToEmployers => "seekers without any hidden job",
+            Direction::SeekerToVacancies => Label::MatchSeekersWithoutVacancy,
+            Direction::VacancyToSeekers => Label::MatchVacanciesWithoutCandidate,
+            Direction::SeekerToEmployers => Label::MatchSeekersWithoutHiddenJob,
+            _ => Label::MatchSubjectsWithoutMatch,
         };
-        eprintln!("{what}: {empty} of {}", rankings.len());
+        let of = Label::CommonOf.text_with(lang, &[("n", &empty), ("total", &rankings.len())]);
+        eprintln!("{}", what.text_with(lang, &[("n", &of)]));
     }
     let (pairs, counts) = knockout_sample(&cfg, &seekers, &vacancies);
     if pairs > 0 {
@@ -195,10 +219,13 @@ fn run(args: &Args, spec: &BatchSpec, setup: Setup, log: Option<&AuditLog>) -> R
         let parts: Vec<String> = order
             .iter()
             .filter(|k| counts[**k as usize] > 0)
-            .map(|k| format!("{} {:.1}%", k.name(), 100.0 * counts[*k as usize] as f64 / pairs as f64))
+            .map(|k| {
+                let share = Decimal::new(100.0 * counts[*k as usize] as f64 / pairs as f64, 1);
+                format!("{} {}%", k.text(lang), share.text(lang))
+            })
             .collect();
-        let parts = if parts.is_empty() { "none".to_string() } else { parts.join(", ") };
-        eprintln!("exclusions by reason ({pairs} sampled seeker-vacancy pairs): {parts}");
+        let parts = if parts.is_empty() { Label::CommonNone.text(lang) } else { parts.join(", ") };
+        eprintln!("{}", Label::MatchExclusions.text_with(lang, &[("pairs", &pairs), ("reasons", &parts)]));
     }
     Ok(rejected)
 }
@@ -208,20 +235,21 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
+    let lang = args.lang;
     if args.vacancies.is_none() && args.employers.is_none() {
-        eprintln!("error: give --vacancies, --employers or both (see --help)");
+        eprintln!("{}", cli::error_line(&Label::MatchGiveInput.text(lang), lang));
         return ExitCode::from(2);
     }
     let retention = match Retention::days(args.audit_retention_days) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: --audit-retention-days: {e}");
+            eprintln!("{}", cli::error_line(&format!("--audit-retention-days: {e}"), lang));
             return ExitCode::from(2);
         }
     };
     if let Some(day) = &args.overrides_as_of {
         if let Err(e) = werkmatch::overrides::Date::parse(day) {
-            eprintln!("error: --overrides-as-of {day}: {}", e.reason());
+            eprintln!("{}", cli::error_line(&format!("--overrides-as-of {day}: {}", e.reason()), lang));
             return ExitCode::from(2);
         }
     }
@@ -230,14 +258,14 @@ fn main() -> ExitCode {
     let setup = match setup(&spec) {
         Ok(s) => s,
         Err(msg) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", cli::error_line(&msg, lang));
             return ExitCode::from(2);
         }
     };
     match run(&args, &spec, setup, log.as_ref()) {
-        Ok(bad) => cli::finish(bad),
+        Ok(bad) => cli::finish(bad, lang),
         Err(msg) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", cli::error_line(&msg, lang));
             ExitCode::from(1)
         }
     }

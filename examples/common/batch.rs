@@ -22,6 +22,7 @@ use werkmatch::overrides::{self, Date, Overrides};
 use werkmatch::rank::overridden::{self, ListedRanking};
 use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking};
 use werkmatch::score::{self, ScoringConfig};
+use werkmatch::text::{Catalogue, Label, Lang, Message};
 use werkmatch::{Employer, Jobseeker, Vacancy};
 
 use super::cli::InputFlags;
@@ -43,6 +44,8 @@ pub struct BatchSpec {
     /// The date the overrides' `valid_until` is checked against (`YYYY-MM-DD`); `None`: today (UTC).
     pub overrides_as_of: Option<String>,
     pub input: InputFlags,
+    /// Language of the messages.
+    pub lang: Lang,
 }
 
 /// A ranked batch, ready to write.
@@ -80,7 +83,7 @@ pub fn scoring_hash(cfg: &ScoringConfig) -> Result<String, String> {
     digest::json_hash(cfg).map_err(|e| format!("hashing the configuration: {e}"))
 }
 
-fn bar(len: u64, msg: &'static str, progress: bool) -> ProgressBar {
+fn bar(len: u64, msg: String, progress: bool) -> ProgressBar {
     if !progress {
         return ProgressBar::hidden();
     }
@@ -98,7 +101,7 @@ fn bar(len: u64, msg: &'static str, progress: bool) -> ProgressBar {
 /// Ranks subjects in chunks (ascending id, so the output order is kept) to drive the progress bar.
 fn chunked<T: Sync>(
     subjects: &[T],
-    msg: &'static str,
+    msg: String,
     progress: bool,
     rank: impl Fn(&[T]) -> (Vec<Ranking>, KernelStats),
 ) -> (Vec<Ranking>, KernelStats) {
@@ -126,14 +129,15 @@ fn accept<T>(
     loaded: werkmatch::adapter::Result<Loaded<T>>,
     bad: &mut usize,
     record: &mut InputRecord,
+    lang: Lang,
 ) -> Result<Vec<T>, String> {
-    let loaded = loaded.map_err(|e| format!("{e}\n(fix the record, or drop --strict to skip bad records)"))?;
+    let loaded = loaded.map_err(|e| format!("{}\n{}", e.text(lang), Label::InputStrictHint.text(lang)))?;
     record.counts = Some(Counts {
         read: loaded.read,
         accepted: loaded.accepted.len() as u64,
         rejected: loaded.rejected.len() as u64,
     });
-    super::cli::accept(path, Ok(loaded), bad)
+    super::cli::accept(path, Ok(loaded), bad, lang)
 }
 
 /// The settings read before any record: configuration and reference data.
@@ -163,7 +167,7 @@ pub fn setup(spec: &BatchSpec) -> Result<Setup, String> {
     }
     let cfg = scoring(spec)?;
     let (readers, taxonomy) =
-        spec.input.inputs_and_taxonomy(if spec.strict { OnError::Stop } else { OnError::Collect })?;
+        spec.input.inputs_and_taxonomy(if spec.strict { OnError::Stop } else { OnError::Collect }, spec.lang)?;
     Ok(Setup { cfg, readers, taxonomy, inputs })
 }
 
@@ -171,20 +175,22 @@ pub fn setup(spec: &BatchSpec) -> Result<Setup, String> {
 pub fn rank_batch(spec: &BatchSpec, setup: Setup, progress: bool) -> Result<Batch, String> {
     let t0 = Instant::now();
     let Setup { cfg, readers, taxonomy, mut inputs } = setup;
+    let lang = spec.lang;
     let mut rejected = 0;
     let mut rec = hashed("seekers", &spec.seekers)?;
-    let mut seekers: Vec<Jobseeker> = accept(&spec.seekers, readers.seekers(&spec.seekers), &mut rejected, &mut rec)?;
+    let mut seekers: Vec<Jobseeker> =
+        accept(&spec.seekers, readers.seekers(&spec.seekers), &mut rejected, &mut rec, lang)?;
     inputs.push(rec);
     let mut vacancies: Vec<Vacancy> = Vec::new();
     if let Some(p) = &spec.vacancies {
         let mut rec = hashed("vacancies", p)?;
-        vacancies = accept(p, readers.vacancies(p), &mut rejected, &mut rec)?;
+        vacancies = accept(p, readers.vacancies(p), &mut rejected, &mut rec, lang)?;
         inputs.push(rec);
     }
     let mut employers: Vec<Employer> = Vec::new();
     if let Some(p) = &spec.employers {
         let mut rec = hashed("employers", p)?;
-        employers = accept(p, readers.employers(p), &mut rejected, &mut rec)?;
+        employers = accept(p, readers.employers(p), &mut rejected, &mut rec, lang)?;
         inputs.push(rec);
     }
     // Subjects in ascending id: chunks then come out in output order.
@@ -194,32 +200,34 @@ pub fn rank_batch(spec: &BatchSpec, setup: Setup, progress: bool) -> Result<Batc
     let t_read = t0.elapsed();
 
     let t1 = Instant::now();
-    let opts = RankOptions { k: spec.top, min_score: spec.min_score };
+    let opts = RankOptions::top(spec.top).with_min_score(spec.min_score).map_err(|e| e.to_string())?;
     let matcher = Matcher::builder()
         .config(cfg.clone())
         .seekers(&seekers)
         .vacancies(&vacancies)
         .employers(&employers)
         .build()
-        .map_err(|e| format!("preparing the indexes: {e}"))?;
+        .map_err(|e| Label::MatchPreparing.text_with(lang, &[("error", &e)]))?;
     let exec = Executor::Global;
     let mut stats = KernelStats::default();
     let mut runs: Vec<(Direction, Vec<Ranking>)> = Vec::new();
     if spec.vacancies.is_some() {
-        let (r, s) =
-            chunked(&seekers, "seekers → vacancies", progress, |c| matcher.seeker_to_vacancies(c, &opts, exec));
+        let (r, s) = chunked(&seekers, Label::MatchProgressSeekersVacancies.text(lang), progress, |c| {
+            matcher.seeker_to_vacancies(c, &opts, exec)
+        });
         stats += s;
         runs.push((Direction::SeekerToVacancies, r));
         // One batch: the vacancy → seekers kernel works over all seekers at once.
-        let pb = bar(1, "vacancies → seekers", progress);
+        let pb = bar(1, Label::MatchProgressVacanciesSeekers.text(lang), progress);
         let (r, s) = matcher.vacancy_to_seekers(&vacancies, &opts, exec);
         pb.finish_and_clear();
         stats += s;
         runs.push((Direction::VacancyToSeekers, r));
     }
     if spec.employers.is_some() {
-        let (r, s) =
-            chunked(&seekers, "seekers → employers", progress, |c| matcher.seeker_to_employers(c, &opts, exec));
+        let (r, s) = chunked(&seekers, Label::MatchProgressSeekersEmployers.text(lang), progress, |c| {
+            matcher.seeker_to_employers(c, &opts, exec)
+        });
         stats += s;
         runs.push((Direction::SeekerToEmployers, r));
     }
@@ -247,6 +255,8 @@ pub fn rank_batch(spec: &BatchSpec, setup: Setup, progress: bool) -> Result<Batc
                 Direction::SeekerToEmployers => {
                     overridden::seeker_to_employers(&matcher, &cfg, &overrides, &seekers, &employers, &opts, exec)
                 }
+                // Only the three directions above are ranked here.
+                _ => continue,
             };
             l.push((*direction, r));
         }
@@ -295,6 +305,7 @@ pub fn write_batch(batch: &Batch, explain: bool, out: &mut impl Write) -> io::Re
                 Direction::SeekerToEmployers => {
                     overrides::explain_employer(cfg, ov, s_by_id.get(subject)?, e_by_id.get(candidate)?)
                 }
+                _ => None,
             });
             lines += jsonl::write_listed_rankings(out, *direction, rankings, explain)?;
         }
@@ -307,6 +318,7 @@ pub fn write_batch(batch: &Batch, explain: bool, out: &mut impl Write) -> io::Re
             Direction::SeekerToEmployers => {
                 score::explain_employer(cfg, s_by_id.get(subject)?, e_by_id.get(candidate)?)
             }
+            _ => None,
         });
         lines += jsonl::write_rankings(out, *direction, rankings, explain)?;
     }
@@ -318,6 +330,7 @@ fn direction_name(d: Direction) -> &'static str {
         Direction::SeekerToVacancies => "seeker_to_vacancies",
         Direction::VacancyToSeekers => "vacancy_to_seekers",
         Direction::SeekerToEmployers => "seeker_to_employers",
+        _ => "other",
     }
 }
 
@@ -374,5 +387,6 @@ pub fn spec_from_record(body: &RunBody) -> Result<BatchSpec, String> {
         overrides: path("overrides"),
         overrides_as_of: o.get("overrides_as_of").and_then(Value::as_str).map(str::to_string),
         input: InputFlags { mapping: path("mapping"), postcodes: path("postcodes"), esco: path("esco") },
+        lang: Lang::En,
     })
 }

@@ -82,7 +82,7 @@ fn check_properties(lists: &[ListedRanking], set: &Overrides, pair: impl Fn(&Id,
 fn check(seed: u64, k: usize, min_score: f64, n: usize) {
     let p = population(seed);
     let cfg = ScoringConfig::default();
-    let opts = RankOptions { k, min_score };
+    let opts = RankOptions::top(k).with_min_score(min_score).unwrap();
     let set = Overrides::new(decisions(&p, seed, n), Date::parse(TODAY).unwrap());
     let m = Matcher::builder()
         .config(cfg.clone())

@@ -27,11 +27,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use werkmatch::adapter::input::Inputs;
-use werkmatch::audit::catalogue::Lang;
 use werkmatch::audit::fairness::{
     fairness_report, proxy_table, read_matches, read_plan, render_html, AuditAttributes, FairnessReport,
     DEFAULT_MIN_GROUP,
 };
+use werkmatch::text::Lang;
 
 /// Fairness report: match rate, exposure and placement rate per group, with impact ratios.
 #[derive(Parser, Debug)]
@@ -56,8 +56,8 @@ struct Args {
     #[arg(long)]
     html: Option<PathBuf>,
     /// Language of the HTML report: nl (default) or en.
-    #[arg(long, default_value = "nl", value_parser = ["nl", "en"])]
-    lang: String,
+    #[arg(long, default_value_t = Lang::Nl)]
+    lang: Lang,
     /// Groups smaller than this get "insufficient n" instead of ratios.
     #[arg(long, default_value_t = DEFAULT_MIN_GROUP, value_parser = clap::value_parser!(u64).range(1..))]
     min_group: u64,
@@ -133,7 +133,7 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
-    let lang = Lang::parse(&args.lang).unwrap_or_default();
+    let lang = args.lang;
     let report = match run(&args) {
         Ok(r) => r,
         Err(msg) => {

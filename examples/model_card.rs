@@ -21,9 +21,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use werkmatch::adapter::scoring_config::read_scoring_config;
-use werkmatch::audit::catalogue::Lang;
 use werkmatch::audit::model_card::{model_card, Measurements};
 use werkmatch::score::ScoringConfig;
+use werkmatch::text::Lang;
 
 /// Generate the model card (Algoritmeregister fields) as Markdown.
 #[derive(Parser, Debug)]
@@ -36,8 +36,8 @@ struct Args {
     #[arg(long)]
     measurements: Option<PathBuf>,
     /// Language: nl (default) or en.
-    #[arg(long, default_value = "nl", value_parser = ["nl", "en"])]
-    lang: String,
+    #[arg(long, default_value_t = Lang::Nl)]
+    lang: Lang,
     /// Where to write the Markdown.
     #[arg(long)]
     out: PathBuf,
@@ -53,7 +53,7 @@ fn run(args: &Args) -> Result<(), String> {
         .clone()
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/measurements.json"));
     let measurements = Measurements::read_file(&path)?;
-    let lang = Lang::parse(&args.lang).unwrap_or_default();
+    let lang = args.lang;
     let md = model_card(&cfg, &measurements, lang)?;
     std::fs::write(&args.out, md).map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     eprintln!("wrote {}", args.out.display());

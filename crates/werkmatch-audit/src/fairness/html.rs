@@ -30,7 +30,7 @@ pub fn render_html(r: &FairnessReport, lang: Lang) -> String {
             vec![l(txt::FLAGGED_COUNT).to_string(), flagged.to_string()],
         ],
     );
-    let mut page = Page::new(lang.tag(), l(txt::TITLE)).intro(paragraph(l(txt::INTRO))).intro(summary);
+    let mut page = Page::new(lang.code(), l(txt::TITLE)).intro(paragraph(l(txt::INTRO))).intro(summary);
     for (i, (attr, groups)) in r.attributes.iter().enumerate() {
         let status = |g: &super::GroupFigures| {
             if g.insufficient_n {

@@ -146,3 +146,31 @@ fn a_bad_override_line_is_reported_with_file_line_and_field() {
     let o = matched(&d.join("m.jsonl"), "fixtures/overrides/overrides.jsonl", &["--overrides-as-of", "2026-13-01"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn jobhunt_and_vacancy_honour_the_overrides() {
+    let ov =
+        ["--overrides", "fixtures/overrides/overrides.jsonl", "--overrides-as-of", "2026-12-01", "--format", "json"];
+    let json = |o: Output| -> Value {
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let base = ["--seekers", "fixtures/cases/seekers.jsonl", "--vacancies", "fixtures/cases/vacancies.jsonl"];
+    // S01's best vacancy V01 is excluded: neither listed nor a near miss.
+    let r = json(run("jobhunt", &[&base[..], &["--id", "S01"], &ov[..]].concat()));
+    let all: Vec<&Value> =
+        r["vacancies"].as_array().unwrap().iter().chain(r["near_misses"].as_array().unwrap()).collect();
+    assert!(all.iter().all(|i| i["id"] != "V01"), "{r}");
+    // S06 / V05 is included although knocked out: listed last, marked, with what would lift it.
+    let r = json(run("jobhunt", &[&base[..], &["--id", "S06"], &ov[..]].concat()));
+    let last = r["vacancies"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((last["id"].as_str(), last["included"].as_bool()), (Some("V05"), Some(true)));
+    assert!(!last["hints"].as_array().unwrap().is_empty());
+    assert_eq!(last["explanation"]["override_reason"], "employer_asked");
+    // And in the vacancy's list.
+    let r = json(run("vacancy", &[&base[..], &["--id", "V05"], &ov[..]].concat()));
+    let ids: Vec<&str> = r["candidates"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["S04", "S06"]);
+    let r = json(run("vacancy", &[&base[..], &["--id", "V01"], &ov[..]].concat()));
+    assert!(r["candidates"].as_array().unwrap().iter().all(|c| c["id"] != "S01"));
+}

@@ -237,9 +237,9 @@ pub fn rank_batch(spec: &BatchSpec, setup: Setup, progress: bool) -> Result<Batc
         let day = spec.overrides_as_of.clone().unwrap_or_else(|| now_rfc3339()[..10].to_string());
         let today = Date::parse(&day).map_err(|e| format!("--overrides-as-of {day}: {}", e.reason()))?;
         let known = KnownIds {
-            seekers: seekers.iter().map(|s| s.id.as_str()).collect(),
-            vacancies: vacancies.iter().map(|v| v.id.as_str()).collect(),
-            employers: employers.iter().map(|e| e.id.as_str()).collect(),
+            seekers: Some(seekers.iter().map(|s| s.id.as_str()).collect()),
+            vacancies: Some(vacancies.iter().map(|v| v.id.as_str()).collect()),
+            employers: Some(employers.iter().map(|e| e.id.as_str()).collect()),
         };
         let decisions = read_overrides_file(path, &known).map_err(|e| e.to_string())?;
         overrides = Overrides::new(decisions, today);

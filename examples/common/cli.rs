@@ -188,3 +188,29 @@ pub fn emit<R: serde::Serialize>(
     }
     finish(bad, lang)
 }
+
+/// Human overrides (AUDIT.md section 3) for the tools that list matches.
+#[derive(Args, Debug, Clone, Default)]
+pub struct OverrideFlags {
+    /// Human overrides (JSON Lines): excluded pairs are never listed, included ones always are.
+    #[arg(long)]
+    pub overrides: Option<PathBuf>,
+    /// The date the overrides' `valid_until` is checked against (YYYY-MM-DD); default: today (UTC).
+    #[arg(long, requires = "overrides")]
+    pub overrides_as_of: Option<String>,
+}
+
+impl OverrideFlags {
+    /// The overrides in effect (none without `--overrides`), checked against the run's ids.
+    pub fn load(
+        &self,
+        known: &werkmatch::adapter::overrides::KnownIds<'_>,
+    ) -> Result<werkmatch::overrides::Overrides, String> {
+        let Some(path) = &self.overrides else { return Ok(werkmatch::overrides::Overrides::none()) };
+        let day = self.overrides_as_of.clone().unwrap_or_else(|| werkmatch::audit::record::now_rfc3339()[..10].into());
+        let today =
+            werkmatch::overrides::Date::parse(&day).map_err(|e| format!("--overrides-as-of {day}: {}", e.reason()))?;
+        let decisions = werkmatch::adapter::overrides::read_overrides_file(path, known).map_err(|e| e.to_string())?;
+        Ok(werkmatch::overrides::Overrides::new(decisions, today))
+    }
+}

@@ -22,15 +22,17 @@ use werkmatch_core::Id;
 
 use crate::error::{Error, ErrorKind, Result};
 
-/// The ids an override may name: those of the run's inputs.
+/// The ids an override may name: those of the run's inputs. A side that is
+/// `None` is not checked (a tool for one candidate does not read every seeker;
+/// decisions about other seekers then simply do not apply to it).
 #[derive(Clone, Debug, Default)]
 pub struct KnownIds<'a> {
     /// Seeker ids.
-    pub seekers: HashSet<&'a str>,
+    pub seekers: Option<HashSet<&'a str>>,
     /// Vacancy ids.
-    pub vacancies: HashSet<&'a str>,
+    pub vacancies: Option<HashSet<&'a str>>,
     /// Employer ids.
-    pub employers: HashSet<&'a str>,
+    pub employers: Option<HashSet<&'a str>>,
 }
 
 const FIELDS: [&str; 9] = ["id", "seeker", "vacancy", "employer", "action", "reason_code", "by", "at", "valid_until"];
@@ -70,9 +72,9 @@ fn string<'a>(m: &'a Map<String, Value>, field: &str) -> Result<&'a str> {
     }
 }
 
-fn known_id(value: &str, field: &str, set: &HashSet<&str>) -> Result<Id> {
+fn known_id(value: &str, field: &str, set: &Option<HashSet<&str>>) -> Result<Id> {
     let id = Id::new(value).map_err(|e| Error::from_core(&e).with_field(field))?;
-    if !set.contains(value) {
+    if set.as_ref().is_some_and(|s| !s.contains(value)) {
         return Err(Error::new(ErrorKind::Unresolved, format!("no {field} with this id in the run's input"))
             .with_field(field)
             .with_value(value));
@@ -164,9 +166,9 @@ mod tests {
 
     fn known() -> KnownIds<'static> {
         KnownIds {
-            seekers: ["S1", "S2"].into_iter().collect(),
-            vacancies: ["V9"].into_iter().collect(),
-            employers: ["E1"].into_iter().collect(),
+            seekers: Some(["S1", "S2"].into_iter().collect()),
+            vacancies: Some(["V9"].into_iter().collect()),
+            employers: Some(["E1"].into_iter().collect()),
         }
     }
 

@@ -94,6 +94,7 @@ impl Texts for En {
             CommonMissingSkills => "missing skills: {skills}",
             CommonWouldScore => "would score {score}; travel {trip}",
             CommonToUnlock => "to unlock: {hint}",
+            CommonIncluded => "included by a staff member ({reason})",
             CommonNearMisses => "Near misses (excluded by one thing)",
 
             InputRejectedSummary => {

@@ -112,6 +112,7 @@ impl Texts for Nl {
             CommonMissingSkills => "ontbrekende vaardigheden: {skills}",
             CommonWouldScore => "zou {score} scoren; {trip}",
             CommonToUnlock => "drempel: {hint}",
+            CommonIncluded => "toegevoegd door een medewerker ({reason})",
             CommonNearMisses => "Bijna passend (op één punt uitgesloten)",
 
             InputRejectedSummary => {

@@ -132,3 +132,43 @@ fn bad_attribute_lines_say_where_and_why() {
     let e = AuditAttributes::from_str("{\"g\":\"x\"}\n", None).unwrap_err();
     assert_eq!(e.field(), Some("seeker"));
 }
+
+#[test]
+fn the_proxy_table_shows_group_means_of_the_scored_features() {
+    use werkmatch_audit::fairness::proxy_table;
+    use werkmatch_core::{Cefr, GeoPoint, HoursRange, Id, Jobseeker};
+    let seeker = |id: &str, dutch: Option<Cefr>, licence: bool, hours: (u8, u8)| {
+        let mut s = Jobseeker::new(Id::new(id).unwrap(), GeoPoint::new(53.2, 6.5).unwrap());
+        s.dutch_level = dutch;
+        s.licence = licence;
+        s.hours = HoursRange::new(hours.0, hours.1).unwrap();
+        s
+    };
+    let seekers = vec![
+        seeker("A1", Some(Cefr::C1), true, (0, 40)),
+        seeker("A2", Some(Cefr::B2), true, (0, 32)),
+        seeker("B1", Some(Cefr::A2), false, (0, 24)),
+        seeker("B2", None, true, (0, 20)),
+    ];
+    let results = werkmatch_audit::fairness::matches_from_str(
+        "{\"seeker\":\"A1\",\"matches\":[]}\n{\"seeker\":\"A2\",\"matches\":[]}\n{\"seeker\":\"B1\",\"matches\":[]}\n{\"seeker\":\"B2\",\"matches\":[]}\n",
+        None,
+    )
+    .unwrap();
+    let attrs = AuditAttributes::from_str(
+        "{\"seeker\":\"A1\",\"g\":\"a\"}\n{\"seeker\":\"A2\",\"g\":\"a\"}\n{\"seeker\":\"B1\",\"g\":\"b\"}\n{\"seeker\":\"B2\",\"g\":\"b\"}\n",
+        None,
+    )
+    .unwrap();
+    let t = proxy_table(&results, &attrs, &seekers, 2);
+    let dutch = &t["g"]["dutch_level"];
+    // C1 = 5, B2 = 4 → 4.5; A2 = 2, none = 0 → 1.0; overall 11 / 4.
+    assert_eq!((dutch.groups["a"], dutch.groups["b"], dutch.overall), (Some(4.5), Some(1.0), Some(2.75)));
+    assert_eq!(dutch.max_difference, Some(3.5));
+    assert_eq!(t["g"]["licence"].groups["b"], Some(0.5));
+    assert_eq!(t["g"]["hours"].max_difference, Some(14.0)); // (40 + 32) / 2 − (24 + 20) / 2
+                                                            // With groups below the minimum there is no difference to report.
+    assert_eq!(proxy_table(&results, &attrs, &seekers, 3)["g"]["dutch_level"].max_difference, None);
+    let rep = fairness_report(&results, &attrs, None, 2, Some(t));
+    assert!(serde_json::to_value(&rep).unwrap()["proxies"]["g"]["travel_minutes"]["groups"]["a"].is_number());
+}

@@ -69,13 +69,13 @@ pub mod fairness {
     pub const OK: Pair = ("in orde", "ok");
     /// Chart description: match rate.
     pub const MATCH_DESC: Pair = (
-        "Aandeel werkzoekenden met ten minste één vacature in hun lijst, per groep, met het 95%-Wilsoninterval. Rood: gemarkeerde groep.",
-        "Share of seekers with at least one vacancy in their list, per group, with the Wilson 95% interval. Red: flagged group.",
+        "Aandeel werkzoekenden met ten minste één vacature in hun lijst, per groep, met het 95%-Wilsoninterval. Rood: verhouding onder 0,8.",
+        "Share of seekers with at least one vacancy in their list, per group, with the Wilson 95% interval. Red: ratio below 0.8.",
     );
     /// Chart description: exposure.
     pub const EXPOSURE_DESC: Pair = (
-        "Zichtbaarheid per werkzoekende: de som over alle vacaturelijsten van 1/log2(1 + positie) voor de plaatsen die de groep inneemt, gedeeld door n.",
-        "Exposure per seeker: the sum over all vacancy lists of 1/log2(1 + position) over the places the group holds, divided by n.",
+        "Zichtbaarheid per werkzoekende: de som over alle vacaturelijsten van 1/log2(1 + positie) voor de plaatsen die de groep inneemt, gedeeld door n. Rood: verhouding onder 0,8.",
+        "Exposure per seeker: the sum over all vacancy lists of 1/log2(1 + position) over the places the group holds, divided by n. Red: ratio below 0.8.",
     );
     /// Proxy heading.
     pub const PROXY: Pair = ("Controle op plaatsvervangende kenmerken", "Proxy check");

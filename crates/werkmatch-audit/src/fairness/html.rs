@@ -17,6 +17,11 @@ fn f4(x: f64) -> String {
     format!("{x:.4}")
 }
 
+/// Whether a ratio is below the flag threshold (a chart marks the bar of that rate).
+fn low(ratio: Option<f64>) -> bool {
+    ratio.is_some_and(|r| r < super::FLAG_BELOW)
+}
+
 /// Renders the report in `lang`.
 pub fn render_html(r: &FairnessReport, lang: Lang) -> String {
     let l = |p| t(lang, p);
@@ -75,11 +80,13 @@ pub fn render_html(r: &FairnessReport, lang: Lang) -> String {
         let match_bars: Vec<Bar> = groups
             .iter()
             .map(|(n, g)| {
-                Bar::new(n, g.match_rate).interval(g.match_rate_ci[0], g.match_rate_ci[1]).highlight(g.flagged)
+                Bar::new(n, g.match_rate)
+                    .interval(g.match_rate_ci[0], g.match_rate_ci[1])
+                    .highlight(low(g.match_rate_ratio))
             })
             .collect();
         let exposure_bars: Vec<Bar> =
-            groups.iter().map(|(n, g)| Bar::new(n, g.exposure).highlight(g.flagged)).collect();
+            groups.iter().map(|(n, g)| Bar::new(n, g.exposure).highlight(low(g.exposure_ratio))).collect();
         let max_exposure = groups.values().map(|g| g.exposure).fold(0.0, f64::max);
         let heading = format!("{}: {attr}", l(txt::ATTRIBUTE));
         let chart_headers = [l(txt::GROUP), l(txt::MATCH_RATE), l(txt::INTERVAL)];

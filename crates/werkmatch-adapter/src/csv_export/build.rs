@@ -6,9 +6,9 @@ use werkmatch_core::{Employer, Experience, Id, Jobseeker, Mobility, ModeSet, Ski
 
 use super::mapping::Kind;
 use super::row::Row;
-use super::values::{education_builtin, load_builtin, lookup, mode_builtin, parse_cefr, parse_hours, parse_sector};
 use crate::error::{Error, ErrorKind, Result};
 use crate::feed::{resolve_occupation, Occupation};
+use crate::values::{education_builtin, load_builtin, lookup, mode_builtin, parse_cefr, parse_hours, parse_sector};
 
 /// A record type that can be read from a mapped CSV export.
 pub trait CsvRecord: Sized + sealed::Sealed {

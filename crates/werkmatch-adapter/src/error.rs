@@ -89,6 +89,9 @@ pub enum ErrorKind {
     Implausible,
     /// The input holds no records at all.
     Empty,
+    /// A valid record that matching for Dutch seekers cannot use (a remote
+    /// posting open only to applicants abroad).
+    OutOfScope,
 }
 
 impl ErrorKind {
@@ -105,6 +108,7 @@ impl ErrorKind {
             ErrorKind::Config => "config",
             ErrorKind::Implausible => "implausible",
             ErrorKind::Empty => "empty",
+            ErrorKind::OutOfScope => "out_of_scope",
         }
     }
 }

@@ -78,15 +78,12 @@ fn json_lines_vacancies_and_employers_with_lat_lon() {
     use ErrorKind::*;
     assert_eq!(
         errors(&loaded),
-        vec![
-            err(3, "lat", InvalidValue),
-            err(4, "sector", MissingField),
-            err(5, "", InvalidValue),
-            err(6, "nr", InvalidValue)
-        ]
+        vec![err(3, "lat", InvalidValue), err(5, "", InvalidValue), err(6, "nr", InvalidValue)]
     );
     let v = &loaded.accepted[0];
     assert_eq!((v.sector.map(|s| s.letter()), v.positions.get(), v.requires_licence), (Some('G'), 2, true));
+    // v1.1: a vacancy without a sector has an unknown sector.
+    assert_eq!((loaded.accepted[1].id.as_str(), loaded.accepted[1].sector), ("V3", None));
 
     let employers =
         "[{\"nr\": \"E1\", \"sector\": \"C\", \"beroepen\": \"7512, 9329\", \"lat\": 53.2, \"lon\": 6.5},\n\

@@ -102,7 +102,12 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
                 Err(err)
             }
         };
+        let warning = outcome.as_ref().ok().and_then(T::record_location).and_then(|p| opts.area.check(p));
+        let before = collector.accepted();
         collector.push(outcome.map_err(|e| e.at(file, last_line)), T::record_id, file, last_line)?;
+        if let Some(w) = warning.filter(|_| collector.accepted() > before) {
+            collector.warn(w.with_field(columns.location_column()).at(file, last_line));
+        }
         if collector.read() % PROGRESS_EVERY == 0 {
             opts.report(Progress { records: collector.read(), bytes: reader.position().byte() });
         }
@@ -123,8 +128,8 @@ fn check_columns(columns: &Columns, mapping: &Mapping, opts: &FeedOptions<'_>, f
         |reason: String| Err(Error::new(ErrorKind::Config, reason).with_position(crate::error::Position::new(file, 1)));
     let mut required = vec!["id"];
     match kind {
-        Kind::Seekers => {}
-        Kind::Vacancies => required.push("sector"),
+        // v1.1: a vacancy's sector may be unknown.
+        Kind::Seekers | Kind::Vacancies => {}
         Kind::Employers => required.extend(["sector", "occupations"]),
     }
     for field in required {
@@ -143,7 +148,7 @@ fn check_columns(columns: &Columns, mapping: &Mapping, opts: &FeedOptions<'_>, f
                     .to_string(),
             );
         }
-    } else if !(columns.has("lat") && columns.has("lon")) {
+    } else if !(columns.has("lat") && columns.has("lon")) && !(kind == Kind::Vacancies && columns.has("remote")) {
         return config(format!(
             "the header has no location: no column `{}` (postcode) and no `lat`/`lon` columns",
             column_of("postcode")

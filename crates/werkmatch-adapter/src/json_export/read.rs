@@ -61,7 +61,15 @@ impl<T: CsvRecord> ExportReader<'_, '_, T> {
                     };
                 }
                 Err(Failure::Record(e)) => (Err(e.at(file, piece.line)), piece.line, Some(piece.end)),
-                Ok(r) => (Ok(r), piece.line, Some(piece.end)),
+                Ok((r, location_column)) => {
+                    let warning = r.record_location().and_then(|p| opts.area.check(p));
+                    let before = self.collector.accepted();
+                    self.push(Ok(r), piece.line, Some(piece.end), opts)?;
+                    if let Some(w) = warning.filter(|_| self.collector.accepted() > before) {
+                        self.collector.warn(w.with_field(location_column).at(file, piece.line));
+                    }
+                    return Ok(());
+                }
             },
         };
         self.push(outcome, line, end, opts)
@@ -96,15 +104,17 @@ enum Failure {
     Config(Error),
 }
 
-fn record<T: CsvRecord>(piece: &Piece<'_>, ctx: &Context<'_>) -> std::result::Result<T, Failure> {
+/// The record of one piece, and the key that location warnings name.
+fn record<T: CsvRecord>(piece: &Piece<'_>, ctx: &Context<'_>) -> std::result::Result<(T, String), Failure> {
     let members: Members = serde_json::from_slice(piece.bytes).map_err(|e| match e.classify() {
         Category::Data => Failure::Record(Error::new(ErrorKind::InvalidValue, format!("JSON: {e}"))),
         _ => Failure::Syntax(e),
     })?;
     let (header, cells) = to_row(members, T::KIND, ctx.mapping).map_err(Failure::Record)?;
     let columns = Columns::resolve(T::KIND, ctx.mapping, &header);
-    T::build(&Row { record: &cells, columns: &columns, ctx }).map_err(|e| match e.kind() {
+    let record = T::build(&Row { record: &cells, columns: &columns, ctx }).map_err(|e| match e.kind() {
         ErrorKind::Config => Failure::Config(e),
         _ => Failure::Record(e),
-    })
+    })?;
+    Ok((record, columns.location_column()))
 }

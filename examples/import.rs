@@ -9,10 +9,16 @@
 //!     --postcodes ../shared/data/geo/geonames_postalcodes_NL.txt --default-sector N --out /tmp/vacancies.jsonl
 //! ```
 //!
-//! Prints the summary and every rejected record (file:line, field, value,
-//! reason). Exit code 0 when every record was accepted, 1 when some were
-//! rejected (the accepted ones are still written), 2 on a usage error.
+//! Prints the summary on stdout; every rejected record (file:line, field,
+//! value, reason), every warning (a location outside the Netherlands …) and
+//! the fields derived from text (a start time read from a posting's
+//! description …) on stderr. Exit code 0 when every record was accepted, 1
+//! when some were rejected or the input holds no records (the accepted ones
+//! are still written), 2 on a usage error (found before anything is read).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
+
+#[path = "common/checks.rs"]
+mod checks;
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -66,7 +72,8 @@ struct Args {
     /// ESCO taxonomy directory (to resolve ESCO URIs and free-text titles).
     #[arg(long)]
     esco: Option<PathBuf>,
-    /// Sector (NACE letter) of a JobPosting without `industry`.
+    /// Sector (NACE letter) for JobPostings without `industry`: an explicit
+    /// choice; without it such a posting has no sector (scored as unknown).
     #[arg(long)]
     default_sector: Option<char>,
     /// Where to write the JSON Lines.
@@ -84,6 +91,10 @@ fn usage(msg: impl std::fmt::Display) -> ExitCode {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    // Usage errors before any work: nothing is loaded or written.
+    if let Err(msg) = checks::input(&args.input).and_then(|()| checks::output(&args.out, &[&args.input])) {
+        return usage(msg);
+    }
     // With an ESCO export, ESCO URIs resolve and free-text titles are normalised.
     let taxonomy = match &args.esco {
         Some(dir) => match Taxonomy::load(dir) {
@@ -136,8 +147,8 @@ fn main() -> ExitCode {
         Kind::Seekers => csv::<Jobseeker>(input, &mapping, &mut opts, &args.out),
         Kind::Vacancies => csv::<Vacancy>(input, &mapping, &mut opts, &args.out),
         Kind::Employers => csv::<Employer>(input, &mapping, &mut opts, &args.out),
-        Kind::Leads => finish(read_leads_file(input, &mapping, &mut opts), &args.out),
-        Kind::Jobposting => finish(read_jobpostings_file(input, &mut opts), &args.out),
+        Kind::Leads => finish(input, read_leads_file(input, &mapping, &mut opts), &args.out),
+        Kind::Jobposting => finish(input, read_jobpostings_file(input, &mut opts), &args.out),
     };
     let seconds = started.elapsed().as_secs_f64();
     match result {
@@ -159,13 +170,19 @@ fn csv<T: CsvRecord + Serialize>(
     opts: &mut FeedOptions<'_>,
     out: &Path,
 ) -> Result<(String, usize), String> {
-    finish(read_csv_file::<T>(input, mapping, opts), out)
+    finish(input, read_csv_file::<T>(input, mapping, opts), out)
 }
 
-/// Writes the accepted records, prints the rejected ones; returns the summary and the count rejected.
-fn finish<T: Serialize>(loaded: werkmatch::adapter::Result<Loaded<T>>, out: &Path) -> Result<(String, usize), String> {
+/// Writes the accepted records, prints the rejected ones, the warnings and
+/// what was derived from text (stderr); returns the summary and the count of
+/// bad input (rejected records, or 1 for an input without records).
+fn finish<T: Serialize>(
+    input: &Path,
+    loaded: werkmatch::adapter::Result<Loaded<T>>,
+    out: &Path,
+) -> Result<(String, usize), String> {
     let loaded = loaded.map_err(|e| {
-        if e.kind() == ErrorKind::Config && e.reason().contains("postcode") {
+        if e.kind() == ErrorKind::Config && e.reason().starts_with("this feed has postcodes") {
             format!("{e}\n{GEONAMES_HINT}")
         } else {
             e.to_string()
@@ -174,10 +191,11 @@ fn finish<T: Serialize>(loaded: werkmatch::adapter::Result<Loaded<T>>, out: &Pat
     let file = File::create(out).map_err(|e| format!("{}: {e}", out.display()))?;
     write_jsonl(BufWriter::new(file), &loaded.accepted).map_err(|e| format!("{}: {e}", out.display()))?;
     for e in &loaded.rejected {
-        println!("rejected {} [{}]", e, e.kind().name());
+        eprintln!("rejected {} [{}]", e, e.kind().name());
     }
+    let empty = checks::report_notes(input, &loaded);
     if loaded.rejected.iter().any(|e| e.kind() == ErrorKind::Config) {
         eprintln!("note: {GEONAMES_HINT}");
     }
-    Ok((loaded.summary(), loaded.rejected.len()))
+    Ok((loaded.summary(), loaded.rejected.len() + usize::from(empty)))
 }

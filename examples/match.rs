@@ -18,6 +18,8 @@
 //! and written, unless `--strict` stops at the first; 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "common/checks.rs"]
+mod checks;
 #[path = "common/cli.rs"]
 mod cli;
 
@@ -53,9 +55,13 @@ struct Args {
     /// Employers without a vacancy: JSON Lines, or a .csv/.json export.
     #[arg(long)]
     employers: Option<PathBuf>,
-    /// Matches per seeker / per vacancy.
-    #[arg(long, default_value_t = 10)]
+    /// Matches per seeker / per vacancy (at least 1).
+    #[arg(long, default_value_t = 10, value_parser = checks::positive)]
     top: usize,
+    /// Sector (NACE letter) for JobPostings without `industry`: an explicit
+    /// choice; without it such a posting has no sector (scored as unknown).
+    #[arg(long)]
+    default_sector: Option<char>,
     /// Drop matches scoring below this.
     #[arg(long, default_value_t = 0.0, value_parser = min_score)]
     min_score: f64,
@@ -145,13 +151,15 @@ fn secs(d: Duration) -> String {
 fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
     let t0 = Instant::now();
     let mut rejected = 0;
-    let mut seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), &mut rejected)?;
+    let seekers_path = &args.seekers;
+    let mut seekers: Vec<Jobseeker> =
+        accept(seekers_path, checks::noted(seekers_path, inputs.seekers(seekers_path), &mut rejected), &mut rejected)?;
     let mut vacancies: Vec<Vacancy> = match &args.vacancies {
-        Some(p) => accept(p, inputs.vacancies(p), &mut rejected)?,
+        Some(p) => accept(p, checks::noted(p, inputs.vacancies(p), &mut rejected), &mut rejected)?,
         None => Vec::new(),
     };
     let mut employers: Vec<Employer> = match &args.employers {
-        Some(p) => accept(p, inputs.employers(p), &mut rejected)?,
+        Some(p) => accept(p, checks::noted(p, inputs.employers(p), &mut rejected), &mut rejected)?,
         None => Vec::new(),
     };
     // Subjects in ascending id: chunks then come out in output order.
@@ -260,13 +268,32 @@ fn main() -> ExitCode {
         eprintln!("error: give --vacancies, --employers or both (see --help)");
         return ExitCode::from(2);
     }
-    let inputs = match args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }) {
+    // Usage errors before any work: nothing is loaded or written.
+    let paths: Vec<&std::path::Path> = [Some(&args.seekers), args.vacancies.as_ref(), args.employers.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(|p| p.as_path())
+        .collect();
+    let default_sector = match args.default_sector.map(werkmatch::Nace::from_letter) {
+        Some(Ok(n)) => Some(n),
+        Some(Err(_)) => {
+            eprintln!("error: --default-sector must be a NACE letter A–U");
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
+    if let Err(msg) = paths.iter().try_for_each(|p| checks::input(p)).and_then(|()| checks::output(&args.out, &paths)) {
+        eprintln!("error: {msg}");
+        return ExitCode::from(2);
+    }
+    let mut inputs = match args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }) {
         Ok(i) => i,
         Err(msg) => {
             eprintln!("error: {msg}");
             return ExitCode::from(2);
         }
     };
+    inputs.default_sector = default_sector;
     match run(&args, &inputs) {
         Ok(bad) => cli::finish(bad),
         Err(msg) => {

@@ -66,7 +66,10 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
         })
         .collect();
     let columns = Columns::resolve(T::KIND, mapping, &header);
-    check_columns(&columns, mapping, opts, file)?;
+    check_columns(&columns, mapping, opts, file).map_err(|e| {
+        let reason = format!("{}; {}", e.reason(), header_note(delimiter, &header));
+        e.with_reason(reason)
+    })?;
     let ctx = Context { mapping, postcodes: opts.postcodes, resolver: opts.resolver, normaliser: opts.normaliser };
     let id_column = mapping.columns(T::KIND).iter().find(|(f, _)| *f == "id").map_or("id", |(_, c)| c.as_str());
     let mut collector = Collector::<T>::new(opts.on_error, T::KIND.population(), id_column);
@@ -155,6 +158,21 @@ fn check_columns(columns: &Columns, mapping: &Mapping, opts: &FeedOptions<'_>, f
         ));
     }
     Ok(())
+}
+
+/// What the reader saw in a header that does not fit: the delimiter it used and the columns it found.
+fn header_note(delimiter: u8, header: &[String]) -> String {
+    let name = match delimiter {
+        b'\t' => "a tab".to_string(),
+        d => format!("`{}`", char::from(d)),
+    };
+    let mut shown: Vec<String> =
+        header.iter().take(8).map(|h| format!("`{}`", h.chars().take(40).collect::<String>())).collect();
+    if header.len() > 8 {
+        shown.push(format!("… ({} in all)", header.len()));
+    }
+    let columns = if header.len() == 1 { "1 column" } else { "columns" };
+    format!("read with delimiter {name}, the header has {columns}: {}", shown.join(", "))
 }
 
 /// `;`, tab or `,`: whichever occurs most in the first line outside quotes (`,` on a tie).

@@ -45,8 +45,7 @@ pub(crate) struct Piece<'b> {
     pub line: u64,
     /// The byte offset of its first byte in the input.
     pub start: u64,
-    /// The value is cut short: the input ends inside it, or a line break ends
-    /// one of its strings (a closing bracket or quote is missing).
+    /// The input ends inside this value (a closing bracket or quote is missing).
     pub truncated: bool,
     /// Whether it is an element of an `@graph`.
     pub in_graph: bool,
@@ -71,6 +70,29 @@ pub(crate) struct Scanner<'f, R> {
     file: Option<&'f Path>,
     line: u64,
     bytes: u64,
+    /// The brackets open in the value being cut (reused).
+    open: Vec<u8>,
+}
+
+/// How a value's cut ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cut {
+    /// At its closing bracket or quote (or, for a number or literal, its end).
+    Complete,
+    /// After a line break inside a string: the closing quote is missing.
+    LineBreakInString,
+    /// The input ended inside it.
+    EndOfInput,
+    /// At a `]` that closed an object: the object missed its `}`, and the
+    /// enclosing array ends here.
+    ClosedOuterArray,
+}
+
+impl Cut {
+    /// Whether the value (as far as brackets and quotes go) is whole.
+    fn whole(self) -> bool {
+        self == Cut::Complete
+    }
 }
 
 /// `Err` of a scan step: a syntax error (reported as an event), or an I/O
@@ -85,12 +107,12 @@ type Step<T = ()> = std::result::Result<T, Halt>;
 impl<'f, R: BufRead> Scanner<'f, R> {
     /// A scanner at line 1 of `input`.
     pub fn new(input: R, file: Option<&'f Path>) -> Self {
-        Scanner { input, file, line: 1, bytes: 0 }
+        Scanner { input, file, line: 1, bytes: 0, open: Vec::new() }
     }
 
     /// A scanner over a part of an input that starts at `line` and byte offset `bytes`.
     pub fn at(input: R, file: Option<&'f Path>, line: u64, bytes: u64) -> Self {
-        Scanner { input, file, line, bytes }
+        Scanner { input, file, line, bytes, open: Vec::new() }
     }
 
     /// Bytes consumed so far.
@@ -159,13 +181,15 @@ impl<'f, R: BufRead> Scanner<'f, R> {
     /// `false` when the input ends inside an object, array or string, or a
     /// line break ends a string (the value is then cut after that line break).
     /// Works a buffer chunk at a time: this is the hot loop.
-    fn value(&mut self, out: &mut Vec<u8>) -> Step<bool> {
+    fn value(&mut self, out: &mut Vec<u8>) -> Step<Cut> {
         let Some(first) = self.peek()? else { return Err(self.syntax("JSON: expected a value, found the end")) };
         let scalar = !matches!(first, b'{' | b'[' | b'"');
         if scalar && matches!(first, b',' | b':' | b']' | b'}') {
             return Err(self.syntax(format!("JSON: expected a value, found `{}`", char::from(first))));
         }
-        let (mut depth, mut in_string, mut escaped, mut broken) = (0usize, false, false, false);
+        let (mut in_string, mut escaped) = (false, false);
+        let mut cut = Cut::Complete;
+        self.open.clear();
         loop {
             let chunk = match self.input.fill_buf() {
                 Ok(c) => c,
@@ -173,7 +197,7 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                 Err(e) => return Err(Halt::Stop(Error::io(self.file, e).at(self.file, self.line))),
             };
             if chunk.is_empty() {
-                return Ok(scalar);
+                return Ok(if scalar { Cut::Complete } else { Cut::EndOfInput });
             }
             let mut end = None;
             for (i, &b) in chunk.iter().enumerate() {
@@ -188,7 +212,7 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                     if b == b'\n' {
                         // No JSON string holds a line break: its closing quote is missing, and
                         // the value is broken. Cut it here, so the next one is found.
-                        broken = true;
+                        cut = Cut::LineBreakInString;
                         end = Some(i + 1);
                         break;
                     } else if escaped {
@@ -197,7 +221,7 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                         escaped = true;
                     } else if b == b'"' {
                         in_string = false;
-                        if depth == 0 {
+                        if self.open.is_empty() {
                             end = Some(i + 1);
                             break;
                         }
@@ -206,10 +230,15 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                 }
                 match b {
                     b'"' => in_string = true,
-                    b'{' | b'[' => depth += 1,
+                    b'{' | b'[' => self.open.push(b),
                     b'}' | b']' => {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
+                        let opened = self.open.pop();
+                        let mismatched = opened != Some(if b == b'}' { b'{' } else { b'[' });
+                        if self.open.is_empty() {
+                            // `]` closing a `{`: an object missed its `}`, and this is the array's end.
+                            if mismatched && b == b']' {
+                                cut = Cut::ClosedOuterArray;
+                            }
                             end = Some(i + 1);
                             break;
                         }
@@ -224,16 +253,16 @@ impl<'f, R: BufRead> Scanner<'f, R> {
             self.bytes += n as u64;
             self.input.consume(n);
             if end.is_some() {
-                return Ok(!broken);
+                return Ok(cut);
             }
         }
     }
 
     /// Consumes bytes up to the next line that starts with `{` or `]` (not
     /// consumed) or the end; returns how many were skipped.
-    fn skip_to_line_start_brace(&mut self) -> Step<u64> {
+    fn skip_to_line_start_brace(&mut self, at_line_start: bool) -> Step<u64> {
         let mut skipped = 0;
-        let mut line_start = false;
+        let mut line_start = at_line_start;
         while let Some(b) = self.peek()? {
             if line_start && matches!(b, b'{' | b']') {
                 break;
@@ -309,11 +338,12 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                 }
                 let (line, start) = (self.line, self.bytes);
                 buf.clear();
-                let complete = self.value(&mut buf)?;
-                let piece = Piece { bytes: &buf, line, start, in_graph, depth, end: self.bytes, truncated: !complete };
+                let cut = self.value(&mut buf)?;
+                let truncated = cut == Cut::EndOfInput;
+                let piece = Piece { bytes: &buf, line, start, in_graph, depth, end: self.bytes, truncated };
                 each(Event::Value(piece)).map_err(Halt::Stop)?;
-                if !complete {
-                    self.skip_to_line_start_brace()?;
+                if cut == Cut::LineBreakInString {
+                    self.skip_to_line_start_brace(true)?;
                 }
             }
             Ok(())
@@ -337,13 +367,13 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                     // A stray delimiter between documents: report it, skip to the next record.
                     let e = self.syntax_error(format!("JSON: `{}` where a value should start", char::from(b)));
                     self.bump(b);
-                    let skipped = self.skip_to_line_start_brace()?;
+                    let skipped = self.skip_to_line_start_brace(false)?;
                     each(Event::Syntax(skipped_note(e, skipped, self.line))).map_err(Halt::Stop)?;
                 }
                 _ => {
                     let (line, start) = (self.line, self.bytes);
                     buf.clear();
-                    let complete = self.value(buf)?;
+                    let cut = self.value(buf)?;
                     let piece = Piece {
                         bytes: buf,
                         line,
@@ -351,11 +381,11 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                         in_graph: false,
                         depth: 0,
                         end: self.bytes,
-                        truncated: !complete,
+                        truncated: cut == Cut::EndOfInput,
                     };
                     each(Event::Value(piece)).map_err(Halt::Stop)?;
-                    if !complete {
-                        self.skip_to_line_start_brace()?;
+                    if cut == Cut::LineBreakInString {
+                        self.skip_to_line_start_brace(true)?;
                     }
                 }
             }
@@ -381,7 +411,7 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                 Some(b @ (b',' | b']' | b'}' | b':')) => {
                     let e = self.syntax_error(format!("JSON: `{}` where an array element should start", char::from(b)));
                     self.bump(b);
-                    let skipped = self.skip_to_line_start_brace()?;
+                    let skipped = self.skip_to_line_start_brace(false)?;
                     each(Event::Syntax(skipped_note(e, skipped, self.line))).map_err(Halt::Stop)?;
                     continue;
                 }
@@ -389,14 +419,27 @@ impl<'f, R: BufRead> Scanner<'f, R> {
             }
             let (line, start) = (self.line, self.bytes);
             buf.clear();
-            let complete = self.value(buf)?;
+            let cut = self.value(buf)?;
             count += 1;
-            let piece = Piece { bytes: buf, line, start, in_graph, depth: 1, end: self.bytes, truncated: !complete };
+            let piece = Piece {
+                bytes: buf,
+                line,
+                start,
+                in_graph,
+                depth: 1,
+                end: self.bytes,
+                truncated: cut == Cut::EndOfInput,
+            };
             each(Event::Value(piece)).map_err(Halt::Stop)?;
-            if !complete {
-                // The decoder reports the broken element; what is left of it is skipped.
-                self.skip_to_line_start_brace()?;
-                continue;
+            match cut {
+                Cut::Complete => {}
+                Cut::LineBreakInString => {
+                    // The decoder reports the broken element; what is left of it is skipped.
+                    self.skip_to_line_start_brace(true)?;
+                    continue;
+                }
+                // The decoder reports it (and reads what it swallowed); the array is over.
+                Cut::EndOfInput | Cut::ClosedOuterArray => return Ok(count),
             }
             match self.skip_ws()? {
                 Some(b',') => self.bump(b','),
@@ -409,7 +452,7 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                         "JSON: expected `,` or `]` after an array element, found `{}`",
                         char::from(b)
                     ));
-                    let skipped = if b == b'{' { 0 } else { self.skip_to_line_start_brace()? };
+                    let skipped = if b == b'{' { 0 } else { self.skip_to_line_start_brace(false)? };
                     each(Event::Syntax(skipped_note(e, skipped, self.line))).map_err(Halt::Stop)?;
                 }
                 None => return Err(self.syntax("JSON: the input ends inside an array (no closing `]`)")),
@@ -440,7 +483,7 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                 None => return Err(self.syntax("JSON: the input ends inside an object")),
             }
             key.clear();
-            if !self.value(&mut key)? {
+            if !self.value(&mut key)?.whole() {
                 return Err(self.syntax("JSON: the input ends inside a key"));
             }
             obj.extend_from_slice(&key);
@@ -462,7 +505,7 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                 // The elements are gone; their line breaks stay, so what follows keeps its line.
                 obj.extend_from_slice(b"[]");
                 obj.resize(obj.len() + (self.line - first_line) as usize, b'\n');
-            } else if !self.value(&mut obj)? {
+            } else if !self.value(&mut obj)?.whole() {
                 return Err(self.syntax("JSON: the input ends inside an object"));
             }
             match self.skip_ws_into(&mut obj)? {
@@ -529,7 +572,9 @@ pub(crate) fn broken(piece: &Piece<'_>, file: Option<&Path>, e: &serde_json::Err
     let off = offset_of(piece.bytes, e.line(), e.column());
     let line = piece.line + (e.line() as u64).saturating_sub(1);
     let resync = resync_point(piece.bytes, off);
-    let mut reason = format!("JSON: {e}");
+    // serde's own "at line L column C" counts inside the piece; the error's position says where in the file.
+    let text = e.to_string();
+    let mut reason = format!("JSON: {}", text.split(" at line ").next().unwrap_or(&text));
     if piece.truncated {
         reason.push_str("; the input ends inside this value (a closing bracket or quote is missing)");
     }

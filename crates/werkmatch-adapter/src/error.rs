@@ -154,7 +154,11 @@ pub struct DuplicateId {
 /// see [`Error::with_value`]), and for I/O errors the underlying
 /// `std::io::Error` as its [`source`](std::error::Error::source).
 #[derive(Clone, Debug)]
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+/// The parts of an [`Error`], boxed so that a `Result` stays small on the happy path.
+#[derive(Clone, Debug)]
+struct Inner {
     kind: ErrorKind,
     position: Position,
     field: Option<String>,
@@ -168,13 +172,13 @@ pub struct Error {
 /// Two errors are equal when they say the same thing; an I/O source is compared by its kind.
 impl PartialEq for Error {
     fn eq(&self, other: &Self) -> bool {
-        self.kind == other.kind
-            && self.position == other.position
-            && self.field == other.field
-            && self.value == other.value
-            && self.reason == other.reason
-            && self.duplicate == other.duplicate
-            && self.source.as_ref().map(|e| e.kind()) == other.source.as_ref().map(|e| e.kind())
+        self.0.kind == other.0.kind
+            && self.0.position == other.0.position
+            && self.0.field == other.0.field
+            && self.0.value == other.0.value
+            && self.0.reason == other.0.reason
+            && self.0.duplicate == other.0.duplicate
+            && self.0.source.as_ref().map(|e| e.kind()) == other.0.source.as_ref().map(|e| e.kind())
     }
 }
 
@@ -186,7 +190,7 @@ const MAX_VALUE_CHARS: usize = 32;
 impl Error {
     /// A new error of `kind` with a reason; add position, field and value with the `with_` methods.
     pub fn new(kind: ErrorKind, reason: impl Into<String>) -> Self {
-        Error {
+        Error(Box::new(Inner {
             kind,
             position: Position::default(),
             field: None,
@@ -194,7 +198,7 @@ impl Error {
             reason: reason.into(),
             duplicate: None,
             source: None,
-        }
+        }))
     }
 
     /// A duplicate id in `population`, first used at `first`.
@@ -204,38 +208,38 @@ impl Error {
             None => format!("duplicate {} id", population.singular()),
         };
         let mut e = Error::new(ErrorKind::DuplicateId, reason);
-        e.duplicate = Some(DuplicateId { population, first });
+        e.0.duplicate = Some(DuplicateId { population, first });
         e
     }
 
     /// Sets the position.
     pub fn with_position(mut self, position: Position) -> Self {
-        self.position = position;
+        self.0.position = position;
         self
     }
 
     /// Sets the file and line (keeping a byte offset and record number already set).
     pub fn at(mut self, file: Option<&Path>, line: u64) -> Self {
-        self.position.file = file.map(Path::to_path_buf);
-        self.position.line = Some(line);
+        self.0.position.file = file.map(Path::to_path_buf);
+        self.0.position.line = Some(line);
         self
     }
 
     /// Sets the byte offset of the position.
     pub fn at_byte(mut self, byte: u64) -> Self {
-        self.position.byte = Some(byte);
+        self.0.position.byte = Some(byte);
         self
     }
 
     /// Sets the record number of the position.
     pub fn at_record(mut self, record: u64) -> Self {
-        self.position.record = Some(record);
+        self.0.position.record = Some(record);
         self
     }
 
     /// Sets the field (a path like `experience[0].isco`).
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
-        self.field = Some(field.into());
+        self.0.field = Some(field.into());
         self
     }
 
@@ -245,61 +249,61 @@ impl Error {
     /// postcode is shown as its four digits (`9711 AB` → `9711`), and a
     /// 9-digit number that passes the BSN eleven-test is not shown at all.
     pub fn with_value(mut self, value: impl Into<String>) -> Self {
-        self.value = crate::privacy::shown_value(&value.into(), MAX_VALUE_CHARS);
+        self.0.value = crate::privacy::shown_value(&value.into(), MAX_VALUE_CHARS);
         self
     }
 
     /// Replaces the reason (keeping kind, position, field, value and source).
     pub(crate) fn with_reason(mut self, reason: impl Into<String>) -> Self {
-        self.reason = reason.into();
+        self.0.reason = reason.into();
         self
     }
 
     /// Removes the value (e.g. when a wrapped error carried one from a free-text field).
     pub fn without_value(mut self) -> Self {
-        self.value = None;
+        self.0.value = None;
         self
     }
 
     /// The kind.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// Where it happened.
     pub fn position(&self) -> &Position {
-        &self.position
+        &self.0.position
     }
 
     /// The field, when the error is about one.
     pub fn field(&self) -> Option<&str> {
-        self.field.as_deref()
+        self.0.field.as_deref()
     }
 
     /// The offending value, when there is one.
     pub fn value(&self) -> Option<&str> {
-        self.value.as_deref()
+        self.0.value.as_deref()
     }
 
     /// Why it is wrong.
     pub fn reason(&self) -> &str {
-        &self.reason
+        &self.0.reason
     }
 
     /// For a [`ErrorKind::DuplicateId`] error: the population and the first use.
     pub fn duplicate(&self) -> Option<&DuplicateId> {
-        self.duplicate.as_ref()
+        self.0.duplicate.as_ref()
     }
 
     /// The underlying I/O error of an [`ErrorKind::Io`] error.
     pub fn io_error(&self) -> Option<&std::io::Error> {
-        self.source.as_deref()
+        self.0.source.as_deref()
     }
 
     /// An I/O error on `file`; the `std::io::Error` is kept as the [`source`](std::error::Error::source).
     pub fn io(file: Option<&Path>, err: std::io::Error) -> Self {
         let mut e = Error::new(ErrorKind::Io, err.to_string()).with_position(Position::file(file));
-        e.source = Some(Arc::new(err));
+        e.0.source = Some(Arc::new(err));
         e
     }
 
@@ -315,12 +319,12 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.position)?;
-        if let Some(field) = &self.field {
+        write!(f, "{}: ", self.0.position)?;
+        if let Some(field) = &self.0.field {
             write!(f, "field `{field}`: ")?;
         }
-        f.write_str(&self.reason)?;
-        if let Some(v) = &self.value {
+        f.write_str(&self.0.reason)?;
+        if let Some(v) = &self.0.value {
             write!(f, " (value {v:?})")?;
         }
         Ok(())
@@ -329,7 +333,7 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+        self.0.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
 

@@ -475,7 +475,8 @@ impl Scan<'_, '_> {
         // "vanaf 24 uur": a Unit reading after `vanaf`/`from` alone is too weak (hours per week).
         let weak_from =
             t.clock == Clock::Unit && self.word(j.saturating_sub(1)).is_some_and(|w| w == "vanaf" || w == "from");
-        (ok && !(weak_from && !self.start_context(j.saturating_sub(1)))).then_some(t.minutes)
+        let weak = weak_from && !self.start_context(j.saturating_sub(1));
+        (ok && !weak).then_some(t.minutes)
     }
 
     /// Whether a start word or a shift word occurs in the four tokens before `i`.

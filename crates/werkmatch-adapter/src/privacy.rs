@@ -79,12 +79,16 @@ pub(crate) fn check_pseudonymous(id: &str) -> Result<()> {
 /// Whether an occupation reference as written is a code (ISCO, ESCO code or
 /// URI) that a message may echo, rather than a free-text job title.
 pub(crate) fn is_code(s: &str) -> bool {
+    // A URI, or one short word with a digit in it (`9112`, `2654.1.7`, `91a2`, `9112:3`);
+    // words without digits ("Bakker") may be titles and are not shown.
     let s = s.trim();
     !s.is_empty()
         && s.len() <= 120
         && (s.starts_with("http://")
             || s.starts_with("https://")
-            || s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b':'))
+            || (s.len() <= 16
+                && s.bytes().any(|b| b.is_ascii_digit())
+                && s.bytes().all(|b| b.is_ascii_alphanumeric() || b".:-/".contains(&b))))
 }
 
 #[cfg(test)]

@@ -98,7 +98,6 @@ pub(crate) fn parse_cefr(raw: &str) -> Result<Cefr> {
 
 /// Hours per week: `24-32`, `24 - 32`, `24 tot 32 uur`, or one number `32`
 /// (read as exactly that many hours, `32-32`).
-
 pub(crate) fn parse_hours(raw: &str) -> Result<HoursRange> {
     let mut numbers = raw.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty());
     let parse = |p: &str| p.parse::<u8>().map_err(|_| invalid("hours per week must be at most 60"));
@@ -112,7 +111,6 @@ pub(crate) fn parse_hours(raw: &str) -> Result<HoursRange> {
 
 /// A sector as a NACE section letter (`Q`, any case) or an SBI/NACE code
 /// whose first two digits are the division (`4711`, `47.11`, `47`).
-
 pub(crate) fn parse_sector(raw: &str) -> Result<Nace> {
     let t = raw.trim();
     let mut chars = t.chars();

@@ -151,11 +151,16 @@ fn check_columns(columns: &Columns, mapping: &Mapping, opts: &FeedOptions<'_>, f
                     .to_string(),
             );
         }
-    } else if !(columns.has("lat") && columns.has("lon")) && !(kind == Kind::Vacancies && columns.has("remote")) {
-        return config(format!(
-            "the header has no location: no column `{}` (postcode) and no `lat`/`lon` columns",
-            column_of("postcode")
-        ));
+    } else {
+        let has_lat_lon = columns.has("lat") && columns.has("lon");
+        // v1.1: remote vacancies may have no location, so a remote column will do.
+        let remote_only = kind == Kind::Vacancies && columns.has("remote");
+        if !(has_lat_lon || remote_only) {
+            return config(format!(
+                "the header has no location: no column `{}` (postcode) and no `lat`/`lon` columns",
+                column_of("postcode")
+            ));
+        }
     }
     Ok(())
 }

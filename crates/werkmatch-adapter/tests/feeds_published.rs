@@ -198,3 +198,17 @@ fn csv_vacancies_may_be_remote_without_location_and_lack_a_sector() {
     assert_eq!((v1.workplace.location(), v1.sector), (None, None));
     assert_eq!(errors(&loaded), vec![err(4, "postcode", ErrorKind::MissingField)]);
 }
+
+#[test]
+fn json_lines_locations_outside_the_region_are_warnings() {
+    use werkmatch_adapter::jsonl::{read_records, ReadOptions};
+    let text = "{\"id\": \"S1\", \"location\": {\"lat\": 53.2, \"lon\": 6.5}}\n\n{\"id\": \"S2\", \"location\": {\"lat\": 6.5, \"lon\": 53.2}}\n";
+    let loaded = read_records::<Jobseeker>(text.as_bytes(), None, &ReadOptions::new()).unwrap();
+    assert_eq!(loaded.accepted.len(), 2, "kept");
+    let w = &loaded.warnings[..];
+    assert_eq!(w.len(), 1);
+    assert_eq!((w[0].position().line, w[0].field(), w[0].kind()), (Some(3), Some("location"), ErrorKind::Implausible));
+    assert!(w[0].reason().contains("swapped?"));
+    let anywhere = ReadOptions::new().area(werkmatch_adapter::feed::ExpectedArea::anywhere());
+    assert!(read_records::<Jobseeker>(text.as_bytes(), None, &anywhere).unwrap().warnings.is_empty());
+}

@@ -198,7 +198,12 @@ pub fn read_records<T: Record>(input: impl BufRead, file: Option<&Path>, opts: &
     let mut loaded = Loaded::default();
     while let Some(item) = reader.next() {
         match item {
-            Ok(record) => loaded.accepted.push(record),
+            Ok(record) => {
+                if let Some(w) = record.record_location().and_then(|p| opts.area.check(p)) {
+                    loaded.warnings.push(w.with_field("location").at(file, reader.line()));
+                }
+                loaded.accepted.push(record);
+            }
             Err(e) => {
                 let e = e.at_record(reader.records_read());
                 if e.kind() == ErrorKind::Io || opts.on_error == OnError::Stop {

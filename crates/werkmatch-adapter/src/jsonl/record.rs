@@ -2,7 +2,7 @@
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use werkmatch_core::{Employer, Jobseeker, Vacancy};
+use werkmatch_core::{Employer, GeoPoint, Jobseeker, Vacancy};
 
 use super::rewrite;
 use crate::error::{Error, Population};
@@ -26,6 +26,10 @@ pub trait Record: DeserializeOwned + std::fmt::Debug + sealed::Sealed {
     /// The record's id (unique within one input).
     fn record_id(&self) -> &str;
 
+    /// The record's location, for the plausibility check (`None`: a remote vacancy without one).
+    #[doc(hidden)]
+    fn record_location(&self) -> Option<GeoPoint>;
+
     /// Rewrites ESCO references in the parsed line into what the model holds (ISCO codes, skills).
     #[doc(hidden)]
     fn resolve_references(obj: &mut Map<String, Value>, resolver: &dyn OccupationResolver) -> Result<(), Error>;
@@ -37,6 +41,10 @@ impl Record for Jobseeker {
 
     fn record_id(&self) -> &str {
         self.id.as_str()
+    }
+
+    fn record_location(&self) -> Option<GeoPoint> {
+        Some(self.location)
     }
 
     fn resolve_references(obj: &mut Map<String, Value>, resolver: &dyn OccupationResolver) -> Result<(), Error> {
@@ -52,6 +60,10 @@ impl Record for Vacancy {
         self.id.as_str()
     }
 
+    fn record_location(&self) -> Option<GeoPoint> {
+        self.workplace.location()
+    }
+
     fn resolve_references(obj: &mut Map<String, Value>, resolver: &dyn OccupationResolver) -> Result<(), Error> {
         rewrite::vacancy(obj, resolver)
     }
@@ -63,6 +75,10 @@ impl Record for Employer {
 
     fn record_id(&self) -> &str {
         self.id.as_str()
+    }
+
+    fn record_location(&self) -> Option<GeoPoint> {
+        Some(self.location)
     }
 
     fn resolve_references(obj: &mut Map<String, Value>, resolver: &dyn OccupationResolver) -> Result<(), Error> {

@@ -212,3 +212,48 @@ fn json_lines_locations_outside_the_region_are_warnings() {
     let anywhere = ReadOptions::new().area(werkmatch_adapter::feed::ExpectedArea::anywhere());
     assert!(read_records::<Jobseeker>(text.as_bytes(), None, &anywhere).unwrap().warnings.is_empty());
 }
+
+/// Eight postings, one per line, in an array (line i + 2 holds posting i).
+fn eight_postings() -> Vec<String> {
+    (0..8)
+        .map(|i| {
+            format!(
+                "{{\"@type\": \"JobPosting\", \"identifier\": \"P{i}\", \"occupationalCategory\": \"9112\", \
+                 \"jobLocation\": {{\"geo\": {{\"latitude\": 53.2, \"longitude\": 6.5}}}}}}"
+            )
+        })
+        .collect()
+}
+
+proptest::proptest! {
+    /// One byte deleted or replaced anywhere in one posting costs at most that
+    /// posting: every other posting is still accepted, and nothing panics.
+    #[test]
+    fn one_broken_posting_costs_no_other(
+        victim in 0usize..8,
+        at in 0usize..120,
+        with in proptest::sample::select(vec![None, Some(b'"'), Some(b'{'), Some(b'}'), Some(b'['), Some(b','), Some(b'x')]),
+    ) {
+        let mut lines = eight_postings();
+        let line = &mut lines[victim];
+        let at = at.min(line.len() - 1);
+        let mut bytes = line.clone().into_bytes();
+        match with {
+            None => { bytes.remove(at); }
+            Some(b) => bytes[at] = b,
+        }
+        *line = String::from_utf8(bytes).unwrap();
+        let doc = format!("[\n{}\n]\n", lines.join(",\n"));
+        let mut opts = FeedOptions::new().on_error(OnError::Collect);
+        let loaded = werkmatch_adapter::jobposting::read_jobpostings(&doc, None, &mut opts).unwrap();
+        for i in (0..8).filter(|i| *i != victim) {
+            let id = format!("P{i}");
+            proptest::prop_assert!(
+                loaded.accepted.iter().any(|v| v.id.as_str() == id),
+                "{id} lost when posting {victim} was broken at {at} ({with:?}):\n{doc}\n{:?}",
+                loaded.rejected.iter().map(|e| e.to_string()).collect::<Vec<_>>()
+            );
+        }
+        proptest::prop_assert!(loaded.rejected.iter().all(|e| e.position().line.is_some()));
+    }
+}

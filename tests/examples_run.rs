@@ -444,7 +444,7 @@ fn import_reads_published_postings_with_the_defaults() {
     );
     assert_eq!(o.status.code(), Some(1), "two postings are rejected: {}", text(&o.stderr));
     let stdout = text(&o.stdout);
-    assert!(stdout.contains("read 9, accepted 7, rejected 2"), "{stdout}");
+    assert!(stdout.contains("read 10, accepted 8, rejected 2"), "{stdout}");
     let err = text(&o.stderr);
     assert!(err.contains("published.jsonld:47: field `jobLocation.geo`"), "{err}");
     assert!(err.contains("latitude and longitude swapped?"), "{err}");
@@ -490,7 +490,7 @@ fn match_takes_published_postings_and_an_explicit_default_sector() {
     assert_eq!(o.status.code(), Some(1), "two postings are rejected: {}", text(&o.stderr));
     assert!(text(&o.stderr).contains("warning: "), "{}", text(&o.stderr));
     let written = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(written.lines().filter(|l| l.starts_with("{\"vacancy\"")).count(), 7);
+    assert_eq!(written.lines().filter(|l| l.starts_with("{\"vacancy\"")).count(), 8);
 }
 
 #[test]

@@ -20,8 +20,8 @@
 //! | `applicantLocationRequirements` | – (checked) | see below |
 //! | `workHours`, `description`, else `employmentType` | `hours` | hours per week stated in `workHours` ("24 tot 32 uur", "32-40 hours per week", or bare numbers "24-32"), else in the `description`; else `FULL_TIME` → 32–40, `PART_TIME` → 12–32, both → 12–40; other schema.org types leave the default |
 //! | `workHours`, `description` | `earliest_start` | the earliest start stated: time ranges ("05:30-14:00", "van 6.00 tot 14.30 uur") and start phrases ("vanaf 06:00", "start om 6 uur 's ochtends", "early shift from 5.30 am", "shifts begin at 6") — the rules are in `posting_text.rs`. HTML is read as text |
-//! | `educationRequirements` | `level` | text or `EducationalOccupationalCredential` (`credentialCategory`): `bachelor`/`master`/`postgraduate`/HBO/WO → 4, `associate`/MBO 4 → 3, `high school`/MBO 2–3/HAVO/VWO → 2, MBO 1/VMBO/basisonderwijs → 1 (the highest named) |
-//! | `industry` | `sector` | a NACE letter or SBI/NACE code (or `codeValue`); absent: [`FeedOptions::default_sector`] when the caller chose one, else **no sector** (v1.1: unknown, scored 0.5; never a guess) |
+//! | `educationRequirements` | `level` | text or `EducationalOccupationalCredential` (`credentialCategory`): `bachelor`/`master`/`postgraduate`/HBO/WO → 4, `associate`/MBO 4 → 3, `high school`/MBO 2–3/HAVO/VWO → 2, MBO 1/VMBO/basisonderwijs → 1 (the highest named; "MBO niveau 2" too). Text that names no level leaves the level to the ISCO code, with a warning |
+//! | `industry` | `sector` | a NACE letter or SBI/NACE code (or `codeValue`); absent: [`FeedOptions::default_sector`] when the caller chose one, else **no sector** (v1.1: unknown, scored 0.5; never a guess). An industry in words ("Horeca") is no code: no sector, with a warning |
 //! | `hiringOrganization` | `employer` | its `identifier`, else `@id`, else `name` (a plain string is the name) |
 //! | `totalJobOpenings` | `positions` | |
 //!
@@ -685,8 +685,9 @@ fn education_level(v: &Value) -> Result<SkillLevel> {
         .to_lowercase();
         let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         for (i, w) in words.iter().enumerate() {
-            // "MBO 4" is two words, "mbo4" one.
-            let next = words.get(i + 1).copied().unwrap_or("");
+            // "MBO 4" is two words, "mbo4" one; "MBO niveau 2" / "MBO-niveau 2" three.
+            let after = if words.get(i + 1) == Some(&"niveau") { i + 2 } else { i + 1 };
+            let next = words.get(after).copied().unwrap_or("");
             let mbo = |n: &str| *w == format!("mbo{n}") || (*w == "mbo" && next == n);
             let level = match *w {
                 "bachelor" | "master" | "postgraduate" | "hbo" | "wo" | "universiteit" => 4,
@@ -721,17 +722,23 @@ fn employer(v: &Value) -> Result<Id> {
     Id::new(text).map_err(|e| invalid("hiringOrganization", e.reason()))
 }
 
-/// The sector from `industry`; absent: the caller's explicit default, else unknown (never a guess).
-fn sector(node: &Node, opts: &FeedOptions<'_>) -> Result<Option<Nace>> {
-    match node.get("industry") {
-        Some(v) => {
-            let text = items(v)
-                .first()
-                .and_then(text_of)
-                .ok_or_else(|| invalid_typed("industry", v, "a NACE letter or SBI code"))?;
-            parse_sector(&text).map(Some).map_err(|e| e.with_field("industry").with_value(text))
+/// The sector from `industry`; absent: the caller's explicit default, else
+/// unknown (never a guess). An `industry` in words ("Horeca", "Logistiek")
+/// is no NACE code: the posting is kept without a sector, with a warning.
+fn sector(node: &Node, opts: &FeedOptions<'_>, notes: &mut Notes) -> Result<Option<Nace>> {
+    let Some(v) = node.get("industry") else { return Ok(opts.default_sector) };
+    let text = items(v).first().and_then(text_of).unwrap_or_default();
+    match parse_sector(&text) {
+        Ok(n) => Ok(Some(n)),
+        Err(e) => {
+            let e = e.with_field("industry").with_reason(
+                "not a NACE letter or SBI code: the vacancy gets no sector (the default sector, if given, is not \
+                 used: the posting named one)",
+            );
+            let e = if crate::privacy::is_code(&text) { e.with_value(text) } else { e };
+            notes.warnings.push(e);
+            Ok(None)
         }
-        None => Ok(opts.default_sector),
     }
 }
 
@@ -739,7 +746,7 @@ fn to_vacancy(node: &Node, opts: &FeedOptions<'_>) -> Result<(Vacancy, Notes)> {
     let mut notes = Notes::default();
     let id = posting_id(node)?;
     let occ = occupation(node, opts)?;
-    let sector = sector(node, opts)?;
+    let sector = sector(node, opts, &mut notes)?;
     let remote = telecommute(node)?;
     let location = location(node, opts, &mut notes)?;
     let workplace = Workplace::from_fields(location, remote).map_err(|_| {
@@ -767,7 +774,11 @@ fn to_vacancy(node: &Node, opts: &FeedOptions<'_>) -> Result<(Vacancy, Notes)> {
     v.esco_occupation = occ.esco;
     hours_and_start(node, &mut v, &mut notes)?;
     if let Some(e) = node.get("educationRequirements") {
-        v.level = Some(education_level(e)?);
+        // Words that name no level ("geen diploma vereist") leave the level to the ISCO code.
+        match education_level(e) {
+            Ok(level) => v.level = Some(level),
+            Err(w) => notes.warnings.push(w),
+        }
     }
     if let Some(o) = node.get("hiringOrganization") {
         v.employer = Some(employer(o)?);

@@ -38,7 +38,7 @@ fn published_postings_get_the_right_sector_workplace_start_and_hours() {
         errors(&loaded),
         vec![err(21, "applicantLocationRequirements", OutOfScope), err(54, "occupationalCategory", InvalidValue)]
     );
-    assert_eq!(loaded.accepted.len(), 7);
+    assert_eq!(loaded.accepted.len(), 8);
 
     let p1 = by_id(&loaded, "PUB-01");
     assert_eq!(p1.sector, None, "no industry: no sector, never a guess");
@@ -71,7 +71,17 @@ fn published_postings_get_the_right_sector_workplace_start_and_hours() {
         .iter()
         .map(|w| (w.position().line.unwrap(), w.field().unwrap(), w.kind(), w.reason().contains("swapped?")))
         .collect();
-    assert_eq!(warnings, vec![(47, "jobLocation.geo", Implausible, true), (69, "jobLocation.geo", Implausible, false)]);
+    assert_eq!(
+        warnings,
+        vec![
+            (47, "jobLocation.geo", Implausible, true),
+            (69, "jobLocation.geo", Implausible, false),
+            (76, "industry", InvalidValue, false)
+        ]
+    );
+    // An industry in words is no code: no sector; "MBO niveau 2" is level 2.
+    let p10 = by_id(&loaded, "PUB-10");
+    assert_eq!((p10.sector, p10.level.map(|l| l.get())), (None, Some(2)));
     assert!(by_id(&loaded, "PUB-06").workplace.location().is_some());
 
     // What came from text is counted by field and source.

@@ -9,6 +9,7 @@
 //!
 //! This service uses the ESCO classification of the European Commission.
 
+pub mod eval;
 mod index;
 pub mod load;
 mod normalize;

@@ -14,6 +14,7 @@ mod index;
 pub mod load;
 mod normalize;
 mod resolve;
+mod skill_index;
 mod table;
 mod taxonomy;
 pub mod text;

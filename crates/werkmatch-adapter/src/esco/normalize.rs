@@ -3,6 +3,7 @@
 use werkmatch_core::IscoCode;
 
 use super::index::{LabelIndex, LabelKind};
+use super::skill_index::{SkillIndex, SkillPrior};
 use super::taxonomy::{LabelMap, OccupationId, SkillId, Taxonomy};
 
 /// One candidate occupation for a job title.
@@ -100,17 +101,46 @@ impl<'t> OccupationNormalizer<'t> {
 }
 
 /// Normalises skill phrases to ESCO skills (labels of all loaded languages).
+///
+/// See the module docs of `skill_index` for how: stemmed content words
+/// (English and Dutch Snowball), forgiving typos, abbreviations and compounds,
+/// an F-measure of query and label coverage blended with a character-trigram
+/// cosine, and a prior from ESCO's own usage of the skill.
 pub struct SkillNormalizer<'t> {
     taxonomy: &'t Taxonomy,
-    index: LabelIndex,
+    index: SkillIndex,
 }
 
 impl<'t> SkillNormalizer<'t> {
     /// An index over the skill labels of all loaded languages.
     pub fn new(taxonomy: &'t Taxonomy) -> Self {
-        let maps: Vec<&LabelMap> = taxonomy.skills().iter().map(|s| &s.labels).collect();
+        let mut rows = Vec::new();
+        for (i, s) in taxonomy.skills().iter().enumerate() {
+            let target = u32::try_from(i).unwrap_or(u32::MAX);
+            for (lang, l) in &s.labels {
+                rows.push((target, LabelKind::Preferred, lang.clone(), l.preferred.clone()));
+                rows.extend(l.alt.iter().map(|a| (target, LabelKind::Alternative, lang.clone(), a.clone())));
+                rows.extend(l.hidden.iter().map(|h| (target, LabelKind::Hidden, lang.clone(), h.clone())));
+            }
+        }
         let keys = taxonomy.skills().iter().map(|s| s.uri.clone()).collect();
-        SkillNormalizer { taxonomy, index: LabelIndex::build(label_rows(&maps, None), keys) }
+        let mut priors = vec![SkillPrior::default(); taxonomy.skills().len()];
+        for o in taxonomy.occupations() {
+            for id in o.essential.iter().chain(&o.optional) {
+                if let Some(p) = priors.get_mut(id.0 as usize) {
+                    p.occupations += 1;
+                }
+            }
+        }
+        for (p, s) in priors.iter_mut().zip(taxonomy.skills()) {
+            p.reuse = match s.reuse_level.as_deref() {
+                Some("transversal") => 3,
+                Some("cross-sector") => 2,
+                Some("sector-specific") => 1,
+                _ => 0,
+            };
+        }
+        SkillNormalizer { taxonomy, index: SkillIndex::build(rows, keys, &priors) }
     }
 
     /// The `k` best skills for a phrase, best first.

@@ -31,6 +31,7 @@
 //! Scores are in [0, 1]; results are ordered by score, ties by URI, so the
 //! output depends on neither load order nor hashing.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -192,8 +193,8 @@ const STOP_WORDS: &[&str] = &[
 
 /// Share of the character-trigram cosine in a label's score; the rest is the word F-measure.
 const COSINE_WEIGHT: f32 = 0.25;
-/// Beta of the word F-measure: below 1 leans on the label being covered.
-const F_BETA: f32 = 0.8;
+/// Beta of the word F-measure: query and label coverage count alike.
+const F_BETA: f32 = 1.0;
 /// How much the second-best label of a skill adds (noisy-or).
 const SECOND_LABEL_WEIGHT: f32 = 0.15;
 /// Weight of the prior (see [`SkillPrior`]): the score is multiplied by `1 - PRIOR_WEIGHT · (1 - prior)`.
@@ -242,6 +243,19 @@ pub(crate) struct Hit {
 struct Term {
     alts: Vec<(u32, f32)>,
     idf: f32,
+}
+
+/// Buffers one query needs, kept per thread so that queries do not allocate
+/// index-sized arrays. Between queries `acc` is all zero and `touched` empty.
+#[derive(Default)]
+struct Scratch {
+    acc: Vec<f32>,
+    touched: Vec<u32>,
+    per_term: Vec<(u32, f32)>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// The skill label index.
@@ -554,54 +568,70 @@ impl SkillIndex {
             return Vec::new();
         }
         let terms = self.terms(&q_words);
-        let q_total: f32 = terms.iter().map(|t| t.idf).sum::<f32>().max(1e-6);
         // Query coverage per label: for each term its best alternative in the label.
-        let mut acc: HashMap<u32, f32> = HashMap::new();
-        let mut per_term: Vec<(u32, f32)> = Vec::new();
-        for t in &terms {
-            per_term.clear();
+        SCRATCH
+            .try_with(|cell| match cell.try_borrow_mut() {
+                Ok(mut s) => self.rank(&q_words, &terms, k, &mut s),
+                Err(_) => self.rank(&q_words, &terms, k, &mut Scratch::default()),
+            })
+            .unwrap_or_else(|_| self.rank(&q_words, &terms, k, &mut Scratch::default()))
+    }
+
+    fn rank(&self, q_words: &[&str], terms: &[Term], k: usize, s: &mut Scratch) -> Vec<Hit> {
+        let q_total: f32 = terms.iter().map(|t| t.idf).sum::<f32>().max(1e-6);
+        if s.acc.len() < self.labels.len() {
+            s.acc.resize(self.labels.len(), 0.0);
+        }
+        for t in terms {
+            s.per_term.clear();
             for &(stem, sim) in &t.alts {
                 for &li in self.stem_post.get(stem as usize).map_or(&[][..], Vec::as_slice) {
-                    per_term.push((li, sim));
+                    s.per_term.push((li, sim));
                 }
             }
-            per_term.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-            per_term.dedup_by_key(|x| x.0);
-            for &(li, sim) in &per_term {
-                *acc.entry(li).or_default() += t.idf * sim;
+            if t.alts.len() > 1 {
+                s.per_term.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                s.per_term.dedup_by_key(|x| x.0);
+            }
+            for &(li, sim) in &s.per_term {
+                if let Some(a) = s.acc.get_mut(li as usize) {
+                    if *a == 0.0 {
+                        s.touched.push(li);
+                    }
+                    *a += t.idf * sim;
+                }
             }
         }
+        // The best similarity of each label stem to the query, sorted by stem for look-ups.
+        let mut stem_sim: Vec<(u32, f32)> = terms.iter().flat_map(|t| t.alts.iter().copied()).collect();
+        stem_sim.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        stem_sim.dedup_by_key(|x| x.0);
         // F-measure per label: label coverage counts each label stem at its best query similarity.
         let b2 = F_BETA * F_BETA;
-        let mut scored: Vec<(f32, u32)> = acc
-            .into_iter()
-            .filter_map(|(li, cov)| {
-                let l = self.labels.get(li as usize)?;
-                let l_cov: f32 = l
-                    .stems
-                    .iter()
-                    .map(|&s| {
-                        let sim = terms
-                            .iter()
-                            .flat_map(|t| t.alts.iter())
-                            .filter(|a| a.0 == s)
-                            .map(|a| a.1)
-                            .fold(0.0f32, f32::max);
-                        sim * self.idf_of(s)
-                    })
-                    .sum();
-                let r = (cov / q_total).min(1.0);
-                let p = if l.idf_total > 0.0 { (l_cov / l.idf_total).min(1.0) } else { 0.0 };
-                let f = if r + p > 0.0 { (1.0 + b2) * r * p / (b2 * p + r) } else { 0.0 };
-                Some((f, li))
-            })
-            .collect();
+        let mut scored: Vec<(f32, u32)> = Vec::with_capacity(s.touched.len());
+        for &li in &s.touched {
+            let cov = s.acc.get_mut(li as usize).map_or(0.0, std::mem::take);
+            let Some(l) = self.labels.get(li as usize) else { continue };
+            let l_cov: f32 = l
+                .stems
+                .iter()
+                .map(|&st| match stem_sim.binary_search_by_key(&st, |x| x.0) {
+                    Ok(i) => stem_sim.get(i).map_or(0.0, |x| x.1) * self.idf_of(st),
+                    Err(_) => 0.0,
+                })
+                .sum();
+            let r = (cov / q_total).min(1.0);
+            let p = if l.idf_total > 0.0 { (l_cov / l.idf_total).min(1.0) } else { 0.0 };
+            let f = if r + p > 0.0 { (1.0 + b2) * r * p / (b2 * p + r) } else { 0.0 };
+            scored.push((f, li));
+        }
+        s.touched.clear();
         let by_score = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
         if scored.len() > RERANK {
             scored.select_nth_unstable_by(RERANK, by_score);
             scored.truncate(RERANK);
         }
-        let q_tris = self.query_trigrams(&q_words);
+        let q_tris = self.query_trigrams(q_words);
         let mut per_label: Vec<(u32, f32, u32)> = scored
             .iter()
             .filter_map(|&(f, li)| {
@@ -688,10 +718,14 @@ fn kind_rank(kind: LabelKind) -> u8 {
 }
 
 /// A loose match on an alternative or hidden label counts less; an exact one nearly as much.
+///
+/// ESCO's alternative labels of a skill are often narrower or looser than the
+/// preferred label ("SQL" is an alternative label of several skills), and ads
+/// name a skill the way its preferred label does more often than not.
 fn kind_weight(kind: LabelKind, score: f32) -> f32 {
     let (tie, loose) = match kind {
         LabelKind::Preferred => (1.0, 0.0),
-        LabelKind::Alternative => (0.99, 0.15),
+        LabelKind::Alternative => (0.96, 0.45),
         LabelKind::Hidden => (0.97, 0.3),
     };
     tie - loose * (1.0 - score.clamp(0.0, 1.0))

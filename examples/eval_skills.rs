@@ -7,7 +7,10 @@
 //! or `UNDERSPECIFIED` are left out. Prints one JSON line: `n`, `top1`,
 //! `top5`, `mrr` (reciprocal rank within the first 10, 0 beyond) and
 //! `phrases_per_sec` (one thread, search only; with `--passes N` the median of
-//! N timed passes). `--misses` lists on stderr every phrase whose skill is not
+//! N timed passes). Also `at_min_confidence`: the share of phrases whose first
+//! candidate reaches [`SkillNormalizer::MIN_CONFIDENCE`] (`coverage`: these are
+//! mapped, the others reported as unmapped) and its top-1 accuracy among them
+//! (`precision`); `curve`: the same at 0.20, 0.25, …, 0.95. `--misses` lists on stderr every phrase whose skill is not
 //! ranked first (for looking at the development data only).
 
 use std::path::Path;
@@ -71,6 +74,8 @@ fn run(dir: &Path, spans: &Path, passes: usize, misses: bool) -> Result<serde_js
         return Err(format!("{}: no labelled spans", spans.display()).into());
     }
     let mut ranks = Vec::with_capacity(cases.len());
+    // (confidence of the first candidate, whether it is right), for the coverage/precision curve.
+    let mut firsts: Vec<(f64, bool)> = Vec::with_capacity(cases.len());
     let mut unknown = 0usize;
     let mut speeds = Vec::with_capacity(passes);
     for pass in 0..passes {
@@ -91,11 +96,21 @@ fn run(dir: &Path, spans: &Path, passes: usize, misses: bool) -> Result<serde_js
                 eprintln!("{:?}\trank {rank:?}\twant {:?}\tgot {}", c.phrase, c.answer, got.join(" | "));
             }
             ranks.push(rank);
+            firsts.push((hits.first().map_or(0.0, |m| m.confidence), rank == Some(0)));
         }
         speeds.push(cases.len() as f64 / t.elapsed().as_secs_f64().max(1e-9));
     }
     speeds.sort_by(f64::total_cmp);
     let m = RankMetrics::from_ranks(&ranks);
+    let at = |t: f64| {
+        let kept: Vec<bool> = firsts.iter().filter(|f| f.0 >= t).map(|f| f.1).collect();
+        serde_json::json!({
+            "threshold": t,
+            "coverage": kept.len() as f64 / firsts.len().max(1) as f64,
+            "precision": kept.iter().filter(|&&ok| ok).count() as f64 / kept.len().max(1) as f64,
+        })
+    };
+    let curve: Vec<serde_json::Value> = (4..=19).map(|i| at(f64::from(i * 5) / 100.0)).collect();
     Ok(serde_json::json!({
         "n": m.n,
         "top1": m.top1,
@@ -103,5 +118,7 @@ fn run(dir: &Path, spans: &Path, passes: usize, misses: bool) -> Result<serde_js
         "mrr": m.mrr,
         "phrases_per_sec": speeds.get(speeds.len() / 2).copied().unwrap_or(0.0),
         "unknown_labels": unknown,
+        "at_min_confidence": at(SkillNormalizer::MIN_CONFIDENCE),
+        "curve": curve,
     }))
 }

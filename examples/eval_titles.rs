@@ -6,6 +6,12 @@
 //! Prints one JSON object: `n`, `top1`, `top5`, `mrr` (reciprocal rank within
 //! the top 10, 0 beyond) and `titles_per_sec` (one thread, search only; with
 //! `--passes N` the median of N timed passes over the same titles).
+//! `at_min_confidence` gives the share of titles whose first candidate reaches
+//! [`OccupationNormalizer::MIN_CONFIDENCE`] (`coverage`: these titles get an
+//! occupation), the top-1 accuracy among them (`precision`) and the share whose
+//! first candidate is in the right ISCO-08 unit group (`isco_precision`, what the
+//! matching score uses); `curve` the same
+//! at thresholds 0.20, 0.25, …, 0.95.
 //! Titles whose concept is not in the taxonomy count as misses and are also
 //! reported as `unknown_concepts`.
 //!
@@ -143,6 +149,8 @@ fn run(
     }
 
     let (mut top1, mut top5, mut rr, mut unknown) = (0u64, 0u64, 0.0f64, 0u64);
+    // (confidence of the first candidate, whether it is right, whether its ISCO group is), for the coverage/precision curve.
+    let mut firsts: Vec<(f64, bool, bool)> = Vec::with_capacity(cases.len());
     let mut speeds = Vec::with_capacity(passes);
     for pass in 0..passes {
         let t2 = Instant::now();
@@ -155,6 +163,13 @@ fn run(
                 unknown += 1;
             }
             let found = hits.iter().position(|m| m.uri == uri);
+            let want_isco = taxonomy.occupation(uri).map(|o| o.isco);
+            let first = hits.first();
+            firsts.push((
+                first.map_or(0.0, |m| m.confidence),
+                found == Some(0),
+                first.is_some_and(|m| Some(m.isco) == want_isco),
+            ));
             if misses && found != Some(0) {
                 let name = |u: &str| {
                     let o = taxonomy.occupation(u);
@@ -173,8 +188,23 @@ fn run(
     }
     speeds.sort_by(f64::total_cmp);
     let n = cases.len().max(1) as f64;
+    let at = |t: f64| {
+        let kept: Vec<&(f64, bool, bool)> = firsts.iter().filter(|f| f.0 >= t).collect();
+        let share = |ok: fn(&(f64, bool, bool)) -> bool| {
+            kept.iter().filter(|f| ok(f)).count() as f64 / kept.len().max(1) as f64
+        };
+        serde_json::json!({
+            "threshold": t,
+            "coverage": kept.len() as f64 / n,
+            "precision": share(|f| f.1),
+            "isco_precision": share(|f| f.2),
+        })
+    };
+    let curve: Vec<serde_json::Value> = (4..=19).map(|i| at(f64::from(i * 5) / 100.0)).collect();
     Ok(serde_json::json!({
         "n": cases.len(),
+        "at_min_confidence": at(OccupationNormalizer::MIN_CONFIDENCE),
+        "curve": curve,
         "top1": top1 as f64 / n,
         "top5": top5 as f64 / n,
         "mrr": rr / n,

@@ -64,6 +64,13 @@ pub struct OccupationNormalizer<'t> {
 }
 
 impl<'t> OccupationNormalizer<'t> {
+    /// Below this confidence a title's best occupation is not used: the record gets
+    /// no occupation (and is rejected if it needs one).
+    ///
+    /// Chosen on the JobBERT development titles (`examples/eval_titles.rs` prints the
+    /// coverage and precision at this threshold and a curve around it).
+    pub const MIN_CONFIDENCE: f64 = 0.65;
+
     /// An index over the labels of all loaded languages.
     pub fn new(taxonomy: &'t Taxonomy) -> Self {
         Self::build(taxonomy, None)
@@ -112,6 +119,13 @@ pub struct SkillNormalizer<'t> {
 }
 
 impl<'t> SkillNormalizer<'t> {
+    /// Below this confidence a phrase's best skill is not used: the phrase is
+    /// reported as unmapped, with its best candidates.
+    ///
+    /// Chosen on the development skill spans (`examples/eval_skills.rs` prints the
+    /// coverage and precision at this threshold and a curve around it).
+    pub const MIN_CONFIDENCE: f64 = 0.6;
+
     /// An index over the skill labels of all loaded languages.
     pub fn new(taxonomy: &'t Taxonomy) -> Self {
         let mut rows = Vec::new();

@@ -183,9 +183,23 @@ pub(crate) fn is_esco_reference(s: &str) -> bool {
     }
 }
 
+/// The error for a title without a confident occupation: the threshold and the best
+/// candidates (never the title itself, which may be free text about a person).
+pub(crate) fn unmapped_title(u: &crate::resolve::Unmapped) -> Error {
+    let mut msg = format!("no occupation for this job title with confidence ≥ {:.2}", u.min_confidence);
+    if !u.candidates.is_empty() {
+        msg.push_str("; best candidates: ");
+        let best: Vec<String> =
+            u.candidates.iter().map(|c| format!("{:?} {:.2} <{}>", c.label, c.confidence, c.uri)).collect();
+        msg.push_str(&best.join(", "));
+    }
+    Error::new(ErrorKind::Unresolved, msg)
+}
+
 /// Resolves one occupation as written in a feed: a 4-digit ISCO-08 code; an
 /// ESCO URI or code (needs `resolver`); or, when `normaliser` is given, a
-/// free-text job title (its best candidate).
+/// free-text job title (its best candidate, when confident enough: see
+/// [`crate::normalise_title`]).
 pub(crate) fn resolve_occupation(
     raw: &str,
     resolver: Option<&dyn OccupationResolver>,
@@ -212,8 +226,8 @@ pub(crate) fn resolve_occupation(
             "expected an ISCO-08 code of 4 digits or an ESCO occupation URI (free-text titles need a title normaliser)",
         ));
     };
-    match normaliser.occupations_for_title(s, 1).into_iter().next() {
-        Some(c) => Ok(Occupation { isco: c.isco, esco: Some(c.uri) }),
-        None => Err(Error::new(ErrorKind::Unresolved, "no occupation found for this job title")),
+    match crate::resolve::normalise_title(normaliser, s, "") {
+        Ok(c) => Ok(Occupation { isco: c.isco, esco: Some(c.uri) }),
+        Err(u) => Err(unmapped_title(&u)),
     }
 }

@@ -20,4 +20,7 @@ pub mod resolve;
 pub mod synthetic;
 
 pub use error::{Error, ErrorKind, Loaded, OnError, Position, Rejected, Result};
-pub use resolve::{OccupationCandidate, OccupationResolver, TitleNormaliser};
+pub use resolve::{
+    normalise_skills, normalise_title, Candidate, ConceptLabels, OccupationCandidate, OccupationResolver,
+    SkillCandidate, SkillPhraseNormaliser, TitleNormaliser, Unmapped,
+};

@@ -157,6 +157,11 @@ impl<'t> SkillNormalizer<'t> {
         SkillNormalizer { taxonomy, index: SkillIndex::build(rows, keys, &priors) }
     }
 
+    /// The taxonomy the index was built from.
+    pub fn taxonomy(&self) -> &'t Taxonomy {
+        self.taxonomy
+    }
+
     /// The `k` best skills for a phrase, best first.
     pub fn search(&self, phrase: &str, k: usize) -> Vec<SkillMatch<'t>> {
         self.index

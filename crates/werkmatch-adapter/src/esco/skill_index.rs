@@ -201,6 +201,8 @@ const SECOND_LABEL_WEIGHT: f32 = 0.15;
 const PRIOR_WEIGHT: f32 = 0.12;
 /// Similarity given to a label word that a query word abbreviates ("admin" → "administr").
 const PREFIX_SIM: f32 = 0.7;
+/// Similarity of a query word to a label word with the same stem but another form.
+const STEM_ONLY_SIM: f32 = 0.85;
 /// Similarity given to each part of a compound query word ("teamwork" → "team", "work").
 const COMPOUND_SIM: f32 = 0.8;
 /// Minimum trigram Dice coefficient for a typo match.
@@ -229,6 +231,8 @@ struct Label {
     stems: Vec<u32>,
     /// Sum of the stems' IDF.
     idf_total: f32,
+    /// Ids of the folded words as written (see [`SkillIndex::word_ids`]), sorted.
+    words: Vec<u32>,
 }
 
 /// A scored target with the label that matched best.
@@ -243,6 +247,8 @@ pub(crate) struct Hit {
 struct Term {
     alts: Vec<(u32, f32)>,
     idf: f32,
+    /// The word as written, when some label has it.
+    word: Option<u32>,
 }
 
 /// Buffers one query needs, kept per thread so that queries do not allocate
@@ -266,6 +272,8 @@ pub(crate) struct SkillIndex {
     originals: Vec<String>,
     stem_ids: HashMap<String, u32>,
     stem_text: Vec<String>,
+    /// The labels' folded words as written: a stem match that is also a word match counts fully.
+    word_ids: HashMap<String, u32>,
     stem_idf: Vec<f32>,
     /// Per stem, the labels containing it (sorted).
     stem_post: Vec<Vec<u32>>,
@@ -319,6 +327,7 @@ impl SkillIndex {
             originals: Vec::new(),
             stem_ids: HashMap::new(),
             stem_text: Vec::new(),
+            word_ids: HashMap::new(),
             stem_idf: Vec::new(),
             stem_post: Vec::new(),
             sorted_stems: Vec::new(),
@@ -355,9 +364,18 @@ impl SkillIndex {
             let mut ids: Vec<u32> = stems.iter().map(|s| idx.stem_id(s)).collect();
             ids.sort_unstable();
             ids.dedup();
+            let mut word_ids: Vec<u32> = content
+                .iter()
+                .map(|w| {
+                    let next = u32::try_from(idx.word_ids.len()).unwrap_or(u32::MAX);
+                    *idx.word_ids.entry((*w).to_string()).or_insert(next)
+                })
+                .collect();
+            word_ids.sort_unstable();
+            word_ids.dedup();
             let original = u32::try_from(idx.originals.len()).unwrap_or(u32::MAX);
             idx.originals.push(text);
-            idx.labels.push(Label { target, kind, original, stems: ids, idf_total: 0.0 });
+            idx.labels.push(Label { target, kind, original, stems: ids, idf_total: 0.0, words: word_ids });
             label_words.push(content.iter().map(|w| (*w).to_string()).collect());
         }
         idx.index_stems();
@@ -499,14 +517,15 @@ impl SkillIndex {
                 if let Some(parts) = self.compound_parts(&stem) {
                     // Each part is a term of its own, so that "teamwork" covers both words of "team work".
                     for p in parts {
-                        terms.push(Term { alts: vec![(p, COMPOUND_SIM)], idf: self.idf_of(p) });
+                        terms.push(Term { alts: vec![(p, COMPOUND_SIM)], idf: self.idf_of(p), word: None });
                     }
                     continue;
                 }
                 alts = self.fuzzy(&stem);
             }
             let idf = alts.iter().map(|&(s, _)| self.idf_of(s)).fold(0.0f32, f32::max);
-            terms.push(Term { idf: if alts.is_empty() { unseen } else { idf }, alts });
+            let word = self.word_ids.get(*w).copied();
+            terms.push(Term { idf: if alts.is_empty() { unseen } else { idf }, alts, word });
         }
         terms
     }
@@ -594,6 +613,17 @@ impl SkillIndex {
                 s.per_term.dedup_by_key(|x| x.0);
             }
             for &(li, sim) in &s.per_term {
+                // Stemmers conflate too much now and then ("excellence" → "excel"): a match
+                // of the stem alone counts a little less than the same word.
+                let sim = match (sim >= 1.0, t.word) {
+                    (true, Some(w))
+                        if self.labels.get(li as usize).is_some_and(|l| l.words.binary_search(&w).is_ok()) =>
+                    {
+                        1.0
+                    }
+                    (true, _) => STEM_ONLY_SIM,
+                    _ => sim,
+                };
                 if let Some(a) = s.acc.get_mut(li as usize) {
                     if *a == 0.0 {
                         s.touched.push(li);

@@ -229,7 +229,8 @@ fn main() {
             for m in r.matches.iter().take(3) {
                 if let Some(v) = by_id.get(m.id.as_str()) {
                     println!();
-                    println!("  {} {} (ISCO {}, {})", m.id, v.title.as_deref().unwrap_or(""), v.isco, v.sector);
+                    let sector = v.sector.map_or_else(|| "sector unknown".to_string(), |n| n.to_string());
+                    println!("  {} {} (ISCO {}, {sector})", m.id, v.title.as_deref().unwrap_or(""), v.isco);
                     for line in score::explain(&cfg, s, v).to_string().lines() {
                         println!("    {line}");
                     }

@@ -57,7 +57,7 @@ struct Args {
     #[arg(long, default_value_t = 10)]
     top: usize,
     /// Drop matches scoring below this.
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_parser = min_score)]
     min_score: f64,
     /// Add an explanation object to every match.
     #[arg(long)]
@@ -70,6 +70,12 @@ struct Args {
     out: PathBuf,
     #[command(flatten)]
     input: InputFlags,
+}
+
+/// `--min-score`: a number in [0, 1], checked before any work (a usage error).
+fn min_score(text: &str) -> Result<f64, String> {
+    let x: f64 = text.parse().map_err(|_| format!("not a number: {text:?}"))?;
+    RankOptions::top(1).with_min_score(x).map(|o| o.min_score()).map_err(|e| e.to_string())
 }
 
 fn bar(len: u64, msg: &'static str) -> ProgressBar {
@@ -156,7 +162,7 @@ fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
 
     let t1 = Instant::now();
     let cfg = ScoringConfig::default();
-    let opts = RankOptions { k: args.top, min_score: args.min_score };
+    let opts = RankOptions::top(args.top).with_min_score(args.min_score).map_err(|e| e.to_string())?;
     let matcher = Matcher::builder()
         .config(cfg.clone())
         .seekers(&seekers)
@@ -200,6 +206,8 @@ fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
             Direction::SeekerToEmployers => {
                 score::explain_employer(&cfg, s_by_id.get(subject)?, e_by_id.get(candidate)?)
             }
+            // Only the three directions above are ranked here.
+            _ => None,
         });
         lines += jsonl::write_rankings(&mut out, *direction, rankings, explain)
             .map_err(|e| format!("writing {}: {e}", args.out.display()))?;
@@ -224,6 +232,7 @@ fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
             Direction::SeekerToVacancies => "seekers without any vacancy",
             Direction::VacancyToSeekers => "vacancies without any candidate",
             Direction::SeekerToEmployers => "seekers without any hidden job",
+            _ => "subjects without any match",
         };
         eprintln!("{what}: {empty} of {}", rankings.len());
     }

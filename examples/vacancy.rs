@@ -113,7 +113,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
             v.title.as_deref().unwrap_or(""),
             v.isco,
             v.skill_level(),
-            v.sector,
+            v.sector.map_or_else(|| "unknown".to_string(), |n| n.to_string()),
             v.earliest_start.map(|t| format!(", starts {t}")).unwrap_or_default()
         ),
         candidates,

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use werkmatch_core::{IscoCode, Nace};
 
-use crate::error::{Error, ErrorKind, Loaded, OnError, Result};
+use crate::error::{Error, ErrorKind, Loaded, OnError, Population, Position, Result};
 use crate::postcode::PostcodeTable;
 use crate::resolve::{OccupationResolver, TitleNormaliser};
 
@@ -107,20 +107,20 @@ impl fmt::Debug for FeedOptions<'_> {
     }
 }
 
-/// Collects accepted and rejected records, checks ids for duplicates and
-/// applies [`OnError`].
+/// Collects accepted and rejected records, checks ids (unique; a seeker's
+/// pseudonymous), numbers the records and applies [`OnError`].
 pub(crate) struct Collector<T> {
     loaded: Loaded<T>,
     seen: HashMap<Box<str>, u64>,
     on_error: OnError,
-    kind: &'static str,
+    population: Population,
     id_field: String,
 }
 
 impl<T> Collector<T> {
-    /// `kind` names the record in messages; `id_field` is the field a duplicate id is reported on.
-    pub(crate) fn new(on_error: OnError, kind: &'static str, id_field: impl Into<String>) -> Self {
-        Collector { loaded: Loaded::default(), seen: HashMap::new(), on_error, kind, id_field: id_field.into() }
+    /// `population` names the records in messages; `id_field` is the field a duplicate id is reported on.
+    pub(crate) fn new(on_error: OnError, population: Population, id_field: impl Into<String>) -> Self {
+        Collector { loaded: Loaded::default(), seen: HashMap::new(), on_error, population, id_field: id_field.into() }
     }
 
     /// Records read so far.
@@ -137,29 +137,43 @@ impl<T> Collector<T> {
         line: u64,
     ) -> Result<()> {
         self.loaded.read += 1;
-        let outcome = outcome.and_then(|record| {
-            let id = id_of(&record);
+        let record = self.loaded.read;
+        let outcome = outcome.and_then(|r| {
+            let id = id_of(&r);
+            let bad = |e: Error| e.with_field(self.id_field.clone()).at(file, line);
+            if self.population == Population::Seekers {
+                crate::privacy::check_pseudonymous(id).map_err(bad)?;
+            }
             if let Some(first) = self.seen.get(id) {
-                return Err(Error::new(
-                    ErrorKind::DuplicateId,
-                    format!("duplicate {} id: first used on line {first}", self.kind),
-                )
-                .with_field(self.id_field.clone())
-                .with_value(id)
-                .at(file, line));
+                return Err(bad(Error::duplicate_id(self.population, Position::new(file, *first)).with_value(id)));
             }
             self.seen.insert(id.into(), line);
-            Ok(record)
+            Ok(r)
         });
         match outcome {
-            Ok(record) => self.loaded.accepted.push(record),
-            Err(e) if self.on_error == OnError::Stop || e.kind() == ErrorKind::Io => return Err(e),
-            Err(e) => self.loaded.rejected.push(e),
+            Ok(r) => self.loaded.accepted.push(r),
+            Err(e) if self.on_error == OnError::Stop || e.kind() == ErrorKind::Io => return Err(e.at_record(record)),
+            Err(e) => self.loaded.rejected.push(e.at_record(record)),
         }
         Ok(())
     }
 
-    pub(crate) fn finish(self) -> Loaded<T> {
+    /// Keeps a warning about the record just pushed (or about the input).
+    pub(crate) fn warn(&mut self, warning: Error) {
+        self.loaded.warnings.push(warning);
+    }
+
+    /// Counts one record whose `field` was filled from the text of `source`.
+    pub(crate) fn derived(&mut self, field: &'static str, source: &'static str) {
+        self.loaded.count_derived(field, source);
+    }
+
+    /// The outcome; an input without a single record gets an [`ErrorKind::Empty`] warning.
+    pub(crate) fn finish(mut self, file: Option<&Path>, bytes: u64) -> Loaded<T> {
+        if self.loaded.read == 0 {
+            let reason = if bytes == 0 { "the input is empty (0 bytes)" } else { "the input holds no records" };
+            self.loaded.warnings.push(Error::new(ErrorKind::Empty, reason).with_position(Position::file(file)));
+        }
         self.loaded
     }
 }

@@ -33,10 +33,17 @@
 //! top-level array or of an `@graph`, or whole documents one after
 //! another) and only one posting's text is in memory at a time, so memory
 //! grows with the accepted vacancies, not with the file. Errors carry the
-//! line of the posting they concern. A syntax error cannot be
-//! resynchronised: it is reported with its line and ends the read.
+//! line of the posting they concern.
+//!
+//! A syntax error costs only the posting it is in: it is reported with its
+//! line and byte offset, and reading goes on at the next element (see the
+//! scanner's resynchronisation rules in `json_export/scan.rs`: a line break
+//! ends a broken string, a missing comma is skipped, a posting whose closing
+//! bracket is missing is searched for the postings it swallowed). Where no
+//! next element can be found, the error says where reading stopped and how
+//! many bytes were not read.
 
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -44,10 +51,10 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use werkmatch_core::{HoursRange, Id, Nace, SkillLevel, Vacancy};
 
-use crate::csv_export::values::{parse_hours, parse_sector, value_key};
-use crate::error::{Error, ErrorKind, Loaded, Result};
+use crate::error::{Error, ErrorKind, Loaded, Population, Result};
 use crate::feed::{resolve_occupation, Collector, FeedOptions, Occupation, Progress, PROGRESS_EVERY};
-use crate::json_export::scan::{Event, Piece, Scanner};
+use crate::json_export::scan::{broken, resync_in, Event, Piece, Scanner};
+use crate::values::{parse_hours, parse_sector, value_key};
 
 /// How deep arrays and `@graph`s may nest before the input is rejected (guards the stack).
 const MAX_NESTING: usize = 8;
@@ -79,26 +86,18 @@ pub fn read_jobpostings_from(
     file: Option<&Path>,
     opts: &mut FeedOptions<'_>,
 ) -> Result<Loaded<Vacancy>> {
-    let mut reader = PostingReader {
-        file,
-        collector: Collector::new(opts.on_error, "posting", "identifier"),
-        bytes: 0,
-        stopped: false,
-    };
+    let mut reader =
+        PostingReader { file, collector: Collector::new(opts.on_error, Population::Vacancies, "identifier"), bytes: 0 };
     let mut scanner = Scanner::new(input, file);
-    scanner.run(true, &mut |event| match event {
-        Event::Value(piece) => reader.piece(&piece, opts),
-        Event::Syntax(e) => reader.syntax(e, opts),
-    })?;
+    scanner.run(true, &mut |event| reader.event(event, opts))?;
     opts.report(Progress { records: reader.collector.read(), bytes: scanner.bytes() });
-    Ok(reader.collector.finish())
+    Ok(reader.collector.finish(file, scanner.bytes()))
 }
 
 /// Reads the JobPostings of the JSON-LD file at `path`, streaming.
 pub fn read_jobpostings_file(path: impl AsRef<Path>, opts: &mut FeedOptions<'_>) -> Result<Loaded<Vacancy>> {
     let path = path.as_ref();
-    let f = std::fs::File::open(path).map_err(|e| Error::io(Some(path), &e))?;
-    read_jobpostings_from(BufReader::with_capacity(1 << 16, f), Some(path), opts)
+    read_jobpostings_from(crate::files::open(path)?, Some(path), opts)
 }
 
 /// Line numbers for increasing offsets into one piece of the input.
@@ -130,8 +129,6 @@ struct PostingReader<'f> {
     collector: Collector<Vacancy>,
     /// Input consumed up to the current piece (for progress reports).
     bytes: u64,
-    /// Set after a syntax error: the text cannot be resynchronised, so the rest is not read.
-    stopped: bool,
 }
 
 #[derive(Deserialize)]
@@ -141,40 +138,49 @@ struct GraphProbe<'a> {
 }
 
 impl PostingReader<'_> {
-    /// Decodes one piece cut by the scanner.
-    fn piece(&mut self, piece: &Piece<'_>, opts: &mut FeedOptions<'_>) -> Result<()> {
-        if self.stopped {
-            return Ok(());
+    fn event(&mut self, event: Event<'_>, opts: &mut FeedOptions<'_>) -> Result<()> {
+        match event {
+            Event::Value(piece) => self.piece(&piece, opts),
+            Event::Syntax(e) => self.syntax(e, opts),
         }
+    }
+
+    /// Decodes one piece cut by the scanner; a piece that is not JSON is
+    /// reported, and the records a missing bracket made it swallow are read.
+    fn piece(&mut self, piece: &Piece<'_>, opts: &mut FeedOptions<'_>) -> Result<()> {
         self.bytes = piece.end;
         let text = match std::str::from_utf8(piece.bytes) {
             Ok(t) => t,
             Err(e) => {
                 let before = piece.bytes.get(..e.valid_up_to()).unwrap_or(&[]);
                 let line = piece.line + before.iter().filter(|b| **b == b'\n').count() as u64;
-                return self.syntax(Error::new(ErrorKind::Syntax, "invalid UTF-8").at(self.file, line), opts);
+                let err = Error::new(ErrorKind::Syntax, format!("invalid UTF-8 at byte {}", e.valid_up_to() + 1))
+                    .at(self.file, line)
+                    .at_byte(piece.start + e.valid_up_to() as u64);
+                return self.syntax(err, opts);
             }
         };
         let raw: &RawValue = match serde_json::from_str(text) {
             Ok(raw) => raw,
             Err(e) => {
-                let line = piece.line + (e.line() as u64).saturating_sub(1);
-                return self.syntax(Error::new(ErrorKind::Syntax, format!("JSON: {e}")).at(self.file, line), opts);
+                let (err, resync) = broken(piece, self.file, &e);
+                self.syntax(err, opts)?;
+                return match resync {
+                    Some(k) => resync_in(piece, k, self.file, &mut |ev| self.event(ev, opts)),
+                    None => Ok(()),
+                };
             }
         };
         let mut doc = Doc { text, lines: LineCounter { pos: 0, line: piece.line.saturating_sub(1) } };
         self.value(&mut doc, raw, piece.in_graph, piece.depth, opts)
     }
 
-    /// A syntax error: reported, and the end of the read.
+    /// A syntax error: reported as a rejected record; reading goes on.
     fn syntax(&mut self, e: Error, opts: &mut FeedOptions<'_>) -> Result<()> {
-        if self.stopped {
-            return Ok(());
-        }
-        self.stopped = true;
         let line = e.position().line.unwrap_or(0);
         self.push(Err(e), line, opts)
     }
+
     fn value<'t>(
         &mut self,
         doc: &mut Doc<'t>,
@@ -534,7 +540,7 @@ fn to_vacancy(node: &Node, opts: &FeedOptions<'_>) -> Result<Vacancy> {
     if let Some(t) = node.get("jobLocationType") {
         for item in items(t) {
             match item.as_str() {
-                Some("TELECOMMUTE") => v.remote = true,
+                Some("TELECOMMUTE") => v.workplace = v.workplace.remote(),
                 _ => return Err(invalid("jobLocationType", item, "TELECOMMUTE (the only schema.org value)")),
             }
         }

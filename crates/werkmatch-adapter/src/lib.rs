@@ -10,16 +10,20 @@ pub mod csv_export;
 pub mod error;
 pub mod esco;
 pub mod feed;
+mod files;
 pub mod input;
 pub mod jobposting;
 pub mod json_export;
 pub mod jsonl;
 pub mod leads;
 pub mod postcode;
+mod posting_text;
+mod privacy;
 pub mod resolve;
 pub mod synthetic;
+mod values;
 
-pub use error::{Error, ErrorKind, Loaded, OnError, Position, Rejected, Result};
+pub use error::{Derived, DuplicateId, Error, ErrorKind, Loaded, OnError, Population, Position, Rejected, Result};
 pub use resolve::{
     normalise_skills, normalise_title, Candidate, ConceptLabels, OccupationCandidate, OccupationResolver,
     SkillCandidate, SkillPhraseNormaliser, TitleNormaliser, Unmapped,

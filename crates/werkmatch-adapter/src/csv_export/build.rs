@@ -6,9 +6,9 @@ use werkmatch_core::{Employer, Experience, Id, Jobseeker, Mobility, ModeSet, Ski
 
 use super::mapping::Kind;
 use super::row::Row;
-use super::values::{education_builtin, load_builtin, lookup, mode_builtin, parse_cefr, parse_hours, parse_sector};
 use crate::error::{Error, ErrorKind, Result};
 use crate::feed::{resolve_occupation, Occupation};
+use crate::values::{education_builtin, load_builtin, lookup, mode_builtin, parse_cefr, parse_hours, parse_sector};
 
 /// A record type that can be read from a mapped CSV export.
 pub trait CsvRecord: Sized + sealed::Sealed {
@@ -134,7 +134,9 @@ impl CsvRecord for Vacancy {
             let n: u8 = s.parse().map_err(|_| invalid("a skill level 1–4"))?;
             SkillLevel::new(n).map_err(core)
         })?;
-        v.remote = row.flag("remote")?;
+        if row.flag("remote")? {
+            v.workplace = v.workplace.remote();
+        }
         v.skills_essential = row.strings("skills_essential")?;
         v.skills_optional = row.strings("skills_optional")?;
         if let (Some(esco), Some(resolver)) = (&occ.esco, row.ctx.resolver) {

@@ -47,7 +47,7 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
 ) -> Result<Loaded<T>> {
     let delimiter = match mapping.delimiter {
         Some(d) => d,
-        None => detect_delimiter(input.fill_buf().map_err(|e| Error::io(file, &e).at(file, 1))?),
+        None => detect_delimiter(input.fill_buf().map_err(|e| Error::io(file, e).at(file, 1))?),
     };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -69,7 +69,7 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
     check_columns(&columns, mapping, opts, file)?;
     let ctx = Context { mapping, postcodes: opts.postcodes, resolver: opts.resolver, normaliser: opts.normaliser };
     let id_column = mapping.columns(T::KIND).iter().find(|(f, _)| *f == "id").map_or("id", |(_, c)| c.as_str());
-    let mut collector = Collector::<T>::new(opts.on_error, T::KIND.singular(), id_column);
+    let mut collector = Collector::<T>::new(opts.on_error, T::KIND.population(), id_column);
     let mut record = ByteRecord::new();
     let mut last_line = 1;
     loop {
@@ -107,8 +107,9 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
             opts.report(Progress { records: collector.read(), bytes: reader.position().byte() });
         }
     }
-    opts.report(Progress { records: collector.read(), bytes: reader.get_ref().bytes() });
-    Ok(collector.finish())
+    let bytes = reader.get_ref().bytes();
+    opts.report(Progress { records: collector.read(), bytes });
+    Ok(collector.finish(file, bytes))
 }
 
 /// Fails when the header lacks a column for a required field, or the file has
@@ -118,10 +119,8 @@ fn check_columns(columns: &Columns, mapping: &Mapping, opts: &FeedOptions<'_>, f
     let column_of = |field: &str| {
         mapping.columns(kind).iter().find(|(f, _)| *f == field).map_or("(not mapped)", |(_, c)| c.as_str()).to_string()
     };
-    let config = |reason: String| {
-        Err(Error::new(ErrorKind::Config, reason)
-            .with_position(crate::error::Position { file: file.map(Path::to_path_buf), line: Some(1) }))
-    };
+    let config =
+        |reason: String| Err(Error::new(ErrorKind::Config, reason).with_position(crate::error::Position::new(file, 1)));
     let mut required = vec!["id"];
     match kind {
         Kind::Seekers => {}
@@ -177,14 +176,13 @@ fn detect_delimiter(head: &[u8]) -> u8 {
 
 fn csv_error(e: &csv::Error, file: Option<&Path>, line: u64) -> Error {
     match e.kind() {
-        csv::ErrorKind::Io(io) => Error::io(file, io).at(file, line),
+        csv::ErrorKind::Io(io) => Error::io(file, std::io::Error::new(io.kind(), io.to_string())).at(file, line),
         _ => Error::new(ErrorKind::Syntax, format!("CSV: {e}")).at(file, line),
     }
 }
 
 fn open(path: &Path) -> Result<BufReader<File>> {
-    let f = File::open(path).map_err(|e| Error::io(Some(path), &e))?;
-    Ok(BufReader::with_capacity(1 << 16, f))
+    crate::files::open(path)
 }
 
 /// Reads a CSV file at `path` (see [`read_csv`]).

@@ -5,10 +5,10 @@ use csv::ByteRecord;
 use werkmatch_core::GeoPoint;
 
 use super::mapping::{Kind, Mapping};
-use super::values::{bool_builtin, lookup, split_list};
 use crate::error::{Error, ErrorKind, Result};
 use crate::postcode::PostcodeTable;
 use crate::resolve::{OccupationResolver, TitleNormaliser};
+use crate::values::{bool_builtin, lookup, split_list};
 
 /// Where each mapped field is in the file: the header resolved against the mapping.
 #[derive(Debug)]

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use werkmatch_core::{Employer, Jobseeker, Vacancy};
 
 use super::rewrite;
-use crate::error::Error;
+use crate::error::{Error, Population};
 use crate::resolve::OccupationResolver;
 
 mod sealed {
@@ -20,6 +20,8 @@ mod sealed {
 pub trait Record: DeserializeOwned + std::fmt::Debug + sealed::Sealed {
     /// What one record is called in messages, e.g. `"seeker"`.
     const NAME: &'static str;
+    /// Whose ids these are (named in duplicate-id errors).
+    const POPULATION: Population;
 
     /// The record's id (unique within one input).
     fn record_id(&self) -> &str;
@@ -31,6 +33,7 @@ pub trait Record: DeserializeOwned + std::fmt::Debug + sealed::Sealed {
 
 impl Record for Jobseeker {
     const NAME: &'static str = "seeker";
+    const POPULATION: Population = Population::Seekers;
 
     fn record_id(&self) -> &str {
         self.id.as_str()
@@ -43,6 +46,7 @@ impl Record for Jobseeker {
 
 impl Record for Vacancy {
     const NAME: &'static str = "vacancy";
+    const POPULATION: Population = Population::Vacancies;
 
     fn record_id(&self) -> &str {
         self.id.as_str()
@@ -55,6 +59,7 @@ impl Record for Vacancy {
 
 impl Record for Employer {
     const NAME: &'static str = "employer";
+    const POPULATION: Population = Population::Employers;
 
     fn record_id(&self) -> &str {
         self.id.as_str()

@@ -10,7 +10,7 @@ use super::employer::employer_as_vacancy;
 use super::knockout::KnockOut;
 use super::pair::{evaluate, missing_essential_skills, Evaluation};
 use super::ScoringConfig;
-use crate::model::{Employer, IscoCode, Jobseeker, Vacancy};
+use crate::model::{Employer, IscoCode, Jobseeker, Nace, Vacancy};
 use crate::travel::Travel;
 
 /// One component's value and weight.
@@ -26,6 +26,7 @@ pub struct ComponentScore {
 
 /// The explanation of one pair.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Explanation {
     /// The total score; `None` when the pair is excluded.
     pub score: Option<f64>,
@@ -43,6 +44,9 @@ pub struct Explanation {
     pub level_gap: i8,
     /// The ISCO code scored (for an employer: the occupation chosen for this seeker).
     pub isco: IscoCode,
+    /// The vacancy's NACE section; `None`: the sector is unknown (v1.1), and
+    /// the sector component is the configuration's `sector_unknown`.
+    pub sector: Option<Nace>,
     /// How many distinct skills the vacancy asks (essential and optional);
     /// 0 means the skills component stands in for the occupation component.
     pub skills_asked: usize,
@@ -69,6 +73,7 @@ impl Explanation {
             vacancy_level: ev.vacancy_level.get(),
             level_gap: ev.level_gap(),
             isco: vacancy.isco,
+            sector: vacancy.sector,
             skills_asked: vacancy
                 .skills_essential
                 .iter()

@@ -13,7 +13,7 @@ use super::knockout::KnockOut;
 use super::pair::{evaluate, seeker_level};
 use super::ScoringConfig;
 use crate::model::{Cefr, Jobseeker, ModeSet, PhysicalLoad, TravelMode, Vacancy};
-use crate::travel::TravelModel;
+use crate::travel::{within_limit, TravelModel};
 
 /// What would lift one knock-out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -146,7 +146,8 @@ pub fn unlock_hints(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) 
 fn travel_hint(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy, minutes: f64, too_early: bool) -> Hint {
     let max_minutes = seeker.mobility.max_minutes();
     let tm = cfg.travel();
-    let d = tm.distance_km(seeker.location, vacancy.location);
+    // A remote job is never too far; no site, no alternatives.
+    let d = vacancy.workplace.site().map_or(f64::INFINITY, |site| tm.distance_km(seeker.location, site));
     let usable = TravelModel::usable_modes(seeker.mobility.modes(), seeker.licence);
     let start = vacancy.earliest_start.map(|t| t.minutes());
     // Modes the seeker does not use now, each tried on its own (car as if with a licence).
@@ -154,13 +155,13 @@ fn travel_hint(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy, minut
         .into_iter()
         .filter(|m| !usable.contains(*m))
         .map(|m| (m, tm.fastest(d, ModeSet::EMPTY.with(m), start)))
-        .filter(|(m, t)| t.mode == Some(*m) && max_minutes > 0 && t.minutes <= f64::from(max_minutes))
+        .filter(|(m, t)| t.mode == Some(*m) && within_limit(t.minutes, f64::from(max_minutes)))
         .map(|(m, t)| (m, t.minutes))
         .collect();
     // A mode that needs a licence the seeker lacks is the harder change: list it last.
     let hard = |m: TravelMode| m == TravelMode::Car && !seeker.licence;
     alternatives.sort_by(|a, b| hard(a.0).cmp(&hard(b.0)).then(a.1.total_cmp(&b.1)).then(a.0.cmp(&b.0)));
-    let minutes = if max_minutes == 0 && !vacancy.remote { f64::INFINITY } else { minutes };
+    let minutes = if max_minutes == 0 && !vacancy.is_remote() { f64::INFINITY } else { minutes };
     Hint::Travel { minutes, max_minutes, transit_too_early: too_early, alternatives }
 }
 

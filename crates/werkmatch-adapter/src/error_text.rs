@@ -20,6 +20,8 @@ impl ErrorKind {
             ErrorKind::DuplicateId => Label::InputKindDuplicateId,
             ErrorKind::Unresolved => Label::InputKindUnresolved,
             ErrorKind::Config => Label::InputKindConfig,
+            ErrorKind::Implausible => Label::InputKindImplausible,
+            ErrorKind::Empty => Label::InputKindEmpty,
         }
     }
 }

@@ -54,7 +54,7 @@ fn csv_error(path: &Path, e: &csv::Error) -> Error {
     let err = Error::new(kind, e.to_string());
     match line {
         Some(l) => err.at(Some(path), l),
-        None => err.with_position(crate::error::Position { file: Some(path.to_path_buf()), line: None }),
+        None => err.with_position(crate::error::Position::file(Some(path))),
     }
 }
 

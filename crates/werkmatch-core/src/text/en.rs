@@ -116,6 +116,8 @@ impl Texts for En {
             InputKindDuplicateId => "duplicate id",
             InputKindUnresolved => "unknown reference",
             InputKindConfig => "wrong settings",
+            InputKindImplausible => "implausible value",
+            InputKindEmpty => "no records",
             InputOutOfRange => "out of range: must satisfy {rule}",
             InputMalformed => "malformed: expected {expected}",
             InputMissing => "missing: {rule}",

@@ -99,6 +99,10 @@ labels! {
     InputKindUnresolved => "input.kind.unresolved",
     /// `wrong settings`
     InputKindConfig => "input.kind.config",
+    /// `implausible value`
+    InputKindImplausible => "input.kind.implausible",
+    /// `no records`
+    InputKindEmpty => "input.kind.empty",
     /// `out of range: must satisfy {rule}`: a core value outside its rule.
     InputOutOfRange => "input.out_of_range",
     /// `malformed: expected {expected}`: a core value of the wrong shape.

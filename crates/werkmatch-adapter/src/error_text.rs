@@ -93,8 +93,7 @@ mod tests {
             "seekers.csv:4: veld `postcode`: onbekende verwijzing: \"9999 AB\" \
              [postcode 9999 is not in the postcode table]"
         );
-        let no_file =
-            Error::new(ErrorKind::Syntax, "expected value").with_position(Position { file: None, line: Some(3) });
+        let no_file = Error::new(ErrorKind::Syntax, "expected value").with_position(Position::new(None, 3));
         assert_eq!(no_file.text(Lang::Nl), "regel 3: onjuiste opmaak [expected value]");
         assert_eq!(no_file.text(Lang::En), no_file.to_string());
     }

@@ -14,7 +14,7 @@ use werkmatch_core::{IscoCode, Nace};
 
 use crate::error::{Error, ErrorKind, Loaded, OnError, Population, Position, Result};
 use crate::postcode::PostcodeTable;
-use crate::resolve::{OccupationResolver, TitleNormaliser};
+use crate::resolve::{OccupationResolver, SkillPhraseNormaliser, TitleNormaliser};
 
 /// How far a reader has come: reported through [`FeedOptions::progress`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -39,6 +39,10 @@ pub struct FeedOptions<'a> {
     pub resolver: Option<&'a dyn OccupationResolver>,
     /// Turns free-text job titles into an occupation when no code is given.
     pub normaliser: Option<&'a dyn TitleNormaliser>,
+    /// Turns free-text skill phrases into skill ids (see [`crate::free_text`]).
+    pub skill_normaliser: Option<&'a dyn SkillPhraseNormaliser>,
+    /// Keep a skill phrase without a confident match as written (it is still reported).
+    pub keep_unmapped_skills: bool,
     /// The sector of a vacancy whose source does not give one (JobPosting without `industry`).
     pub default_sector: Option<Nace>,
     /// Called every [`PROGRESS_EVERY`] records and once at the end.
@@ -75,6 +79,18 @@ impl<'a> FeedOptions<'a> {
         self
     }
 
+    /// Normalises free-text skill phrases through `normaliser`.
+    pub fn skill_normaliser(mut self, normaliser: &'a dyn SkillPhraseNormaliser) -> Self {
+        self.skill_normaliser = Some(normaliser);
+        self
+    }
+
+    /// Keeps skill phrases without a confident match as written (they are still reported).
+    pub fn keep_unmapped_skills(mut self, keep: bool) -> Self {
+        self.keep_unmapped_skills = keep;
+        self
+    }
+
     /// Sets the sector used when a source gives none.
     pub fn default_sector(mut self, sector: Nace) -> Self {
         self.default_sector = Some(sector);
@@ -101,6 +117,8 @@ impl fmt::Debug for FeedOptions<'_> {
             .field("postcodes", &self.postcodes.map(PostcodeTable::len))
             .field("resolver", &self.resolver.is_some())
             .field("normaliser", &self.normaliser.is_some())
+            .field("skill_normaliser", &self.skill_normaliser.is_some())
+            .field("keep_unmapped_skills", &self.keep_unmapped_skills)
             .field("default_sector", &self.default_sector)
             .field("progress", &self.progress.is_some())
             .finish()

@@ -12,6 +12,7 @@ mod error_text;
 pub mod esco;
 pub mod feed;
 mod files;
+mod free_text;
 pub mod input;
 pub mod jobposting;
 pub mod json_export;

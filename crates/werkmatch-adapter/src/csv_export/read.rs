@@ -102,7 +102,7 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
                 Err(err)
             }
         };
-        collector.push(outcome.map_err(|e| e.at(file, last_line)), T::record_id, file, last_line)?;
+        collector.push_normalised(outcome.map_err(|e| e.at(file, last_line)), opts, T::record_id, file, last_line)?;
         if collector.read() % PROGRESS_EVERY == 0 {
             opts.report(Progress { records: collector.read(), bytes: reader.position().byte() });
         }

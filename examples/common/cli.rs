@@ -56,6 +56,7 @@ impl InputFlags {
             let n: &'static OccupationNormalizer<'static> = Box::leak(Box::new(OccupationNormalizer::new(t)));
             let s: &'static SkillNormalizer<'static> = Box::leak(Box::new(SkillNormalizer::new(t)));
             inputs.resolver = Some(t);
+            inputs.labels = Some(t);
             inputs.normaliser = Some(n);
             inputs.skill_normaliser = Some(s);
             inputs.keep_unmapped_skills = self.keep_unmapped_skills;
@@ -104,6 +105,16 @@ pub fn accept<T>(
     }
     *bad += loaded.rejected.len();
     Ok(loaded.accepted)
+}
+
+/// Skill (or occupation) URIs as people read them: each concept's label in `lang`
+/// where the taxonomy has one, else in English; the id itself when there is no
+/// taxonomy or it does not know the concept. Comma-separated.
+pub fn concept_names(labels: Option<&dyn werkmatch::adapter::ConceptLabels>, ids: &[String], lang: Lang) -> String {
+    ids.iter()
+        .map(|id| labels.and_then(|l| l.label(id, lang.code())).unwrap_or(id.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// How a tool prints its report.

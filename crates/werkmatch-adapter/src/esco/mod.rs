@@ -12,6 +12,7 @@
 pub mod eval;
 mod index;
 pub mod load;
+mod memo;
 mod normalize;
 mod resolve;
 mod skill_index;

@@ -3,6 +3,7 @@
 use werkmatch_core::IscoCode;
 
 use super::index::{LabelIndex, LabelKind};
+use super::memo::Memo;
 use super::skill_index::{SkillIndex, SkillPrior};
 use super::taxonomy::{LabelMap, OccupationId, SkillId, Taxonomy};
 
@@ -61,6 +62,8 @@ fn label_rows(maps: &[&LabelMap], languages: Option<&[&str]>) -> Vec<(u32, Label
 pub struct OccupationNormalizer<'t> {
     taxonomy: &'t Taxonomy,
     index: LabelIndex,
+    /// Answers given through [`crate::TitleNormaliser`] (feeds repeat their titles).
+    pub(super) memo: Memo<Vec<crate::OccupationCandidate>>,
 }
 
 impl<'t> OccupationNormalizer<'t> {
@@ -84,7 +87,11 @@ impl<'t> OccupationNormalizer<'t> {
     fn build(taxonomy: &'t Taxonomy, languages: Option<&[&str]>) -> Self {
         let maps: Vec<&LabelMap> = taxonomy.occupations().iter().map(|o| &o.labels).collect();
         let keys = taxonomy.occupations().iter().map(|o| o.uri.clone()).collect();
-        OccupationNormalizer { taxonomy, index: LabelIndex::build(label_rows(&maps, languages), keys) }
+        OccupationNormalizer {
+            taxonomy,
+            index: LabelIndex::build(label_rows(&maps, languages), keys),
+            memo: Memo::new(),
+        }
     }
 
     /// The `k` best occupations for a job title, best first.
@@ -116,6 +123,8 @@ impl<'t> OccupationNormalizer<'t> {
 pub struct SkillNormalizer<'t> {
     taxonomy: &'t Taxonomy,
     index: SkillIndex,
+    /// Answers given through [`crate::SkillPhraseNormaliser`] (feeds repeat their phrases).
+    pub(super) memo: Memo<Vec<crate::SkillCandidate>>,
 }
 
 impl<'t> SkillNormalizer<'t> {
@@ -154,7 +163,7 @@ impl<'t> SkillNormalizer<'t> {
                 _ => 0,
             };
         }
-        SkillNormalizer { taxonomy, index: SkillIndex::build(rows, keys, &priors) }
+        SkillNormalizer { taxonomy, index: SkillIndex::build(rows, keys, &priors), memo: Memo::new() }
     }
 
     /// The taxonomy the index was built from.

@@ -79,6 +79,16 @@ impl Taxonomy {
 
 impl crate::TitleNormaliser for super::OccupationNormalizer<'_> {
     fn occupations_for_title(&self, title: &str, k: usize) -> Vec<crate::OccupationCandidate> {
+        self.memo.get_or(title, k, || self.candidates(title, k))
+    }
+
+    fn min_confidence(&self) -> f64 {
+        super::OccupationNormalizer::MIN_CONFIDENCE
+    }
+}
+
+impl super::OccupationNormalizer<'_> {
+    fn candidates(&self, title: &str, k: usize) -> Vec<crate::OccupationCandidate> {
         self.search(title, k)
             .into_iter()
             .map(|m| crate::OccupationCandidate {
@@ -89,22 +99,20 @@ impl crate::TitleNormaliser for super::OccupationNormalizer<'_> {
             })
             .collect()
     }
-
-    fn min_confidence(&self) -> f64 {
-        super::OccupationNormalizer::MIN_CONFIDENCE
-    }
 }
 
 impl crate::SkillPhraseNormaliser for SkillNormalizer<'_> {
     fn skills_for_phrase(&self, phrase: &str, k: usize) -> Vec<crate::SkillCandidate> {
-        self.search(phrase, k)
-            .into_iter()
-            .map(|m| crate::SkillCandidate {
-                uri: m.uri.to_string(),
-                label: m.label.to_string(),
-                confidence: m.confidence,
-            })
-            .collect()
+        self.memo.get_or(phrase, k, || {
+            self.search(phrase, k)
+                .into_iter()
+                .map(|m| crate::SkillCandidate {
+                    uri: m.uri.to_string(),
+                    label: m.label.to_string(),
+                    confidence: m.confidence,
+                })
+                .collect()
+        })
     }
 
     fn is_skill(&self, id: &str) -> bool {

@@ -11,7 +11,8 @@
 //! ```
 //!
 //! Dutch by default (`--lang en` for English): the report, the reasons, the
-//! hints and the bad-input messages.
+//! hints and the bad-input messages. With `--format json` the reasons and
+//! hints are texts in that language too; the explanation stays data (ids).
 //!
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -112,6 +113,8 @@ struct Item {
 
 #[derive(Serialize)]
 struct Report {
+    /// The language of the texts below (the explanations are data, without language).
+    lang: Lang,
     candidate: String,
     vacancies: Vec<Item>,
     hidden_jobs: Vec<Item>,
@@ -128,7 +131,12 @@ fn profile(args: &Args) -> Result<Jobseeker, String> {
     let mut s = Jobseeker::new(Id::new("profile").map_err(invalid)?, loc);
     s.education =
         serde_json::from_value::<Education>(serde_json::Value::String(args.education.clone())).map_err(|_| {
-            let choices = Education::ALL[..11].iter().map(|e| e.name()).collect::<Vec<_>>().join(", ");
+            let choices = Education::ALL
+                .iter()
+                .filter(|e| **e != Education::Unknown)
+                .map(|e| e.name())
+                .collect::<Vec<_>>()
+                .join(", ");
             let value = format!("{:?}", args.education);
             Label::JobhuntUnknownEducation.text_with(lang, &[("value", &value), ("choices", &choices)])
         })?;
@@ -232,6 +240,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
     let startkwalificatie =
         if s.education.is_startkwalificatie() { Label::JobhuntStartkwalificatie.text(lang) } else { String::new() };
     let mut report = Report {
+        lang,
         candidate: Label::JobhuntCandidate.text_with(
             lang,
             &[

@@ -73,6 +73,8 @@ struct Candidate {
 
 #[derive(Serialize)]
 struct Report {
+    /// The language of the texts below (the explanations are data, without language).
+    lang: Lang,
     vacancy: String,
     candidates: Vec<Candidate>,
     near_misses: Vec<Candidate>,
@@ -124,6 +126,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         None => String::new(),
     };
     let mut report = Report {
+        lang,
         vacancy: Label::VacancyHeader.text_with(
             lang,
             &[

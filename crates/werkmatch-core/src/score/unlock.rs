@@ -164,6 +164,12 @@ mod tests {
         let text = hints[0].to_string();
         assert!(text.starts_with("shift starts before public transport can arrive; reachable by car"), "{text}");
         assert_eq!(hints[1].to_string(), "needs a driving licence");
+        let tekst = hints[0].text(Lang::Nl);
+        assert!(
+            tekst.starts_with("de dienst begint voordat het OV er kan zijn; met de auto (met rijbewijs B)"),
+            "{tekst}"
+        );
+        assert_eq!(hints[1].text(Lang::Nl), "rijbewijs B nodig");
     }
 
     #[test]
@@ -191,6 +197,10 @@ mod tests {
         assert_eq!(
             hints[0].to_string(),
             "shift starts before public transport can arrive; reachable by e-bike in 43 min"
+        );
+        assert_eq!(
+            hints[0].text(Lang::Nl),
+            "de dienst begint voordat het OV er kan zijn; met de e-bike bereikbaar in 43 min"
         );
     }
 

@@ -25,7 +25,7 @@ impl Texts for En {
             KnockOut::Language => "Dutch level too low",
             KnockOut::Physical => "physically too heavy",
             KnockOut::Certificates => "missing certificate",
-            KnockOut::TargetGroup => "not in the target-group register (banenafspraak)",
+            KnockOut::TargetGroup => "not in target-group register",
         }
     }
 

@@ -39,7 +39,8 @@ pub struct FeedOptions<'a> {
     pub resolver: Option<&'a dyn OccupationResolver>,
     /// Turns free-text job titles into an occupation when no code is given.
     pub normaliser: Option<&'a dyn TitleNormaliser>,
-    /// Turns free-text skill phrases into skill ids (see [`crate::free_text`]).
+    /// Turns free-text skill phrases into skill ids when a record is accepted (see
+    /// [`crate::normalise_skills`]); unmapped ones become warnings with line, field and candidates.
     pub skill_normaliser: Option<&'a dyn SkillPhraseNormaliser>,
     /// Keep a skill phrase without a confident match as written (it is still reported).
     pub keep_unmapped_skills: bool,

@@ -18,10 +18,12 @@ pub mod jobposting;
 pub mod json_export;
 pub mod jsonl;
 pub mod leads;
+pub mod overrides;
 pub mod postcode;
 mod posting_text;
 mod privacy;
 pub mod resolve;
+pub mod scoring_config;
 pub mod synthetic;
 mod values;
 

@@ -376,6 +376,64 @@ fn match_and_import_summaries_in_dutch_on_request() {
 }
 
 #[test]
+fn jobhunt_shows_esco_skills_by_name_and_keeps_uris_in_json() {
+    // A made-up vacancy needing two skills of the fixture taxonomy (fixtures/esco/export):
+    // one with a Dutch label, one with only an English one.
+    let a1 = "http://data.europa.eu/esco/skill/s0000000-0000-4000-8000-0000000000a1";
+    let a5 = "http://data.europa.eu/esco/skill/s0000000-0000-4000-8000-0000000000a5";
+    let vacancies = tmp("esco_vacancies.jsonl");
+    let line = format!(
+        r#"{{"id":"VE1","title":"Heftruckchauffeur","isco":"8344","sector":"H","location":{{"lat":53.2194,"lon":6.5665}},"skills_essential":["{a1}","{a5}"],"hours":{{"min":24,"max":32}}}}"#
+    );
+    std::fs::write(&vacancies, format!("{line}\n")).unwrap();
+    let args = |format: &'static str| {
+        vec![
+            "--lat".to_string(),
+            "53.2194".into(),
+            "--lon".into(),
+            "6.5665".into(),
+            "--occupation".into(),
+            "8344".into(),
+            "--vacancies".into(),
+            vacancies.to_str().unwrap().into(),
+            "--esco".into(),
+            "fixtures/esco/export".into(),
+            "--format".into(),
+            format.into(),
+        ]
+    };
+    let table = args("table");
+    let o = run("jobhunt", &table.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("operate forklift, samenwerken in een team"), "{out}");
+    assert!(!out.contains("http://data.europa.eu/esco/skill/"), "{out}");
+    let json = args("json");
+    let o = run("jobhunt", &json.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["vacancies"][0]["explanation"]["missing_essential_skills"], serde_json::json!([a1, a5]));
+}
+
+#[test]
+fn normalize_maps_skill_phrases_with_confidence_or_reports_them_unmapped() {
+    let o = run(
+        "normalize",
+        &["--esco", "fixtures/esco/export", "--skills", "--json", "-k", "2", "operate a forklift", "aaaa"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let lines: Vec<serde_json::Value> = text(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["mapped"], "http://data.europa.eu/esco/skill/s0000000-0000-4000-8000-0000000000a1");
+    assert!(lines[0]["candidates"][0]["confidence"].as_f64().unwrap() >= lines[0]["min_confidence"].as_f64().unwrap());
+    assert!(lines[1]["mapped"].is_null());
+    // Usage errors exit 2 before any work.
+    assert_eq!(run("normalize", &["--skills", "x"]).status.code(), Some(2));
+    assert_eq!(run("normalize", &["--esco", "fixtures/esco/export"]).status.code(), Some(2));
+    assert_eq!(run("normalize", &["--esco", "fixtures/esco/export", "-k", "0", "x"]).status.code(), Some(2));
+}
+
+#[test]
 fn texts_lists_every_text_in_dutch_and_english() {
     let o = run("texts", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));

@@ -372,6 +372,7 @@ pub fn record_body(
             "explain": spec.explain,
             "strict": spec.strict,
             "default_sector": spec.default_sector.map(String::from),
+            "keep_unmapped_skills": spec.input.keep_unmapped_skills,
             "overrides_as_of": batch.overrides_as_of,
         }),
         inputs: batch.inputs.clone(),
@@ -401,7 +402,12 @@ pub fn spec_from_record(body: &RunBody) -> Result<BatchSpec, String> {
         config: path("config"),
         overrides: path("overrides"),
         overrides_as_of: o.get("overrides_as_of").and_then(Value::as_str).map(str::to_string),
-        input: InputFlags { mapping: path("mapping"), postcodes: path("postcodes"), esco: path("esco") },
+        input: InputFlags {
+            mapping: path("mapping"),
+            postcodes: path("postcodes"),
+            esco: path("esco"),
+            keep_unmapped_skills: flag("keep_unmapped_skills"),
+        },
         default_sector: o.get("default_sector").and_then(Value::as_str).and_then(|s| s.chars().next()),
         lang: Lang::En,
     })

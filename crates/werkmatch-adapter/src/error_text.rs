@@ -91,6 +91,7 @@ mod tests {
         assert_eq!(e.text(Lang::En), e.to_string());
         assert_eq!(
             e.text(Lang::Nl),
+            // A PC6 value is shown as its PC4 (no personal data in messages).
             "seekers.csv:4: veld `postcode`: onbekende verwijzing: \"9999\" \
              [postcode 9999 is not in the postcode table]"
         );

@@ -14,7 +14,7 @@ use werkmatch_core::{GeoPoint, IscoCode, Nace};
 
 use crate::error::{Error, ErrorKind, Loaded, OnError, Population, Position, Result};
 use crate::postcode::PostcodeTable;
-use crate::resolve::{OccupationResolver, TitleNormaliser};
+use crate::resolve::{OccupationResolver, SkillPhraseNormaliser, TitleNormaliser};
 
 /// How far a reader has come: reported through [`FeedOptions::progress`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -105,6 +105,11 @@ pub struct FeedOptions<'a> {
     pub resolver: Option<&'a dyn OccupationResolver>,
     /// Turns free-text job titles into an occupation when no code is given.
     pub normaliser: Option<&'a dyn TitleNormaliser>,
+    /// Turns free-text skill phrases into skill ids when a record is accepted (see
+    /// [`crate::normalise_skills`]); unmapped ones become warnings with line, field and candidates.
+    pub skill_normaliser: Option<&'a dyn SkillPhraseNormaliser>,
+    /// Keep a skill phrase without a confident match as written (it is still reported).
+    pub keep_unmapped_skills: bool,
     /// The sector of a vacancy whose source does not give one (JobPosting without `industry`).
     pub default_sector: Option<Nace>,
     /// Where locations are expected; one outside is a warning (default: the Netherlands).
@@ -143,6 +148,18 @@ impl<'a> FeedOptions<'a> {
         self
     }
 
+    /// Normalises free-text skill phrases through `normaliser`.
+    pub fn skill_normaliser(mut self, normaliser: &'a dyn SkillPhraseNormaliser) -> Self {
+        self.skill_normaliser = Some(normaliser);
+        self
+    }
+
+    /// Keeps skill phrases without a confident match as written (they are still reported).
+    pub fn keep_unmapped_skills(mut self, keep: bool) -> Self {
+        self.keep_unmapped_skills = keep;
+        self
+    }
+
     /// Sets the sector used when a source gives none.
     pub fn default_sector(mut self, sector: Nace) -> Self {
         self.default_sector = Some(sector);
@@ -175,6 +192,8 @@ impl fmt::Debug for FeedOptions<'_> {
             .field("postcodes", &self.postcodes.map(PostcodeTable::len))
             .field("resolver", &self.resolver.is_some())
             .field("normaliser", &self.normaliser.is_some())
+            .field("skill_normaliser", &self.skill_normaliser.is_some())
+            .field("keep_unmapped_skills", &self.keep_unmapped_skills)
             .field("default_sector", &self.default_sector)
             .field("area", &self.area)
             .field("progress", &self.progress.is_some())
@@ -277,9 +296,23 @@ pub(crate) fn is_esco_reference(s: &str) -> bool {
     }
 }
 
+/// The error for a title without a confident occupation: the threshold and the best
+/// candidates (never the title itself, which may be free text about a person).
+pub(crate) fn unmapped_title(u: &crate::resolve::Unmapped) -> Error {
+    let mut msg = format!("no occupation for this job title with confidence ≥ {:.2}", u.min_confidence);
+    if !u.candidates.is_empty() {
+        msg.push_str("; best candidates: ");
+        let best: Vec<String> =
+            u.candidates.iter().map(|c| format!("{:?} {:.2} <{}>", c.label, c.confidence, c.uri)).collect();
+        msg.push_str(&best.join(", "));
+    }
+    Error::new(ErrorKind::Unresolved, msg)
+}
+
 /// Resolves one occupation as written in a feed: a 4-digit ISCO-08 code; an
 /// ESCO URI or code (needs `resolver`); or, when `normaliser` is given, a
-/// free-text job title (its best candidate).
+/// free-text job title (its best candidate, when confident enough: see
+/// [`crate::normalise_title`]).
 pub(crate) fn resolve_occupation(
     raw: &str,
     resolver: Option<&dyn OccupationResolver>,
@@ -306,8 +339,8 @@ pub(crate) fn resolve_occupation(
             "expected an ISCO-08 code of 4 digits or an ESCO occupation URI (free-text titles need a title normaliser)",
         ));
     };
-    match normaliser.occupations_for_title(s, 1).into_iter().next() {
-        Some(c) => Ok(Occupation { isco: c.isco, esco: Some(c.uri) }),
-        None => Err(Error::new(ErrorKind::Unresolved, "no occupation found for this job title")),
+    match crate::resolve::normalise_title(normaliser, s, "") {
+        Ok(c) => Ok(Occupation { isco: c.isco, esco: Some(c.uri) }),
+        Err(u) => Err(unmapped_title(&u)),
     }
 }

@@ -294,7 +294,7 @@ impl PostingReader<'_> {
     }
 
     fn push(&mut self, outcome: Result<Vacancy>, line: u64, opts: &mut FeedOptions<'_>) -> Result<()> {
-        self.collector.push(outcome, |v| v.id.as_str(), self.file, line)?;
+        self.collector.push_normalised(outcome, opts, |v| v.id.as_str(), self.file, line)?;
         if self.collector.read() % PROGRESS_EVERY == 0 {
             opts.report(Progress { records: self.collector.read(), bytes: self.bytes });
         }
@@ -396,12 +396,10 @@ fn occupation(node: &Node, opts: &FeedOptions<'_>) -> Result<Occupation> {
         );
     }
     match (node.get("title").and_then(Value::as_str), opts.normaliser) {
-        (Some(title), Some(normaliser)) => {
-            match normaliser.occupations_for_title(&plain_text(title), 1).into_iter().next() {
-                Some(c) => Ok(Occupation { isco: c.isco, esco: Some(c.uri) }),
-                None => Err(Error::new(ErrorKind::Unresolved, "no occupation found for the title").with_field("title")),
-            }
-        }
+        (Some(title), Some(normaliser)) => match crate::normalise_title(normaliser, &plain_text(title), "title") {
+            Ok(c) => Ok(Occupation { isco: c.isco, esco: Some(c.uri) }),
+            Err(u) => Err(crate::feed::unmapped_title(&u).with_field("title")),
+        },
         _ => Err(Error::new(
             ErrorKind::MissingField,
             "a posting needs an occupationalCategory (ISCO-08 or ESCO), or a title and a title normaliser",

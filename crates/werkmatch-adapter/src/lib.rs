@@ -12,6 +12,7 @@ mod error_text;
 pub mod esco;
 pub mod feed;
 mod files;
+mod free_text;
 pub mod input;
 pub mod jobposting;
 pub mod json_export;
@@ -27,4 +28,7 @@ pub mod synthetic;
 mod values;
 
 pub use error::{Derived, DuplicateId, Error, ErrorKind, Loaded, OnError, Population, Position, Rejected, Result};
-pub use resolve::{OccupationCandidate, OccupationResolver, TitleNormaliser};
+pub use resolve::{
+    normalise_skills, normalise_title, Candidate, ConceptLabels, OccupationCandidate, OccupationResolver,
+    SkillCandidate, SkillPhraseNormaliser, TitleNormaliser, Unmapped,
+};

@@ -13,7 +13,7 @@ use crate::feed::{resolve_occupation, Occupation};
 use crate::values::{education_builtin, load_builtin, lookup, mode_builtin, parse_cefr, parse_hours, parse_sector};
 
 /// A record type that can be read from a mapped CSV export.
-pub trait CsvRecord: Sized + sealed::Sealed {
+pub trait CsvRecord: Sized + sealed::Sealed + crate::free_text::SkillLists {
     /// The section of the mapping that describes it.
     const KIND: Kind;
     /// Builds one record from a row.

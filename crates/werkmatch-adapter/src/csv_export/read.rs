@@ -107,7 +107,7 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
         };
         let warning = outcome.as_ref().ok().and_then(T::record_location).and_then(|p| opts.area.check(p));
         let before = collector.accepted();
-        collector.push(outcome.map_err(|e| e.at(file, last_line)), T::record_id, file, last_line)?;
+        collector.push_normalised(outcome.map_err(|e| e.at(file, last_line)), opts, T::record_id, file, last_line)?;
         if let Some(w) = warning.filter(|_| collector.accepted() > before) {
             collector.warn(w.with_field(columns.location_column()).at(file, last_line));
         }

@@ -238,6 +238,15 @@ impl Taxonomy {
         self.skill_id(uri).and_then(|id| self.skill(id))
     }
 
+    /// The skills whose preferred label in some language is exactly `label` (a linear scan, for tests
+    /// and evaluations: ESCO repeats a few preferred labels, so there can be more than one).
+    pub fn skills_with_preferred_label(&self, label: &str) -> Vec<SkillId> {
+        (0..self.skills.len())
+            .filter(|&i| self.skills.get(i).is_some_and(|s| s.labels.values().any(|l| l.preferred == label)))
+            .filter_map(|i| u32::try_from(i).ok().map(SkillId))
+            .collect()
+    }
+
     /// The number of occupation–skill relations (essential plus optional).
     pub fn relation_count(&self) -> usize {
         self.occupations.iter().map(|o| o.essential.len() + o.optional.len()).sum()

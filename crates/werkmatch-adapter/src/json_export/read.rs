@@ -76,7 +76,7 @@ impl<T: CsvRecord> ExportReader<'_, '_, T> {
     }
 
     fn push(&mut self, outcome: Result<T>, line: u64, end: Option<u64>, opts: &mut FeedOptions<'_>) -> Result<()> {
-        self.collector.push(outcome, T::record_id, self.file, line)?;
+        self.collector.push_normalised(outcome, opts, T::record_id, self.file, line)?;
         if let Some(end) = end.filter(|_| self.collector.read() % PROGRESS_EVERY == 0) {
             opts.report(Progress { records: self.collector.read(), bytes: end });
         }

@@ -101,6 +101,11 @@ impl Texts for En {
                 "{file}: read {read}, accepted {accepted}, rejected {rejected} (the rejected records are left out):"
             }
             InputRejected => "rejected {error}",
+            InputUnmappedSummary => {
+                "{file}: {unmapped} skill phrase(s) not mapped to ESCO with enough confidence \
+                 (left out; --keep-unmapped-skills keeps them as written):"
+            }
+            InputWarning => "warning {error}",
             InputStrictHint => "(fix the record, or drop --strict to skip bad records)",
             InputBadRecordsNote => "{bad} bad input record(s) were left out (listed above); exit code 1",
             InputMapping => "mapping: {error}",

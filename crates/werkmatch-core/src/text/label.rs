@@ -67,6 +67,10 @@ labels! {
     InputRejectedSummary => "input.rejected_summary",
     /// `rejected {error}`
     InputRejected => "input.rejected",
+    /// `{file}: {unmapped} skill phrase(s) not mapped to ESCO with enough confidence (left out; --keep-unmapped-skills keeps them as written):`
+    InputUnmappedSummary => "input.unmapped_summary",
+    /// `warning {error}`
+    InputWarning => "input.warning",
     /// `(fix the record, or drop --strict to skip bad records)`
     InputStrictHint => "input.strict_hint",
     /// `{bad} bad input record(s) were left out (listed above); exit code 1`

@@ -4,9 +4,9 @@
 //! grid here serves single-vacancy queries.
 //!
 //! Seekers differ in how far they can travel, so the grid keeps, per cell, the
-//! largest reach of its seekers and the bounding box of their locations: a
-//! vacancy visits the cells within the largest reach of all, and skips a cell
-//! when it lies beyond that cell's own largest reach.
+//! largest reach of its seekers (and, as every grid, the box of their
+//! locations): a vacancy visits the cells within the largest reach of all,
+//! and skips a cell whose box lies beyond that cell's own largest reach.
 
 use super::batch::{run_batch, to_matches, KernelStats};
 use super::eval::{evaluate, Outcome, SeekerSide};
@@ -15,20 +15,12 @@ use super::intern::Interner;
 use super::prepared::{PreparedSeeker, PreparedVacancy};
 use super::reverse::{rank_batch, SeekerView, SlotMatches};
 use super::slots::{unique, Slots};
-use super::spatial::{may_reach_box, Grid};
+use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
 use crate::model::{Id, IscoCode, Jobseeker, Vacancy};
 use crate::score::ScoringConfig;
-
-/// The largest reach of a cell's seekers and their bounding box
-/// (`[lat_lo, lat_hi, lon_lo, lon_hi]`, degrees).
-#[derive(Clone, Copy, Debug)]
-struct CellReach {
-    reach_km: f64,
-    bbox: [f64; 4],
-}
 
 /// Seekers prepared for ranking against vacancies, with
 /// [`add`](SeekerIndex::add), [`upsert`](SeekerIndex::upsert),
@@ -44,7 +36,8 @@ pub struct SeekerIndex {
     skill_vocab: Interner,
     cert_vocab: Interner,
     grid: Grid,
-    cells: Vec<Option<CellReach>>,
+    /// The largest reach (km) of each cell's seekers; the grid keeps their box.
+    reach: Vec<f64>,
     max_reach_km: Option<f64>,
     /// Seekers added or removed since the grid was laid out.
     changes: usize,
@@ -71,7 +64,7 @@ impl SeekerIndex {
             skill_vocab,
             cert_vocab,
             grid: Grid::covering(&[], cfg.travel().earth_radius_km),
-            cells: Vec::new(),
+            reach: Vec::new(),
             max_reach_km: None,
             changes: 0,
         };
@@ -90,7 +83,7 @@ impl SeekerIndex {
             .map(|p| (p.lat_deg, p.lon_deg))
             .collect();
         self.grid = Grid::covering(&pts, self.cfg.travel().earth_radius_km);
-        self.cells = vec![None; self.grid.len()];
+        self.reach = vec![0.0; self.grid.len()];
         self.max_reach_km = None;
         for slot in live {
             self.place(slot);
@@ -106,11 +99,8 @@ impl SeekerIndex {
         let c = self.grid.cell_of(p.lat_deg, p.lon_deg);
         self.grid.insert(c, slot, p.lat_deg, p.lon_deg);
         self.max_reach_km = Some(self.max_reach_km.map_or(r, |m| m.max(r)));
-        let cr = &mut self.cells[c as usize];
-        let e = cr.get_or_insert(CellReach { reach_km: r, bbox: [p.lat_deg, p.lat_deg, p.lon_deg, p.lon_deg] });
-        e.reach_km = e.reach_km.max(r);
-        e.bbox =
-            [e.bbox[0].min(p.lat_deg), e.bbox[1].max(p.lat_deg), e.bbox[2].min(p.lon_deg), e.bbox[3].max(p.lon_deg)];
+        let cell = &mut self.reach[c as usize];
+        *cell = cell.max(r);
     }
 
     /// Adds seekers without rebuilding. Fails, changing nothing, when an id
@@ -216,7 +206,7 @@ impl SeekerIndex {
             + self.skill_vocab.memory_bytes()
             + self.cert_vocab.memory_bytes()
             + self.grid.memory_bytes()
-            + self.cells.capacity() * std::mem::size_of::<Option<CellReach>>()
+            + self.reach.capacity() * 8
     }
 
     fn side(&self, slot: u32) -> SeekerSide<'_> {
@@ -252,14 +242,18 @@ impl SeekerIndex {
                 }
             }
         };
-        if q.remote {
+        if q.row.remote {
             // No travel: every seeker is a candidate.
             (0..self.prepared.len() as u32).filter(|&s| self.slots.is_live(s)).for_each(&mut visit);
         } else if let Some(r) = self.max_reach_km {
+            // The same grid walk as the seeker-side queries, with another
+            // cell bound: seekers differ in reach, so a cell is skipped when
+            // the least distance to its box exceeds the largest reach of its
+            // seekers (a score bound would need each seeker's own terms).
             let er = self.cfg.travel().earth_radius_km;
-            self.grid.for_each_cell_in_window(q.lat_deg, q.lon_deg, r, er, |c| {
-                let Some(Some(cr)) = self.cells.get(c) else { return };
-                if may_reach_box(q.lat_deg, q.lon_deg, cr.reach_km, er, &cr.bbox) {
+            let w = DegWindow::around(q.lat_deg, q.lon_deg, r, er);
+            self.grid.for_each_cell(&w, |c, bx| {
+                if bx.min_km(q.geo.lat, q.geo.cos_lat, q.geo.lon, er) <= self.reach[c] {
                     self.grid.cell(c).iter().copied().for_each(&mut visit);
                 }
             });

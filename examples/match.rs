@@ -21,7 +21,6 @@
 #[path = "common/cli.rs"]
 mod cli;
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -34,7 +33,7 @@ use rayon::prelude::*;
 use werkmatch::adapter::input::Inputs;
 use werkmatch::adapter::jsonl;
 use werkmatch::adapter::OnError;
-use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking};
+use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking, Records};
 use werkmatch::score::{self, KnockOut, ScoringConfig};
 use werkmatch::{Employer, Jobseeker, Vacancy};
 
@@ -195,20 +194,12 @@ fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
     let file = File::create(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
     // Explanations look records up by id; index them once.
-    let s_by_id: HashMap<&str, &Jobseeker> = seekers.iter().map(|s| (s.id.as_str(), s)).collect();
-    let v_by_id: HashMap<&str, &Vacancy> = vacancies.iter().map(|v| (v.id.as_str(), v)).collect();
-    let e_by_id: HashMap<&str, &Employer> = employers.iter().map(|e| (e.id.as_str(), e)).collect();
+    let records = Records::new(&seekers, &vacancies, &employers);
     let mut lines = 0;
     for (direction, rankings) in &runs {
-        let explain = args.explain.then_some(|subject: &str, candidate: &str| match direction {
-            Direction::SeekerToVacancies => Some(score::explain(&cfg, s_by_id.get(subject)?, v_by_id.get(candidate)?)),
-            Direction::VacancyToSeekers => Some(score::explain(&cfg, s_by_id.get(candidate)?, v_by_id.get(subject)?)),
-            Direction::SeekerToEmployers => {
-                score::explain_employer(&cfg, s_by_id.get(subject)?, e_by_id.get(candidate)?)
-            }
-            // Only the three directions above are ranked here.
-            _ => None,
-        });
+        let explain = args
+            .explain
+            .then_some(|subject: &str, candidate: &str| matcher.explain(&records, *direction, subject, candidate));
         lines += jsonl::write_rankings(&mut out, *direction, rankings, explain)
             .map_err(|e| format!("writing {}: {e}", args.out.display()))?;
     }

@@ -79,7 +79,7 @@ impl EmpGroup {
 impl EmployerIndex {
     /// Prepares `employers` for scoring with `cfg`. Fails on a duplicate id.
     pub fn build(cfg: &ScoringConfig, employers: &[Employer]) -> Result<Self> {
-        let slots = Slots::of(employers.iter().map(|e| e.id.clone()).collect(), Executor::CurrentThread)?;
+        let slots = Slots::of("employers", employers.iter().map(|e| e.id.clone()).collect(), Executor::CurrentThread)?;
         let records: Vec<Record<'_>> = employers
             .iter()
             .map(|e| {
@@ -145,7 +145,7 @@ impl EmployerIndex {
     /// Adds each employer, replacing a live one with the same id. Fails,
     /// changing nothing, when an id is repeated among `employers`.
     pub fn upsert(&mut self, employers: &[Employer]) -> Result<()> {
-        unique(employers.iter().map(|e| &e.id))?;
+        unique("employers", employers.iter().map(|e| &e.id))?;
         for e in employers {
             self.remove(e.id.as_str());
         }
@@ -259,7 +259,7 @@ impl EmployerIndex {
             .collect();
         let ids = live.iter().map(|&s| self.slots.id(s).clone()).collect();
         // The live ids are unique, so ranking them cannot fail.
-        if let Ok(slots) = Slots::of(ids, Executor::CurrentThread) {
+        if let Ok(slots) = Slots::of("employers", ids, Executor::CurrentThread) {
             *self = Self::assemble(&self.cfg, slots, &records);
         }
     }

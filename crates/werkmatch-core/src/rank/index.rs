@@ -249,7 +249,7 @@ impl VacancyIndex {
         let (groups, group_of, by_cell) = layout(cfg, &keyed);
         let mut ix = VacancyIndex {
             cfg: cfg.clone(),
-            slots: Slots::default(),
+            slots: Slots::empty("vacancies"),
             geo: Vec::with_capacity(entries.len()),
             rows: Vec::with_capacity(entries.len()),
             cell: Vec::with_capacity(entries.len()),
@@ -265,7 +265,7 @@ impl VacancyIndex {
         // the ids and filling the columns run side by side.
         let (slots, ()) = join(
             exec,
-            || Slots::of(by_cell.iter().map(|&(_, _, i)| id(i)).collect(), exec),
+            || Slots::of("vacancies", by_cell.iter().map(|&(_, _, i)| id(i)).collect(), exec),
             || {
                 for &(_, _, i) in &by_cell {
                     ix.push(&entries[i]);
@@ -313,7 +313,7 @@ impl VacancyIndex {
     /// Adds each vacancy, replacing a live one with the same id. Fails,
     /// changing nothing, when an id is repeated among `vacancies`.
     pub fn upsert(&mut self, vacancies: &[Vacancy]) -> Result<()> {
-        unique(vacancies.iter().map(|v| &v.id))?;
+        unique("vacancies", vacancies.iter().map(|v| &v.id))?;
         for v in vacancies {
             self.remove(v.id.as_str());
         }

@@ -34,6 +34,7 @@ mod matcher;
 mod open;
 mod prepared;
 mod ranked;
+mod records;
 pub mod reference;
 mod reverse;
 mod seekers;
@@ -47,6 +48,7 @@ pub use employers::EmployerIndex;
 pub use exec::Executor;
 pub use index::VacancyIndex;
 pub use matcher::{Matcher, MatcherBuilder};
+pub use records::Records;
 pub use seekers::SeekerIndex;
 
 /// Which way to rank.

@@ -52,7 +52,7 @@ impl SeekerIndex {
     /// [`build`](Self::build) on `exec`: vocabularies in byte order, seekers
     /// prepared and ids sorted in parallel.
     pub fn build_with(cfg: &ScoringConfig, seekers: &[Jobseeker], exec: Executor<'_>) -> Result<Self> {
-        let slots = Slots::of(seekers.iter().map(|s| s.id.clone()).collect(), exec)?;
+        let slots = Slots::of("seekers", seekers.iter().map(|s| s.id.clone()).collect(), exec)?;
         let skill_vocab = Interner::sorted(seekers, |s| s.skills.iter().map(String::as_str), exec);
         let cert_vocab = Interner::sorted(seekers, |s| s.certificates.iter().map(String::as_str), exec);
         let prepared =
@@ -127,7 +127,7 @@ impl SeekerIndex {
     /// Adds each seeker, replacing a live one with the same id. Fails,
     /// changing nothing, when an id is repeated among `seekers`.
     pub fn upsert(&mut self, seekers: &[Jobseeker]) -> Result<()> {
-        unique(seekers.iter().map(|s| &s.id))?;
+        unique("seekers", seekers.iter().map(|s| &s.id))?;
         for s in seekers {
             self.remove(s.id.as_str());
         }
@@ -163,7 +163,7 @@ impl SeekerIndex {
         let live: Vec<u32> = (0..self.prepared.len() as u32).filter(|&s| self.slots.is_live(s)).collect();
         let ids = live.iter().map(|&s| self.slots.id(s).clone()).collect();
         // The live ids are unique, so ranking them cannot fail.
-        let Ok(slots) = Slots::of(ids, Executor::CurrentThread) else { return };
+        let Ok(slots) = Slots::of("seekers", ids, Executor::CurrentThread) else { return };
         let old = std::mem::replace(&mut self.slots, slots);
         let prepared = std::mem::take(&mut self.prepared).into_iter().enumerate();
         self.prepared = prepared.filter(|(s, _)| old.is_live(*s as u32)).map(|(_, p)| p).collect();

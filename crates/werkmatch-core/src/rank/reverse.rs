@@ -4,10 +4,11 @@
 //! *largest* reach of anyone, which in a region where everybody lives near
 //! the city is nearly every pair. Here the pairs are enumerated the other
 //! way round, as seeker → vacancies does: each seeker visits only the
-//! vacancies within its *own* reach, grouped by ISCO code so that the
+//! vacancies within its *own* reach, grouped by ISCO code, level and requirements so that the
 //! occupation component (and with it a score bound) is computed once per
 //! seeker and group. Each pair that passes goes into the top-k of its
-//! vacancy.
+//! vacancy. [`rank_range`] runs one task in named steps: a seeker, a group,
+//! its cells, a pair.
 //!
 //! Parallel tasks split the vacancies (contiguous runs of groups), not the
 //! seekers: each task visits every seeker, in ascending id rank, for its own
@@ -38,9 +39,9 @@ use crate::score::ScoringConfig;
 
 /// Top-k entries above this many (all vacancies × k) make the
 /// transposed ranking fall back to one vacancy at a time (huge k).
-const MAX_ENTRIES: usize = 1 << 25;
+pub(crate) const MAX_ENTRIES: usize = 1 << 25;
 
-/// The vacancies of one ISCO code, at positions `start..end` of the batch
+/// The vacancies of one group key (ISCO code, level, requirements), at positions `start..end` of the batch
 /// layout: the located ones in grid-cell order, then the remote ones from
 /// `remote`. `cell_start[c]..cell_start[c + 1]` are the positions in cell `c`.
 struct Group {
@@ -396,6 +397,7 @@ pub(crate) fn rank_batch(
     vacancies: Vec<PreparedVacancy>,
     opts: &RankOptions,
     exec: Executor<'_>,
+    max_entries: usize,
 ) -> Option<(Vec<SlotMatches>, KernelStats)> {
     let n_seekers = view.by_rank.len();
     let n_input = vacancies.len();
@@ -403,7 +405,7 @@ pub(crate) fn rank_batch(
     if k == 0 {
         return Some((vec![Vec::new(); n_input], KernelStats::default()));
     }
-    if n_input.checked_mul(k)? > MAX_ENTRIES {
+    if n_input.checked_mul(k)? > max_entries {
         return None;
     }
     let batch = Batch::new(view.cfg, vacancies);

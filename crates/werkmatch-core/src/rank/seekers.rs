@@ -13,7 +13,7 @@ use super::eval::{evaluate, Outcome, SeekerSide};
 use super::exec::{par_map, sort_by_subject, Executor};
 use super::intern::Interner;
 use super::prepared::{PreparedSeeker, PreparedVacancy};
-use super::reverse::{rank_batch, SeekerView, SlotMatches};
+use super::reverse::{rank_batch, SeekerView, SlotMatches, MAX_ENTRIES};
 use super::slots::{unique, Slots};
 use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
@@ -269,10 +269,22 @@ impl SeekerIndex {
         opts: &RankOptions,
         exec: Executor<'_>,
     ) -> (Vec<Ranking>, KernelStats) {
+        self.rank_vacancies_within(vacancies, opts, exec, MAX_ENTRIES)
+    }
+
+    /// [`rank_vacancies`](Self::rank_vacancies), transposed unless the
+    /// batch's top-k lists would hold more than `max_entries` entries.
+    fn rank_vacancies_within(
+        &self,
+        vacancies: &[Vacancy],
+        opts: &RankOptions,
+        exec: Executor<'_>,
+        max_entries: usize,
+    ) -> (Vec<Ranking>, KernelStats) {
         let prepared = par_map(vacancies, 64, |v| PreparedVacancy::new(v, &self.skill_vocab, &self.cert_vocab), exec);
         let by_rank = self.slots.live_by_rank();
         let view = SeekerView { cfg: &self.cfg, prepared: &self.prepared, by_rank: &by_rank };
-        let Some((tops, stats)) = rank_batch(&view, prepared, opts, exec) else {
+        let Some((tops, stats)) = rank_batch(&view, prepared, opts, exec, max_entries) else {
             return run_batch(vacancies, |v| &v.id, |v, st| self.top_for_with_stats(v, opts, st), exec);
         };
         let pairs: Vec<(&Vacancy, SlotMatches)> = vacancies.iter().zip(tops).collect();
@@ -287,5 +299,46 @@ impl SeekerIndex {
         );
         sort_by_subject(&mut rankings, exec);
         (rankings, stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{GeoPoint, HoursRange, IscoCode, Nace};
+    use crate::rank::reference;
+
+    /// Past its switch point the transposed batch falls back to one vacancy
+    /// at a time; both give the reference's rankings, bit for bit.
+    #[test]
+    fn the_per_vacancy_fallback_equals_the_batch_and_the_reference() {
+        let at = |i: usize| GeoPoint::new(53.2 + (i % 7) as f64 * 0.01, 6.5 + (i % 5) as f64 * 0.02).unwrap();
+        let id = |p: &str, i: usize| Id::new(format!("{p}{i}")).unwrap();
+        let seekers: Vec<Jobseeker> = (0..30)
+            .map(|i| {
+                let mut s = Jobseeker::new(id("S", i), at(i));
+                s.desired_occupations = vec![IscoCode::parse(["9112", "9111", "5223"][i % 3]).unwrap()];
+                s.hours = HoursRange::new(0, 20 + (i % 4) as u8 * 5).unwrap();
+                s
+            })
+            .collect();
+        let vacancies: Vec<Vacancy> = (0..25)
+            .map(|i| {
+                let code = IscoCode::parse(["9112", "5223"][i % 2]).unwrap();
+                let mut v = Vacancy::new(id("V", i), code, Nace::parse("N").ok(), at(i * 3));
+                v.hours = HoursRange::new((i % 3) as u8 * 8, 40).unwrap();
+                v
+            })
+            .collect();
+        let cfg = ScoringConfig::default();
+        let ix = SeekerIndex::build(&cfg, &seekers).unwrap();
+        let opts = RankOptions::top(4);
+        let want = reference::vacancy_to_seekers(&cfg, &vacancies, &seekers, &opts);
+        let one = Executor::CurrentThread;
+        let batch = ix.rank_vacancies_within(&vacancies, &opts, one, MAX_ENTRIES).0;
+        let fallback = ix.rank_vacancies_within(&vacancies, &opts, one, 0).0;
+        assert_eq!(batch, want);
+        assert_eq!(fallback, want);
+        assert!(want.iter().any(|r| r.matches.len() == 4));
     }
 }

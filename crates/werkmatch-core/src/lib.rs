@@ -10,6 +10,7 @@
 //! - [`model`]: [`Jobseeker`], [`Vacancy`], [`Employer`] and their validated values.
 //! - [`score`]: the [`ScoringConfig`](score::ScoringConfig), knock-outs, components, explanations.
 //! - [`rank`]: top-k in three directions; [`rank::reference`] is the plain oracle.
+//! - [`text`]: Dutch and English for everything people read ([`text::Lang`]).
 //!
 //! Nothing here scores on age, gender, nationality, migration background,
 //! health diagnoses or household: the model has no fields for them.
@@ -19,6 +20,7 @@ pub mod isco;
 pub mod model;
 pub mod rank;
 pub mod score;
+pub mod text;
 pub mod travel;
 
 pub use error::{Error, ErrorKind, Result};

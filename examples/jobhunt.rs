@@ -17,6 +17,8 @@
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "common/checks.rs"]
+mod checks;
 #[path = "common/cli.rs"]
 mod cli;
 
@@ -82,7 +84,7 @@ struct Args {
     #[arg(long)]
     max_minutes: Option<u16>,
     /// How many vacancies and hidden jobs to show.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 5, value_parser = checks::positive)]
     top: usize,
     /// How many near misses to show.
     #[arg(long, default_value_t = 5)]

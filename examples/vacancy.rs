@@ -11,6 +11,8 @@
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "common/checks.rs"]
+mod checks;
 #[path = "common/cli.rs"]
 mod cli;
 
@@ -44,7 +46,7 @@ struct Args {
     #[arg(long)]
     seekers: PathBuf,
     /// How many candidates to show.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = checks::positive)]
     top: usize,
     /// How many near misses to show.
     #[arg(long, default_value_t = 5)]

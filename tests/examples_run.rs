@@ -292,7 +292,7 @@ fn jobhunt_reads_the_municipal_csv_export() {
     let err = text(&o.stderr);
     assert!(err.contains("seekers_nl.csv: 14 gelezen, 5 goedgekeurd, 9 afgekeurd"), "{err}");
     assert!(
-        err.contains("  afgekeurd fixtures/feeds/seekers_nl.csv:4: veld `postcode`: onbekende verwijzing: \"9999 AB\""),
+        err.contains("  afgekeurd fixtures/feeds/seekers_nl.csv:4: veld `postcode`: onbekende verwijzing: \"9999\""),
         "{err}"
     );
     assert!(err.contains("seekers_nl.csv:7: veld `klantnummer`: dubbel id: \"K0002\""), "{err}");
@@ -358,14 +358,16 @@ fn match_and_import_summaries_in_dutch_on_request() {
         ],
     );
     assert_eq!(o.status.code(), Some(1));
-    let stdout = text(&o.stdout);
+    // Rejected records are diagnostics: stderr.
+    let stdout = text(&o.stderr);
     assert!(
         stdout.contains(
             "afgekeurd fixtures/feeds/seekers_nl.csv:5: veld `opleidingsniveau`: ongeldige waarde: \"MBO 5\""
         ),
         "{stdout}"
     );
-    assert!(stdout.contains("fixtures/feeds/seekers_nl.csv: 14 gelezen, 5 goedgekeurd, 9 afgekeurd in "), "{stdout}");
+    let summary = text(&o.stdout);
+    assert!(summary.contains("fixtures/feeds/seekers_nl.csv: 14 gelezen, 5 goedgekeurd, 9 afgekeurd in "), "{summary}");
     let o = run(
         "import",
         &["--kind", "seekers", "--input", CSV_SEEKERS, "--postcodes", POSTCODES, "--out", out.to_str().unwrap()],
@@ -386,5 +388,117 @@ fn texts_lists_every_text_in_dutch_and_english() {
     for line in out.lines() {
         let cells: Vec<&str> = line.split('\t').collect();
         assert!(cells.len() == 3 && cells.iter().all(|c| !c.is_empty()), "{line}");
+    }
+}
+
+// ---- Usage errors and real-shaped inputs (fixtures/feeds/postings) ----
+
+const PUBLISHED: &str = "fixtures/feeds/postings/published.jsonld";
+
+/// A fresh path in the temp directory that does not exist yet.
+fn fresh(name: &str) -> PathBuf {
+    let p = tmp(name);
+    let _ = std::fs::remove_file(&p);
+    p
+}
+
+#[test]
+fn usage_errors_exit_2_before_writing_anything() {
+    let out = fresh("never-written.jsonl");
+    let o = out.to_str().unwrap();
+    let dir = fresh("never-created-dir");
+    let cases: Vec<(&str, Vec<&str>)> = vec![
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--top", "0", "--out", o]),
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--min-score", "NaN", "--out", o]),
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--min-score", "2", "--out", o]),
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--out", SEEKERS]),
+        ("match", vec!["--seekers", "fixtures/cases", "--vacancies", VACANCIES, "--out", o]),
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--out", ""]),
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--out", "/nonexistent-dir/m.jsonl"]),
+        ("import", vec!["--kind", "jobposting", "--input", PUBLISHED, "--out", PUBLISHED]),
+        ("import", vec!["--kind", "jobposting", "--input", "fixtures/feeds/postings", "--out", o]),
+        ("import", vec!["--kind", "jobposting", "--input", "fixtures/feeds/postings/none.jsonld", "--out", o]),
+        ("jobhunt", vec!["--seekers", SEEKERS, "--id", "S05", "--vacancies", VACANCIES, "--top", "0"]),
+        ("vacancy", vec!["--vacancies", VACANCIES, "--id", "V04", "--seekers", SEEKERS, "--top", "0"]),
+        ("generate", vec!["--seekers", "10", "--vacancies", "10", "--employers", "1", "--out", ""]),
+    ];
+    for (tool, args) in &cases {
+        let o = run(tool, args);
+        assert_eq!(o.status.code(), Some(2), "{tool} {args:?}: {}", text(&o.stderr));
+        assert!(o.stdout.is_empty(), "{tool} {args:?} printed a result: {}", text(&o.stdout));
+        assert!(!text(&o.stderr).is_empty(), "{tool} {args:?} said nothing");
+        assert!(!out.exists() && !dir.exists(), "{tool} {args:?} wrote before failing");
+    }
+    let seekers = std::fs::read_to_string(root().join(SEEKERS)).unwrap();
+    assert!(seekers.lines().count() >= 6, "the input is untouched");
+    let o = run("import", &["--kind", "jobposting", "--input", "fixtures/feeds/postings", "--out", "x"]);
+    assert!(text(&o.stderr).contains("is a directory, not a file"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn import_reads_published_postings_with_the_defaults() {
+    let out = fresh("published.jsonl");
+    let o = run(
+        "import",
+        &["--kind", "jobposting", "--input", PUBLISHED, "--postcodes", POSTCODES, "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1), "two postings are rejected: {}", text(&o.stderr));
+    let stdout = text(&o.stdout);
+    assert!(stdout.contains("read 10, accepted 8, rejected 2"), "{stdout}");
+    let err = text(&o.stderr);
+    assert!(err.contains("published.jsonld:47: field `jobLocation.geo`"), "{err}");
+    assert!(err.contains("latitude and longitude swapped?"), "{err}");
+    assert!(err.contains("derived from text: hours from description in 3"), "{err}");
+    assert!(!stdout.contains("rejected fixtures"), "diagnostics stay on stderr");
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let p1 = lines.iter().find(|l| l["id"] == "PUB-01").unwrap();
+    assert_eq!((p1.get("sector"), &p1["earliest_start"]), (None, &serde_json::json!("05:30")));
+    let p2 = lines.iter().find(|l| l["id"] == "PUB-02").unwrap();
+    assert_eq!((p2.get("location"), &p2["remote"]), (None, &serde_json::json!(true)));
+}
+
+#[test]
+fn an_empty_input_is_bad_input() {
+    let out = fresh("empty.jsonl");
+    let o = run(
+        "import",
+        &["--kind", "jobposting", "--input", "fixtures/feeds/postings/empty.jsonld", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("the input is empty (0 bytes)"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn match_takes_published_postings_and_an_explicit_default_sector() {
+    let out = fresh("published-matches.jsonl");
+    let o = run(
+        "match",
+        &[
+            "--seekers",
+            SEEKERS,
+            "--vacancies",
+            PUBLISHED,
+            "--postcodes",
+            POSTCODES,
+            "--default-sector",
+            "C",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "two postings are rejected: {}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("warning: "), "{}", text(&o.stderr));
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written.lines().filter(|l| l.starts_with("{\"vacancy\"")).count(), 8);
+}
+
+#[test]
+fn every_tool_says_what_it_does() {
+    for tool in ["match", "import", "jobhunt", "vacancy", "generate", "groningen", "normalize", "eval_titles"] {
+        let o = run(tool, &["--help"]);
+        assert_eq!(o.status.code(), Some(0), "{tool}: {}", text(&o.stderr));
+        let help = text(&o.stdout);
+        assert!(help.lines().next().is_some_and(|l| l.split_whitespace().count() >= 3), "{tool}: {help}");
     }
 }

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
-use werkmatch_core::{IscoCode, Nace};
+use werkmatch_core::{GeoPoint, IscoCode, Nace};
 
-use crate::error::{Error, ErrorKind, Loaded, OnError, Result};
+use crate::error::{Error, ErrorKind, Loaded, OnError, Population, Position, Result};
 use crate::postcode::PostcodeTable;
 use crate::resolve::{OccupationResolver, TitleNormaliser};
 
@@ -28,8 +28,74 @@ pub struct Progress {
 /// Records between two progress reports (and one more report at the end).
 pub const PROGRESS_EVERY: u64 = 8192;
 
+/// Where the locations of a feed are expected to be: a box of latitudes and
+/// longitudes. A location outside it is kept but reported as a warning (with
+/// "latitude and longitude swapped?" when swapping them would put it inside).
+///
+/// The default is the Netherlands with a margin of about 50 km: latitudes
+/// 50.3–54.0, longitudes 2.9–7.7 (the country spans 50.75–53.56 and
+/// 3.36–7.23, the Wadden islands included).
+///
+/// ```
+/// use werkmatch_adapter::feed::ExpectedArea;
+/// use werkmatch_core::GeoPoint;
+/// let nl = ExpectedArea::netherlands();
+/// assert!(nl.contains(GeoPoint::new(53.22, 6.57).unwrap()));
+/// assert!(!nl.contains(GeoPoint::new(6.57, 53.22).unwrap()));
+/// assert!(ExpectedArea::anywhere().contains(GeoPoint::new(-33.9, 151.2).unwrap()));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExpectedArea {
+    lat: (f64, f64),
+    lon: (f64, f64),
+}
+
+impl ExpectedArea {
+    /// The Netherlands with a margin (the default).
+    pub const fn netherlands() -> Self {
+        ExpectedArea { lat: (50.3, 54.0), lon: (2.9, 7.7) }
+    }
+
+    /// Anywhere on earth: no location is implausible.
+    pub const fn anywhere() -> Self {
+        ExpectedArea { lat: (-90.0, 90.0), lon: (-180.0, 180.0) }
+    }
+
+    /// The box from `south` to `north` and `west` to `east` (degrees); `None` unless south ≤ north and west ≤ east, all finite.
+    pub fn new(south: f64, north: f64, west: f64, east: f64) -> Option<Self> {
+        let ok = [south, north, west, east].iter().all(|x| x.is_finite()) && south <= north && west <= east;
+        ok.then_some(ExpectedArea { lat: (south, north), lon: (west, east) })
+    }
+
+    /// Whether `p` lies in the box.
+    pub fn contains(&self, p: GeoPoint) -> bool {
+        (self.lat.0..=self.lat.1).contains(&p.lat()) && (self.lon.0..=self.lon.1).contains(&p.lon())
+    }
+
+    /// A warning for a location outside the box (no position yet), `None` inside.
+    pub(crate) fn check(&self, p: GeoPoint) -> Option<Error> {
+        if self.contains(p) {
+            return None;
+        }
+        let swapped = GeoPoint::new(p.lon(), p.lat()).is_ok_and(|q| self.contains(q));
+        let reason = if swapped {
+            "the location is outside the expected region; latitude and longitude swapped?"
+        } else {
+            "the location is outside the expected region (default: the Netherlands)"
+        };
+        Some(Error::new(ErrorKind::Implausible, reason).with_value(format!("{:.4}, {:.4}", p.lat(), p.lon())))
+    }
+}
+
+impl Default for ExpectedArea {
+    fn default() -> Self {
+        Self::netherlands()
+    }
+}
+
 /// Options shared by the feed readers.
 #[derive(Default)]
+#[non_exhaustive]
 pub struct FeedOptions<'a> {
     /// Stop at the first bad record (the default) or collect every bad record.
     pub on_error: OnError,
@@ -41,6 +107,8 @@ pub struct FeedOptions<'a> {
     pub normaliser: Option<&'a dyn TitleNormaliser>,
     /// The sector of a vacancy whose source does not give one (JobPosting without `industry`).
     pub default_sector: Option<Nace>,
+    /// Where locations are expected; one outside is a warning (default: the Netherlands).
+    pub area: ExpectedArea,
     /// Called every [`PROGRESS_EVERY`] records and once at the end.
     pub progress: Option<&'a mut dyn FnMut(Progress)>,
 }
@@ -81,6 +149,12 @@ impl<'a> FeedOptions<'a> {
         self
     }
 
+    /// Sets where locations are expected (see [`ExpectedArea`]).
+    pub fn area(mut self, area: ExpectedArea) -> Self {
+        self.area = area;
+        self
+    }
+
     /// Reports progress to `callback`.
     pub fn progress(mut self, callback: &'a mut dyn FnMut(Progress)) -> Self {
         self.progress = Some(callback);
@@ -102,30 +176,36 @@ impl fmt::Debug for FeedOptions<'_> {
             .field("resolver", &self.resolver.is_some())
             .field("normaliser", &self.normaliser.is_some())
             .field("default_sector", &self.default_sector)
+            .field("area", &self.area)
             .field("progress", &self.progress.is_some())
             .finish()
     }
 }
 
-/// Collects accepted and rejected records, checks ids for duplicates and
-/// applies [`OnError`].
+/// Collects accepted and rejected records, checks ids (unique; a seeker's
+/// pseudonymous), numbers the records and applies [`OnError`].
 pub(crate) struct Collector<T> {
     loaded: Loaded<T>,
     seen: HashMap<Box<str>, u64>,
     on_error: OnError,
-    kind: &'static str,
+    population: Population,
     id_field: String,
 }
 
 impl<T> Collector<T> {
-    /// `kind` names the record in messages; `id_field` is the field a duplicate id is reported on.
-    pub(crate) fn new(on_error: OnError, kind: &'static str, id_field: impl Into<String>) -> Self {
-        Collector { loaded: Loaded::default(), seen: HashMap::new(), on_error, kind, id_field: id_field.into() }
+    /// `population` names the records in messages; `id_field` is the field a duplicate id is reported on.
+    pub(crate) fn new(on_error: OnError, population: Population, id_field: impl Into<String>) -> Self {
+        Collector { loaded: Loaded::default(), seen: HashMap::new(), on_error, population, id_field: id_field.into() }
     }
 
     /// Records read so far.
     pub(crate) fn read(&self) -> u64 {
         self.loaded.read
+    }
+
+    /// Records accepted so far.
+    pub(crate) fn accepted(&self) -> usize {
+        self.loaded.accepted.len()
     }
 
     /// Takes the outcome of one record read at `line`. Returns `Err` only in stop mode.
@@ -137,29 +217,43 @@ impl<T> Collector<T> {
         line: u64,
     ) -> Result<()> {
         self.loaded.read += 1;
-        let outcome = outcome.and_then(|record| {
-            let id = id_of(&record);
+        let record = self.loaded.read;
+        let outcome = outcome.and_then(|r| {
+            let id = id_of(&r);
+            let bad = |e: Error| e.with_field(self.id_field.clone()).at(file, line);
+            if self.population == Population::Seekers {
+                crate::privacy::check_pseudonymous(id).map_err(bad)?;
+            }
             if let Some(first) = self.seen.get(id) {
-                return Err(Error::new(
-                    ErrorKind::DuplicateId,
-                    format!("duplicate {} id: first used on line {first}", self.kind),
-                )
-                .with_field(self.id_field.clone())
-                .with_value(id)
-                .at(file, line));
+                return Err(bad(Error::duplicate_id(self.population, Position::new(file, *first)).with_value(id)));
             }
             self.seen.insert(id.into(), line);
-            Ok(record)
+            Ok(r)
         });
         match outcome {
-            Ok(record) => self.loaded.accepted.push(record),
-            Err(e) if self.on_error == OnError::Stop || e.kind() == ErrorKind::Io => return Err(e),
-            Err(e) => self.loaded.rejected.push(e),
+            Ok(r) => self.loaded.accepted.push(r),
+            Err(e) if self.on_error == OnError::Stop || e.kind() == ErrorKind::Io => return Err(e.at_record(record)),
+            Err(e) => self.loaded.rejected.push(e.at_record(record)),
         }
         Ok(())
     }
 
-    pub(crate) fn finish(self) -> Loaded<T> {
+    /// Keeps a warning about the record just pushed (or about the input).
+    pub(crate) fn warn(&mut self, warning: Error) {
+        self.loaded.warnings.push(warning);
+    }
+
+    /// Counts one record whose `field` was filled from the text of `source`.
+    pub(crate) fn derived(&mut self, field: &'static str, source: &'static str) {
+        self.loaded.count_derived(field, source);
+    }
+
+    /// The outcome; an input without a single record gets an [`ErrorKind::Empty`] warning.
+    pub(crate) fn finish(mut self, file: Option<&Path>, bytes: u64) -> Loaded<T> {
+        if self.loaded.read == 0 {
+            let reason = if bytes == 0 { "the input is empty (0 bytes)" } else { "the input holds no records" };
+            self.loaded.warnings.push(Error::new(ErrorKind::Empty, reason).with_position(Position::file(file)));
+        }
         self.loaded
     }
 }

@@ -61,7 +61,7 @@ impl<'a> Inputs<'a> {
     }
 
     fn jsonl(&self) -> ReadOptions<'a> {
-        ReadOptions { on_error: self.on_error, resolver: self.resolver }
+        ReadOptions { on_error: self.on_error, resolver: self.resolver, area: crate::feed::ExpectedArea::default() }
     }
 
     fn read<T: Record + CsvRecord>(&self, path: &Path) -> Result<Loaded<T>> {

@@ -64,8 +64,8 @@ impl IscoGroup {
         if self.code == "0" {
             return None;
         }
-        let padded = format!("{:0<4}", self.code);
-        IscoCode::parse(&padded).ok().map(|c| c.skill_level())
+        // The level of any unit group under this group (padding with zeros gives no unit group).
+        IscoCode::all().find(|c| c.as_str().starts_with(self.code.as_str())).map(|c| c.skill_level())
     }
 }
 

@@ -101,6 +101,12 @@ labels! {
     InputKindUnresolved => "input.kind.unresolved",
     /// `wrong settings`
     InputKindConfig => "input.kind.config",
+    /// `implausible value`
+    InputKindImplausible => "input.kind.implausible",
+    /// `no records`
+    InputKindEmpty => "input.kind.empty",
+    /// `not open to these seekers`: a valid record matching cannot use (a remote posting for applicants abroad).
+    InputKindOutOfScope => "input.kind.out_of_scope",
     /// `out of range: must satisfy {rule}`: a core value outside its rule.
     InputOutOfRange => "input.out_of_range",
     /// `malformed: expected {expected}`: a core value of the wrong shape.

@@ -137,6 +137,9 @@ impl Texts for Nl {
             InputKindDuplicateId => "dubbel id",
             InputKindUnresolved => "onbekende verwijzing",
             InputKindConfig => "onjuiste instellingen",
+            InputKindImplausible => "onwaarschijnlijke waarde",
+            InputKindEmpty => "geen records",
+            InputKindOutOfScope => "niet open voor deze werkzoekenden",
             // The rule or expected shape is a technical detail of the format: verbatim in brackets.
             InputOutOfRange => "buiten het toegestane bereik [{rule}]",
             InputMalformed => "onjuiste vorm [{expected}]",

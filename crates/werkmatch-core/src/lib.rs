@@ -1,10 +1,11 @@
 //! # werkmatch-core
 //!
 //! The scoring core of werkmatch: the domain model, scoring model v1
-//! (SCORING.md), explanations, and exact top-k ranking in both directions.
+//! (SCORING.md, v1.1), explanations, and exact top-k ranking in every direction.
 //! It knows no file formats; `werkmatch-adapter` feeds it.
 //!
-//! Data flows one way: **model → score → rank → explain**.
+//! Data flows one way: **model → score → rank**, with explanations beside
+//! ranking (both build on scoring); no stage knows the stages after it.
 //!
 //! - [`model`]: [`Jobseeker`], [`Vacancy`], [`Employer`] and their validated values.
 //! - [`score`]: the [`ScoringConfig`](score::ScoringConfig), knock-outs, components, explanations.

@@ -35,6 +35,7 @@ mod open;
 pub mod overridden;
 mod prepared;
 mod ranked;
+mod records;
 pub mod reference;
 mod reverse;
 mod seekers;
@@ -48,6 +49,7 @@ pub use employers::EmployerIndex;
 pub use exec::Executor;
 pub use index::VacancyIndex;
 pub use matcher::{Matcher, MatcherBuilder};
+pub use records::Records;
 pub use seekers::SeekerIndex;
 
 /// Which way to rank.

@@ -16,7 +16,10 @@
 //! assert!((e.recombined_total() - e.score.unwrap()).abs() < 1e-12);
 //! ```
 
-pub mod components;
+// The component formulas take primitive inputs so that the scorer and the
+// kernel share them; they are not an API of their own (a caller scores pairs
+// with `evaluate`, `explain` or a ranker).
+pub(crate) mod components;
 mod config;
 mod employer;
 mod explain;

@@ -130,6 +130,7 @@ impl Texts for En {
             InputMalformed => "malformed: expected {expected}",
             InputMissing => "missing: {rule}",
             InputInvalidConfig => "{reason}",
+            InputDuplicateId => "appears twice among the {population}",
 
             JobhuntCandidate => {
                 "Candidate {id}: education {education} (skill level {level}{startkwalificatie}), \

@@ -119,6 +119,8 @@ labels! {
     InputMissing => "input.missing",
     /// `{reason}`: an inconsistent configuration.
     InputInvalidConfig => "input.invalid_config",
+    /// `appears twice among the {population}`: an id repeated in one population.
+    InputDuplicateId => "input.duplicate_id",
 
     /// `Candidate {id}: education {education} (skill level {level}{startkwalificatie}), travels up to {minutes} min by {modes}`
     JobhuntCandidate => "jobhunt.candidate",

@@ -150,6 +150,7 @@ impl Texts for Nl {
             InputMalformed => "onjuiste vorm [{expected}]",
             InputMissing => "ontbreekt [{rule}]",
             InputInvalidConfig => "ongeldige configuratie [{reason}]",
+            InputDuplicateId => "komt twee keer voor [{population}]",
 
             JobhuntCandidate => {
                 "Werkzoekende {id}: {education} (beroepsniveau {level}{startkwalificatie}), \

@@ -117,6 +117,9 @@ impl Message for crate::Error {
             ErrorKind::InvalidConfig(reason) => {
                 Label::InputInvalidConfig.with(&[("reason", reason)]).write_to(lang, f)?
             }
+            ErrorKind::DuplicateId { population, .. } => {
+                Label::InputDuplicateId.with(&[("population", population)]).write_to(lang, f)?
+            }
         }
         if let Some(v) = self.value() {
             f.write_str(" ")?;

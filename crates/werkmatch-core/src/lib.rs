@@ -9,6 +9,7 @@
 //! - [`model`]: [`Jobseeker`], [`Vacancy`], [`Employer`] and their validated values.
 //! - [`score`]: the [`ScoringConfig`](score::ScoringConfig), knock-outs, components, explanations.
 //! - [`rank`]: top-k in three directions; [`rank::reference`] is the plain oracle.
+//! - [`plan`]: placement plans (PLAN.md): the candidate graph, the optimal and the stable plan.
 //!
 //! Nothing here scores on age, gender, nationality, migration background,
 //! health diagnoses or household: the model has no fields for them.
@@ -16,6 +17,7 @@
 pub mod error;
 pub mod isco;
 pub mod model;
+pub mod plan;
 pub mod rank;
 pub mod score;
 pub mod travel;

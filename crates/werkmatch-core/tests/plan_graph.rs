@@ -39,7 +39,8 @@ fn assert_same_graph(got: &CandidateGraph, want: &CandidateGraph) {
     }
     for v in 0..want.vacancy_count() {
         assert_eq!(got.positions(v), want.positions(v));
-        let list = |g: &CandidateGraph| g.vacancy_edges(v).map(|e| g.seeker_id(g.edge_seeker(e)).clone()).collect::<Vec<_>>();
+        let list =
+            |g: &CandidateGraph| g.vacancy_edges(v).map(|e| g.seeker_id(g.edge_seeker(e)).clone()).collect::<Vec<_>>();
         assert_eq!(list(got), list(want), "vacancy {}", want.vacancy_id(v));
     }
 }

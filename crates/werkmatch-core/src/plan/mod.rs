@@ -17,6 +17,7 @@
 //!   capacities and strict preferences.
 //! - [`Plan::report`] (`report.rs`): per seeker, per vacancy and the summary
 //!   of PLAN.md section 4.
+//! - [`summary_text`] (`words.rs`): the summary in Dutch or English.
 //! - [`reference`] (`reference.rs`): the plain oracles the fast paths are
 //!   tested against: the candidate graph from all pairs, exhaustive search
 //!   and textbook deferred acceptance.
@@ -53,11 +54,13 @@ mod optimal;
 pub mod reference;
 mod report;
 mod stable;
+mod words;
 
 pub use graph::{CandidateGraph, Exclusions, GraphBuilder, Limit, NoExclusions};
 pub use optimal::{certify, optimal, Certificate, CertificateError};
 pub use report::{naive_conflicts, PlanReport, Reason, SeekerLine, Summary, VacancyLine};
 pub use stable::stable;
+pub use words::{summary_text, Lang};
 
 use serde::{Deserialize, Serialize};
 

@@ -109,6 +109,8 @@ enum End {
 struct Solver<'g> {
     g: &'g CandidateGraph,
     big: i64,
+    /// `W(e) = big + w(e)`, computed once (the hot loop reads it for every edge it relaxes).
+    cost: Vec<i64>,
     /// Potentials; the sink's is 0. Reduced costs: `π_s − π_v − W` forward,
     /// `W + π_v − π_s` back along a placed edge, `π_v` from a vacancy with an
     /// open position to the sink, `π_s` from a seeker to the sink.
@@ -141,6 +143,7 @@ impl<'g> Solver<'g> {
         Solver {
             g,
             big,
+            cost: (0..g.edge_count()).map(|e| big + g.weight(e)).collect(),
             pi_s: vec![0; ns],
             pi_v: vec![0; nv],
             seeker_edge: vec![NONE; ns],
@@ -159,7 +162,7 @@ impl<'g> Solver<'g> {
 
     #[inline]
     fn w(&self, e: usize) -> i64 {
-        self.big + self.g.weight(e)
+        self.cost[e]
     }
 
     /// Relaxes seeker `s`'s edges at distance `d`; returns its end by staying unplaced.

@@ -92,7 +92,7 @@ pub fn optimal(g: &CandidateGraph, objective: Objective) -> (Plan, Certificate) 
             solver.add(s);
         }
     }
-    let prices = solver.pi_v.iter().map(|&p| -p).collect();
+    let prices = solver.vs.iter().map(|x| -x.pi).collect();
     let plan = Plan { edge: solver.seeker_edge.iter().map(|&e| (e != NONE).then_some(e)).collect() };
     (plan, Certificate { objective, big: solver.big, prices })
 }
@@ -106,6 +106,18 @@ enum End {
     Unplaced(u32),
 }
 
+#[derive(Clone, Copy)]
+struct VacancyState {
+    /// The potential π_v (≤ 0; the price is −π_v).
+    pi: i64,
+    /// Dijkstra's label in the current search (`INF`: not reached).
+    dist: i64,
+    /// The edge that reached it (valid while `dist < INF`).
+    pred: u32,
+    /// Settled in the current search.
+    done: bool,
+}
+
 struct Solver<'g> {
     g: &'g CandidateGraph,
     big: i64,
@@ -115,16 +127,15 @@ struct Solver<'g> {
     /// `W + π_v − π_s` back along a placed edge, `π_v` from a vacancy with an
     /// open position to the sink, `π_s` from a seeker to the sink.
     pi_s: Vec<i64>,
-    pi_v: Vec<i64>,
+    /// Per vacancy: its potential and Dijkstra's label, side by side so that
+    /// relaxing an edge touches one cache line.
+    vs: Vec<VacancyState>,
     seeker_edge: Vec<u32>,
     /// Vacancy `v`'s seekers are `members[first[v]..first[v] + load[v]]`.
     first: Vec<usize>,
     load: Vec<u32>,
     members: Vec<u32>,
     // Dijkstra's state, reset after each seeker through the touched lists.
-    dist_v: Vec<i64>,
-    pred_v: Vec<u32>,
-    done_v: Vec<bool>,
     dist_s: Vec<i64>,
     touched_v: Vec<u32>,
     touched_s: Vec<u32>,
@@ -145,14 +156,11 @@ impl<'g> Solver<'g> {
             big,
             cost: (0..g.edge_count()).map(|e| big + g.weight(e)).collect(),
             pi_s: vec![0; ns],
-            pi_v: vec![0; nv],
+            vs: vec![VacancyState { pi: 0, dist: INF, pred: NONE, done: false }; nv],
             seeker_edge: vec![NONE; ns],
             first,
             load: vec![0; nv],
             members: vec![NONE; total],
-            dist_v: vec![INF; nv],
-            pred_v: vec![NONE; nv],
-            done_v: vec![false; nv],
             dist_s: vec![INF; ns],
             touched_v: Vec::new(),
             touched_s: Vec::new(),
@@ -178,18 +186,18 @@ impl<'g> Solver<'g> {
                 continue;
             }
             let v = self.g.edge_vacancy(e);
-            if self.done_v[v] {
+            if self.vs[v].done {
                 continue;
             }
-            let rc = pi_s - self.pi_v[v] - self.w(e);
+            let rc = pi_s - self.vs[v].pi - self.w(e);
             debug_assert!(rc >= 0, "reduced costs stay non-negative");
             let nd = d + rc;
-            if nd < self.dist_v[v] && nd < best.0 {
-                if self.dist_v[v] == INF {
+            if nd < self.vs[v].dist && nd < best.0 {
+                if self.vs[v].dist == INF {
                     self.touched_v.push(v as u32);
                 }
-                self.dist_v[v] = nd;
-                self.pred_v[v] = e as u32;
+                self.vs[v].dist = nd;
+                self.vs[v].pred = e as u32;
                 self.heap.push(Reverse((nd, v as u32)));
             }
         }
@@ -198,7 +206,7 @@ impl<'g> Solver<'g> {
     fn add(&mut self, s0: usize) {
         let g = self.g;
         // A potential that makes every edge of the new seeker non-negative.
-        self.pi_s[s0] = g.edges_of(s0).map(|e| self.w(e) + self.pi_v[g.edge_vacancy(e)]).max().unwrap_or(0).max(0);
+        self.pi_s[s0] = g.edges_of(s0).map(|e| self.w(e) + self.vs[g.edge_vacancy(e)].pi).max().unwrap_or(0).max(0);
         self.dist_s[s0] = 0;
         self.touched_s.push(s0 as u32);
         let mut best = (INF, End::Unplaced(s0 as u32));
@@ -208,17 +216,17 @@ impl<'g> Solver<'g> {
             if d >= best.0 {
                 break;
             }
-            if self.done_v[v] || d != self.dist_v[v] {
+            if self.vs[v].done || d != self.vs[v].dist {
                 continue;
             }
-            self.done_v[v] = true;
-            if self.load[v] < g.positions(v) && d + self.pi_v[v] < best.0 {
-                best = (d + self.pi_v[v], End::Open(v as u32));
+            self.vs[v].done = true;
+            if self.load[v] < g.positions(v) && d + self.vs[v].pi < best.0 {
+                best = (d + self.vs[v].pi, End::Open(v as u32));
             }
             for i in self.first[v]..self.first[v] + self.load[v] as usize {
                 let s = self.members[i] as usize;
                 let e = self.seeker_edge[s] as usize;
-                let ds = d + self.w(e) + self.pi_v[v] - self.pi_s[s];
+                let ds = d + self.w(e) + self.vs[v].pi - self.pi_s[s];
                 debug_assert!(ds >= d, "reduced costs stay non-negative");
                 if ds < best.0 {
                     self.dist_s[s] = ds;
@@ -232,11 +240,11 @@ impl<'g> Solver<'g> {
         // non-negative and makes the path's edges tight.
         for &v in &self.touched_v {
             let v = v as usize;
-            if self.done_v[v] {
-                self.pi_v[v] += self.dist_v[v] - dt;
+            if self.vs[v].done {
+                self.vs[v].pi += self.vs[v].dist - dt;
             }
-            self.dist_v[v] = INF;
-            self.done_v[v] = false;
+            self.vs[v].dist = INF;
+            self.vs[v].done = false;
         }
         for &s in &self.touched_s {
             let s = s as usize;
@@ -270,7 +278,7 @@ impl<'g> Solver<'g> {
         };
         // `v` has one free slot here; fill it from its predecessor, whose old slot becomes free.
         loop {
-            let e = self.pred_v[v] as usize;
+            let e = self.vs[v].pred as usize;
             let s = g.edge_seeker(e);
             let old = self.seeker_edge[s];
             self.seeker_edge[s] = e as u32;

@@ -252,6 +252,11 @@ impl CandidateGraph {
     }
 }
 
+/// The kernel's options: top-`k` at θ (checked before by [`check_min_score`]).
+fn rank_options(k: usize, min_score: f64) -> RankOptions {
+    RankOptions { k, min_score }
+}
+
 fn check_min_score(min_score: f64) -> Result<()> {
     if (0.0..=1.0).contains(&min_score) {
         Ok(())
@@ -527,8 +532,8 @@ impl<'a> GraphBuilder<'a> {
     fn on_exec<R: Send>(&self, f: impl FnOnce(bool) -> R + Send) -> R {
         match self.exec {
             Executor::CurrentThread => f(false),
-            Executor::Global => f(true),
             Executor::Pool(p) => p.install(|| f(true)),
+            _ => f(true),
         }
     }
 
@@ -544,7 +549,7 @@ impl<'a> GraphBuilder<'a> {
         id: impl Fn(&T) -> &Id,
         seeker_side: bool,
     ) -> Vec<Ranking> {
-        let opts = RankOptions { k, min_score: self.min_score };
+        let opts = rank_options(k, self.min_score);
         let mut rankings = batch(subjects, &opts);
         let excluded = |subject: &Id, other: &Id| match seeker_side {
             true => self.exclusions.excludes(subject, other),
@@ -559,7 +564,7 @@ impl<'a> GraphBuilder<'a> {
                 // The list was full and lost entries: ask for more.
                 let Some(subject) = subjects.iter().find(|x| id(x) == &r.subject) else { break };
                 asked = asked.saturating_mul(2);
-                let mut longer = one(subject, &RankOptions { k: asked, min_score: self.min_score });
+                let mut longer = one(subject, &rank_options(asked, self.min_score));
                 got = longer.len();
                 longer.retain(|m| !excluded(&r.subject, &m.id));
                 longer.truncate(k);

@@ -326,12 +326,11 @@ pub fn certify(g: &CandidateGraph, plan: &Plan, cert: &Certificate) -> Result<(u
         return err(format!("{} prices for {} vacancies", cert.prices.len(), g.vacancy_count()));
     }
     let load = plan.load(g);
-    for v in 0..g.vacancy_count() {
-        let p = cert.prices[v];
+    for (v, (&p, &n)) in cert.prices.iter().zip(&load).enumerate() {
         if p < 0 {
             return err(format!("vacancy {} has a negative price", g.vacancy_id(v)));
         }
-        if p > 0 && load[v] < g.positions(v) {
+        if p > 0 && n < g.positions(v) {
             return err(format!("vacancy {} has an open position and a price {p} > 0", g.vacancy_id(v)));
         }
     }

@@ -18,7 +18,7 @@
 //! - [`Plan::report`] (`report.rs`): per seeker, per vacancy and the summary
 //!   of PLAN.md section 4.
 //! - [`summary_text`] (`words.rs`): the summary in Dutch or English.
-//! - [`reference`] (`reference.rs`): the plain oracles the fast paths are
+//! - [`reference`](mod@reference) (`reference.rs`): the plain oracles the fast paths are
 //!   tested against: the candidate graph from all pairs, exhaustive search
 //!   and textbook deferred acceptance.
 //!

@@ -158,6 +158,7 @@ impl CandidateGraph {
         if let Limit::Top(l) = limit {
             edges = keep_top(edges, seekers.len(), vac_ids.len(), l);
         }
+        check_size(edges.len())?;
         Ok(assemble(false, limit, min_score, seekers, vac_ids, positions, edges))
     }
 
@@ -252,6 +253,14 @@ impl CandidateGraph {
     }
 }
 
+/// Edges are numbered with `u32`: a larger graph is refused (use a smaller L).
+fn check_size(edges: usize) -> Result<()> {
+    match edges < u32::MAX as usize {
+        true => Ok(()),
+        false => Err(Error::out_of_range("limit", edges, "fewer than 2^32 candidate pairs (choose a smaller L)")),
+    }
+}
+
 /// The kernel's options: top-`k` at θ (checked before by [`check_min_score`]).
 fn rank_options(k: usize, min_score: f64) -> RankOptions {
     RankOptions { k, min_score }
@@ -320,7 +329,7 @@ fn assemble(
     positions: Vec<u32>,
     mut edges: Vec<(u32, u32, f64)>,
 ) -> CandidateGraph {
-    assert!(edges.len() < u32::MAX as usize, "more than 2^32 edges");
+    debug_assert!(edges.len() < u32::MAX as usize, "checked by check_size");
     let mut seeker_start = vec![0usize; seekers.len() + 1];
     for &(s, _, _) in &edges {
         seeker_start[s as usize + 1] += 1;
@@ -524,6 +533,7 @@ impl<'a> GraphBuilder<'a> {
             debug_assert!(!same || a.2 == b.2, "the kernel scores a pair the same in both directions");
             same
         });
+        check_size(edges.len())?;
         Ok(self.on_exec(|par| assemble(par, self.limit, self.min_score, seeker_ids, vac_ids, positions, edges)))
     }
 

@@ -16,6 +16,9 @@
 //! Exit code 0 on success; 1 on bad input: the rejected records are listed
 //! (file:line, field, value, reason) and the accepted ones are still matched
 //! and written, unless `--strict` stops at the first; 2 on a usage error.
+//!
+//! The summary and the messages are English by default: this is the batch
+//! tool that application managers run and log; `--lang nl` gives Dutch.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[path = "common/cli.rs"]
@@ -36,6 +39,7 @@ use werkmatch::adapter::jsonl;
 use werkmatch::adapter::OnError;
 use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking};
 use werkmatch::score::{self, KnockOut, ScoringConfig};
+use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Employer, Jobseeker, Vacancy};
 
 use cli::{accept, InputFlags};
@@ -57,7 +61,7 @@ struct Args {
     #[arg(long, default_value_t = 10)]
     top: usize,
     /// Drop matches scoring below this.
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_parser = min_score)]
     min_score: f64,
     /// Add an explanation object to every match.
     #[arg(long)]
@@ -68,11 +72,20 @@ struct Args {
     /// Where to write matches.jsonl.
     #[arg(long)]
     out: PathBuf,
+    /// Language of the summary and messages: en (English) or nl (Nederlands).
+    #[arg(long, default_value_t = Lang::En)]
+    lang: Lang,
     #[command(flatten)]
     input: InputFlags,
 }
 
-fn bar(len: u64, msg: &'static str) -> ProgressBar {
+/// `--min-score`: a number in [0, 1], checked before any work (a usage error).
+fn min_score(text: &str) -> Result<f64, String> {
+    let x: f64 = text.parse().map_err(|_| format!("not a number: {text:?}"))?;
+    RankOptions::top(1).with_min_score(x).map(|o| o.min_score()).map_err(|e| e.to_string())
+}
+
+fn bar(len: u64, msg: String) -> ProgressBar {
     // indicatif draws only on a terminal, so logs and tests stay clean.
     let pb = ProgressBar::new(len);
     pb.set_style(
@@ -87,7 +100,7 @@ fn bar(len: u64, msg: &'static str) -> ProgressBar {
 /// Ranks subjects in chunks (ascending id, so the output order is kept) to drive the progress bar.
 fn chunked<T: Sync>(
     subjects: &[T],
-    msg: &'static str,
+    msg: String,
     rank: impl Fn(&[T]) -> (Vec<Ranking>, KernelStats),
 ) -> (Vec<Ranking>, KernelStats) {
     let pb = bar(subjects.len() as u64, msg);
@@ -132,20 +145,21 @@ fn knockout_sample(cfg: &ScoringConfig, seekers: &[Jobseeker], vacancies: &[Vaca
     ((sample.len() * vacancies.len()) as u64, counts)
 }
 
-fn secs(d: Duration) -> String {
-    format!("{:.2} s", d.as_secs_f64())
+fn secs(d: Duration, lang: Lang) -> String {
+    Label::CommonSeconds.text_with(lang, &[("seconds", &Decimal::new(d.as_secs_f64(), 2))])
 }
 
 fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
+    let lang = args.lang;
     let t0 = Instant::now();
     let mut rejected = 0;
-    let mut seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), &mut rejected)?;
+    let mut seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), &mut rejected, lang)?;
     let mut vacancies: Vec<Vacancy> = match &args.vacancies {
-        Some(p) => accept(p, inputs.vacancies(p), &mut rejected)?,
+        Some(p) => accept(p, inputs.vacancies(p), &mut rejected, lang)?,
         None => Vec::new(),
     };
     let mut employers: Vec<Employer> = match &args.employers {
-        Some(p) => accept(p, inputs.employers(p), &mut rejected)?,
+        Some(p) => accept(p, inputs.employers(p), &mut rejected, lang)?,
         None => Vec::new(),
     };
     // Subjects in ascending id: chunks then come out in output order.
@@ -156,37 +170,42 @@ fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
 
     let t1 = Instant::now();
     let cfg = ScoringConfig::default();
-    let opts = RankOptions { k: args.top, min_score: args.min_score };
+    let opts = RankOptions::top(args.top).with_min_score(args.min_score).map_err(|e| e.to_string())?;
     let matcher = Matcher::builder()
         .config(cfg.clone())
         .seekers(&seekers)
         .vacancies(&vacancies)
         .employers(&employers)
         .build()
-        .map_err(|e| format!("preparing the indexes: {e}"))?;
+        .map_err(|e| Label::MatchPreparing.text_with(lang, &[("error", &e)]))?;
     let exec = Executor::Global;
     let mut stats = KernelStats::default();
     let mut runs: Vec<(Direction, Vec<Ranking>)> = Vec::new();
     if args.vacancies.is_some() {
-        let (r, s) = chunked(&seekers, "seekers → vacancies", |c| matcher.seeker_to_vacancies(c, &opts, exec));
+        let msg = Label::MatchProgressSeekersVacancies.text(lang);
+        let (r, s) = chunked(&seekers, msg, |c| matcher.seeker_to_vacancies(c, &opts, exec));
         stats += s;
         runs.push((Direction::SeekerToVacancies, r));
         // One batch: the vacancy → seekers kernel works over all seekers at once.
-        let pb = bar(1, "vacancies → seekers");
+        let pb = bar(1, Label::MatchProgressVacanciesSeekers.text(lang));
         let (r, s) = matcher.vacancy_to_seekers(&vacancies, &opts, exec);
         pb.finish_and_clear();
         stats += s;
         runs.push((Direction::VacancyToSeekers, r));
     }
     if args.employers.is_some() {
-        let (r, s) = chunked(&seekers, "seekers → employers", |c| matcher.seeker_to_employers(c, &opts, exec));
+        let msg = Label::MatchProgressSeekersEmployers.text(lang);
+        let (r, s) = chunked(&seekers, msg, |c| matcher.seeker_to_employers(c, &opts, exec));
         stats += s;
         runs.push((Direction::SeekerToEmployers, r));
     }
     let t_rank = t1.elapsed();
 
     let t2 = Instant::now();
-    let file = File::create(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
+    let out_file = Verbatim(args.out.display());
+    let io_error =
+        |label: Label, e: std::io::Error| label.text_with(lang, &[("file", &out_file), ("error", &Verbatim(e))]);
+    let file = File::create(&args.out).map_err(|e| io_error(Label::MatchCannotCreate, e))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
     // Explanations look records up by id; index them once.
     let s_by_id: HashMap<&str, &Jobseeker> = seekers.iter().map(|s| (s.id.as_str(), s)).collect();
@@ -200,32 +219,40 @@ fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
             Direction::SeekerToEmployers => {
                 score::explain_employer(&cfg, s_by_id.get(subject)?, e_by_id.get(candidate)?)
             }
+            // Only the three directions above are ranked here.
+            _ => None,
         });
         lines += jsonl::write_rankings(&mut out, *direction, rankings, explain)
-            .map_err(|e| format!("writing {}: {e}", args.out.display()))?;
+            .map_err(|e| io_error(Label::MatchWriting, e))?;
     }
-    out.flush().map_err(|e| format!("writing {}: {e}", args.out.display()))?;
+    out.flush().map_err(|e| io_error(Label::MatchWriting, e))?;
     let t_write = t2.elapsed();
 
     // The closing summary.
     eprintln!();
-    eprintln!("wrote {lines} lines to {}", args.out.display());
-    eprintln!(
-        "time: reading {}, ranking {}, writing {}, total {}",
-        secs(t_read),
-        secs(t_rank),
-        secs(t_write),
-        secs(t0.elapsed())
+    eprintln!("{}", Label::MatchWrote.text_with(lang, &[("lines", &lines), ("file", &out_file)]));
+    let time = Label::MatchTime.text_with(
+        lang,
+        &[
+            ("read", &secs(t_read, lang)),
+            ("rank", &secs(t_rank, lang)),
+            ("write", &secs(t_write, lang)),
+            ("total", &secs(t0.elapsed(), lang)),
+        ],
     );
-    eprintln!("pairs: {} past the spatial index, {} fully scored", stats.pairs_considered, stats.pairs_scored);
+    eprintln!("{time}");
+    let pairs = [("considered", &stats.pairs_considered as &dyn Message), ("scored", &stats.pairs_scored)];
+    eprintln!("{}", Label::MatchPairs.text_with(lang, &pairs));
     for (direction, rankings) in &runs {
         let empty = rankings.iter().filter(|r| r.matches.is_empty()).count();
         let what = match direction {
-            Direction::SeekerToVacancies => "seekers without any vacancy",
-            Direction::VacancyToSeekers => "vacancies without any candidate",
-            Direction::SeekerToEmployers => "seekers without any hidden job",
+            Direction::SeekerToVacancies => Label::MatchSeekersWithoutVacancy,
+            Direction::VacancyToSeekers => Label::MatchVacanciesWithoutCandidate,
+            Direction::SeekerToEmployers => Label::MatchSeekersWithoutHiddenJob,
+            _ => Label::MatchSubjectsWithoutMatch,
         };
-        eprintln!("{what}: {empty} of {}", rankings.len());
+        let of = Label::CommonOf.text_with(lang, &[("n", &empty), ("total", &rankings.len())]);
+        eprintln!("{}", what.text_with(lang, &[("n", &of)]));
     }
     let (pairs, counts) = knockout_sample(&cfg, &seekers, &vacancies);
     if pairs > 0 {
@@ -234,10 +261,13 @@ fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
         let parts: Vec<String> = order
             .iter()
             .filter(|k| counts[**k as usize] > 0)
-            .map(|k| format!("{} {:.1}%", k.name(), 100.0 * counts[*k as usize] as f64 / pairs as f64))
+            .map(|k| {
+                let share = Decimal::new(100.0 * counts[*k as usize] as f64 / pairs as f64, 1);
+                format!("{} {}%", k.text(lang), share.text(lang))
+            })
             .collect();
-        let parts = if parts.is_empty() { "none".to_string() } else { parts.join(", ") };
-        eprintln!("exclusions by reason ({pairs} sampled seeker-vacancy pairs): {parts}");
+        let parts = if parts.is_empty() { Label::CommonNone.text(lang) } else { parts.join(", ") };
+        eprintln!("{}", Label::MatchExclusions.text_with(lang, &[("pairs", &pairs), ("reasons", &parts)]));
     }
     Ok(rejected)
 }
@@ -247,21 +277,22 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
+    let lang = args.lang;
     if args.vacancies.is_none() && args.employers.is_none() {
-        eprintln!("error: give --vacancies, --employers or both (see --help)");
+        eprintln!("{}", cli::error_line(&Label::MatchGiveInput.text(lang), lang));
         return ExitCode::from(2);
     }
-    let inputs = match args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }) {
+    let inputs = match args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang) {
         Ok(i) => i,
         Err(msg) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", cli::error_line(&msg, lang));
             return ExitCode::from(2);
         }
     };
     match run(&args, &inputs) {
-        Ok(bad) => cli::finish(bad),
+        Ok(bad) => cli::finish(bad, lang),
         Err(msg) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", cli::error_line(&msg, lang));
             ExitCode::from(1)
         }
     }

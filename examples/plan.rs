@@ -34,6 +34,7 @@ use werkmatch::adapter::jsonl::JsonlWriter;
 use werkmatch::adapter::OnError;
 use werkmatch::plan::{self, CandidateGraph, Limit, Mode, Objective};
 use werkmatch::score::ScoringConfig;
+use werkmatch::text::Lang;
 use werkmatch::{Jobseeker, Vacancy};
 
 use cli::{accept, InputFlags};
@@ -52,14 +53,6 @@ enum ObjectiveArg {
     Placements,
     /// The highest total weight only.
     Score,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum LangArg {
-    /// Dutch.
-    Nl,
-    /// English.
-    En,
 }
 
 /// Make a placement plan: each seeker at most one vacancy, each vacancy at most its positions.
@@ -90,9 +83,9 @@ struct Args {
     /// Where to write the summary (one JSON object).
     #[arg(long)]
     summary: Option<PathBuf>,
-    /// Language of the printed summary.
-    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
-    lang: LangArg,
+    /// Language of the printed summary and of the messages: nl or en.
+    #[arg(long, default_value_t = Lang::Nl)]
+    lang: Lang,
     #[command(flatten)]
     input: InputFlags,
 }
@@ -130,10 +123,11 @@ fn write_err(p: &Path) -> impl Fn(std::io::Error) -> String + '_ {
 }
 
 fn run(args: &Args) -> Result<(), String> {
-    let inputs = args.input.inputs(OnError::Collect).map_err(|e| format!("reference data: {e}"))?;
+    let lang = args.lang;
+    let inputs = args.input.inputs(OnError::Collect, lang)?;
     let mut rejected = 0;
-    let seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), &mut rejected)?;
-    let vacancies: Vec<Vacancy> = accept(&args.vacancies, inputs.vacancies(&args.vacancies), &mut rejected)?;
+    let seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), &mut rejected, lang)?;
+    let vacancies: Vec<Vacancy> = accept(&args.vacancies, inputs.vacancies(&args.vacancies), &mut rejected, lang)?;
     if rejected > 0 {
         return Err(format!("{rejected} bad input record(s) (listed above); no plan is made over part of a cohort"));
     }
@@ -179,11 +173,7 @@ fn run(args: &Args) -> Result<(), String> {
             .map_err(|e| format!("writing {}: {e}", path.display()))?;
         writeln!(w).and_then(|_| w.flush()).map_err(write_err(path))?;
     }
-    let lang = match args.lang {
-        LangArg::Nl => plan::Lang::Nl,
-        LangArg::En => plan::Lang::En,
-    };
-    print!("{}", plan::summary_text(&report.summary, lang));
+    print!("{}", plan::summary_text(&report.summary, args.lang));
     Ok(())
 }
 

@@ -101,7 +101,9 @@ fn seeker(r: &mut ChaCha8Rng, i: usize, (lat, lon, km): (f64, f64, f64)) -> Jobs
 fn vacancy(r: &mut ChaCha8Rng, i: usize, (lat, lon, km): (f64, f64, f64)) -> Vacancy {
     let code = isco(r);
     let mut v = Vacancy::new(id("V", i), code, sector(r), around(r, lat, lon, km));
-    v.remote = r.gen_bool(0.03);
+    if r.gen_bool(0.03) {
+        v.workplace = v.workplace.remote();
+    }
     v.skills_essential = (0..r.gen_range(0..7)).map(|_| skill(r, code)).collect();
     v.skills_optional = (0..r.gen_range(0..5)).map(|_| skill(r, code)).collect();
     let min = *[0u8, 8, 16, 24, 32].get(r.gen_range(0..5)).unwrap_or(&0);

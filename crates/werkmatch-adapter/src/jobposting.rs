@@ -534,7 +534,7 @@ fn to_vacancy(node: &Node, opts: &FeedOptions<'_>) -> Result<Vacancy> {
     if let Some(t) = node.get("jobLocationType") {
         for item in items(t) {
             match item.as_str() {
-                Some("TELECOMMUTE") => v.remote = true,
+                Some("TELECOMMUTE") => v.workplace = v.workplace.remote(),
                 _ => return Err(invalid("jobLocationType", item, "TELECOMMUTE (the only schema.org value)")),
             }
         }

@@ -55,9 +55,9 @@ fn array_fixture_reports_each_error_at_the_line_where_its_posting_starts() {
     assert_eq!(v1.employer.as_ref().map(|e| e.as_str()), Some("Schoonmaakbedrijf Noorderlicht (fictief)"));
     let v2 = &loaded.accepted[1];
     assert_eq!(v2.id.as_str(), "https://vacatures.example/vn-1002");
-    assert_eq!((v2.isco.as_str(), v2.sector.letter()), ("5230", 'G'));
+    assert_eq!((v2.isco.as_str(), v2.sector.unwrap().letter()), ("5230", 'G'));
     assert_eq!((v2.hours.min(), v2.hours.max()), (12, 24));
-    assert_eq!(v2.location.lat(), 53.217);
+    assert_eq!(v2.workplace.location().unwrap().lat(), 53.217);
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn a_normaliser_and_a_default_sector_rescue_postings_without_them() {
     assert_eq!(ids, ["VN-1001", "https://vacatures.example/vn-1002", "VN-1003", "VN-1008"]);
     assert_eq!(loaded.accepted[2].isco.as_str(), "9321");
     assert_eq!(loaded.accepted[2].esco_occupation.as_deref(), Some("stub:magazijn"));
-    assert_eq!(loaded.accepted[3].sector.letter(), 'Q');
+    assert_eq!(loaded.accepted[3].sector.unwrap().letter(), 'Q');
 }
 
 #[test]
@@ -84,11 +84,11 @@ fn graph_fixture_skips_context_nodes() {
     assert_eq!(loaded.read, 2);
     let v = &loaded.accepted[0];
     assert_eq!(v.id.as_str(), "https://werkenbij.example/v/77");
-    assert_eq!((v.isco.as_str(), v.sector.letter()), ("5322", 'Q'));
+    assert_eq!((v.isco.as_str(), v.sector.unwrap().letter()), ("5322", 'Q'));
     assert_eq!(v.employer.as_ref().map(|e| e.as_str()), Some("https://werkenbij.example/#org"));
     assert_eq!(v.level.map(|l| l.get()), Some(2));
     assert_eq!(v.positions.get(), 2);
-    assert_eq!(v.location.lon(), 6.6);
+    assert_eq!(v.workplace.location().unwrap().lon(), 6.6);
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn one_posting_per_line_and_remote_work() {
     );
     let mut opts = FeedOptions::new().on_error(OnError::Collect);
     let loaded = read_jobpostings(text, None, &mut opts).unwrap();
-    assert!(loaded.accepted[0].remote);
+    assert!(loaded.accepted[0].is_remote());
     assert_eq!((loaded.accepted[0].hours.min(), loaded.accepted[0].hours.max()), (32, 40));
     assert_eq!(
         errors(&loaded),

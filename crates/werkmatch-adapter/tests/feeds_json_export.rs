@@ -86,7 +86,7 @@ fn json_lines_vacancies_and_employers_with_lat_lon() {
         ]
     );
     let v = &loaded.accepted[0];
-    assert_eq!((v.sector.letter(), v.positions.get(), v.requires_licence), ('G', 2, true));
+    assert_eq!((v.sector.map(|s| s.letter()), v.positions.get(), v.requires_licence), (Some('G'), 2, true));
 
     let employers =
         "[{\"nr\": \"E1\", \"sector\": \"C\", \"beroepen\": \"7512, 9329\", \"lat\": 53.2, \"lon\": 6.5},\n\

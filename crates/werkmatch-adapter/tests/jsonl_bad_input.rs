@@ -1,7 +1,7 @@
 //! One test per bad-input case of FORMAT.md: each checks the kind, the line and the field of the error.
 
 use serde_json::{json, Value};
-use werkmatch_adapter::jsonl::{read_records, ReadOptions, Record};
+use werkmatch_adapter::jsonl::{read_records, read_vacancies, ReadOptions, Record};
 use werkmatch_adapter::{Error, ErrorKind};
 use werkmatch_core::{Employer, Jobseeker, Vacancy};
 
@@ -157,8 +157,24 @@ fn missing_vacancy_isco() {
 }
 
 #[test]
-fn missing_vacancy_sector() {
-    check(&bad_vacancy(|v| remove(v, "sector")), ErrorKind::MissingField, Some("sector"));
+fn a_vacancy_may_omit_its_sector_and_a_remote_one_its_location() {
+    // SCORING.md v1.1: sector absent = unknown; location required unless remote.
+    let text = format!("{}\n", mutated(vacancy(), |v| remove(v, "sector")));
+    let loaded = read_vacancies(text.as_bytes(), None, &ReadOptions::new()).unwrap();
+    assert_eq!(loaded.accepted[0].sector, None);
+    let remote = mutated(vacancy(), |v| {
+        remove(v, "location");
+        v["remote"] = json!(true);
+    });
+    let loaded = read_vacancies(format!("{remote}\n").as_bytes(), None, &ReadOptions::new()).unwrap();
+    assert_eq!(loaded.accepted[0].workplace.location(), None);
+}
+
+#[test]
+fn missing_vacancy_location_when_not_remote() {
+    let e = bad_vacancy(|v| remove(v, "location"));
+    check(&e, ErrorKind::MissingField, Some("location"));
+    assert!(e.to_string().contains("unless `remote` is true"), "{e}");
 }
 
 #[test]

@@ -51,9 +51,11 @@ fn vacancies() -> Vec<Vacancy> {
     v.min_dutch_level = Some(Cefr::A2);
     v.physical_load = Some(PhysicalLoad::Heavy);
     v.positions = NonZeroU16::new(3).unwrap();
-    v.remote = true;
+    v.workplace = v.workplace.remote();
     let w = Vacancy::new(id("V2"), isco("2512"), Nace::parse("J").unwrap(), GeoPoint::new(52.0, 5.0).unwrap());
-    vec![v, w]
+    // v1.1: no sector (unknown) and remote without a location.
+    let x = Vacancy::remote(id("V3"), isco("2512"), None);
+    vec![v, w, x]
 }
 
 fn employers() -> Vec<Employer> {

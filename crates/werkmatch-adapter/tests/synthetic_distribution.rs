@@ -66,11 +66,11 @@ fn seekers_live_in_the_region_and_mostly_in_the_city() {
     // The labour-market region Groningen and Noord-Drenthe fits in this box.
     let in_box = |g: GeoPoint| (52.80..53.50).contains(&g.lat()) && (6.15..7.25).contains(&g.lon());
     assert!(share(&p.seekers, |s| in_box(s.location)) > 0.99);
-    assert!(share(&p.vacancies, |v| in_box(v.location)) > 0.99);
+    assert!(share(&p.vacancies, |v| in_box(v.workplace.location().unwrap())) > 0.99);
     let city = GeoPoint::new(53.2194, 6.5665).unwrap();
     let near_city = share(&p.seekers, |s| km(s.location, city) < 8.0);
     assert!((0.65..0.90).contains(&near_city), "{near_city}");
-    let vac_near_city = share(&p.vacancies, |v| km(v.location, city) < 8.0);
+    let vac_near_city = share(&p.vacancies, |v| km(v.workplace.location().unwrap(), city) < 8.0);
     assert!(vac_near_city < near_city, "vacancies are more spread than seekers");
 }
 
@@ -80,10 +80,10 @@ fn assen_is_a_job_centre_about_25_km_from_groningen() {
     let city = GeoPoint::new(53.2194, 6.5665).unwrap();
     let assen = GeoPoint::new(52.9925, 6.5649).unwrap();
     assert!((24.0..27.0).contains(&km(city, assen)));
-    let in_assen: Vec<_> = p.vacancies.iter().filter(|v| km(v.location, assen) < 4.0).collect();
+    let in_assen: Vec<_> = p.vacancies.iter().filter(|v| km(v.workplace.location().unwrap(), assen) < 4.0).collect();
     let s = in_assen.len() as f64 / p.vacancies.len() as f64;
     assert!((0.05..0.25).contains(&s), "{s}");
-    assert!(in_assen.iter().all(|v| (20.0..31.0).contains(&km(v.location, city))));
+    assert!(in_assen.iter().all(|v| (20.0..31.0).contains(&km(v.workplace.location().unwrap(), city))));
 }
 
 #[test]
@@ -108,10 +108,10 @@ fn vacancy_attributes_follow_the_documented_shares() {
     assert!((0.10..0.20).contains(&early), "early starts {early}");
     let reserved = share(&p.vacancies, |v| v.reserved_for_target_group);
     assert!((0.01..0.05).contains(&reserved), "{reserved}");
-    let remote = share(&p.vacancies, |v| v.remote);
+    let remote = share(&p.vacancies, |v| v.is_remote());
     assert!((0.005..0.05).contains(&remote), "{remote}");
     // Construction work asks for VCA; driving jobs for a licence.
-    let construction: Vec<_> = p.vacancies.iter().filter(|v| v.sector.letter() == 'F').collect();
+    let construction: Vec<_> = p.vacancies.iter().filter(|v| v.sector.is_some_and(|s| s.letter() == 'F')).collect();
     let vca = construction.iter().filter(|v| v.certificates.iter().any(|c| c == "VCA")).count() as f64;
     assert!(vca / construction.len() as f64 > 0.5);
     assert!(p.vacancies.iter().filter(|v| v.isco.as_str() == "8332").all(|v| v.requires_licence));

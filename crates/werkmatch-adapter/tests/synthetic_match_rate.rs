@@ -16,10 +16,10 @@ fn km(a: GeoPoint, b: GeoPoint) -> f64 {
 
 /// SCORING.md 3: the minutes of the fastest usable mode (walking is always usable).
 fn travel_minutes(s: &Jobseeker, v: &Vacancy) -> f64 {
-    if v.remote {
+    let Some(site) = v.workplace.site() else {
         return 0.0;
-    }
-    let d = km(s.location, v.location);
+    };
+    let d = km(s.location, site);
     let modes = s.mobility.modes();
     let mut best = d * 1.3 * 60.0 / 5.0; // walking is always usable
     for (mode, speed, detour, overhead) in [

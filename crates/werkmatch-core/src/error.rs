@@ -31,6 +31,12 @@ pub enum ErrorKind {
         /// What was expected.
         expected: &'static str,
     },
+    /// A value that is required (in this case) was absent, e.g. the
+    /// location of a vacancy that is not remote.
+    Missing {
+        /// When it is required.
+        rule: &'static str,
+    },
     /// A configuration was inconsistent (e.g. all weights zero).
     InvalidConfig(&'static str),
 }
@@ -44,7 +50,10 @@ impl Error {
         Error { field, kind: ErrorKind::Malformed { value: value.to_string(), expected } }
     }
 
-    #[allow(dead_code)] // used by the scoring configuration
+    pub(crate) fn missing(field: &'static str, rule: &'static str) -> Self {
+        Error { field, kind: ErrorKind::Missing { rule } }
+    }
+
     pub(crate) fn config(field: &'static str, reason: &'static str) -> Self {
         Error { field, kind: ErrorKind::InvalidConfig(reason) }
     }
@@ -63,7 +72,7 @@ impl Error {
     pub fn value(&self) -> Option<&str> {
         match &self.kind {
             ErrorKind::OutOfRange { value, .. } | ErrorKind::Malformed { value, .. } => Some(value),
-            ErrorKind::InvalidConfig(_) => None,
+            ErrorKind::Missing { .. } | ErrorKind::InvalidConfig(_) => None,
         }
     }
 
@@ -72,6 +81,7 @@ impl Error {
         match &self.kind {
             ErrorKind::OutOfRange { rule, .. } => format!("out of range: must satisfy {rule}"),
             ErrorKind::Malformed { expected, .. } => format!("malformed: expected {expected}"),
+            ErrorKind::Missing { rule } => format!("missing: {rule}"),
             ErrorKind::InvalidConfig(reason) => (*reason).to_string(),
         }
     }

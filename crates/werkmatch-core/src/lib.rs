@@ -10,6 +10,7 @@
 //! - [`score`]: the [`ScoringConfig`](score::ScoringConfig), knock-outs, components, explanations.
 //! - [`rank`]: top-k in three directions; [`rank::reference`] is the plain oracle.
 //! - [`plan`]: placement plans (PLAN.md): the candidate graph, the optimal and the stable plan.
+//! - [`text`]: Dutch and English for everything people read ([`text::Lang`]).
 //!
 //! Nothing here scores on age, gender, nationality, migration background,
 //! health diagnoses or household: the model has no fields for them.
@@ -20,6 +21,7 @@ pub mod model;
 pub mod plan;
 pub mod rank;
 pub mod score;
+pub mod text;
 pub mod travel;
 
 pub use error::{Error, ErrorKind, Result};

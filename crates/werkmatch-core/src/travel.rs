@@ -121,6 +121,41 @@ impl TravelModel {
     }
 }
 
+/// Whether a trip of `minutes` is within a seeker's `max_minutes` (the
+/// `travel` knock-out of SCORING.md section 1 is its negation): `T = 0`
+/// means only remote work is reachable, even at distance 0, and a time that
+/// is not at most `T` (NaN included) is too long. The scorer, the kernel's
+/// pair test and its cell bounds all decide it here.
+#[inline]
+pub fn within_limit(minutes: f64, max_minutes: f64) -> bool {
+    max_minutes > 0.0 && minutes <= max_minutes
+}
+
+impl TravelModel {
+    /// The farthest great-circle distance (km) at which some mode of
+    /// `usable` arrives within `max_minutes`, in exact arithmetic (callers
+    /// that prune by it add a margin for rounding); `None` when no on-site
+    /// job is reachable (`max_minutes` 0, or every overhead too long).
+    ///
+    /// Ignores the early-shift rule for transit: that rule only removes
+    /// options, so the reach stays an upper bound.
+    pub fn reach_km(&self, usable: ModeSet, max_minutes: f64) -> Option<f64> {
+        if max_minutes <= 0.0 {
+            return None;
+        }
+        let mut best: Option<f64> = None;
+        for mode in usable.iter() {
+            let p = self.params(mode);
+            let slack = max_minutes - p.overhead_min;
+            if slack >= 0.0 {
+                let r = slack * p.speed_kmh / (60.0 * p.detour);
+                best = Some(best.map_or(r, |b: f64| b.max(r)));
+            }
+        }
+        best
+    }
+}
+
 /// Central angle (radians) between two points given in radians, by the haversine formula.
 /// Multiply by the Earth radius for km.
 #[inline]
@@ -201,6 +236,27 @@ mod tests {
                 assert_eq!(x.to_bits(), y.to_bits());
             }
         }
+    }
+
+    #[test]
+    fn reach_covers_the_fastest_mode() {
+        let tm = TravelModel::default();
+        let bike = ModeSet::EMPTY.with(TravelMode::Walk).with(TravelMode::Bike);
+        let r = tm.reach_km(bike, 45.0).unwrap();
+        assert!((r - 45.0 * 15.0 / 60.0 / 1.3).abs() < 1e-12, "{r}");
+        assert!(within_limit(tm.params(TravelMode::Bike).minutes(r), 45.0 + 1e-9));
+        assert_eq!(tm.reach_km(bike, 0.0), None);
+        // Transit alone with less time than its overhead reaches nothing; walking still does.
+        let transit = TravelModel::usable_modes(ModeSet::EMPTY.with(TravelMode::Transit), false);
+        assert!(tm.reach_km(transit, 10.0).unwrap() < 0.9);
+    }
+
+    #[test]
+    fn the_limit_is_inclusive_and_zero_means_remote_only() {
+        assert!(within_limit(45.0, 45.0));
+        assert!(!within_limit(45.000001, 45.0));
+        assert!(!within_limit(0.0, 0.0));
+        assert!(!within_limit(f64::NAN, 45.0));
     }
 
     #[test]

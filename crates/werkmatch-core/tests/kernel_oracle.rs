@@ -16,7 +16,7 @@ fn check(seed: u64, k: usize, min_score: f64) {
 /// Every direction, batch and single queries, under `cfg`.
 fn check_with(cfg: &ScoringConfig, seed: u64, k: usize, min_score: f64) {
     let p = population(seed);
-    let opts = RankOptions { k, min_score };
+    let opts = RankOptions::top(k).with_min_score(min_score).unwrap();
     let m = Matcher::builder()
         .config(cfg.clone())
         .vacancies(&p.vacancies)
@@ -69,6 +69,24 @@ fn a_custom_configuration_is_honoured() {
     let (sv, _) = m.seeker_to_vacancies(&p.seekers, &opts, Executor::CurrentThread);
     assert_same(&sv, &reference::seeker_to_vacancies(&cfg, &p.seekers, &p.vacancies, &opts));
     assert!(!sv.is_empty() || p.seekers.is_empty());
+}
+
+#[test]
+fn any_k_is_valid_and_min_score_is_checked() {
+    // k = usize::MAX asks for every eligible pair (it once overflowed `2 * k`).
+    for seed in 0..8 {
+        check(seed, usize::MAX, 0.0);
+        check(seed, usize::MAX, 0.55);
+    }
+    for bad in [f64::NAN, -0.1, 1.5, f64::INFINITY] {
+        let err = RankOptions::top(3).with_min_score(bad).unwrap_err();
+        assert_eq!(err.field(), "min_score");
+    }
+    assert_eq!(RankOptions::top(3).with_min_score(1.0).unwrap().min_score(), 1.0);
+    let read = |t: &str| serde_json::from_str::<RankOptions>(t);
+    assert_eq!(read(r#"{"k":3,"min_score":0.5}"#).unwrap(), RankOptions::top(3).with_min_score(0.5).unwrap());
+    assert!(read(r#"{"k":3,"min_score":2}"#).is_err());
+    assert!(read(r#"{"k":3,"limit":2}"#).is_err());
 }
 
 /// A random valid configuration: weights (some zero), sector values in any

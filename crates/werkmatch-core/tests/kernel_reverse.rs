@@ -25,7 +25,7 @@ proptest! {
     fn batch_equals_reference_and_single_queries(seed in any::<u64>(), k in prop::sample::select(vec![1usize, 2, 4, 1000]), min_score in prop::sample::select(vec![0.0, 0.5])) {
         let p = population(seed);
         let cfg = ScoringConfig::default();
-        let opts = RankOptions { k, min_score };
+        let opts = RankOptions::top(k).with_min_score(min_score).unwrap();
         let m = Matcher::builder().config(cfg.clone()).seekers(&p.seekers).build().unwrap();
         // Repeated query vacancies are ranked each time, in input order among equal ids.
         let mut query = p.vacancies.clone();

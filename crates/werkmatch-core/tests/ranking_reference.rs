@@ -50,7 +50,7 @@ fn k_and_min_score_limit_the_list() {
     assert_eq!(reference::vacancies_for(&cfg, &s, &vs, &RankOptions::top(3)).len(), 3);
     assert!(reference::vacancies_for(&cfg, &s, &vs, &RankOptions::top(0)).is_empty());
     let cut = all[2].score;
-    let opts = RankOptions { k: 100, min_score: cut };
+    let opts = RankOptions::top(100).with_min_score(cut).unwrap();
     let above = reference::vacancies_for(&cfg, &s, &vs, &opts);
     assert!(above.iter().all(|m| m.score >= cut));
     assert_eq!(above.len(), all.iter().filter(|m| m.score >= cut).count());

@@ -32,18 +32,23 @@ fn eligible_pair_has_no_knockouts() {
 #[test]
 fn knockout_travel() {
     let (mut s, mut v) = eligible_pair();
-    v.location = at(north_of(GRONINGEN, 60.0));
+    v.workplace = Workplace::OnSite(at(north_of(GRONINGEN, 60.0)));
     assert_eq!(knockouts(&s, &v), vec![KnockOut::Travel]);
     // A remote job is reachable from anywhere.
-    v.remote = true;
+    v.workplace = v.workplace.remote();
     assert!(knockouts(&s, &v).is_empty());
     // max_minutes 0: only remote work, even at distance zero.
-    v.remote = false;
-    v.location = s.location;
+    v.workplace = Workplace::OnSite(s.location);
     s.mobility = Mobility::new(0, modes(&[TravelMode::Bike])).unwrap();
     assert_eq!(knockouts(&s, &v), vec![KnockOut::Travel]);
-    v.remote = true;
+    v.workplace = v.workplace.remote();
     assert!(knockouts(&s, &v).is_empty());
+    // v1.1: a remote job without a location travels t = 0 as well.
+    v.workplace = Workplace::Remote(None);
+    let e = score::explain(&cfg(), &s, &v);
+    assert!(e.knockouts.is_empty());
+    assert_eq!((e.travel.mode, e.travel.minutes), (None, 0.0));
+    assert_eq!(e.component(Component::Mobility), 1.0);
 }
 
 #[test]
@@ -128,7 +133,7 @@ fn every_applicable_knockout_is_listed() {
     s.education = Education::None;
     s.hours = HoursRange::new(0, 16).unwrap();
     s.max_physical_load = Some(PhysicalLoad::Light);
-    v.location = at(north_of(GRONINGEN, 80.0));
+    v.workplace = Workplace::OnSite(at(north_of(GRONINGEN, 80.0)));
     v.isco = isco("2512");
     v.hours = HoursRange::new(36, 40).unwrap();
     v.requires_licence = true;
@@ -179,7 +184,7 @@ fn a_pair_worked_out_by_hand() {
     s.sectors_preferred = vec![Nace::parse("I").unwrap()];
     s.hours = HoursRange::new(24, 32).unwrap();
     let mut v = vacancy("V1", "5120", north_of(GRONINGEN, 5.0));
-    v.sector = Nace::parse("I").unwrap();
+    v.sector = Some(Nace::parse("I").unwrap());
     v.skills_essential = strings(&["a", "b", "c"]);
     v.skills_optional = strings(&["b", "d"]);
     v.hours = HoursRange::new(16, 20).unwrap();
@@ -254,6 +259,15 @@ fn sector_component_cases() {
     assert_eq!(sector(&s), 0.8);
     s.sectors_preferred = vec![Nace::parse("N").unwrap()];
     assert_eq!(sector(&s), 1.0);
+    // v1.1: an unknown sector is 0.5 whatever the seeker lists, and the explanation says so.
+    let mut unknown = v.clone();
+    unknown.sector = None;
+    let e = score::explain(&cfg(), &s, &unknown);
+    assert_eq!((e.component(Component::Sector), e.sector), (0.5, None));
+    assert_eq!(score::explain(&cfg(), &s, &v).sector, Some(Nace::parse("N").unwrap()));
+    s.sectors_preferred.clear();
+    s.sectors_experience.clear();
+    assert_eq!(score::explain(&cfg(), &s, &unknown).component(Component::Sector), 0.5);
 }
 
 #[test]
@@ -270,9 +284,9 @@ fn mobility_component_beyond_comfort() {
     let (mut s, mut v) = eligible_pair();
     s.mobility = Mobility::new(40, modes(&[TravelMode::Bike])).unwrap();
     // 8 km by bike: 41.6 min > 40 → knocked out; 6 km: 31.2 min → 1 − 0.8·(31.2 − 20)/20 = 0.552
-    v.location = at(north_of(GRONINGEN, 8.0));
+    v.workplace = Workplace::OnSite(at(north_of(GRONINGEN, 8.0)));
     assert_eq!(knockouts(&s, &v), vec![KnockOut::Travel]);
-    v.location = at(north_of(GRONINGEN, 6.0));
+    v.workplace = Workplace::OnSite(at(north_of(GRONINGEN, 6.0)));
     let e = score::explain(&cfg(), &s, &v);
     assert_eq!(e.travel.mode, Some(TravelMode::Bike));
     assert!((e.component(Component::Mobility) - 0.552).abs() < 1e-9);

@@ -65,7 +65,7 @@ pub fn seeker() -> impl Strategy<Value = Jobseeker> {
 
 pub fn vacancy() -> impl Strategy<Value = Vacancy> {
     (
-        (code(), option::of(1u8..=4), nace(), point(), prop::bool::weighted(0.1)),
+        (code(), option::of(1u8..=4), option::weighted(0.85, nace()), point(), 0u8..20),
         (vec(skill(), 0..5), vec(skill(), 0..4), hours(), option::of(240u16..600)),
         (prop::bool::weighted(0.2), cefr(), load(), vec(prop::sample::select(vec!["VCA", "BHV"]), 0..2)),
         (any::<bool>(), prop::bool::weighted(0.1)),
@@ -73,7 +73,12 @@ pub fn vacancy() -> impl Strategy<Value = Vacancy> {
         .prop_map(|((isco, level, sector, loc, remote), (ess, opt, h, start), (lic, nl, pl, certs), (tr, tg))| {
             let mut v = Vacancy::new(Id::new("V").unwrap(), isco, sector, loc);
             v.level = level.map(|l| SkillLevel::new(l).unwrap());
-            v.remote = remote;
+            // v1.1: 1 in 10 remote, half of those without a location.
+            match remote {
+                0 => v.workplace = v.workplace.remote(),
+                1 => v.workplace = Workplace::Remote(None),
+                _ => {}
+            }
             v.skills_essential = ess;
             v.skills_optional = opt;
             v.hours = h;

@@ -134,7 +134,9 @@ impl CsvRecord for Vacancy {
             let n: u8 = s.parse().map_err(|_| invalid("a skill level 1–4"))?;
             SkillLevel::new(n).map_err(core)
         })?;
-        v.remote = row.flag("remote")?;
+        if row.flag("remote")? {
+            v.workplace = v.workplace.remote();
+        }
         v.skills_essential = row.strings("skills_essential")?;
         v.skills_optional = row.strings("skills_optional")?;
         if let (Some(esco), Some(resolver)) = (&occ.esco, row.ctx.resolver) {

@@ -254,6 +254,10 @@ fn describe_data(steps: &[Step], msg: &str, doc: Option<&Value>) -> Error {
             // core's leaf to serde's path when serde stopped one level above it.
             let leaf = core_field.rsplit('.').next().unwrap_or(core_field);
             let refined = match steps.last() {
+                // A rule over the whole record (e.g. a vacancy's `location`,
+                // required unless `remote`): serde's path is empty, the core's
+                // field is the whole path.
+                None => core_field.split('.').map(|k| Step::Key(k.to_string())).collect(),
                 _ if !core_field.contains('.') => steps.to_vec(),
                 Some(Step::Key(k)) if k == leaf => steps.to_vec(),
                 _ => with_key(steps, leaf),
@@ -262,7 +266,9 @@ fn describe_data(steps: &[Step], msg: &str, doc: Option<&Value>) -> Error {
         }
         None => (steps.to_vec(), msg.to_string()),
     };
-    let mut e = field_error(ErrorKind::InvalidValue, &steps, reason, true);
+    // The core's `missing:` errors are absent fields, required in that case.
+    let kind = if reason.starts_with("missing: ") { ErrorKind::MissingField } else { ErrorKind::InvalidValue };
+    let mut e = field_error(kind, &steps, reason, true);
     if is_occupation_entry(&steps) {
         let looks_esco = e.value().is_some_and(|v| v.contains(['/', ':', '.']));
         if looks_esco {

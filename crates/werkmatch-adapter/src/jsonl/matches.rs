@@ -9,11 +9,9 @@ use werkmatch_core::score::Explanation;
 
 /// The JSON keys of one direction: subject key, list key, match key.
 fn keys(direction: Direction) -> (&'static str, &'static str, &'static str) {
-    match direction {
-        Direction::SeekerToVacancies => ("seeker", "matches", "vacancy"),
-        Direction::VacancyToSeekers => ("vacancy", "matches", "seeker"),
-        Direction::SeekerToEmployers => ("seeker", "employers", "employer"),
-    }
+    // FORMAT.md lists employers under `employers`, every other candidate under `matches`.
+    let list = if direction == Direction::SeekerToEmployers { "employers" } else { "matches" };
+    (direction.subject(), list, direction.candidate())
 }
 
 /// Formats a score with at least 6 significant digits and no loss: the

@@ -46,7 +46,9 @@ pub(crate) fn vacancy(ctx: &Context, index: usize) -> Option<Vacancy> {
     v.title = Some(occ.title.to_owned());
 
     // Remote: 15% of the ICT and administrative vacancies that can be remote (assumption).
-    v.remote = occ.remote && rng.gen_bool(0.15);
+    if occ.remote && rng.gen_bool(0.15) {
+        v.workplace = v.workplace.remote();
+    }
 
     // 3–6 essential and 2–5 optional skills from the occupation, sometimes a generic one.
     let n_ess = rng.gen_range(3..=6usize);

@@ -15,7 +15,7 @@ mod values;
 pub use crate::isco::{IscoCode, SkillLevel};
 pub use employer::Employer;
 pub use seeker::{Experience, Jobseeker};
-pub use vacancy::Vacancy;
+pub use vacancy::{Vacancy, Workplace};
 pub use values::{
     Cefr, Education, GeoPoint, HoursRange, Id, Mobility, ModeSet, Nace, PhysicalLoad, TimeOfDay, TravelMode,
 };

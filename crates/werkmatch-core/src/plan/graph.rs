@@ -263,7 +263,9 @@ fn check_size(edges: usize) -> Result<()> {
 
 /// The kernel's options: top-`k` at θ (checked before by [`check_min_score`]).
 fn rank_options(k: usize, min_score: f64) -> RankOptions {
-    RankOptions { k, min_score }
+    let top = RankOptions::top(k);
+    // θ was checked to lie in [0, 1], which is all the kernel asks.
+    top.with_min_score(min_score).unwrap_or(top)
 }
 
 fn check_min_score(min_score: f64) -> Result<()> {

@@ -60,7 +60,7 @@ pub use graph::{CandidateGraph, Exclusions, GraphBuilder, Limit, NoExclusions};
 pub use optimal::{certify, optimal, Certificate, CertificateError};
 pub use report::{naive_conflicts, PlanReport, Reason, SeekerLine, Summary, VacancyLine};
 pub use stable::stable;
-pub use words::{summary_text, Lang};
+pub use words::summary_text;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,94 +1,72 @@
-//! The plan's summary in words, Dutch (the default) and English, side by
-//! side in this one file so that a translation is checked against its
-//! original at a glance. Returns text; the caller prints it.
+//! The plan's summary in words, through the project's catalogue
+//! ([`crate::text`]: the Dutch in `text/nl.rs`, the English in `text/en.rs`,
+//! keys `plan.…`). Returns text; the caller prints it.
 
 use super::report::Summary;
 use super::{Mode, Objective};
+use crate::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 
-/// The language of people-facing text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// Dutch (the default).
-    #[default]
-    Nl,
-    /// English.
-    En,
+fn pct(n: usize, of: usize) -> Decimal {
+    Decimal::new(if of == 0 { 0.0 } else { 100.0 * n as f64 / of as f64 }, 1)
 }
 
-/// `x` with one decimal, a decimal comma in Dutch.
-fn dec(x: f64, lang: Lang) -> String {
-    let s = format!("{x:.1}");
-    match lang {
-        Lang::Nl => s.replace('.', ","),
-        Lang::En => s,
+/// θ as written on the command line, in the language's decimal style.
+struct Theta(f64);
+
+impl Message for Theta {
+    fn write_to(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.0.to_string();
+        match lang {
+            Lang::Nl => f.write_str(&s.replace('.', ",")),
+            Lang::En => f.write_str(&s),
+        }
     }
 }
 
-fn pct(n: usize, of: usize, lang: Lang) -> String {
-    dec(if of == 0 { 0.0 } else { 100.0 * n as f64 / of as f64 }, lang)
-}
-
-/// The summary as a few lines of plain text.
+/// The summary as a few lines of plain text, one per line of the catalogue.
 pub fn summary_text(s: &Summary, lang: Lang) -> String {
-    let what = match (lang, s.mode, s.objective) {
-        (Lang::Nl, Mode::Stable, _) => "stabiel plan (werkzoekenden kiezen, vacatures houden de besten)",
-        (Lang::Nl, _, Some(Objective::Score)) => "optimaal plan: de hoogste totale score",
-        (Lang::Nl, _, _) => "optimaal plan: zoveel mogelijk plaatsingen, dan de hoogste totale score",
-        (Lang::En, Mode::Stable, _) => "stable plan (seekers propose, vacancies keep the best)",
-        (Lang::En, _, Some(Objective::Score)) => "optimal plan: the highest total score",
-        (Lang::En, _, _) => "optimal plan: the most placements, then the highest total score",
+    let what = match (s.mode, s.objective) {
+        (Mode::Stable, _) => Label::PlanStable,
+        (_, Some(Objective::Score)) => Label::PlanOptimalScore,
+        _ => Label::PlanOptimalPlacements,
     };
-    let theta = match lang {
-        Lang::Nl => format!("{}", s.min_score).replace('.', ","),
-        Lang::En => format!("{}", s.min_score),
-    };
-    let mean = s.mean_rank.map(|m| dec(m, lang)).unwrap_or_else(|| "-".into());
-    let first = pct(s.first_choice, s.placements, lang);
-    let placed = pct(s.placements, s.seekers, lang);
-    match lang {
-        Lang::Nl => format!(
-            "Plaatsingsplan ({what}; L = {}, θ = {theta})\n\
-             \x20 {} werkzoekenden, {} vacatures met {} plaatsen; {} kandidaatparen\n\
-             \x20 geplaatst: {} van de {} werkzoekenden ({placed}%); totaal gewicht {}\n\
-             \x20 eerste keus: {first}% van de geplaatsten; gemiddelde plek in de eigen lijst {mean}\n\
-             \x20 zonder kandidaten: {} werkzoekenden, {} vacatures; niet geplaatst omdat anderen de plek kregen: {}\n\
-             \x20 open plaatsen: {}\n\
-             \x20 naïeve toplijsten: {} werkzoekenden staan bij meer dan één vacature bovenaan (de dubbele voorstellen die het plan oplost)\n",
-            s.limit,
-            s.seekers,
-            s.vacancies,
-            s.positions,
-            s.edges,
-            s.placements,
-            s.seekers,
-            s.total_weight,
-            s.seekers_without_candidates,
-            s.vacancies_without_candidates,
-            s.outcompeted,
-            s.open_positions,
-            s.naive_conflicts,
+    let mean = s.mean_rank.map(|m| Decimal::new(m, 1).text(lang)).unwrap_or_else(|| "-".into());
+    let lines = [
+        Label::PlanTitle.text_with(
+            lang,
+            &[("what", &what.text(lang)), ("limit", &Verbatim(s.limit)), ("theta", &Theta(s.min_score))],
         ),
-        Lang::En => format!(
-            "Placement plan ({what}; L = {}, θ = {theta})\n\
-             \x20 {} seekers, {} vacancies with {} positions; {} candidate pairs\n\
-             \x20 placed: {} of {} seekers ({placed}%); total weight {}\n\
-             \x20 first choice: {first}% of those placed; mean position in their own list {mean}\n\
-             \x20 without candidates: {} seekers, {} vacancies; not placed because others got the place: {}\n\
-             \x20 open positions: {}\n\
-             \x20 naive top lists: {} seekers are at the top of more than one vacancy's list (the double proposals the plan resolves)\n",
-            s.limit,
-            s.seekers,
-            s.vacancies,
-            s.positions,
-            s.edges,
-            s.placements,
-            s.seekers,
-            s.total_weight,
-            s.seekers_without_candidates,
-            s.vacancies_without_candidates,
-            s.outcompeted,
-            s.open_positions,
-            s.naive_conflicts,
+        Label::PlanCohort.text_with(
+            lang,
+            &[("seekers", &s.seekers), ("vacancies", &s.vacancies), ("positions", &s.positions), ("edges", &s.edges)],
         ),
+        Label::PlanPlaced.text_with(
+            lang,
+            &[
+                ("placed", &s.placements),
+                ("seekers", &s.seekers),
+                ("share", &pct(s.placements, s.seekers)),
+                ("weight", &s.total_weight),
+            ],
+        ),
+        Label::PlanFirstChoice.text_with(lang, &[("share", &pct(s.first_choice, s.placements)), ("mean", &mean)]),
+        Label::PlanWithout.text_with(
+            lang,
+            &[
+                ("seekers", &s.seekers_without_candidates),
+                ("vacancies", &s.vacancies_without_candidates),
+                ("outcompeted", &s.outcompeted),
+            ],
+        ),
+        Label::PlanOpen.text_with(lang, &[("open", &s.open_positions)]),
+        Label::PlanNaive.text_with(lang, &[("n", &s.naive_conflicts)]),
+    ];
+    let mut out = lines[0].clone();
+    out.push('\n');
+    for l in &lines[1..] {
+        out.push_str("  ");
+        out.push_str(l);
+        out.push('\n');
     }
+    out
 }

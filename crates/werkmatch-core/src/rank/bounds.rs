@@ -14,11 +14,12 @@
 //! arithmetic). Removing a vacancy never loosens a bound into a wrong one: a
 //! summary that still counts it only bounds from further above.
 
-use super::prepared::SeekerSide;
-use super::spatial::{over_limit, CellBox};
+use super::eval::{SeekerSide, SECTOR_UNKNOWN};
+use super::spatial::CellBox;
 use crate::model::{HoursRange, IscoCode};
 use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
+use crate::travel::within_limit;
 
 /// Relative slack on the skills bound, far above the rounding error of the
 /// few additions it sums (the skills component itself is exact for the
@@ -28,7 +29,8 @@ const SKILL_MARGIN: f64 = 1e-9;
 /// What the vacancies of a group could at best offer.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct GroupSummary {
-    /// Bit mask of the vacancies' NACE sections.
+    /// Bit mask of the vacancies' NACE sections, with bit
+    /// [`SECTOR_UNKNOWN`] for a vacancy whose sector is unknown.
     sectors: u32,
     /// The smallest minimum hours.
     hours_min: u8,
@@ -131,12 +133,16 @@ pub(crate) struct BoundTables {
     levels: [[f64; 4]; 7],
     /// The sector cases (see [`SeekerTerms`]) with their values, best first:
     /// `[0]` for a seeker who lists sectors, `[1]` for one who lists none.
-    sectors: [[(f64, u8); 4]; 2],
+    sectors: [[(f64, u8); 5]; 2],
 }
 
-/// The four sector cases, `(preferred, experienced)`, in the order of
-/// [`SeekerTerms::masks`].
-const SECTOR_CASES: [(bool, bool); 4] = [(true, true), (true, false), (false, true), (false, false)];
+/// The five sector cases in the order of [`SeekerTerms::masks`]: a known
+/// sector, `Some((preferred, experienced))`, or an unknown one, `None` (v1.1).
+const SECTOR_CASES: [Option<(bool, bool)>; 5] =
+    [Some((true, true)), Some((true, false)), Some((false, true)), Some((false, false)), None];
+
+/// The bits of the 21 NACE sections (`A`–`U`) in a sector mask.
+const SECTIONS: u32 = (1 << SECTOR_UNKNOWN) - 1;
 
 impl BoundTables {
     /// The tables of a configuration.
@@ -155,9 +161,12 @@ impl BoundTables {
         }
         // The configured values need not be ordered: sort the four cases.
         let sectors = [false, true].map(|none| {
-            let mut cases = [0u8, 1, 2, 3].map(|c| {
-                let (p, e) = SECTOR_CASES[c as usize];
-                (components::sector(cfg, p, e, none), c)
+            let mut cases = [0u8, 1, 2, 3, 4].map(|c| {
+                let value = match SECTOR_CASES[c as usize] {
+                    Some((p, e)) => components::sector(cfg, true, p, e, none),
+                    None => components::sector(cfg, false, false, false, none),
+                };
+                (value, c)
             });
             cases.sort_by(|a, b| b.0.total_cmp(&a.0));
             cases
@@ -196,7 +205,7 @@ pub(crate) fn cell_bound(cfg: &ScoringConfig, comps: &Components, cell: &CellBox
     let d = cell.min_km(s.geo.lat, s.geo.cos_lat, s.geo.lon, tm.earth_radius_km);
     // The early-shift rule only removes transit, so ignoring it keeps this a lower bound.
     let t = tm.fastest(d, s.usable, None).minutes;
-    if over_limit(t, s.max_minutes) {
+    if !within_limit(t, s.max_minutes) {
         return None;
     }
     Some(Components { mobility: components::mobility(cfg, t, s.max_minutes), ..*comps }.total(cfg))
@@ -231,16 +240,18 @@ pub(crate) struct SeekerTerms {
     level: u8,
     /// The seeker lists no sector at all.
     none: bool,
-    /// The sections of each sector case of [`SECTOR_CASES`].
-    masks: [u32; 4],
+    /// The sector bits of each case of [`SECTOR_CASES`].
+    masks: [u32; 5],
 }
 
 impl SeekerTerms {
     /// The terms of a seeker with these hours, preferred and experienced
     /// sections (bit masks) and skill level.
     pub(crate) fn new(hours: HoursRange, sec_pref: u32, sec_exp: u32, level: u8) -> Self {
-        let masks =
-            SECTOR_CASES.map(|(p, e)| (if p { sec_pref } else { !sec_pref }) & if e { sec_exp } else { !sec_exp });
+        let masks = SECTOR_CASES.map(|case| match case {
+            Some((p, e)) => (if p { sec_pref } else { !sec_pref }) & (if e { sec_exp } else { !sec_exp }) & SECTIONS,
+            None => 1 << SECTOR_UNKNOWN,
+        });
         SeekerTerms {
             hours_min: hours.min(),
             hours_max: hours.max(),

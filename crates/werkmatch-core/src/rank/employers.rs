@@ -3,9 +3,11 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use super::batch::{run_batch, to_matches, KernelStats};
 use super::bounds::{BoundTables, GroupSummary, SeekerTerms};
-use super::kernel::{run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::eval::{evaluate_with, Geo, Outcome, VacancySide};
+use super::exec::Executor;
+use super::prepared::PreparedSeeker;
 use super::slots::Slots;
 use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
@@ -202,7 +204,7 @@ impl EmployerIndex {
 
     /// [`top_for`](Self::top_for), adding the work done to `stats`.
     pub fn top_for_with_stats(&self, seeker: &Jobseeker, opts: &RankOptions, stats: &mut KernelStats) -> Vec<Match> {
-        if opts.k == 0 || self.is_empty() {
+        if opts.k() == 0 || self.is_empty() {
             return Vec::new();
         }
         let q = PreparedSeeker::new(&self.cfg, seeker, None, None);
@@ -212,7 +214,7 @@ impl EmployerIndex {
         // skills, start time or other requirement (score::employer_as_vacancy).
         let hours = employer_hours();
         let reqs = super::prepared::bits::load(PhysicalLoad::Light.rank());
-        let mut top = TopK::new(opts.k);
+        let mut top = TopK::new(opts.k());
         // Each group's code gives the occupation component (also the skills
         // component: employers ask no skills); computed once per group.
         let occ: Vec<f64> =

@@ -3,16 +3,18 @@
 
 use std::collections::BTreeMap;
 
+use super::batch::{run_batch, to_matches, KernelStats};
 use super::bounds::{cell_bound, BoundTables, GroupSummary, OccupationRun, SeekerTerms, SkillGroups};
+use super::eval::{evaluate_with, Geo, Outcome, VacancySide};
+use super::exec::{join, par_map, Executor};
 use super::intern::{IdBits, Interner};
-use super::kernel::{join, par_map, run_batch, to_matches, Executor, KernelStats};
-use super::prepared::{cert_bits, evaluate_with, skill_sets, vacancy_reqs, Geo, Outcome, PreparedSeeker, VacancySide};
+use super::prepared::{cert_bits, sector_index, skill_sets, vacancy_reqs, PreparedSeeker};
 use super::slots::Slots;
 use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
-use crate::model::{HoursRange, IscoCode, Jobseeker, Vacancy};
+use crate::model::{GeoPoint, HoursRange, IscoCode, Jobseeker, Vacancy};
 use crate::score::components::Components;
 use crate::score::ScoringConfig;
 
@@ -46,8 +48,8 @@ fn layout(cfg: &ScoringConfig, vacancies: &[Vacancy], keys: &[GroupKey]) -> Layo
     let mut pts: BTreeMap<GroupKey, Vec<(f64, f64)>> = BTreeMap::new();
     for (v, &key) in vacancies.iter().zip(keys) {
         let e = pts.entry(key).or_default();
-        if !v.remote {
-            e.push((v.location.lat(), v.location.lon()));
+        if let Some(p) = v.workplace.site() {
+            e.push((p.lat(), p.lon()));
         }
     }
     let (mut groups, mut group_of) = (Vec::with_capacity(pts.len()), BTreeMap::new());
@@ -67,9 +69,10 @@ fn layout(cfg: &ScoringConfig, vacancies: &[Vacancy], keys: &[GroupKey]) -> Layo
         .zip(keys)
         .enumerate()
         .map(|(i, (v, key))| {
-            let g = group_of.get(key).copied().unwrap_or(0);
-            let c = match (v.remote, groups.get(g)) {
-                (false, Some(gr)) => gr.grid.cell_of(v.location.lat(), v.location.lon()),
+            // Every key was entered above.
+            let g = group_of[key];
+            let c = match (v.workplace.site(), groups.get(g)) {
+                (Some(p), Some(gr)) => gr.grid.cell_of(p.lat(), p.lon()),
                 _ => u32::MAX,
             };
             (g, c, i)
@@ -206,12 +209,13 @@ impl VacancyIndex {
         Ok(ix)
     }
 
-    fn group_for(&mut self, key: GroupKey, lat: f64, lon: f64) -> usize {
+    fn group_for(&mut self, key: GroupKey, site: Option<GeoPoint>) -> usize {
         if let Some(&g) = self.group_of.get(&key) {
             return g;
         }
         let g = self.groups.len();
-        let grid = Grid::covering(&[(lat, lon)], self.cfg.travel().earth_radius_km);
+        let pts: Vec<(f64, f64)> = site.iter().map(|p| (p.lat(), p.lon())).collect();
+        let grid = Grid::covering(&pts, self.cfg.travel().earth_radius_km);
         self.groups.push(VacGroup {
             isco: key.0,
             level: key.1,
@@ -265,8 +269,8 @@ impl VacancyIndex {
                 earliest: v.earliest_start.map_or(u16::MAX, |t| t.minutes()),
                 reqs: key.2,
                 level: key.1,
-                sector: v.sector.index(),
-                remote: v.remote,
+                sector: sector_index(v.sector),
+                remote: v.is_remote(),
                 training: v.offers_training,
                 sk_start,
                 n_ess: x.ess.len() as u32,
@@ -274,22 +278,26 @@ impl VacancyIndex {
                 cert_start,
                 n_cert: x.certs.len() as u32,
             });
-            self.geo.push(Geo::of(v.location));
-            let g = self.group_for(key, v.location.lat(), v.location.lon());
+            let site = v.workplace.site();
+            self.geo.push(site.map_or(Geo::default(), Geo::of));
+            let g = self.group_for(key, site);
             for (set, essential) in [(&x.ess, true), (&x.opt, false)] {
                 for &id in set.iter() {
                     self.skill_groups.add(id, g as u32, essential);
                 }
             }
-            let Some(group) = self.groups.get_mut(g) else { continue };
-            group.summary.add(&self.cfg, v.hours, v.sector.index(), v.offers_training, x.ess.len(), x.opt.len());
-            let cell = if v.remote {
-                group.remote.push(slot);
-                u32::MAX
-            } else {
-                let c = group.grid.cell_of(v.location.lat(), v.location.lon());
-                group.grid.insert(c, slot, v.location.lat(), v.location.lon());
-                c
+            let group = &mut self.groups[g];
+            group.summary.add(&self.cfg, v.hours, sector_index(v.sector), v.offers_training, x.ess.len(), x.opt.len());
+            let cell = match site {
+                None => {
+                    group.remote.push(slot);
+                    u32::MAX
+                }
+                Some(p) => {
+                    let c = group.grid.cell_of(p.lat(), p.lon());
+                    group.grid.insert(c, slot, p.lat(), p.lon());
+                    c
+                }
             };
             self.cell.push(cell);
         }
@@ -375,7 +383,7 @@ impl VacancyIndex {
 
     /// [`top_for`](Self::top_for), adding the work done to `stats`.
     pub fn top_for_with_stats(&self, seeker: &Jobseeker, opts: &RankOptions, stats: &mut KernelStats) -> Vec<Match> {
-        if opts.k == 0 || self.is_empty() {
+        if opts.k() == 0 || self.is_empty() {
             return Vec::new();
         }
         let q = PreparedSeeker::new(&self.cfg, seeker, Some(&self.skill_vocab), Some(&self.cert_vocab));
@@ -383,7 +391,7 @@ impl VacancyIndex {
         let mut bits = IdBits::new(self.skill_vocab.len());
         bits.set(&q.skills, true);
         let s = q.side();
-        let mut top = TopK::new(opts.k);
+        let mut top = TopK::new(opts.k());
         // The occupation component is the group's: computed once per group.
         let mut visit = |slot: u32, occupation: f64, top: &mut TopK| {
             let rank = self.slots.rank[slot as usize];

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::kernel::{par_map, Executor};
+use super::exec::{par_map, Executor};
 
 /// Maps strings to dense ids in first-seen order.
 ///

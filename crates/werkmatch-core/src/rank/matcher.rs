@@ -1,8 +1,9 @@
 //! [`Matcher`]: the three prepared indexes behind one handle.
 
+use super::batch::KernelStats;
 use super::employers::EmployerIndex;
+use super::exec::{join, Executor};
 use super::index::VacancyIndex;
-use super::kernel::{join, Executor, KernelStats};
 use super::seekers::SeekerIndex;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;

@@ -1,19 +1,13 @@
-//! Prepared records and the kernel's pair evaluation.
-//!
-//! A pair is evaluated from two small views, [`SeekerSide`] and
-//! [`VacancySide`], that either come from an index's columns or from a
-//! prepared query. The evaluation computes exactly what
-//! [`crate::score::evaluate`] computes, with the same functions of
-//! [`crate::score::components`] and the same travel arithmetic, but in the
-//! order that is cheapest: knock-out bit masks first, then the cheap
-//! components and a score upper bound, and only then travel and skills.
+//! Records prepared for the kernel: the knock-out bit masks, the sector
+//! index, skill sets, and a seeker or vacancy prepared as a query against an
+//! index's vocabularies (with its pair view, see [`super::eval`]).
 
-use super::intern::{intersect_count, is_subset, Interner};
-use super::spatial::{over_limit, reach_km};
+use super::eval::{Geo, SeekerSide, VacancySide, SECTOR_UNKNOWN};
+use super::intern::Interner;
+use super::spatial::widen_reach;
 use crate::model::{Cefr, HoursRange, IscoCode, Jobseeker, ModeSet, PhysicalLoad, Vacancy};
-use crate::score::components::{self, Components};
 use crate::score::{seeker_codes, seeker_level, ScoringConfig};
-use crate::travel::{haversine_rad_cos, TravelModel};
+use crate::travel::TravelModel;
 
 /// Bits of the knock-out masks: a seeker's capabilities and a vacancy's
 /// requirements; a pair is knocked out when `requires & !has != 0`.
@@ -85,167 +79,9 @@ pub(crate) fn sector_mask(list: &[crate::model::Nace]) -> u32 {
     list.iter().fold(0, |m, n| m | 1 << n.index())
 }
 
-/// A latitude and longitude in radians with the cosine of the latitude.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Geo {
-    pub lat: f64,
-    pub lon: f64,
-    pub cos_lat: f64,
-}
-
-impl Geo {
-    pub(crate) fn of(p: crate::model::GeoPoint) -> Geo {
-        let lat = p.lat().to_radians();
-        Geo { lat, lon: p.lon().to_radians(), cos_lat: lat.cos() }
-    }
-}
-
-/// The seeker's half of a pair.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct SeekerSide<'a> {
-    pub geo: Geo,
-    pub usable: ModeSet,
-    pub max_minutes: f64,
-    pub level: u8,
-    pub hours: HoursRange,
-    pub caps: u16,
-    pub sec_pref: u32,
-    pub sec_exp: u32,
-    pub certs: &'a [u32],
-    pub skills: &'a [u32],
-    pub codes: &'a [IscoCode],
-}
-
-/// The vacancy's half of a pair.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct VacancySide<'a> {
-    pub geo: Geo,
-    pub remote: bool,
-    pub isco: IscoCode,
-    pub level: u8,
-    pub training: bool,
-    pub hours: HoursRange,
-    pub earliest: Option<u16>,
-    pub reqs: u16,
-    /// Some required certificate is unknown to the other side's vocabulary:
-    /// nobody can hold it.
-    pub certs_impossible: bool,
-    pub certs: &'a [u32],
-    pub sector: u8,
-    pub ess: &'a [u32],
-    pub n_ess: usize,
-    pub opt: &'a [u32],
-    pub n_opt: usize,
-}
-
-/// What became of one pair.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum Outcome {
-    /// A knock-out applies.
-    Excluded,
-    /// The score's upper bound could not enter the top-k.
-    Pruned,
-    /// The exact score.
-    Scored(f64),
-}
-
-/// Evaluates a pair; `skip(bound)` says whether a score of at most `bound`
-/// is useless (below `min_score` or unable to enter the top-k).
-#[inline]
-pub(crate) fn evaluate(
-    cfg: &ScoringConfig,
-    s: &SeekerSide<'_>,
-    v: &VacancySide<'_>,
-    skip: impl Fn(f64) -> bool,
-) -> Outcome {
-    evaluate_with(
-        cfg,
-        s,
-        v,
-        || components::occupation(cfg, v.isco, s.codes.iter().copied()),
-        |set| intersect_count(set, s.skills),
-        skip,
-    )
-}
-
-/// [`evaluate`] with the occupation component given by `occupation` (called
-/// at most once, after the cheap knock-outs), for callers that already know
-/// it for a whole group of vacancies with the same code, and the number of
-/// the seeker's skills in a sorted set of the vacancy's given by `hits`, for
-/// callers that hold the seeker's skills in a faster structure.
-#[inline]
-pub(crate) fn evaluate_with(
-    cfg: &ScoringConfig,
-    s: &SeekerSide<'_>,
-    v: &VacancySide<'_>,
-    occupation: impl FnOnce() -> f64,
-    hits: impl Fn(&[u32]) -> usize,
-    skip: impl Fn(f64) -> bool,
-) -> Outcome {
-    if v.reqs & !s.caps != 0 || v.certs_impossible {
-        return Outcome::Excluded;
-    }
-    let gap = i32::from(v.level) - i32::from(s.level);
-    let Some(level) = components::level(cfg, gap, v.training) else {
-        return Outcome::Excluded;
-    };
-    let Some(hours) = components::hours(s.hours, v.hours) else {
-        return Outcome::Excluded;
-    };
-    if !is_subset(v.certs, s.certs) {
-        return Outcome::Excluded;
-    }
-    let occupation = occupation();
-    let bit = 1u32 << v.sector;
-    let sector =
-        components::sector(cfg, s.sec_pref & bit != 0, s.sec_exp & bit != 0, s.sec_pref == 0 && s.sec_exp == 0);
-    let no_skills = v.n_ess == 0 && v.n_opt == 0;
-    // Every component is monotone in the rounded arithmetic of `total`, so
-    // the best possible mobility (1) and skills (1, or the occupation when no
-    // skills are asked) give a true upper bound.
-    let best = Components {
-        skills: if no_skills { occupation } else { 1.0 },
-        occupation,
-        level,
-        mobility: 1.0,
-        sector,
-        hours,
-    };
-    if skip(best.total(cfg)) {
-        return Outcome::Pruned;
-    }
-
-    let skills = if no_skills {
-        components::skills(cfg, 0, 0, 0, 0, occupation)
-    } else {
-        let e_hit = hits(v.ess);
-        let o_hit = hits(v.opt);
-        components::skills(cfg, e_hit, v.n_ess, o_hit, v.n_opt, occupation)
-    };
-    // Skills are a sorted merge, far cheaper than the trigonometry of travel:
-    // bound again with the exact skills before paying for it.
-    if !no_skills && skip(Components { skills, occupation, level, mobility: 1.0, sector, hours }.total(cfg)) {
-        return Outcome::Pruned;
-    }
-
-    let max_minutes = s.max_minutes;
-    let minutes = if v.remote {
-        0.0
-    } else {
-        if max_minutes <= 0.0 {
-            return Outcome::Excluded;
-        }
-        let tm: &TravelModel = cfg.travel();
-        let d = haversine_rad_cos(s.geo.lat, s.geo.cos_lat, s.geo.lon, v.geo.lat, v.geo.cos_lat, v.geo.lon)
-            * tm.earth_radius_km;
-        let t = tm.fastest(d, s.usable, v.earliest).minutes;
-        if over_limit(t, max_minutes) {
-            return Outcome::Excluded;
-        }
-        t
-    };
-    let mobility = components::mobility(cfg, minutes, max_minutes);
-    Outcome::Scored(Components { skills, occupation, level, mobility, sector, hours }.total(cfg))
+/// A vacancy's sector as a dense index: 0–20 for `A`–`U`, [`SECTOR_UNKNOWN`].
+pub(crate) fn sector_index(sector: Option<crate::model::Nace>) -> u8 {
+    sector.map_or(SECTOR_UNKNOWN, |n| n.index())
 }
 
 /// A seeker prepared as a query against an index whose vocabularies are given.
@@ -286,7 +122,7 @@ impl PreparedSeeker {
             lon_deg: s.location.lon(),
             usable,
             max_minutes,
-            reach_km: reach_km(cfg.travel(), usable, max_minutes),
+            reach_km: cfg.travel().reach_km(usable, max_minutes).map(widen_reach),
             level: seeker_level(s).get(),
             hours: s.hours,
             caps: seeker_caps(s) | cert_bits(&certs),
@@ -361,11 +197,13 @@ impl PreparedVacancy {
         let (e, o) = skill_sets(v);
         let known = |set: &[&str]| skill_vocab.lookup_set(set).0;
         let (certs, certs_impossible) = cert_vocab.lookup_set(&v.certificates);
+        // A remote vacancy's location (if any) never meets the arithmetic.
+        let site = v.workplace.site();
         PreparedVacancy {
-            geo: Geo::of(v.location),
-            lat_deg: v.location.lat(),
-            lon_deg: v.location.lon(),
-            remote: v.remote,
+            geo: site.map_or(Geo::default(), Geo::of),
+            lat_deg: site.map_or(0.0, |p| p.lat()),
+            lon_deg: site.map_or(0.0, |p| p.lon()),
+            remote: v.is_remote(),
             isco: v.isco,
             level: v.skill_level().get(),
             training: v.offers_training,
@@ -374,7 +212,7 @@ impl PreparedVacancy {
             reqs: vacancy_reqs(v) | cert_bits(&certs),
             certs_impossible,
             certs,
-            sector: v.sector.index(),
+            sector: sector_index(v.sector),
             ess: known(&e),
             n_ess: e.len(),
             opt: known(&o),

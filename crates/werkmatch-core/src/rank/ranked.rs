@@ -8,8 +8,9 @@
 //! through the same few arrays.
 
 use super::bounds::SeekerTerms;
-use super::kernel::{par_map, Executor};
-use super::prepared::{Geo, PreparedSeeker, SeekerSide};
+use super::eval::{Geo, SeekerSide};
+use super::exec::{par_map, Executor};
+use super::prepared::PreparedSeeker;
 use super::spatial::DegWindow;
 use crate::model::{HoursRange, IscoCode, ModeSet};
 use crate::score::ScoringConfig;

@@ -12,7 +12,7 @@ use crate::score::{evaluate, evaluate_employer, ScoringConfig};
 fn top_k(mut all: Vec<Match>, opts: &RankOptions) -> Vec<Match> {
     all.retain(|m| opts.admits(m.score));
     all.sort_by(|a, b| rank_order(a.score, a.id.as_str(), b.score, b.id.as_str()));
-    all.truncate(opts.k);
+    all.truncate(opts.k());
     all
 }
 

@@ -21,11 +21,13 @@
 
 use std::collections::BTreeMap;
 
+use super::batch::KernelStats;
 use super::bounds::{cell_bound, BoundTables, GroupSummary, OccupationRun, SkillGroups};
+use super::eval::{evaluate_with, Geo, Outcome, VacancySide};
+use super::exec::{par_map, Executor};
 use super::intern::IdBits;
-use super::kernel::{par_map, Executor, KernelStats};
 use super::open::OpenSets;
-use super::prepared::{evaluate_with, Geo, Outcome, PreparedSeeker, PreparedVacancy, VacancySide};
+use super::prepared::{PreparedSeeker, PreparedVacancy};
 use super::ranked::Ranked;
 use super::spatial::Grid;
 use super::tops::Tops;
@@ -394,7 +396,7 @@ pub(crate) fn rank_batch(
 ) -> Option<(Vec<SlotMatches>, KernelStats)> {
     let n_seekers = view.by_rank.len();
     let n_input = vacancies.len();
-    let k = opts.k.min(n_seekers);
+    let k = opts.k().min(n_seekers);
     if k == 0 {
         return Some((vec![Vec::new(); n_input], KernelStats::default()));
     }

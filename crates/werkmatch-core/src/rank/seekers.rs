@@ -8,9 +8,11 @@
 //! vacancy visits the cells within the largest reach of all, and skips a cell
 //! when it lies beyond that cell's own largest reach.
 
+use super::batch::{run_batch, to_matches, KernelStats};
+use super::eval::{evaluate, Outcome, SeekerSide};
+use super::exec::{par_map, sort_by_subject, Executor};
 use super::intern::Interner;
-use super::kernel::{par_map, run_batch, sort_by_subject, to_matches, Executor, KernelStats};
-use super::prepared::{evaluate, Outcome, PreparedSeeker, PreparedVacancy, SeekerSide};
+use super::prepared::{PreparedSeeker, PreparedVacancy};
 use super::reverse::{rank_batch, SeekerView, SlotMatches};
 use super::slots::Slots;
 use super::spatial::{may_reach_box, Grid};
@@ -120,7 +122,7 @@ impl SeekerIndex {
 
     /// [`top_for`](Self::top_for), adding the work done to `stats`.
     pub fn top_for_with_stats(&self, vacancy: &Vacancy, opts: &RankOptions, stats: &mut KernelStats) -> Vec<Match> {
-        if opts.k == 0 || self.is_empty() {
+        if opts.k() == 0 || self.is_empty() {
             return Vec::new();
         }
         let q = PreparedVacancy::new(vacancy, &self.skill_vocab, &self.cert_vocab);
@@ -128,7 +130,7 @@ impl SeekerIndex {
             return Vec::new();
         }
         let v = q.side();
-        let mut top = TopK::new(opts.k);
+        let mut top = TopK::new(opts.k());
         let mut visit = |slot: u32| {
             let rank = self.slots.rank[slot as usize];
             stats.pairs_considered += 1;

@@ -3,7 +3,7 @@
 
 use rayon::slice::ParallelSliceMut;
 
-use super::kernel::Executor;
+use super::exec::Executor;
 use crate::error::{Error, Result};
 use crate::model::Id;
 

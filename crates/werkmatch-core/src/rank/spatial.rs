@@ -9,9 +9,6 @@
 use std::f64::consts::PI;
 use std::ops::RangeInclusive;
 
-use crate::model::ModeSet;
-use crate::travel::TravelModel;
-
 /// Relative and absolute slack added to every distance bound, far above the
 /// rounding error of the travel arithmetic (~1e-15 relative).
 const REL_MARGIN: f64 = 1e-6;
@@ -20,34 +17,11 @@ const ABS_MARGIN_KM: f64 = 1e-3;
 /// Cells are never more than this many, whatever the data's extent.
 const MAX_CELLS: usize = 1 << 20;
 
-/// The farthest great-circle distance (km) at which some usable mode could
-/// still arrive within `max_minutes`, with a safety margin; `None` when no
-/// non-remote job is reachable (`max_minutes` 0, or every overhead too long).
-///
-/// Ignores the early-shift rule for transit: that rule only removes options,
-/// so the bound stays an upper bound.
-pub(crate) fn reach_km(tm: &TravelModel, usable: ModeSet, max_minutes: f64) -> Option<f64> {
-    if max_minutes <= 0.0 {
-        return None;
-    }
-    let mut best: Option<f64> = None;
-    for mode in usable.iter() {
-        let p = tm.params(mode);
-        let slack = max_minutes - p.overhead_min;
-        if slack >= 0.0 {
-            let r = slack * p.speed_kmh / (60.0 * p.detour);
-            best = Some(best.map_or(r, |b: f64| b.max(r)));
-        }
-    }
-    best.map(|r| r * (1.0 + REL_MARGIN) + ABS_MARGIN_KM)
-}
-
-/// Whether a travel time is over the limit (the `travel` knock-out): a time
-/// that is not at most `max_minutes` (NaN included) is too long. The pair
-/// test and the cell bounds decide it here, the same way.
-#[inline]
-pub(crate) fn over_limit(minutes: f64, max_minutes: f64) -> bool {
-    !matches!(minutes.partial_cmp(&max_minutes), Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal))
+/// A reach (km, [`TravelModel::reach_km`]) widened by this module's safety
+/// margins, so that rounding in the travel arithmetic can never put a
+/// reachable point outside a search window.
+pub(crate) fn widen_reach(r_km: f64) -> f64 {
+    r_km * (1.0 + REL_MARGIN) + ABS_MARGIN_KM
 }
 
 /// Half-height in degrees of latitude of a window of radius `r_km`.
@@ -418,19 +392,7 @@ impl Grid {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::TravelMode;
-
-    #[test]
-    fn reach_covers_the_fastest_mode() {
-        let tm = TravelModel::default();
-        let bike = ModeSet::EMPTY.with(TravelMode::Walk).with(TravelMode::Bike);
-        let r = reach_km(&tm, bike, 45.0).unwrap();
-        assert!((45.0 * 15.0 / 60.0 / 1.3..8.7).contains(&r));
-        assert_eq!(reach_km(&tm, bike, 0.0), None);
-        // Transit alone with less time than its overhead reaches nothing; walking still does.
-        let transit = TravelModel::usable_modes(ModeSet::EMPTY.with(TravelMode::Transit), false);
-        assert!(reach_km(&tm, transit, 10.0).unwrap() < 0.9);
-    }
+    use crate::travel::TravelModel;
 
     #[test]
     fn cell_box_distance_is_a_lower_bound() {

@@ -50,7 +50,8 @@ impl TopK {
             return;
         }
         self.buf.push((score, rank, slot));
-        if self.buf.len() >= 2 * self.k {
+        // Saturating: any k is valid (usize::MAX asks for everything).
+        if self.buf.len() >= self.k.saturating_mul(2) {
             self.cut();
         }
     }

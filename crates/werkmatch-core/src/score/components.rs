@@ -29,6 +29,7 @@ pub struct Components {
 
 /// A component's name, for explanations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 #[serde(rename_all = "lowercase")]
 #[allow(missing_docs)]
 pub enum Component {
@@ -138,11 +139,14 @@ pub fn skills_denominator(cfg: &ScoringConfig, essential: usize, optional: usize
     (denom > 0.0).then_some(denom)
 }
 
-/// Sector component from whether the vacancy's sector is among the seeker's
-/// preferred sectors, among the experienced ones, and whether both lists are empty.
+/// Sector component from whether the vacancy's sector is known (v1.1), is
+/// among the seeker's preferred sectors, among the experienced ones, and
+/// whether both lists are empty.
 #[inline]
-pub fn sector(cfg: &ScoringConfig, preferred: bool, experienced: bool, none_listed: bool) -> f64 {
-    if preferred {
+pub fn sector(cfg: &ScoringConfig, known: bool, preferred: bool, experienced: bool, none_listed: bool) -> f64 {
+    if !known {
+        cfg.sector_unknown
+    } else if preferred {
         cfg.sector_preferred
     } else if experienced {
         cfg.sector_experience
@@ -226,10 +230,13 @@ mod tests {
     #[test]
     fn sector_values() {
         let c = cfg();
-        assert_eq!(sector(&c, true, true, false), 1.0);
-        assert_eq!(sector(&c, false, true, false), 0.8);
-        assert_eq!(sector(&c, false, false, true), 0.5);
-        assert_eq!(sector(&c, false, false, false), 0.2);
+        assert_eq!(sector(&c, true, true, true, false), 1.0);
+        assert_eq!(sector(&c, true, false, true, false), 0.8);
+        assert_eq!(sector(&c, true, false, false, true), 0.5);
+        assert_eq!(sector(&c, true, false, false, false), 0.2);
+        // v1.1: an unknown sector is 0.5, whatever the seeker lists.
+        assert_eq!(sector(&c, false, false, false, false), 0.5);
+        assert_eq!(sector(&c, false, false, false, true), 0.5);
     }
 
     #[test]

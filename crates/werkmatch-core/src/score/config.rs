@@ -68,6 +68,7 @@ pub struct ScoringConfig {
     pub(crate) sector_experience: f64,
     pub(crate) sector_none_listed: f64,
     pub(crate) sector_other: f64,
+    pub(crate) sector_unknown: f64,
     pub(crate) mobility_comfort_fraction: f64,
     pub(crate) mobility_max_penalty: f64,
     pub(crate) travel: TravelModel,
@@ -129,6 +130,7 @@ impl Default for ScoringConfigBuilder {
                 sector_experience: 0.8,
                 sector_none_listed: 0.5,
                 sector_other: 0.2,
+                sector_unknown: 0.5,
                 mobility_comfort_fraction: 0.5,
                 mobility_max_penalty: 0.8,
                 travel: TravelModel::default(),
@@ -190,6 +192,10 @@ impl ScoringConfigBuilder {
         sector_other: f64
     );
     setter!(
+        /// Sector score when the vacancy's sector is unknown (default 0.5; v1.1).
+        sector_unknown: f64
+    );
+    setter!(
         /// Share of `max_minutes` that is travelled without penalty (default 0.5; in [0, 1)).
         mobility_comfort_fraction: f64
     );
@@ -213,7 +219,7 @@ impl ScoringConfigBuilder {
         if c.weight_sum <= 0.0 {
             return Err(Error::config("weights", "the weights must have a positive sum"));
         }
-        let fractions: [(&'static str, f64); 11] = [
+        let fractions: [(&'static str, f64); 12] = [
             ("over_qualified_penalty", c.over_qualified_penalty),
             ("gap1_with_training", c.gap1_with_training),
             ("gap1_without_training", c.gap1_without_training),
@@ -222,6 +228,7 @@ impl ScoringConfigBuilder {
             ("sector_experience", c.sector_experience),
             ("sector_none_listed", c.sector_none_listed),
             ("sector_other", c.sector_other),
+            ("sector_unknown", c.sector_unknown),
             ("mobility_max_penalty", c.mobility_max_penalty),
             ("mobility_comfort_fraction", c.mobility_comfort_fraction),
             ("proximity", c.proximity.iter().copied().fold(0.0, f64::max)),

@@ -24,7 +24,7 @@ pub fn best_occupation(cfg: &ScoringConfig, seeker: &Jobseeker, employer: &Emplo
 /// or target-group requirement.
 pub fn employer_as_vacancy(cfg: &ScoringConfig, seeker: &Jobseeker, employer: &Employer) -> Option<Vacancy> {
     let isco = best_occupation(cfg, seeker, employer)?;
-    let mut v = Vacancy::new(employer.id.clone(), isco, employer.sector, employer.location);
+    let mut v = Vacancy::new(employer.id.clone(), isco, Some(employer.sector), employer.location);
     v.employer = Some(employer.id.clone());
     v.title = employer.name.clone();
     v.offers_training = employer.offers_training;

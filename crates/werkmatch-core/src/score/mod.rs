@@ -31,4 +31,6 @@ pub use employer::{best_occupation, employer_as_vacancy, evaluate_employer};
 pub use explain::{explain, explain_employer, ComponentScore, Explanation};
 pub use knockout::{KnockOut, KnockOuts};
 pub use pair::{evaluate, knockouts, missing_essential_skills, score, seeker_codes, seeker_level, travel, Evaluation};
+#[cfg(test)]
+pub(crate) use unlock::HintDiscriminants;
 pub use unlock::{unlock_hints, Hint};

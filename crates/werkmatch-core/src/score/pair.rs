@@ -11,10 +11,11 @@ use super::components::{self, Components};
 use super::knockout::{KnockOut, KnockOuts};
 use super::ScoringConfig;
 use crate::model::{Cefr, IscoCode, Jobseeker, PhysicalLoad, SkillLevel, Vacancy};
-use crate::travel::{Travel, TravelModel};
+use crate::travel::{within_limit, Travel, TravelModel};
 
 /// Everything SCORING.md computes for one pair.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Evaluation {
     /// Component values. For an excluded pair, a component whose own rule
     /// knocked it out (level, hours, mobility) is 0.
@@ -62,11 +63,11 @@ pub fn seeker_codes(seeker: &Jobseeker) -> impl Iterator<Item = IscoCode> + '_ {
 
 /// Travel from the seeker to the vacancy; `None` for the mode of a remote job.
 pub fn travel(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) -> Travel {
-    if vacancy.remote {
+    let Some(site) = vacancy.workplace.site() else {
         return Travel { mode: None, minutes: 0.0, transit_too_early: false };
-    }
+    };
     let tm = &cfg.travel;
-    let d = tm.distance_km(seeker.location, vacancy.location);
+    let d = tm.distance_km(seeker.location, site);
     let usable = TravelModel::usable_modes(seeker.mobility.modes(), seeker.licence);
     tm.fastest(d, usable, vacancy.earliest_start.map(|t| t.minutes()))
 }
@@ -79,10 +80,9 @@ pub fn knockouts(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) -> 
     hard_requirements(cfg, seeker, vacancy, &travel, gap)
 }
 
-/// Whether the job can be reached: T = 0 means only remote work, even at distance 0.
+/// Whether the job can be reached (see [`within_limit`]).
 fn reachable(seeker: &Jobseeker, vacancy: &Vacancy, travel: &Travel) -> bool {
-    let max_minutes = f64::from(seeker.mobility.max_minutes());
-    vacancy.remote || (max_minutes > 0.0 && travel.minutes <= max_minutes)
+    vacancy.is_remote() || within_limit(travel.minutes, f64::from(seeker.mobility.max_minutes()))
 }
 
 fn hard_requirements(
@@ -132,11 +132,12 @@ pub fn evaluate(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) -> E
     let o_hit = o.iter().filter(|x| s.contains(*x)).count();
     let skills = components::skills(cfg, e_hit, e.len(), o_hit, o.len(), occupation);
 
-    // Sector (2.4).
+    // Sector (2.4); an unknown sector (v1.1) is in neither list.
     let sector = components::sector(
         cfg,
-        seeker.sectors_preferred.contains(&vacancy.sector),
-        seeker.sectors_experience.contains(&vacancy.sector),
+        vacancy.sector.is_some(),
+        vacancy.sector.is_some_and(|n| seeker.sectors_preferred.contains(&n)),
+        vacancy.sector.is_some_and(|n| seeker.sectors_experience.contains(&n)),
         seeker.sectors_preferred.is_empty() && seeker.sectors_experience.is_empty(),
     );
 

@@ -13,11 +13,13 @@ use super::knockout::KnockOut;
 use super::pair::{evaluate, seeker_level};
 use super::ScoringConfig;
 use crate::model::{Cefr, Jobseeker, ModeSet, PhysicalLoad, TravelMode, Vacancy};
-use crate::travel::TravelModel;
+use crate::text::{Lang, Message};
+use crate::travel::{within_limit, TravelModel};
 
 /// What would lift one knock-out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "hint", rename_all = "snake_case")]
+#[cfg_attr(test, derive(strum::EnumDiscriminants), strum_discriminants(derive(strum::EnumIter), allow(missing_docs)))]
 #[non_exhaustive]
 pub enum Hint {
     /// Too far for the usable modes. `alternatives` lists modes the seeker
@@ -72,49 +74,11 @@ pub enum Hint {
     TargetGroup,
 }
 
+/// The English text (for logs and tests). People read it in their language
+/// through [`Message`]: `hint.text(Lang::Nl)`.
 impl fmt::Display for Hint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Hint::Travel { minutes, max_minutes, transit_too_early, alternatives } => {
-                if *transit_too_early {
-                    write!(f, "shift starts before public transport can arrive")?;
-                } else if minutes.is_finite() {
-                    write!(f, "{minutes:.0} min away, more than {max_minutes} min")?;
-                } else {
-                    write!(f, "only remote work is reachable (max {max_minutes} min)")?;
-                }
-                match alternatives.first() {
-                    Some((mode, t)) => write!(f, "; reachable by {} in {t:.0} min", mode_words(*mode)),
-                    None => Ok(()),
-                }
-            }
-            Hint::LevelGap { seeker, job } => {
-                write!(f, "job is at skill level {job}, the candidate at level {seeker}: needs training first")
-            }
-            Hint::Hours { job_min, seeker_max } => {
-                write!(f, "job needs at least {job_min} hours a week, the candidate can do {seeker_max}")
-            }
-            Hint::Licence => write!(f, "needs a driving licence"),
-            Hint::Language { required, seeker } => {
-                let name = |c: &Option<Cefr>| c.map_or("none".to_string(), |c| format!("{c:?}"));
-                write!(f, "needs Dutch at {} (candidate: {})", name(required), name(seeker))
-            }
-            Hint::Physical { job, seeker } => {
-                write!(f, "physically {job:?} work, the candidate can do at most {seeker:?}")
-            }
-            Hint::Certificates { missing } => write!(f, "needs certificate {}", missing.join(", ")),
-            Hint::TargetGroup => write!(f, "reserved for the target-group register (banenafspraak)"),
-        }
-    }
-}
-
-fn mode_words(mode: TravelMode) -> &'static str {
-    match mode {
-        TravelMode::Walk => "walking",
-        TravelMode::Bike => "bike",
-        TravelMode::Ebike => "e-bike",
-        TravelMode::Car => "car (with a licence)",
-        TravelMode::Transit => "public transport",
+        self.write_to(Lang::En, f)
     }
 }
 
@@ -146,7 +110,8 @@ pub fn unlock_hints(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) 
 fn travel_hint(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy, minutes: f64, too_early: bool) -> Hint {
     let max_minutes = seeker.mobility.max_minutes();
     let tm = cfg.travel();
-    let d = tm.distance_km(seeker.location, vacancy.location);
+    // A remote job is never too far; no site, no alternatives.
+    let d = vacancy.workplace.site().map_or(f64::INFINITY, |site| tm.distance_km(seeker.location, site));
     let usable = TravelModel::usable_modes(seeker.mobility.modes(), seeker.licence);
     let start = vacancy.earliest_start.map(|t| t.minutes());
     // Modes the seeker does not use now, each tried on its own (car as if with a licence).
@@ -154,13 +119,13 @@ fn travel_hint(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy, minut
         .into_iter()
         .filter(|m| !usable.contains(*m))
         .map(|m| (m, tm.fastest(d, ModeSet::EMPTY.with(m), start)))
-        .filter(|(m, t)| t.mode == Some(*m) && max_minutes > 0 && t.minutes <= f64::from(max_minutes))
+        .filter(|(m, t)| t.mode == Some(*m) && within_limit(t.minutes, f64::from(max_minutes)))
         .map(|(m, t)| (m, t.minutes))
         .collect();
     // A mode that needs a licence the seeker lacks is the harder change: list it last.
     let hard = |m: TravelMode| m == TravelMode::Car && !seeker.licence;
     alternatives.sort_by(|a, b| hard(a.0).cmp(&hard(b.0)).then(a.1.total_cmp(&b.1)).then(a.0.cmp(&b.0)));
-    let minutes = if max_minutes == 0 && !vacancy.remote { f64::INFINITY } else { minutes };
+    let minutes = if max_minutes == 0 && !vacancy.is_remote() { f64::INFINITY } else { minutes };
     Hint::Travel { minutes, max_minutes, transit_too_early: too_early, alternatives }
 }
 
@@ -199,6 +164,12 @@ mod tests {
         let text = hints[0].to_string();
         assert!(text.starts_with("shift starts before public transport can arrive; reachable by car"), "{text}");
         assert_eq!(hints[1].to_string(), "needs a driving licence");
+        let tekst = hints[0].text(Lang::Nl);
+        assert!(
+            tekst.starts_with("de dienst begint voordat het OV er kan zijn; met de auto (met rijbewijs B)"),
+            "{tekst}"
+        );
+        assert_eq!(hints[1].text(Lang::Nl), "rijbewijs B nodig");
     }
 
     #[test]
@@ -226,6 +197,10 @@ mod tests {
         assert_eq!(
             hints[0].to_string(),
             "shift starts before public transport can arrive; reachable by e-bike in 43 min"
+        );
+        assert_eq!(
+            hints[0].text(Lang::Nl),
+            "de dienst begint voordat het OV er kan zijn; met de e-bike bereikbaar in 43 min"
         );
     }
 

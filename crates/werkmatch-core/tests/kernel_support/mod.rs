@@ -6,7 +6,7 @@
 
 use werkmatch_core::{
     Cefr, Education, Employer, Experience, GeoPoint, HoursRange, Id, IscoCode, Jobseeker, Mobility, ModeSet, Nace,
-    PhysicalLoad, TimeOfDay, TravelMode, Vacancy,
+    PhysicalLoad, TimeOfDay, TravelMode, Vacancy, Workplace,
 };
 
 /// SplitMix64: tiny, seeded, good enough for test data.
@@ -119,7 +119,13 @@ pub fn vacancy(r: &mut Rng, id: Id, coarse: bool) -> Vacancy {
     if r.chance(0.2) {
         v.level = Some(werkmatch_core::SkillLevel::new(1 + r.below(4) as u8).unwrap());
     }
-    v.remote = r.chance(0.15);
+    // v1.1: remote jobs half of the time without a location, and unknown sectors.
+    if r.chance(0.15) {
+        v.workplace = if r.chance(0.5) { Workplace::Remote(None) } else { v.workplace.remote() };
+    }
+    if r.chance(0.15) {
+        v.sector = None;
+    }
     v.skills_essential = skills(r, 4);
     v.skills_optional = skills(r, 4);
     v.hours = hours(r);

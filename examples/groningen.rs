@@ -245,7 +245,7 @@ fn main() {
         );
     }
 
-    plan_paragraph(&cfg, &pop);
+    plan_paragraph(&cfg, &pop, lang);
 
     // One sample seeker, explained.
     let by_id: BTreeMap<&str, &Vacancy> = pop.vacancies.iter().map(|v| (v.id.as_str(), v)).collect();
@@ -279,7 +279,7 @@ fn main() {
 }
 
 /// The placement plan against the naive top lists (PLAN.md, the plan example).
-fn plan_paragraph(cfg: &ScoringConfig, pop: &Population) {
+fn plan_paragraph(cfg: &ScoringConfig, pop: &Population, lang: Lang) {
     let t = Instant::now();
     let g = CandidateGraph::builder()
         .config(cfg.clone())
@@ -287,15 +287,23 @@ fn plan_paragraph(cfg: &ScoringConfig, pop: &Population) {
         .unwrap_or_else(|e| panic!("the generator gives unique ids: {e}"));
     let (p, _) = plan::optimal(&g, Objective::Placements);
     let s = p.report(&g, Mode::Optimal, Objective::Placements).summary;
+    let seconds = Label::CommonSeconds.text_with(lang, &[("seconds", &Decimal::new(t.elapsed().as_secs_f64(), 2))]);
+    let heading = &[
+        ("limit", &Verbatim(s.limit) as &dyn Message),
+        ("theta", &Decimal::new(s.min_score, 1)),
+        ("seconds", &seconds),
+    ];
     println!();
-    println!("Placement plan (optimal, L = {}, score at least {}; {:.2?})", s.limit, s.min_score, t.elapsed());
-    println!(
-        "  the naive lists propose {} seekers to more than one vacancy (among its first `positions`);\n  one consistent plan places {} of {} seekers ({:.1}%), {:.1}% in their first choice, {} positions stay open",
-        s.naive_conflicts,
-        s.placements,
-        s.seekers,
-        pct(s.placements, s.seekers),
-        100.0 * s.share_first_choice,
-        s.open_positions
-    );
+    println!("{}", Label::GroningenPlanHeading.text_with(lang, heading));
+    println!("  {}", Label::GroningenPlanNaive.text_with(lang, &[("n", &s.naive_conflicts)]));
+    let share = Decimal::new(pct(s.placements, s.seekers), 1);
+    let first = Decimal::new(100.0 * s.share_first_choice, 1);
+    let placed = &[
+        ("placed", &s.placements as &dyn Message),
+        ("seekers", &s.seekers),
+        ("share", &share),
+        ("first", &first),
+        ("open", &s.open_positions),
+    ];
+    println!("  {}", Label::GroningenPlanPlaced.text_with(lang, placed));
 }

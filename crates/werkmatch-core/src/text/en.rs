@@ -205,6 +205,9 @@ impl Texts for En {
             PlanWithout => "without candidates: {seekers} seekers, {vacancies} vacancies; not placed because others got the place: {outcompeted}",
             PlanOpen => "open positions: {open}",
             PlanNaive => "naive top lists: {n} seekers are among the first of more than one vacancy's list (the double proposals the plan resolves)",
+            GroningenPlanHeading => "Placement plan (optimal, L = {limit}, score at least {theta}; {seconds})",
+            GroningenPlanNaive => "the naive lists propose {n} seekers to more than one vacancy (among its first positions)",
+            GroningenPlanPlaced => "one consistent plan places {placed} of {seekers} seekers ({share}%), {first}% in their first choice; {open} positions stay open",
         }
     }
 

@@ -238,6 +238,12 @@ labels! {
     PlanOpen => "plan.open",
     /// `naive top lists: {n} seekers are among the first of more than one vacancy's list (the double proposals the plan resolves)`
     PlanNaive => "plan.naive",
+    /// `Placement plan (optimal, L = {limit}, score at least {theta}; {seconds})`
+    GroningenPlanHeading => "groningen.plan_heading",
+    /// `the naive lists propose {n} seekers to more than one vacancy (among its first positions)`
+    GroningenPlanNaive => "groningen.plan_naive",
+    /// `one consistent plan places {placed} of {seekers} seekers ({share}%), {first}% in their first choice; {open} positions stay open`
+    GroningenPlanPlaced => "groningen.plan_placed",
 }
 
 impl Catalogue for Label {

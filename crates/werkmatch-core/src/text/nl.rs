@@ -232,6 +232,9 @@ impl Texts for Nl {
             PlanWithout => "zonder kandidaten: {seekers} werkzoekenden, {vacancies} vacatures; niet geplaatst omdat anderen de plek kregen: {outcompeted}",
             PlanOpen => "open plaatsen: {open}",
             PlanNaive => "naïeve toplijsten: {n} werkzoekenden staan bij meer dan één vacature bovenaan de lijst (de dubbele voorstellen die het plan oplost)",
+            GroningenPlanHeading => "Plaatsingsplan (optimaal, L = {limit}, score minstens {theta}; {seconds})",
+            GroningenPlanNaive => "de naïeve lijsten stellen {n} werkzoekenden aan meer dan één vacature voor (bij de eersten voor haar plaatsen)",
+            GroningenPlanPlaced => "één samenhangend plan plaatst {placed} van de {seekers} werkzoekenden ({share}%), {first}% op hun eerste keus; {open} plaatsen blijven open",
         }
     }
 

@@ -17,7 +17,8 @@
 //!   capacities and strict preferences.
 //! - [`Plan::report`] (`report.rs`): per seeker, per vacancy and the summary
 //!   of PLAN.md section 4.
-//! - [`summary_text`] (`words.rs`): the summary in Dutch or English.
+//! - [`summary_text`] (`words.rs`): the summary in words, through the
+//!   project's catalogue ([`crate::text`], keys `plan.…`).
 //! - [`reference`](mod@reference) (`reference.rs`): the plain oracles the fast paths are
 //!   tested against: the candidate graph from all pairs, exhaustive search
 //!   and textbook deferred acceptance.

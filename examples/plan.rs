@@ -12,6 +12,10 @@
 //! `--summary` gets the summary as one JSON object; the summary is printed in
 //! words on stdout too (Dutch unless `--lang en`).
 //!
+//! `--overrides FILE` (AUDIT.md section 3): a pair excluded by a person is
+//! never planned; `--overrides-as-of DAY` sets the date `valid_until` is
+//! checked against (default today, UTC).
+//!
 //! Inputs are FORMAT.md JSON Lines (or the feeds' formats by extension, as in
 //! `match`). A plan over part of a cohort would give places to others than
 //! the seekers left out, so every rejected record is listed (file:line,
@@ -31,13 +35,14 @@ use std::time::Duration;
 use clap::{Parser, ValueEnum};
 use indicatif::ProgressBar;
 use werkmatch::adapter::jsonl::JsonlWriter;
+use werkmatch::adapter::overrides::KnownIds;
 use werkmatch::adapter::OnError;
 use werkmatch::plan::{self, CandidateGraph, Limit, Mode, Objective};
 use werkmatch::score::ScoringConfig;
 use werkmatch::text::Lang;
 use werkmatch::{Jobseeker, Vacancy};
 
-use cli::{accept, InputFlags};
+use cli::{accept, InputFlags, OverrideFlags};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum ModeArg {
@@ -87,6 +92,8 @@ struct Args {
     #[arg(long, default_value_t = Lang::Nl)]
     lang: Lang,
     #[command(flatten)]
+    overrides: OverrideFlags,
+    #[command(flatten)]
     input: InputFlags,
 }
 
@@ -132,9 +139,18 @@ fn run(args: &Args) -> Result<(), String> {
         return Err(format!("{rejected} bad input record(s) (listed above); no plan is made over part of a cohort"));
     }
 
+    // Overrides name the run's ids, so they are read after the records.
+    let known = KnownIds {
+        seekers: Some(seekers.iter().map(|s| s.id.as_str()).collect()),
+        vacancies: Some(vacancies.iter().map(|v| v.id.as_str()).collect()),
+        employers: None,
+    };
+    let overrides = args.overrides.load(&known)?;
+
     let pb = stage("candidate graph");
     let g = CandidateGraph::builder()
         .config(ScoringConfig::default())
+        .exclusions(&overrides)
         .limit(args.limit)
         .min_score(args.min_score)
         .build(&seekers, &vacancies)

@@ -463,3 +463,29 @@ fn plan_usage_errors_and_bad_input() {
     let err = text(&o.stderr);
     assert!(err.contains("seekers_mixed.jsonl:") && err.contains("no plan is made"), "{err}");
 }
+
+#[test]
+fn plan_honours_overrides() {
+    let out = tmp("plan_overridden.jsonl");
+    let args = [
+        "--seekers",
+        PLAN_SEEKERS,
+        "--vacancies",
+        PLAN_VACANCIES,
+        "--overrides",
+        "fixtures/plan/overrides.jsonl",
+        "--overrides-as-of",
+        "2026-12-01",
+        "--out",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ];
+    let o = run("plan", &args);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("placed: 2 of 4 seekers (50.0%); total weight 1850000"), "{}", text(&o.stdout));
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!((lines[0]["vacancy"].as_str(), lines[0]["rank"].as_u64()), (Some("V1"), Some(1)));
+    assert_eq!(lines[1]["reason"], "no_candidates", "S2's only pair is excluded");
+}

@@ -73,6 +73,14 @@ impl<F: Fn(&Id, &Id) -> bool + Sync> Exclusions for F {
     }
 }
 
+/// Human overrides (AUDIT.md section 3): an `exclude` in effect removes the
+/// pair from G. (`include` adds no edge: PLAN.md names exclusions only.)
+impl Exclusions for crate::overrides::Overrides {
+    fn excludes(&self, seeker: &Id, vacancy: &Id) -> bool {
+        self.excluded_vacancies_of(seeker).contains(vacancy)
+    }
+}
+
 /// Excludes nothing.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct NoExclusions;

@@ -32,6 +32,13 @@
 //!   the kernel must (and does, or the bench exits 1) reproduce exactly: the
 //!   same ids in the same order with bit-identical scores.
 //!
+//! With `--plan`, the run measures the placement plans instead (and nothing
+//! else, so that the peak memory is theirs): `plan_optimal_s` and
+//! `plan_stable_s` are wall seconds of each plan with the candidate graph's
+//! build included (L = `--limit`, default 50 at Groningen scale, 20
+//! nationally; the fastest of `runs`), `plan_peak_rss_mb` the process's peak
+//! memory; `--compare-limits 20,50,all` adds the optimum at other limits.
+//!
 //! Ratios (`speedup_vs_reference`, `parallel_speedup`) come from the same run,
 //! so they do not depend on how busy the machine was across runs.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -40,6 +47,7 @@ use std::time::Instant;
 
 use clap::{Parser, ValueEnum};
 use werkmatch::adapter::synthetic::{generate, GeneratorConfig, Population};
+use werkmatch::plan::Limit;
 use werkmatch::rank::{reference, Executor, KernelStats, Match, Matcher, RankOptions, Ranking};
 use werkmatch::score::ScoringConfig;
 use werkmatch::Id;
@@ -80,7 +88,26 @@ struct Args {
     /// Kernel runs per thread count; the fastest counts (default: 7 at Groningen scale, 1 nationally).
     #[arg(long)]
     runs: Option<usize>,
+    /// Measure the placement plans instead of the kernel.
+    #[arg(long)]
+    plan: bool,
+    /// The plans' candidate limit L: a number or `all` (default: 50 at Groningen scale, 20 nationally).
+    #[arg(long, value_parser = parse_limit)]
+    limit: Option<Limit>,
+    /// With --plan: also the optimum at these limits, e.g. `20,50,all`.
+    #[arg(long, value_delimiter = ',', value_parser = parse_limit)]
+    compare_limits: Vec<Limit>,
 }
+
+fn parse_limit(s: &str) -> Result<Limit, String> {
+    match s {
+        "all" => Ok(Limit::All),
+        n => n.parse().map(Limit::Top).map_err(|_| format!("expected a number or `all`, got `{n}`")),
+    }
+}
+
+#[path = "common/plan_bench.rs"]
+mod plan_bench;
 
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -232,6 +259,19 @@ fn main() {
     };
     let sample = args.reference_sample.unwrap_or(default_sample);
     let pop = generate(&gen);
+    if args.plan {
+        let limit = args.limit.unwrap_or(Limit::Top(if args.scale == Scale::Groningen { 50 } else { 20 }));
+        let runs = args.runs.unwrap_or(if args.scale == Scale::Groningen { 3 } else { 1 });
+        let mut out = plan_bench::run(&pop, limit, runs, &args.compare_limits, peak_rss_mb);
+        out["scale"] = format!("{:?}", args.scale).to_lowercase().into();
+        out["seekers"] = pop.seekers.len().into();
+        out["vacancies"] = pop.vacancies.len().into();
+        out["positions"] = pop.vacancies.iter().map(|v| u64::from(v.positions.get())).sum::<u64>().into();
+        out["threads"] = rayon::current_num_threads().into();
+        out["runs"] = runs.into();
+        println!("{out}");
+        return;
+    }
     let cfg = ScoringConfig::default();
     let opts = RankOptions::top(args.top);
     let threads = rayon::current_num_threads();

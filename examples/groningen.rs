@@ -20,6 +20,7 @@ use std::time::Instant;
 use clap::Parser;
 use rayon::prelude::*;
 use werkmatch::adapter::synthetic::{generate, GeneratorConfig, Population};
+use werkmatch::plan::{self, CandidateGraph, Mode, Objective};
 use werkmatch::rank::{Executor, Matcher, RankOptions, Ranking};
 use werkmatch::score::{self, KnockOut, KnockOuts, ScoringConfig};
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
@@ -244,6 +245,8 @@ fn main() {
         );
     }
 
+    plan_paragraph(&cfg, &pop, lang);
+
     // One sample seeker, explained.
     let by_id: BTreeMap<&str, &Vacancy> = pop.vacancies.iter().map(|v| (v.id.as_str(), v)).collect();
     if let Some(r) = s2v.iter().find(|r| r.matches.len() >= 3) {
@@ -273,6 +276,36 @@ fn main() {
             }
         }
     }
+}
+
+/// The placement plan against the naive top lists (PLAN.md, the plan example).
+fn plan_paragraph(cfg: &ScoringConfig, pop: &Population, lang: Lang) {
+    let t = Instant::now();
+    let g = CandidateGraph::builder()
+        .config(cfg.clone())
+        .build(&pop.seekers, &pop.vacancies)
+        .unwrap_or_else(|e| panic!("the generator gives unique ids: {e}"));
+    let (p, _) = plan::optimal(&g, Objective::Placements);
+    let s = p.report(&g, Mode::Optimal, Objective::Placements).summary;
+    let seconds = Label::CommonSeconds.text_with(lang, &[("seconds", &Decimal::new(t.elapsed().as_secs_f64(), 2))]);
+    let heading = &[
+        ("limit", &Verbatim(s.limit) as &dyn Message),
+        ("theta", &Decimal::new(s.min_score, 1)),
+        ("seconds", &seconds),
+    ];
+    println!();
+    println!("{}", Label::GroningenPlanHeading.text_with(lang, heading));
+    println!("  {}", Label::GroningenPlanNaive.text_with(lang, &[("n", &s.naive_conflicts)]));
+    let share = Decimal::new(pct(s.placements, s.seekers), 1);
+    let first = Decimal::new(100.0 * s.share_first_choice, 1);
+    let placed = &[
+        ("placed", &s.placements as &dyn Message),
+        ("seekers", &s.seekers),
+        ("share", &share),
+        ("first", &first),
+        ("open", &s.open_positions),
+    ];
+    println!("  {}", Label::GroningenPlanPlaced.text_with(lang, placed));
 }
 
 /// `--top`: a whole number of at least 1, checked before any work (a usage error).

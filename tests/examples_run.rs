@@ -553,10 +553,111 @@ fn match_takes_published_postings_and_an_explicit_default_sector() {
 
 #[test]
 fn every_tool_says_what_it_does() {
-    for tool in ["match", "import", "jobhunt", "vacancy", "generate", "groningen", "normalize", "eval_titles"] {
+    for tool in ["match", "import", "jobhunt", "vacancy", "generate", "groningen", "normalize", "eval_titles", "plan"] {
         let o = run(tool, &["--help"]);
         assert_eq!(o.status.code(), Some(0), "{tool}: {}", text(&o.stderr));
         let help = text(&o.stdout);
         assert!(help.lines().next().is_some_and(|l| l.split_whitespace().count() >= 3), "{tool}: {help}");
     }
+}
+
+const PLAN_SEEKERS: &str = "fixtures/plan/seekers.jsonl";
+const PLAN_VACANCIES: &str = "fixtures/plan/vacancies.jsonl";
+
+#[test]
+fn plan_writes_the_worked_out_plan() {
+    let (out, summary) = (tmp("plan.jsonl"), tmp("plan_summary.json"));
+    let o = run(
+        "plan",
+        &[
+            "--seekers",
+            PLAN_SEEKERS,
+            "--vacancies",
+            PLAN_VACANCIES,
+            "--out",
+            out.to_str().unwrap(),
+            "--summary",
+            summary.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("placed: 3 of 4 seekers"), "{}", text(&o.stdout));
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 8, "4 seekers, then 4 vacancies");
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"seeker": "S1", "vacancy": "V3", "score": 0.85, "rank": 3, "reason": null, "contested": null})
+    );
+    assert_eq!(lines[3]["reason"], "no_candidates");
+    assert_eq!(lines[4], serde_json::json!({"vacancy": "V1", "seekers": ["S2"], "open": 0}));
+    assert_eq!(lines[7], serde_json::json!({"vacancy": "V4", "seekers": [], "open": 1}));
+    let s: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    assert_eq!(
+        (s["placements"].as_u64(), s["total_weight"].as_i64(), s["naive_conflicts"].as_u64()),
+        (Some(3), Some(2_550_000), Some(1))
+    );
+
+    // The stable plan, in Dutch: S2 loses V1 to S1.
+    let o = run(
+        "plan",
+        &["--seekers", PLAN_SEEKERS, "--vacancies", PLAN_VACANCIES, "--mode", "stable", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("geplaatst: 2 van de 4 werkzoekenden"), "{}", text(&o.stdout));
+    let s2: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&out).unwrap().lines().nth(1).unwrap()).unwrap();
+    assert_eq!((s2["reason"].as_str(), s2["contested"].as_u64()), (Some("outcompeted"), Some(1)));
+}
+
+#[test]
+fn plan_usage_errors_and_bad_input() {
+    let out = tmp("plan_bad.jsonl");
+    let base = ["--seekers", PLAN_SEEKERS, "--vacancies", PLAN_VACANCIES, "--out", out.to_str().unwrap()];
+    for extra in [["--limit", "many"], ["--min-score", "1.5"], ["--mode", "fair"]] {
+        let args: Vec<&str> = base.iter().copied().chain(extra).collect();
+        assert_eq!(run("plan", &args).status.code(), Some(2), "{extra:?} is a usage error");
+    }
+    let o = run(
+        "plan",
+        &[
+            "--seekers",
+            "fixtures/bad/seekers_mixed.jsonl",
+            "--vacancies",
+            PLAN_VACANCIES,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("seekers_mixed.jsonl:") && err.contains("no plan is made"), "{err}");
+}
+
+#[test]
+fn plan_honours_overrides() {
+    let out = tmp("plan_overridden.jsonl");
+    let args = [
+        "--seekers",
+        PLAN_SEEKERS,
+        "--vacancies",
+        PLAN_VACANCIES,
+        "--overrides",
+        "fixtures/plan/overrides.jsonl",
+        "--overrides-as-of",
+        "2026-12-01",
+        "--out",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ];
+    let o = run("plan", &args);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("placed: 2 of 4 seekers (50.0%); total weight 1850000"), "{}", text(&o.stdout));
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!((lines[0]["vacancy"].as_str(), lines[0]["rank"].as_u64()), (Some("V1"), Some(1)));
+    assert_eq!(lines[1]["reason"], "no_candidates", "S2's only pair is excluded");
 }

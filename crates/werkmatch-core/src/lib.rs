@@ -10,6 +10,7 @@
 //! - [`model`]: [`Jobseeker`], [`Vacancy`], [`Employer`] and their validated values.
 //! - [`score`]: the [`ScoringConfig`](score::ScoringConfig), knock-outs, components, explanations.
 //! - [`rank`]: top-k in three directions; [`rank::reference`] is the plain oracle.
+//! - [`plan`]: placement plans (PLAN.md): the candidate graph, the optimal and the stable plan.
 //! - [`text`]: Dutch and English for everything people read ([`text::Lang`]).
 //!
 //! Nothing here scores on age, gender, nationality, migration background,
@@ -19,6 +20,7 @@ pub mod error;
 pub mod isco;
 pub mod model;
 pub mod overrides;
+pub mod plan;
 pub mod rank;
 pub mod score;
 pub mod text;

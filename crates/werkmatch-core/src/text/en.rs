@@ -206,6 +206,19 @@ impl Texts for En {
                  e.g. ../shared/data/geo/geonames_postalcodes_NL.txt (download.geonames.org/export/zip/NL.zip)"
             }
             ImportDefaultSector => "--default-sector must be a NACE letter A–U",
+            PlanTitle => "Placement plan ({what}; L = {limit}, θ = {theta})",
+            PlanOptimalPlacements => "optimal plan: the most placements, then the highest total score",
+            PlanOptimalScore => "optimal plan: the highest total score",
+            PlanStable => "stable plan: seekers propose, vacancies keep the best",
+            PlanCohort => "{seekers} seekers, {vacancies} vacancies with {positions} positions; {edges} candidate pairs",
+            PlanPlaced => "placed: {placed} of {seekers} seekers ({share}%); total weight {weight}",
+            PlanFirstChoice => "first choice: {share}% of those placed; mean position in their own list {mean}",
+            PlanWithout => "without candidates: {seekers} seekers, {vacancies} vacancies; not placed because others got the place: {outcompeted}",
+            PlanOpen => "open positions: {open}",
+            PlanNaive => "naive top lists: {n} seekers are among the first of more than one vacancy's list (the double proposals the plan resolves)",
+            GroningenPlanHeading => "Placement plan (optimal, L = {limit}, score at least {theta}; {seconds})",
+            GroningenPlanNaive => "the naive lists propose {n} seekers to more than one vacancy (among its first positions)",
+            GroningenPlanPlaced => "one consistent plan places {placed} of {seekers} seekers ({share}%), {first}% in their first choice; {open} positions stay open",
         }
     }
 

@@ -232,6 +232,32 @@ labels! {
     ImportGeonamesHint => "import.geonames_hint",
     /// `--default-sector must be a NACE letter A–U`
     ImportDefaultSector => "import.default_sector",
+    /// `Placement plan ({what}; L = {limit}, θ = {theta})`
+    PlanTitle => "plan.title",
+    /// `optimal plan: the most placements, then the highest total score`
+    PlanOptimalPlacements => "plan.optimal_placements",
+    /// `optimal plan: the highest total score`
+    PlanOptimalScore => "plan.optimal_score",
+    /// `stable plan: seekers propose, vacancies keep the best`
+    PlanStable => "plan.stable",
+    /// `{seekers} seekers, {vacancies} vacancies with {positions} positions; {edges} candidate pairs`
+    PlanCohort => "plan.cohort",
+    /// `placed: {placed} of {seekers} seekers ({share}%); total weight {weight}`
+    PlanPlaced => "plan.placed",
+    /// `first choice: {share}% of those placed; mean position in their own list {mean}`
+    PlanFirstChoice => "plan.first_choice",
+    /// `without candidates: {seekers} seekers, {vacancies} vacancies; not placed because others got the place: {outcompeted}`
+    PlanWithout => "plan.without",
+    /// `open positions: {open}`
+    PlanOpen => "plan.open",
+    /// `naive top lists: {n} seekers are among the first of more than one vacancy's list (the double proposals the plan resolves)`
+    PlanNaive => "plan.naive",
+    /// `Placement plan (optimal, L = {limit}, score at least {theta}; {seconds})`
+    GroningenPlanHeading => "groningen.plan_heading",
+    /// `the naive lists propose {n} seekers to more than one vacancy (among its first positions)`
+    GroningenPlanNaive => "groningen.plan_naive",
+    /// `one consistent plan places {placed} of {seekers} seekers ({share}%), {first}% in their first choice; {open} positions stay open`
+    GroningenPlanPlaced => "groningen.plan_placed",
 }
 
 impl Catalogue for Label {

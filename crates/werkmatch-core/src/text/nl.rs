@@ -233,6 +233,19 @@ impl Texts for Nl {
                  bijvoorbeeld ../shared/data/geo/geonames_postalcodes_NL.txt (download.geonames.org/export/zip/NL.zip)"
             }
             ImportDefaultSector => "--default-sector moet een NACE-letter A–U zijn",
+            PlanTitle => "Plaatsingsplan ({what}; L = {limit}, θ = {theta})",
+            PlanOptimalPlacements => "optimaal plan: zoveel mogelijk plaatsingen, dan de hoogste totale score",
+            PlanOptimalScore => "optimaal plan: de hoogste totale score",
+            PlanStable => "stabiel plan: werkzoekenden kiezen, vacatures houden de besten",
+            PlanCohort => "{seekers} werkzoekenden, {vacancies} vacatures met {positions} plaatsen; {edges} kandidaatparen",
+            PlanPlaced => "geplaatst: {placed} van de {seekers} werkzoekenden ({share}%); totaal gewicht {weight}",
+            PlanFirstChoice => "eerste keus: {share}% van de geplaatsten; gemiddelde plek in de eigen lijst {mean}",
+            PlanWithout => "zonder kandidaten: {seekers} werkzoekenden, {vacancies} vacatures; niet geplaatst omdat anderen de plek kregen: {outcompeted}",
+            PlanOpen => "open plaatsen: {open}",
+            PlanNaive => "naïeve toplijsten: {n} werkzoekenden staan bij meer dan één vacature bovenaan de lijst (de dubbele voorstellen die het plan oplost)",
+            GroningenPlanHeading => "Plaatsingsplan (optimaal, L = {limit}, score minstens {theta}; {seconds})",
+            GroningenPlanNaive => "de naïeve lijsten stellen {n} werkzoekenden aan meer dan één vacature voor (bij de eersten voor haar plaatsen)",
+            GroningenPlanPlaced => "één samenhangend plan plaatst {placed} van de {seekers} werkzoekenden ({share}%), {first}% op hun eerste keus; {open} plaatsen blijven open",
         }
     }
 

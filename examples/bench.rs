@@ -21,7 +21,16 @@
 //!   (`top_vacancies_for`), over `queries` seekers, one thread;
 //! - `peak_rss_mb`: the process's peak resident memory (VmHWM);
 //! - `index_bytes_per_vacancy`: the vacancy index's bytes over its vacancies
-//!   (`index_skill_entries` are the skill ids in it, 4 bytes each).
+//!   (`index_skill_entries` are the skill ids in it, 4 bytes each);
+//! - `updated_vs_fresh_time`, `updated_vs_fresh_pairs`: the seeker→vacancies
+//!   batch on an index updated one vacancy at a time (every 10th vacancy
+//!   removed, as many new ones, from the generator with another seed, added)
+//!   over the same batch on a fresh build of the same vacancies: the fastest
+//!   of `runs` each, and the pairs considered (ratios ≤ 1.1 mean updates do
+//!   not wear the pruning down); `update_s` is the time the updates took;
+//! - `reference_checked`: the subjects of the reference sample, whose top-k
+//!   the kernel must (and does, or the bench exits 1) reproduce exactly: the
+//!   same ids in the same order with bit-identical scores.
 //!
 //! Ratios (`speedup_vs_reference`, `parallel_speedup`) come from the same run,
 //! so they do not depend on how busy the machine was across runs.
@@ -31,8 +40,9 @@ use std::time::Instant;
 
 use clap::{Parser, ValueEnum};
 use werkmatch::adapter::synthetic::{generate, GeneratorConfig, Population};
-use werkmatch::rank::{reference, Executor, KernelStats, Matcher, RankOptions, Ranking};
+use werkmatch::rank::{reference, Executor, KernelStats, Match, Matcher, RankOptions, Ranking};
 use werkmatch::score::ScoringConfig;
+use werkmatch::Id;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq)]
 enum Scale {
@@ -137,6 +147,78 @@ fn run_kernel(
     (kernel_s, stages, pairs, stats)
 }
 
+/// The update-decay measurement: (time ratio, pairs ratio, update seconds).
+fn update_decay(
+    cfg: &ScoringConfig,
+    pop: &Population,
+    gen: &GeneratorConfig,
+    opts: &RankOptions,
+    runs: usize,
+) -> (f64, f64, f64) {
+    let n = pop.vacancies.len() / 10;
+    let other = GeneratorConfig::builder()
+        .region(gen.region())
+        .seed(gen.seed() ^ 0x5eed)
+        .seekers(1)
+        .vacancies(n)
+        .employers(0)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let new: Vec<_> = generate(&other)
+        .vacancies
+        .into_iter()
+        .map(|mut v| {
+            v.id = Id::new(format!("new-{}", v.id)).unwrap_or_else(|e| panic!("{e}"));
+            v
+        })
+        .collect();
+    let removed: Vec<&Id> = pop.vacancies.iter().step_by(10).map(|v| &v.id).collect();
+    let build = |vacancies: &[werkmatch::Vacancy]| {
+        Matcher::builder()
+            .config(cfg.clone())
+            .vacancies(vacancies)
+            .build()
+            .unwrap_or_else(|e| panic!("generated ids are unique: {e}"))
+    };
+    let mut updated = build(&pop.vacancies);
+    let t = Instant::now();
+    for id in &removed {
+        assert!(updated.vacancy_index_mut().remove(id.as_str()));
+    }
+    for v in &new {
+        updated.vacancy_index_mut().add(std::slice::from_ref(v)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let update_s = t.elapsed().as_secs_f64();
+    let mut kept: Vec<_> =
+        pop.vacancies.iter().filter(|v| updated.vacancy_index().contains(v.id.as_str())).cloned().collect();
+    kept.extend(new);
+    let fresh = build(&kept);
+    let time = |m: &Matcher| {
+        let mut best = (f64::INFINITY, KernelStats::default(), Vec::new());
+        for _ in 0..runs {
+            let t = Instant::now();
+            let (r, st) = m.seeker_to_vacancies(&pop.seekers, opts, Executor::Global);
+            let s = t.elapsed().as_secs_f64();
+            if s < best.0 {
+                best = (s, st, r);
+            }
+        }
+        best
+    };
+    let (t_fresh, st_fresh, r_fresh) = time(&fresh);
+    let (t_upd, st_upd, r_upd) = time(&updated);
+    if r_fresh != r_upd {
+        eprintln!("bench: the updated index ranks differently from a fresh build");
+        std::process::exit(1);
+    }
+    (t_upd / t_fresh, st_upd.pairs_considered as f64 / st_fresh.pairs_considered as f64, update_s)
+}
+
+/// Whether two top-k lists are the same ids in the same order with bit-identical scores.
+fn same(a: &[Match], b: &[Match]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.id == y.id && x.score.to_bits() == y.score.to_bits())
+}
+
 fn every<T>(items: &[T], n: usize) -> Vec<&T> {
     let step = (items.len() / n.max(1)).max(1);
     items.iter().step_by(step).take(n).collect()
@@ -175,27 +257,49 @@ fn main() {
     let kernel_s_1t = single.as_ref().map(|r| r.0);
     let stages_1t = single.map(|r| r.1);
 
-    // The reference on a sample of each direction, scaled up to all subjects.
+    // The reference on a sample of each direction, scaled up to all
+    // subjects; the kernel must give exactly the same top-k for each.
+    let full = Matcher::builder()
+        .config(cfg.clone())
+        .vacancies(&pop.vacancies)
+        .seekers(&pop.seekers)
+        .employers(if employers { &pop.employers[..] } else { &[] })
+        .build()
+        .unwrap_or_else(|e| panic!("generated ids are unique: {e}"));
+    let mut differ = 0usize;
+    let mut checked = 0usize;
+    let mut check = |kernel: Vec<Match>, want: &[Match]| {
+        checked += 1;
+        differ += usize::from(!same(&kernel, want));
+    };
     let mut reference_s = 0.0;
     let seekers = every(&pop.seekers, sample);
     let t = Instant::now();
-    for s in &seekers {
-        std::hint::black_box(reference::vacancies_for(&cfg, s, &pop.vacancies, &opts));
-    }
+    let want: Vec<Vec<Match>> =
+        seekers.iter().map(|s| reference::vacancies_for(&cfg, s, &pop.vacancies, &opts)).collect();
     reference_s += t.elapsed().as_secs_f64() * pop.seekers.len() as f64 / seekers.len().max(1) as f64;
+    seekers.iter().zip(&want).for_each(|(s, w)| check(full.top_vacancies_for(s, &opts), w));
     let vacancies = every(&pop.vacancies, sample);
     let t = Instant::now();
-    for v in &vacancies {
-        std::hint::black_box(reference::seekers_for(&cfg, v, &pop.seekers, &opts));
-    }
+    let want: Vec<Vec<Match>> =
+        vacancies.iter().map(|v| reference::seekers_for(&cfg, v, &pop.seekers, &opts)).collect();
     reference_s += t.elapsed().as_secs_f64() * pop.vacancies.len() as f64 / vacancies.len().max(1) as f64;
+    vacancies.iter().zip(&want).for_each(|(v, w)| check(full.top_seekers_for(v, &opts), w));
     if employers {
         let t = Instant::now();
-        for s in &seekers {
-            std::hint::black_box(reference::employers_for(&cfg, s, &pop.employers, &opts));
-        }
+        let want: Vec<Vec<Match>> =
+            seekers.iter().map(|s| reference::employers_for(&cfg, s, &pop.employers, &opts)).collect();
         reference_s += t.elapsed().as_secs_f64() * pop.seekers.len() as f64 / seekers.len().max(1) as f64;
+        seekers.iter().zip(&want).for_each(|(s, w)| check(full.top_employers_for(s, &opts), w));
     }
+    drop(full);
+    if differ > 0 {
+        eprintln!("bench: the kernel differs from the reference for {differ} of {checked} sampled subjects");
+        std::process::exit(1);
+    }
+
+    let (updated_vs_fresh_time, updated_vs_fresh_pairs, update_s) =
+        update_decay(&cfg, &pop, &gen, &opts, if args.scale == Scale::Groningen { runs } else { 1 });
 
     // Single-query latency and the index size.
     let matcher = Matcher::builder()
@@ -247,6 +351,10 @@ fn main() {
         "queries": lat.len(),
         "query_p50_ms": pct(0.50),
         "query_p99_ms": pct(0.99),
+        "reference_checked": checked,
+        "updated_vs_fresh_time": updated_vs_fresh_time,
+        "updated_vs_fresh_pairs": updated_vs_fresh_pairs,
+        "update_s": update_s,
     });
     println!("{out}");
 }

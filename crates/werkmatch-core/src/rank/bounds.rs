@@ -271,14 +271,14 @@ pub(crate) struct SkillGroups {
 }
 
 impl SkillGroups {
-    /// Records that `group` asks for `skill` (essential or optional).
-    pub(crate) fn add(&mut self, skill: u32, group: u32, essential: bool) {
+    /// Records that `group` asks for `skill`, essential (`how` 1) or
+    /// optional (2).
+    pub(crate) fn add(&mut self, skill: u32, group: u32, how: u8) {
         let s = skill as usize;
         if self.lists.len() <= s {
             self.lists.resize_with(s + 1, Vec::new);
         }
-        let Some(list) = self.lists.get_mut(s) else { return };
-        let how = if essential { 1 } else { 2 };
+        let list = &mut self.lists[s];
         // A build adds groups in ascending order: at or past the end of the list.
         match list.last_mut() {
             Some(last) if last.0 == group => {
@@ -292,12 +292,17 @@ impl SkillGroups {
             }
         }
         match list.binary_search_by_key(&group, |e| e.0) {
-            Ok(i) => {
-                if let Some(e) = list.get_mut(i) {
-                    e.1 |= how;
-                }
-            }
+            Ok(i) => list[i].1 |= how,
             Err(i) => list.insert(i, (group, how)),
+        }
+    }
+
+    /// Takes `group` out of `skill`'s list (a group laid out again).
+    pub(crate) fn remove(&mut self, skill: u32, group: u32) {
+        if let Some(list) = self.lists.get_mut(skill as usize) {
+            if let Ok(i) = list.binary_search_by_key(&group, |e| e.0) {
+                list.remove(i);
+            }
         }
     }
 

@@ -8,12 +8,12 @@ use super::bounds::{BoundTables, GroupSummary, SeekerTerms};
 use super::eval::{evaluate_with, Geo, Outcome, VacancySide};
 use super::exec::Executor;
 use super::prepared::PreparedSeeker;
-use super::slots::Slots;
+use super::slots::{unique, Slots};
 use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
-use crate::model::{Employer, HoursRange, IscoCode, Jobseeker, PhysicalLoad};
+use crate::model::{Employer, HoursRange, Id, IscoCode, Jobseeker, PhysicalLoad};
 use crate::score::components;
 use crate::score::ScoringConfig;
 
@@ -25,8 +25,16 @@ struct EmpRow {
     n_occ: u32,
 }
 
-/// Employers prepared for ranking, with incremental [`add`](EmployerIndex::add)
-/// and [`remove`](EmployerIndex::remove).
+/// An employer as the index takes it in: location (radians and degrees),
+/// sector index, training, occupations.
+type Record<'a> = (Geo, (f64, f64), u8, bool, &'a [IscoCode]);
+
+/// Employers prepared for ranking, with [`add`](EmployerIndex::add),
+/// [`upsert`](EmployerIndex::upsert), [`remove`](EmployerIndex::remove) and
+/// [`compact`](EmployerIndex::compact), at the costs of the vacancy index's
+/// (see [`VacancyIndex`](super::VacancyIndex)): removal `O(log n)` plus a
+/// grid cell per occupation, a group laid out again once a quarter of it
+/// changed, a compaction once more slots are dead than live.
 #[derive(Clone, Debug)]
 pub struct EmployerIndex {
     cfg: ScoringConfig,
@@ -36,6 +44,8 @@ pub struct EmployerIndex {
     occupations: Vec<IscoCode>,
     /// The group of each entry of `occupations`.
     occ_groups: Vec<u32>,
+    /// The grid cell, in that group, of each entry of `occupations`.
+    occ_cells: Vec<u32>,
     /// One group per ISCO code, holding every employer that lists it; an
     /// employer is scored only in the group of its best occupation.
     groups: Vec<EmpGroup>,
@@ -50,103 +60,218 @@ struct EmpGroup {
     grid: Grid,
     /// What the group's employers could at best offer, for its score bound.
     summary: GroupSummary,
+    /// Live employers in the group.
+    live: u32,
+    /// Employers added or removed since the group was last laid out.
+    changes: u32,
+}
+
+impl EmpGroup {
+    fn new(code: IscoCode, grid: Grid) -> Self {
+        EmpGroup { code, grid, summary: GroupSummary::default(), live: 0, changes: 0 }
+    }
+
+    fn stale(&self) -> bool {
+        self.changes > self.live / 4 + 4
+    }
 }
 
 impl EmployerIndex {
     /// Prepares `employers` for scoring with `cfg`. Fails on a duplicate id.
     pub fn build(cfg: &ScoringConfig, employers: &[Employer]) -> Result<Self> {
+        let slots = Slots::of(employers.iter().map(|e| e.id.clone()).collect(), Executor::CurrentThread)?;
+        let records: Vec<Record<'_>> = employers
+            .iter()
+            .map(|e| {
+                let deg = (e.location.lat(), e.location.lon());
+                (Geo::of(e.location), deg, e.sector.index(), e.offers_training, &e.occupations[..])
+            })
+            .collect();
+        Ok(Self::assemble(cfg, slots, &records))
+    }
+
+    /// An index of `records`, the slots already made, each group's grid
+    /// covering its own locations.
+    fn assemble(cfg: &ScoringConfig, slots: Slots, records: &[Record<'_>]) -> Self {
         let mut pts: BTreeMap<IscoCode, Vec<(f64, f64)>> = BTreeMap::new();
-        for e in employers {
-            for &c in &e.occupations {
-                pts.entry(c).or_default().push((e.location.lat(), e.location.lon()));
+        for (_, deg, _, _, occupations) in records {
+            for &c in occupations.iter() {
+                pts.entry(c).or_default().push(*deg);
             }
         }
         let mut ix = EmployerIndex {
             cfg: cfg.clone(),
-            slots: Slots::default(),
+            slots,
             geo: Vec::new(),
             rows: Vec::new(),
             occupations: Vec::new(),
             occ_groups: Vec::new(),
+            occ_cells: Vec::new(),
             groups: Vec::new(),
             group_of: BTreeMap::new(),
             tables: BoundTables::new(cfg),
         };
         for (code, p) in pts {
             ix.group_of.insert(code, ix.groups.len());
-            ix.groups.push(EmpGroup {
-                code,
-                grid: Grid::covering(&p, cfg.travel().earth_radius_km),
-                summary: GroupSummary::default(),
-            });
+            ix.groups.push(EmpGroup::new(code, Grid::covering(&p, cfg.travel().earth_radius_km)));
         }
-        ix.add(employers)?;
-        Ok(ix)
+        for &(geo, deg, sector, training, occupations) in records {
+            ix.push(geo, deg, sector, training, occupations);
+        }
+        ix.groups.iter_mut().for_each(|g| g.changes = 0);
+        ix
     }
 
     /// Adds employers without rebuilding. Fails, changing nothing, on a
     /// duplicate id.
     pub fn add(&mut self, employers: &[Employer]) -> Result<()> {
         self.slots.check_new(employers.iter().map(|e| &e.id))?;
+        let mut touched = Vec::new();
         for e in employers {
-            let slot = self.rows.len() as u32;
-            self.rows.push(EmpRow {
-                sector: e.sector.index(),
-                training: e.offers_training,
-                occ_start: self.occupations.len() as u32,
-                n_occ: e.occupations.len() as u32,
-            });
-            self.occupations.extend_from_slice(&e.occupations);
-            self.geo.push(Geo::of(e.location));
-            let (lat, lon) = (e.location.lat(), e.location.lon());
-            let mut codes = e.occupations.clone();
-            codes.sort_unstable();
-            codes.dedup();
-            for code in codes {
-                let g = match self.group_of.get(&code) {
-                    Some(&g) => g,
-                    None => {
-                        let grid = Grid::covering(&[(lat, lon)], self.cfg.travel().earth_radius_km);
-                        self.groups.push(EmpGroup { code, grid, summary: GroupSummary::default() });
-                        self.group_of.insert(code, self.groups.len() - 1);
-                        self.groups.len() - 1
-                    }
-                };
-                if let Some(g) = self.groups.get_mut(g) {
-                    let c = g.grid.cell_of(lat, lon);
-                    g.grid.insert(c, slot, lat, lon);
-                    // As the vacancy it stands for: no skills, hours 0–60.
-                    g.summary.add(&self.cfg, employer_hours(), e.sector.index(), e.offers_training, 0, 0);
-                }
-            }
-            for code in &e.occupations {
-                self.occ_groups.push(self.group_of.get(code).map_or(u32::MAX, |&g| g as u32));
-            }
+            let deg = (e.location.lat(), e.location.lon());
+            touched.extend(self.push(Geo::of(e.location), deg, e.sector.index(), e.offers_training, &e.occupations));
         }
         self.slots.append(employers.iter().map(|e| e.id.clone()));
+        touched.sort_unstable();
+        touched.dedup();
+        for g in touched {
+            if self.groups[g].stale() {
+                self.relayout(g);
+            }
+        }
         Ok(())
     }
 
-    /// Removes the employer with this id; whether it was present.
+    /// Adds each employer, replacing a live one with the same id. Fails,
+    /// changing nothing, when an id is repeated among `employers`.
+    pub fn upsert(&mut self, employers: &[Employer]) -> Result<()> {
+        unique(employers.iter().map(|e| &e.id))?;
+        for e in employers {
+            self.remove(e.id.as_str());
+        }
+        self.add(employers)
+    }
+
+    /// Appends one employer to the columns and to the group of each of its
+    /// codes; the groups it joined. The caller updates the slots.
+    fn push(&mut self, geo: Geo, deg: (f64, f64), sector: u8, training: bool, occupations: &[IscoCode]) -> Vec<usize> {
+        let slot = self.rows.len() as u32;
+        self.rows.push(EmpRow {
+            sector,
+            training,
+            occ_start: self.occupations.len() as u32,
+            n_occ: occupations.len() as u32,
+        });
+        self.geo.push(geo);
+        let (lat, lon) = deg;
+        let mut joined = Vec::new();
+        for &code in occupations {
+            let g = match self.group_of.get(&code) {
+                Some(&g) => g,
+                None => {
+                    // One cell for now: laid out again as the group grows.
+                    let grid = Grid::covering(&[(lat, lon)], self.cfg.travel().earth_radius_km);
+                    self.groups.push(EmpGroup::new(code, grid));
+                    self.group_of.insert(code, self.groups.len() - 1);
+                    self.groups.len() - 1
+                }
+            };
+            let group = &mut self.groups[g];
+            let c = group.grid.cell_of(lat, lon);
+            // A code listed twice puts the employer in its group once.
+            if !joined.contains(&g) {
+                group.grid.insert(c, slot, lat, lon);
+                // As the vacancy it stands for: no skills, hours 0–60.
+                group.summary.add(&self.cfg, employer_hours(), sector, training, 0, 0);
+                group.live += 1;
+                group.changes += 1;
+                joined.push(g);
+            }
+            self.occupations.push(code);
+            self.occ_groups.push(g as u32);
+            self.occ_cells.push(c);
+        }
+        joined
+    }
+
+    /// Removes the employer with this id; whether it was present. It leaves
+    /// its groups at once; its slot stays, dead, until the next compaction.
     pub fn remove(&mut self, id: &str) -> bool {
         let Some(slot) = self.slots.remove(id) else { return false };
-        let Some(row) = self.rows.get(slot as usize).copied() else { return true };
-        let start = row.occ_start as usize;
-        let codes: Vec<IscoCode> =
-            self.occupations.get(start..start + row.n_occ as usize).map(<[IscoCode]>::to_vec).unwrap_or_default();
-        let Some(geo) = self.geo.get(slot as usize).copied() else { return true };
-        let (lat, lon) = (geo.lat.to_degrees(), geo.lon.to_degrees());
-        for code in codes {
-            if let Some(g) = self.group_of.get(&code).and_then(|&g| self.groups.get_mut(g)) {
-                // The cell is recomputed from the stored location; search its
-                // neighbours too, in case the degree round trip moved it.
-                let c = g.grid.cell_of(lat, lon);
-                if !g.grid.remove_found(c, slot) {
-                    g.grid.remove_anywhere(slot);
+        let row = self.rows[slot as usize];
+        let entries = row.occ_start as usize..(row.occ_start + row.n_occ) as usize;
+        let mut left = Vec::new();
+        for i in entries {
+            let g = self.occ_groups[i] as usize;
+            if self.groups[g].grid.remove(self.occ_cells[i], slot) {
+                self.groups[g].live -= 1;
+                self.groups[g].changes += 1;
+                left.push(g);
+            }
+        }
+        if self.slots.dead() > self.slots.live() {
+            self.compact();
+        } else {
+            for g in left {
+                if self.groups[g].stale() {
+                    self.relayout(g);
                 }
             }
         }
         true
+    }
+
+    /// Lays group `g` out again from its live employers: a grid over their
+    /// locations and a fresh summary.
+    fn relayout(&mut self, g: usize) {
+        let group = &mut self.groups[g];
+        let members = group.grid.slots();
+        let pts: Vec<(f64, f64)> = members.iter().map(|&s| degrees(self.geo[s as usize])).collect();
+        group.grid = Grid::covering(&pts, self.cfg.travel().earth_radius_km);
+        group.summary = GroupSummary::default();
+        for (&slot, &(lat, lon)) in members.iter().zip(&pts) {
+            let c = group.grid.cell_of(lat, lon);
+            group.grid.insert(c, slot, lat, lon);
+            let row = self.rows[slot as usize];
+            group.summary.add(&self.cfg, employer_hours(), row.sector, row.training, 0, 0);
+            let entries = row.occ_start as usize..(row.occ_start + row.n_occ) as usize;
+            for i in entries.filter(|&i| self.occ_groups[i] as usize == g) {
+                self.occ_cells[i] = c;
+            }
+        }
+        group.live = members.len() as u32;
+        group.changes = 0;
+    }
+
+    /// Rebuilds the index from the live employers alone: `O(n log n)`; the
+    /// dead slots are gone and every group's bounds are fresh. Runs by itself
+    /// when removals leave more dead slots than live ones.
+    pub fn compact(&mut self) {
+        let live = self.slots.live_by_rank();
+        let records: Vec<Record<'_>> = live
+            .iter()
+            .map(|&s| {
+                let r = self.rows[s as usize];
+                let occ = &self.occupations[r.occ_start as usize..(r.occ_start + r.n_occ) as usize];
+                let geo = self.geo[s as usize];
+                (geo, degrees(geo), r.sector, r.training, occ)
+            })
+            .collect();
+        let ids = live.iter().map(|&s| self.slots.id(s).clone()).collect();
+        // The live ids are unique, so ranking them cannot fail.
+        if let Ok(slots) = Slots::of(ids, Executor::CurrentThread) {
+            *self = Self::assemble(&self.cfg, slots, &records);
+        }
+    }
+
+    /// Whether a live employer has this id.
+    pub fn contains(&self, id: &str) -> bool {
+        self.slots.find(id).is_some()
+    }
+
+    /// The ids of the live employers, ascending.
+    pub fn ids(&self) -> impl Iterator<Item = &Id> + '_ {
+        self.slots.live_ids()
     }
 
     /// Number of (live) employers.
@@ -167,6 +292,7 @@ impl EmployerIndex {
             + self.rows.capacity() * std::mem::size_of::<EmpRow>()
             + self.occupations.capacity() * 4
             + self.occ_groups.capacity() * 4
+            + self.occ_cells.capacity() * 4
             + self.groups.iter().map(|g| g.grid.memory_bytes()).sum::<usize>()
             + self.groups.capacity() * std::mem::size_of::<EmpGroup>()
     }
@@ -295,4 +421,10 @@ impl EmployerIndex {
 /// hours score 1.0 and no hours knock-out).
 fn employer_hours() -> HoursRange {
     HoursRange::new(0, 60).unwrap_or_default()
+}
+
+/// A location in degrees, back from the radians the columns keep (the grid
+/// works in degrees; its margins cover the round trip's last bit).
+fn degrees(geo: Geo) -> (f64, f64) {
+    (geo.lat.to_degrees(), geo.lon.to_degrees())
 }

@@ -1,5 +1,24 @@
 //! The prepared vacancy index: hot fields in columns, interned skills and
-//! certificates, a spatial grid, and incremental add/remove.
+//! certificates, groups of vacancies with a spatial grid each, and updates
+//! (add, upsert, remove, compact) that keep pruning as strong as a fresh
+//! build's.
+//!
+//! # Updates and their costs
+//! - [`remove`](VacancyIndex::remove): `O(log n)` to find the slot, plus the
+//!   record's grid cell (about 16 slots); the slot stays in the columns,
+//!   dead (a bit in the live set), until the next compaction.
+//! - [`add`](VacancyIndex::add) of `m` vacancies: `O(m log m + n)` (the new
+//!   ids are merged into the id order); each goes into its group's grid.
+//! - A group is re-laid out (a grid over its live locations, its summary and
+//!   its skill union recomputed, so that its bounds shrink again) once the
+//!   records added to or removed from it since its last layout exceed a
+//!   quarter of its size (plus 4): `O(group)` each time, `O(1)` amortised per
+//!   update. A group created by `add` therefore soon gets a proper grid.
+//! - [`compact`](VacancyIndex::compact) rebuilds the columns from the live
+//!   records in group and cell order (as a build does, without re-reading
+//!   any vacancy): `O(n log n)`. It runs by itself when a removal leaves
+//!   more dead slots than live ones (`O(1)` amortised per removal); a
+//!   service that removes in bulk can call it at a quiet moment.
 
 use std::collections::BTreeMap;
 
@@ -9,12 +28,12 @@ use super::eval::{evaluate_with, Geo, Outcome, VacancySide};
 use super::exec::{join, par_map, Executor};
 use super::intern::{IdBits, Interner};
 use super::prepared::{cert_bits, sector_index, skill_sets, vacancy_reqs, PreparedSeeker};
-use super::slots::Slots;
+use super::slots::{unique, Slots};
 use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
-use crate::model::{GeoPoint, HoursRange, IscoCode, Jobseeker, Vacancy};
+use crate::model::{HoursRange, Id, IscoCode, Jobseeker, Vacancy};
 use crate::score::components::Components;
 use crate::score::ScoringConfig;
 
@@ -26,55 +45,65 @@ struct VacIds {
     certs: Vec<u32>,
 }
 
-impl VacIds {
-    /// The group key of the vacancy these are the ids of.
-    fn key(&self, v: &Vacancy) -> GroupKey {
-        key_of(v, &self.certs)
+/// One vacancy as the index stores it, before it has a slot: made from a
+/// [`Vacancy`] when building or adding, and from the columns when compacting,
+/// so that both lay records out the same way.
+#[derive(Clone, Copy)]
+struct Entry<'a> {
+    key: GroupKey,
+    /// Where a seeker travels to (degrees); `None` for a remote vacancy.
+    site: Option<(f64, f64)>,
+    geo: Geo,
+    hours: HoursRange,
+    earliest: u16,
+    sector: u8,
+    training: bool,
+    ess: &'a [u32],
+    opt: &'a [u32],
+    certs: &'a [u32],
+}
+
+impl<'a> Entry<'a> {
+    fn of(v: &Vacancy, ids: &'a VacIds) -> Self {
+        let site = v.workplace.site();
+        Entry {
+            key: (v.isco, v.skill_level().get(), vacancy_reqs(v) | cert_bits(&ids.certs)),
+            site: site.map(|p| (p.lat(), p.lon())),
+            geo: site.map_or(Geo::default(), Geo::of),
+            hours: v.hours,
+            earliest: v.earliest_start.map_or(u16::MAX, |t| t.minutes()),
+            sector: sector_index(v.sector),
+            training: v.offers_training,
+            ess: &ids.ess,
+            opt: &ids.opt,
+            certs: &ids.certs,
+        }
     }
 }
 
-/// The group key of a vacancy with these (interned) certificates.
-fn key_of(v: &Vacancy, certs: &[u32]) -> GroupKey {
-    (v.isco, v.skill_level().get(), vacancy_reqs(v) | cert_bits(certs))
-}
-
-/// The groups of a build (each grid covering its own locations), the index
-/// of each key, and the records' layout: `(group, cell, input index)` in
+/// The groups of a layout (each grid covering its own locations), the index
+/// of each key, and the records' order: `(group, cell, input index)` in
 /// group and cell order, so that a cell's records are adjacent in every column.
 type Layout = (Vec<VacGroup>, BTreeMap<GroupKey, usize>, Vec<(usize, u32, usize)>);
 
-/// Groups and lays out `vacancies`, whose keys are `keys`.
-fn layout(cfg: &ScoringConfig, vacancies: &[Vacancy], keys: &[GroupKey]) -> Layout {
+/// Groups and lays out records with these keys and sites.
+fn layout(cfg: &ScoringConfig, records: &[(GroupKey, Option<(f64, f64)>)]) -> Layout {
     let mut pts: BTreeMap<GroupKey, Vec<(f64, f64)>> = BTreeMap::new();
-    for (v, &key) in vacancies.iter().zip(keys) {
-        let e = pts.entry(key).or_default();
-        if let Some(p) = v.workplace.site() {
-            e.push((p.lat(), p.lon()));
-        }
+    for &(key, site) in records {
+        pts.entry(key).or_default().extend(site);
     }
     let (mut groups, mut group_of) = (Vec::with_capacity(pts.len()), BTreeMap::new());
     for (key, p) in pts {
         group_of.insert(key, groups.len());
-        groups.push(VacGroup {
-            isco: key.0,
-            level: key.1,
-            reqs: key.2,
-            grid: Grid::covering(&p, cfg.travel().earth_radius_km),
-            remote: Vec::new(),
-            summary: GroupSummary::default(),
-        });
+        groups.push(VacGroup::new(key, Grid::covering(&p, cfg.travel().earth_radius_km)));
     }
-    let mut by_cell: Vec<(usize, u32, usize)> = vacancies
+    let mut by_cell: Vec<(usize, u32, usize)> = records
         .iter()
-        .zip(keys)
         .enumerate()
-        .map(|(i, (v, key))| {
+        .map(|(i, (key, site))| {
             // Every key was entered above.
             let g = group_of[key];
-            let c = match (v.workplace.site(), groups.get(g)) {
-                (Some(p), Some(gr)) => gr.grid.cell_of(p.lat(), p.lon()),
-                _ => u32::MAX,
-            };
+            let c = site.map_or(u32::MAX, |(lat, lon)| groups[g].grid.cell_of(lat, lon));
             (g, c, i)
         })
         .collect();
@@ -102,9 +131,16 @@ pub(crate) struct VacRow {
     pub n_cert: u32,
 }
 
+impl VacRow {
+    fn key(&self) -> GroupKey {
+        (self.isco, self.level, self.reqs)
+    }
+}
+
 /// Vacancies prepared for ranking: build once with [`VacancyIndex::build`],
-/// query many times, update with [`add`](VacancyIndex::add) and
-/// [`remove`](VacancyIndex::remove).
+/// query many times, update with [`add`](VacancyIndex::add),
+/// [`upsert`](VacancyIndex::upsert) and [`remove`](VacancyIndex::remove)
+/// (see the module documentation for their costs).
 #[derive(Clone, Debug)]
 pub struct VacancyIndex {
     cfg: ScoringConfig,
@@ -119,9 +155,9 @@ pub struct VacancyIndex {
     certs: Vec<u32>,
     pub(crate) skill_vocab: Interner,
     pub(crate) cert_vocab: Interner,
-    /// One group per ISCO code: the occupation component is the same for a
-    /// whole group, so a query visits groups best bound first and stops when
-    /// the next group cannot enter its top-k.
+    /// One group per key: the occupation component is the same for a whole
+    /// group, so a query visits groups best bound first and stops when the
+    /// next group cannot enter its top-k.
     groups: Vec<VacGroup>,
     group_of: BTreeMap<GroupKey, usize>,
     /// The groups that ask for each skill: a query's skills bound per group.
@@ -136,8 +172,8 @@ pub struct VacancyIndex {
 /// exact occupation and best level component.
 type GroupKey = (IscoCode, u8, u16);
 
-/// The vacancies with one ISCO code: a grid of the located ones and a list of
-/// the remote ones.
+/// The live vacancies with one key: a grid of the located ones and a list
+/// of the remote ones.
 #[derive(Clone, Debug)]
 struct VacGroup {
     isco: IscoCode,
@@ -147,6 +183,43 @@ struct VacGroup {
     remote: Vec<u32>,
     /// What the group's vacancies could at best offer, for its score bound.
     summary: GroupSummary,
+    /// The group's skill union, `(skill, how)` by skill (see [`SkillGroups`]),
+    /// so that a new layout can take the group out of the skills it no
+    /// longer asks for.
+    skills: Vec<(u32, u8)>,
+    /// Live records.
+    live: u32,
+    /// Records added or removed since the group was last laid out.
+    changes: u32,
+}
+
+impl VacGroup {
+    fn new(key: GroupKey, grid: Grid) -> Self {
+        VacGroup {
+            isco: key.0,
+            level: key.1,
+            reqs: key.2,
+            grid,
+            remote: Vec::new(),
+            summary: GroupSummary::default(),
+            skills: Vec::new(),
+            live: 0,
+            changes: 0,
+        }
+    }
+
+    /// Whether enough changed since the last layout for a new one.
+    fn stale(&self) -> bool {
+        self.changes > self.live / 4 + 4
+    }
+}
+
+/// Adds `how` for `skill` to a group's skill union (sorted by skill).
+fn note_skill(skills: &mut Vec<(u32, u8)>, skill: u32, how: u8) {
+    match skills.binary_search_by_key(&skill, |e| e.0) {
+        Ok(i) => skills[i].1 |= how,
+        Err(i) => skills.insert(i, (skill, how)),
+    }
 }
 
 impl VacancyIndex {
@@ -162,70 +235,63 @@ impl VacancyIndex {
     /// order; collecting them and turning each vacancy's strings into ids
     /// runs in parallel.
     pub fn build_with(cfg: &ScoringConfig, vacancies: &[Vacancy], exec: Executor<'_>) -> Result<Self> {
+        // Certificates first: they are part of the group key.
+        let cert_vocab = Interner::sorted(vacancies, |v| v.certificates.iter().map(String::as_str), exec);
+        let certs = par_map(vacancies, 64, |v| cert_vocab.lookup_set(&v.certificates).0, exec);
+        let sets = par_map(vacancies, 64, |v| skill_sets(v), exec);
+        let skill_vocab = Interner::sorted(&sets, |(e, o)| e.iter().chain(o).copied(), exec);
+        let ids: Vec<VacIds> =
+            par_map(&sets, 64, |(e, o)| (skill_vocab.lookup_set(e).0, skill_vocab.lookup_set(o).0), exec)
+                .into_iter()
+                .zip(certs)
+                .map(|((ess, opt), certs)| VacIds { ess, opt, certs })
+                .collect();
+        let entries: Vec<Entry<'_>> = vacancies.iter().zip(&ids).map(|(v, x)| Entry::of(v, x)).collect();
+        Self::assemble(cfg, skill_vocab, cert_vocab, &entries, |i| vacancies[i].id.clone(), exec)
+    }
+
+    /// An index of `entries` (ids given by `id(i)`) with these vocabularies,
+    /// laid out in group and cell order. Fails on a repeated id.
+    fn assemble(
+        cfg: &ScoringConfig,
+        skill_vocab: Interner,
+        cert_vocab: Interner,
+        entries: &[Entry<'_>],
+        id: impl Fn(usize) -> Id + Sync,
+        exec: Executor<'_>,
+    ) -> Result<Self> {
+        let keyed: Vec<(GroupKey, Option<(f64, f64)>)> = entries.iter().map(|e| (e.key, e.site)).collect();
+        let (groups, group_of, by_cell) = layout(cfg, &keyed);
         let mut ix = VacancyIndex {
             cfg: cfg.clone(),
             slots: Slots::default(),
-            geo: Vec::new(),
-            rows: Vec::new(),
-            cell: Vec::new(),
+            geo: Vec::with_capacity(entries.len()),
+            rows: Vec::with_capacity(entries.len()),
+            cell: Vec::with_capacity(entries.len()),
             skills: Vec::new(),
             certs: Vec::new(),
-            skill_vocab: Interner::default(),
-            cert_vocab: Interner::default(),
-            groups: Vec::new(),
-            group_of: BTreeMap::new(),
+            skill_vocab,
+            cert_vocab,
+            groups,
+            group_of,
             skill_groups: SkillGroups::default(),
             tables: BoundTables::new(cfg),
         };
-        // Certificates first: they are part of the group key.
-        ix.cert_vocab = Interner::sorted(vacancies, |v| v.certificates.iter().map(String::as_str), exec);
-        let certs = par_map(vacancies, 64, |v| ix.cert_vocab.lookup_set(&v.certificates).0, exec);
-        let keys: Vec<GroupKey> = vacancies.iter().zip(&certs).map(|(v, c)| key_of(v, c)).collect();
-        // The layout (sequential) and the skills (parallel) do not depend on
-        // each other: they run side by side.
-        let ((groups, group_of, by_cell), (skill_vocab, skills)) = join(
-            exec,
-            || layout(cfg, vacancies, &keys),
-            || {
-                let sets = par_map(vacancies, 64, |v| skill_sets(v), exec);
-                let vocab = Interner::sorted(&sets, |(e, o)| e.iter().chain(o).copied(), exec);
-                let ids = par_map(&sets, 64, |(e, o)| (vocab.lookup_set(e).0, vocab.lookup_set(o).0), exec);
-                (vocab, ids)
-            },
-        );
-        (ix.skill_vocab, ix.groups, ix.group_of) = (skill_vocab, groups, group_of);
-        let ids: Vec<VacIds> =
-            skills.into_iter().zip(certs).map(|((ess, opt), certs)| VacIds { ess, opt, certs }).collect();
-        let items: Vec<(&Vacancy, &VacIds)> =
-            by_cell.iter().filter_map(|&(_, _, i)| Some((vacancies.get(i)?, ids.get(i)?))).collect();
         // Slots follow the layout (a repeated id fails the build); ranking
         // the ids and filling the columns run side by side.
         let (slots, ()) = join(
             exec,
-            || Slots::of(items.iter().map(|(v, _)| v.id.clone()).collect(), exec),
-            || ix.add_prepared(&items),
+            || Slots::of(by_cell.iter().map(|&(_, _, i)| id(i)).collect(), exec),
+            || {
+                for &(_, _, i) in &by_cell {
+                    ix.push(&entries[i]);
+                }
+                // A build's groups start laid out.
+                ix.groups.iter_mut().for_each(|g| g.changes = 0);
+            },
         );
         ix.slots = slots?;
         Ok(ix)
-    }
-
-    fn group_for(&mut self, key: GroupKey, site: Option<GeoPoint>) -> usize {
-        if let Some(&g) = self.group_of.get(&key) {
-            return g;
-        }
-        let g = self.groups.len();
-        let pts: Vec<(f64, f64)> = site.iter().map(|p| (p.lat(), p.lon())).collect();
-        let grid = Grid::covering(&pts, self.cfg.travel().earth_radius_km);
-        self.groups.push(VacGroup {
-            isco: key.0,
-            level: key.1,
-            reqs: key.2,
-            grid,
-            remote: Vec::new(),
-            summary: GroupSummary::default(),
-        });
-        self.group_of.insert(key, g);
-        g
     }
 
     /// The scoring configuration the index ranks with.
@@ -245,77 +311,197 @@ impl VacancyIndex {
                 VacIds { ess, opt, certs: self.cert_vocab.intern_set(&v.certificates) }
             })
             .collect();
-        let items: Vec<(&Vacancy, &VacIds)> = vacancies.iter().zip(&ids).collect();
-        self.add_prepared(&items);
+        let mut touched = Vec::with_capacity(vacancies.len());
+        for (v, x) in vacancies.iter().zip(&ids) {
+            touched.push(self.push(&Entry::of(v, x)));
+        }
         self.slots.append(vacancies.iter().map(|v| v.id.clone()));
+        touched.sort_unstable();
+        touched.dedup();
+        for g in touched {
+            if self.groups[g].stale() {
+                self.relayout(g);
+            }
+        }
         Ok(())
     }
 
-    /// Appends vacancies with their interned ids, in order; the caller
-    /// updates the slots (ids already checked).
-    fn add_prepared(&mut self, items: &[(&Vacancy, &VacIds)]) {
-        let first = self.rows.len() as u32;
-        for (i, (v, x)) in items.iter().enumerate() {
-            let slot = first + i as u32;
-            let sk_start = self.skills.len() as u32;
-            self.skills.extend_from_slice(&x.ess);
-            self.skills.extend_from_slice(&x.opt);
-            let cert_start = self.certs.len() as u32;
-            self.certs.extend_from_slice(&x.certs);
-            let key = x.key(v);
-            self.rows.push(VacRow {
-                isco: v.isco,
-                hours: v.hours,
-                earliest: v.earliest_start.map_or(u16::MAX, |t| t.minutes()),
-                reqs: key.2,
-                level: key.1,
-                sector: sector_index(v.sector),
-                remote: v.is_remote(),
-                training: v.offers_training,
-                sk_start,
-                n_ess: x.ess.len() as u32,
-                n_opt: x.opt.len() as u32,
-                cert_start,
-                n_cert: x.certs.len() as u32,
-            });
-            let site = v.workplace.site();
-            self.geo.push(site.map_or(Geo::default(), Geo::of));
-            let g = self.group_for(key, site);
-            for (set, essential) in [(&x.ess, true), (&x.opt, false)] {
-                for &id in set.iter() {
-                    self.skill_groups.add(id, g as u32, essential);
-                }
+    /// Adds each vacancy, replacing a live one with the same id. Fails,
+    /// changing nothing, when an id is repeated among `vacancies`.
+    pub fn upsert(&mut self, vacancies: &[Vacancy]) -> Result<()> {
+        unique(vacancies.iter().map(|v| &v.id))?;
+        for v in vacancies {
+            self.remove(v.id.as_str());
+        }
+        self.add(vacancies)
+    }
+
+    /// Appends one record to the columns and its group (creating the group
+    /// when new); its group. The caller updates the slots.
+    fn push(&mut self, e: &Entry<'_>) -> usize {
+        let slot = self.rows.len() as u32;
+        let sk_start = self.skills.len() as u32;
+        self.skills.extend_from_slice(e.ess);
+        self.skills.extend_from_slice(e.opt);
+        let cert_start = self.certs.len() as u32;
+        self.certs.extend_from_slice(e.certs);
+        self.rows.push(VacRow {
+            isco: e.key.0,
+            hours: e.hours,
+            earliest: e.earliest,
+            reqs: e.key.2,
+            level: e.key.1,
+            sector: e.sector,
+            remote: e.site.is_none(),
+            training: e.training,
+            sk_start,
+            n_ess: e.ess.len() as u32,
+            n_opt: e.opt.len() as u32,
+            cert_start,
+            n_cert: e.certs.len() as u32,
+        });
+        self.geo.push(e.geo);
+        let g = match self.group_of.get(&e.key) {
+            Some(&g) => g,
+            None => {
+                // A grid around the one location for now: the group is laid
+                // out again as it grows (see `relayout`).
+                let grid = Grid::covering(&Vec::from_iter(e.site), self.cfg.travel().earth_radius_km);
+                self.groups.push(VacGroup::new(e.key, grid));
+                self.group_of.insert(e.key, self.groups.len() - 1);
+                self.groups.len() - 1
             }
-            let group = &mut self.groups[g];
-            group.summary.add(&self.cfg, v.hours, sector_index(v.sector), v.offers_training, x.ess.len(), x.opt.len());
-            let cell = match site {
-                None => {
-                    group.remote.push(slot);
-                    u32::MAX
+        };
+        let group = &mut self.groups[g];
+        for (set, how) in [(e.ess, 1), (e.opt, 2)] {
+            for &id in set {
+                self.skill_groups.add(id, g as u32, how);
+                note_skill(&mut group.skills, id, how);
+            }
+        }
+        group.summary.add(&self.cfg, e.hours, e.sector, e.training, e.ess.len(), e.opt.len());
+        let cell = match e.site {
+            None => {
+                group.remote.push(slot);
+                u32::MAX
+            }
+            Some((lat, lon)) => {
+                let c = group.grid.cell_of(lat, lon);
+                group.grid.insert(c, slot, lat, lon);
+                c
+            }
+        };
+        self.cell.push(cell);
+        group.live += 1;
+        group.changes += 1;
+        g
+    }
+
+    /// Removes the vacancy with this id; whether it was present. It leaves
+    /// its group at once; its slot stays in the columns, dead, until the
+    /// next compaction.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some(slot) = self.slots.remove(id) else { return false };
+        let g = self.group_of[&self.rows[slot as usize].key()];
+        let group = &mut self.groups[g];
+        match self.cell[slot as usize] {
+            u32::MAX => group.remote.retain(|&s| s != slot),
+            c => {
+                let found = group.grid.remove(c, slot);
+                debug_assert!(found, "a live slot is in its group's cell");
+            }
+        }
+        group.live -= 1;
+        group.changes += 1;
+        if self.slots.dead() > self.slots.live() {
+            self.compact();
+        } else if self.groups[g].stale() {
+            self.relayout(g);
+        }
+        true
+    }
+
+    /// Lays group `g` out again from its live records: a grid over their
+    /// locations, its summary and skill union recomputed, so that its bounds
+    /// are as tight as a fresh build's.
+    fn relayout(&mut self, g: usize) {
+        let er = self.cfg.travel().earth_radius_km;
+        let group = &mut self.groups[g];
+        let located = group.grid.slots();
+        let deg = |slot: u32| {
+            let p = self.geo[slot as usize];
+            (p.lat.to_degrees(), p.lon.to_degrees())
+        };
+        let pts: Vec<(f64, f64)> = located.iter().map(|&s| deg(s)).collect();
+        group.grid = Grid::covering(&pts, er);
+        group.summary = GroupSummary::default();
+        for &(skill, _) in &group.skills {
+            self.skill_groups.remove(skill, g as u32);
+        }
+        group.skills.clear();
+        for (&slot, &(lat, lon)) in located.iter().zip(&pts) {
+            let c = group.grid.cell_of(lat, lon);
+            group.grid.insert(c, slot, lat, lon);
+            self.cell[slot as usize] = c;
+        }
+        for &slot in located.iter().chain(&group.remote) {
+            let r = &self.rows[slot as usize];
+            let (ess, opt) = (r.n_ess as usize, r.n_opt as usize);
+            group.summary.add(&self.cfg, r.hours, r.sector, r.training, ess, opt);
+            let sk = &self.skills[r.sk_start as usize..][..ess + opt];
+            for (i, &id) in sk.iter().enumerate() {
+                let how = if i < ess { 1 } else { 2 };
+                self.skill_groups.add(id, g as u32, how);
+                note_skill(&mut group.skills, id, how);
+            }
+        }
+        group.live = (located.len() + group.remote.len()) as u32;
+        group.changes = 0;
+    }
+
+    /// Rebuilds the columns from the live records alone, in group and cell
+    /// order, as a build would lay them out: `O(n log n)`; the dead slots are
+    /// gone and every group's bounds are fresh. The vocabularies are kept.
+    /// Runs by itself when removals leave more dead slots than live ones.
+    pub fn compact(&mut self) {
+        let live = self.slots.live_by_rank();
+        let entries: Vec<Entry<'_>> = live
+            .iter()
+            .map(|&slot| {
+                let (r, geo) = (&self.rows[slot as usize], self.geo[slot as usize]);
+                let sk = r.sk_start as usize;
+                let ce = r.cert_start as usize;
+                Entry {
+                    key: r.key(),
+                    site: (!r.remote).then(|| (geo.lat.to_degrees(), geo.lon.to_degrees())),
+                    geo,
+                    hours: r.hours,
+                    earliest: r.earliest,
+                    sector: r.sector,
+                    training: r.training,
+                    ess: &self.skills[sk..sk + r.n_ess as usize],
+                    opt: &self.skills[sk + r.n_ess as usize..sk + (r.n_ess + r.n_opt) as usize],
+                    certs: &self.certs[ce..ce + r.n_cert as usize],
                 }
-                Some(p) => {
-                    let c = group.grid.cell_of(p.lat(), p.lon());
-                    group.grid.insert(c, slot, p.lat(), p.lon());
-                    c
-                }
-            };
-            self.cell.push(cell);
+            })
+            .collect();
+        let vocab = (self.skill_vocab.clone(), self.cert_vocab.clone());
+        let id = |i: usize| self.slots.id(live[i]).clone();
+        let fresh = Self::assemble(&self.cfg, vocab.0, vocab.1, &entries, id, Executor::CurrentThread);
+        // The live ids are unique, so assembling them cannot fail.
+        if let Ok(fresh) = fresh {
+            *self = fresh;
         }
     }
 
-    /// Removes the vacancy with this id; whether it was present. Its slot is
-    /// tombstoned (the columns keep it) and it leaves the grid.
-    pub fn remove(&mut self, id: &str) -> bool {
-        let Some(slot) = self.slots.remove(id) else { return false };
-        let group = self.rows.get(slot as usize).and_then(|r| self.group_of.get(&(r.isco, r.level, r.reqs))).copied();
-        if let (Some(g), Some(&c)) = (group.and_then(|g| self.groups.get_mut(g)), self.cell.get(slot as usize)) {
-            if c == u32::MAX {
-                g.remote.retain(|&s| s != slot);
-            } else {
-                g.grid.remove(c, slot);
-            }
-        }
-        true
+    /// Whether a live vacancy has this id.
+    pub fn contains(&self, id: &str) -> bool {
+        self.slots.find(id).is_some()
+    }
+
+    /// The ids of the live vacancies, ascending.
+    pub fn ids(&self) -> impl Iterator<Item = &Id> + '_ {
+        self.slots.live_ids()
     }
 
     /// Number of (live) vacancies.
@@ -395,6 +581,7 @@ impl VacancyIndex {
         // The occupation component is the group's: computed once per group.
         let mut visit = |slot: u32, occupation: f64, top: &mut TopK| {
             let rank = self.slots.rank[slot as usize];
+            debug_assert!(self.slots.is_live(slot), "only live slots are in the groups");
             stats.pairs_considered += 1;
             let v = self.side(slot);
             let out = evaluate_with(
@@ -424,7 +611,7 @@ impl VacancyIndex {
         let mut order: Vec<(f64, usize, Components)> = Vec::with_capacity(self.groups.len());
         let mut occ = OccupationRun::default();
         for (i, (g, &sum)) in self.groups.iter().zip(&sums).enumerate() {
-            if g.reqs & !q.caps != 0 || (g.remote.is_empty() && q.reach_km.is_none()) {
+            if g.live == 0 || g.reqs & !q.caps != 0 || (g.remote.is_empty() && q.reach_km.is_none()) {
                 continue;
             }
             let o = occ.get(&self.cfg, g.isco, &q.codes);

@@ -126,6 +126,16 @@ impl Matcher {
         &self.seekers
     }
 
+    /// The seeker index, to add or remove seekers.
+    pub fn seeker_index_mut(&mut self) -> &mut SeekerIndex {
+        &mut self.seekers
+    }
+
+    /// The scoring configuration every index ranks with.
+    pub fn config(&self) -> &ScoringConfig {
+        self.vacancies.config()
+    }
+
     /// The employer index.
     pub fn employer_index(&self) -> &EmployerIndex {
         &self.employers

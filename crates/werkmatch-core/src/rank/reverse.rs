@@ -264,9 +264,9 @@ fn rank_range(
     for (gi, g) in groups.iter().enumerate() {
         for r in batch.rows.get(g.start..g.end).unwrap_or(&[]) {
             let v = batch.side(r);
-            for (set, essential) in [(v.ess, true), (v.opt, false)] {
+            for (set, how) in [(v.ess, 1), (v.opt, 2)] {
                 for &id in set {
-                    skill_groups.add(id, gi as u32, essential);
+                    skill_groups.add(id, gi as u32, how);
                 }
             }
         }

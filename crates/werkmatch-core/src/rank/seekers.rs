@@ -14,12 +14,12 @@ use super::exec::{par_map, sort_by_subject, Executor};
 use super::intern::Interner;
 use super::prepared::{PreparedSeeker, PreparedVacancy};
 use super::reverse::{rank_batch, SeekerView, SlotMatches};
-use super::slots::Slots;
+use super::slots::{unique, Slots};
 use super::spatial::{may_reach_box, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
-use crate::model::{IscoCode, Jobseeker, Vacancy};
+use crate::model::{Id, IscoCode, Jobseeker, Vacancy};
 use crate::score::ScoringConfig;
 
 /// The largest reach of a cell's seekers and their bounding box
@@ -30,7 +30,12 @@ struct CellReach {
     bbox: [f64; 4],
 }
 
-/// Seekers prepared for ranking against vacancies.
+/// Seekers prepared for ranking against vacancies, with
+/// [`add`](SeekerIndex::add), [`upsert`](SeekerIndex::upsert),
+/// [`remove`](SeekerIndex::remove) and [`compact`](SeekerIndex::compact):
+/// removal is `O(log n)` plus a grid cell; the grid is laid out again once a
+/// quarter of the seekers changed (`O(n)`, `O(1)` amortised per update), and
+/// the index compacts once more slots are dead than live.
 #[derive(Clone, Debug)]
 pub struct SeekerIndex {
     cfg: ScoringConfig,
@@ -41,6 +46,8 @@ pub struct SeekerIndex {
     grid: Grid,
     cells: Vec<Option<CellReach>>,
     max_reach_km: Option<f64>,
+    /// Seekers added or removed since the grid was laid out.
+    changes: usize,
 }
 
 impl SeekerIndex {
@@ -57,31 +64,133 @@ impl SeekerIndex {
         let cert_vocab = Interner::sorted(seekers, |s| s.certificates.iter().map(String::as_str), exec);
         let prepared =
             par_map(seekers, 64, |s| PreparedSeeker::new(cfg, s, Some(&skill_vocab), Some(&cert_vocab)), exec);
-        let pts: Vec<(f64, f64)> = prepared.iter().map(|p| (p.lat_deg, p.lon_deg)).collect();
-        let mut grid = Grid::covering(&pts, cfg.travel().earth_radius_km);
-        let mut cells: Vec<Option<CellReach>> = vec![None; grid.len()];
-        let mut max_reach_km: Option<f64> = None;
-        for (slot, p) in prepared.iter().enumerate() {
-            // Seekers who reach nothing but remote work stay out of the grid.
-            let Some(r) = p.reach_km else { continue };
-            let c = grid.cell_of(p.lat_deg, p.lon_deg);
-            grid.insert(c, slot as u32, p.lat_deg, p.lon_deg);
-            max_reach_km = Some(max_reach_km.map_or(r, |m| m.max(r)));
-            if let Some(cr) = cells.get_mut(c as usize) {
-                let e = cr.get_or_insert(CellReach { reach_km: r, bbox: [p.lat_deg, p.lat_deg, p.lon_deg, p.lon_deg] });
-                e.reach_km = e.reach_km.max(r);
-                e.bbox = [
-                    e.bbox[0].min(p.lat_deg),
-                    e.bbox[1].max(p.lat_deg),
-                    e.bbox[2].min(p.lon_deg),
-                    e.bbox[3].max(p.lon_deg),
-                ];
-            }
-        }
-        Ok(SeekerIndex { cfg: cfg.clone(), slots, prepared, skill_vocab, cert_vocab, grid, cells, max_reach_km })
+        let mut ix = SeekerIndex {
+            cfg: cfg.clone(),
+            slots,
+            prepared,
+            skill_vocab,
+            cert_vocab,
+            grid: Grid::covering(&[], cfg.travel().earth_radius_km),
+            cells: Vec::new(),
+            max_reach_km: None,
+            changes: 0,
+        };
+        ix.relayout();
+        Ok(ix)
     }
 
-    /// Number of seekers.
+    /// Lays the grid out again over the live seekers, with each cell's
+    /// largest reach and box: as tight as a fresh build's.
+    fn relayout(&mut self) {
+        let live: Vec<u32> = (0..self.prepared.len() as u32).filter(|&s| self.slots.is_live(s)).collect();
+        let pts: Vec<(f64, f64)> = live
+            .iter()
+            .map(|&s| &self.prepared[s as usize])
+            .filter(|p| p.reach_km.is_some())
+            .map(|p| (p.lat_deg, p.lon_deg))
+            .collect();
+        self.grid = Grid::covering(&pts, self.cfg.travel().earth_radius_km);
+        self.cells = vec![None; self.grid.len()];
+        self.max_reach_km = None;
+        for slot in live {
+            self.place(slot);
+        }
+        self.changes = 0;
+    }
+
+    /// Puts a live seeker into the grid (seekers who reach nothing but remote
+    /// work stay out of it).
+    fn place(&mut self, slot: u32) {
+        let p = &self.prepared[slot as usize];
+        let Some(r) = p.reach_km else { return };
+        let c = self.grid.cell_of(p.lat_deg, p.lon_deg);
+        self.grid.insert(c, slot, p.lat_deg, p.lon_deg);
+        self.max_reach_km = Some(self.max_reach_km.map_or(r, |m| m.max(r)));
+        let cr = &mut self.cells[c as usize];
+        let e = cr.get_or_insert(CellReach { reach_km: r, bbox: [p.lat_deg, p.lat_deg, p.lon_deg, p.lon_deg] });
+        e.reach_km = e.reach_km.max(r);
+        e.bbox =
+            [e.bbox[0].min(p.lat_deg), e.bbox[1].max(p.lat_deg), e.bbox[2].min(p.lon_deg), e.bbox[3].max(p.lon_deg)];
+    }
+
+    /// Adds seekers without rebuilding. Fails, changing nothing, when an id
+    /// is already present or repeated.
+    pub fn add(&mut self, seekers: &[Jobseeker]) -> Result<()> {
+        self.slots.check_new(seekers.iter().map(|s| &s.id))?;
+        for s in seekers {
+            // New skills and certificates join the vocabularies (ids only
+            // ever meet in equality tests).
+            self.skill_vocab.intern_set(&s.skills);
+            self.cert_vocab.intern_set(&s.certificates);
+            let slot = self.prepared.len() as u32;
+            self.prepared.push(PreparedSeeker::new(&self.cfg, s, Some(&self.skill_vocab), Some(&self.cert_vocab)));
+            self.place(slot);
+        }
+        self.slots.append(seekers.iter().map(|s| s.id.clone()));
+        self.changes += seekers.len();
+        if self.stale() {
+            self.relayout();
+        }
+        Ok(())
+    }
+
+    /// Adds each seeker, replacing a live one with the same id. Fails,
+    /// changing nothing, when an id is repeated among `seekers`.
+    pub fn upsert(&mut self, seekers: &[Jobseeker]) -> Result<()> {
+        unique(seekers.iter().map(|s| &s.id))?;
+        for s in seekers {
+            self.remove(s.id.as_str());
+        }
+        self.add(seekers)
+    }
+
+    /// Removes the seeker with this id; whether it was present. It leaves the
+    /// grid at once; its slot stays, dead, until the next compaction.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some(slot) = self.slots.remove(id) else { return false };
+        let p = &self.prepared[slot as usize];
+        if p.reach_km.is_some() {
+            let found = self.grid.remove(self.grid.cell_of(p.lat_deg, p.lon_deg), slot);
+            debug_assert!(found, "a live seeker with a reach is in its cell");
+        }
+        self.changes += 1;
+        if self.slots.dead() > self.slots.live() {
+            self.compact();
+        } else if self.stale() {
+            self.relayout();
+        }
+        true
+    }
+
+    fn stale(&self) -> bool {
+        self.changes > self.slots.live() / 4 + 4
+    }
+
+    /// Drops the dead slots and lays the grid out again: `O(n log n)`. The
+    /// vocabularies are kept. Runs by itself when removals leave more dead
+    /// slots than live ones.
+    pub fn compact(&mut self) {
+        let live: Vec<u32> = (0..self.prepared.len() as u32).filter(|&s| self.slots.is_live(s)).collect();
+        let ids = live.iter().map(|&s| self.slots.id(s).clone()).collect();
+        // The live ids are unique, so ranking them cannot fail.
+        let Ok(slots) = Slots::of(ids, Executor::CurrentThread) else { return };
+        let old = std::mem::replace(&mut self.slots, slots);
+        let prepared = std::mem::take(&mut self.prepared).into_iter().enumerate();
+        self.prepared = prepared.filter(|(s, _)| old.is_live(*s as u32)).map(|(_, p)| p).collect();
+        self.relayout();
+    }
+
+    /// Whether a live seeker has this id.
+    pub fn contains(&self, id: &str) -> bool {
+        self.slots.find(id).is_some()
+    }
+
+    /// The ids of the live seekers, ascending.
+    pub fn ids(&self) -> impl Iterator<Item = &Id> + '_ {
+        self.slots.live_ids()
+    }
+
+    /// Number of (live) seekers.
     pub fn len(&self) -> usize {
         self.slots.live()
     }
@@ -145,7 +254,7 @@ impl SeekerIndex {
         };
         if q.remote {
             // No travel: every seeker is a candidate.
-            (0..self.prepared.len() as u32).for_each(&mut visit);
+            (0..self.prepared.len() as u32).filter(|&s| self.slots.is_live(s)).for_each(&mut visit);
         } else if let Some(r) = self.max_reach_km {
             let er = self.cfg.travel().earth_radius_km;
             self.grid.for_each_cell_in_window(q.lat_deg, q.lon_deg, r, er, |c| {
@@ -167,7 +276,8 @@ impl SeekerIndex {
         exec: Executor<'_>,
     ) -> (Vec<Ranking>, KernelStats) {
         let prepared = par_map(vacancies, 64, |v| PreparedVacancy::new(v, &self.skill_vocab, &self.cert_vocab), exec);
-        let view = SeekerView { cfg: &self.cfg, prepared: &self.prepared, by_rank: self.slots.by_rank() };
+        let by_rank = self.slots.live_by_rank();
+        let view = SeekerView { cfg: &self.cfg, prepared: &self.prepared, by_rank: &by_rank };
         let Some((tops, stats)) = rank_batch(&view, prepared, opts, exec) else {
             return run_batch(vacancies, |v| &v.id, |v, st| self.top_for_with_stats(v, opts, st), exec);
         };

@@ -265,17 +265,10 @@ impl Grid {
         self.boxes.get(cell)
     }
 
-    /// Removes `slot` from `cell` (order within a cell does not matter).
-    pub(crate) fn remove(&mut self, cell: u32, slot: u32) {
-        if let Some(c) = self.cells.get_mut(cell as usize) {
-            if let Some(i) = c.iter().position(|&s| s == slot) {
-                c.swap_remove(i);
-            }
-        }
-    }
-
-    /// Removes `slot` from `cell`; whether it was there.
-    pub(crate) fn remove_found(&mut self, cell: u32, slot: u32) -> bool {
+    /// Removes `slot` from `cell` (order within a cell does not matter);
+    /// whether it was there. The cell's box keeps its extent (a looser bound,
+    /// never a wrong one) until the grid is laid out again.
+    pub(crate) fn remove(&mut self, cell: u32, slot: u32) -> bool {
         let Some(c) = self.cells.get_mut(cell as usize) else { return false };
         match c.iter().position(|&s| s == slot) {
             Some(i) => {
@@ -286,14 +279,9 @@ impl Grid {
         }
     }
 
-    /// Removes `slot` from whichever cell holds it (a full scan; a fallback).
-    pub(crate) fn remove_anywhere(&mut self, slot: u32) {
-        for c in &mut self.cells {
-            if let Some(i) = c.iter().position(|&s| s == slot) {
-                c.swap_remove(i);
-                return;
-            }
-        }
+    /// Every slot in the grid, cell by cell.
+    pub(crate) fn slots(&self) -> Vec<u32> {
+        self.cells.iter().flatten().copied().collect()
     }
 
     /// Number of cells in a row.

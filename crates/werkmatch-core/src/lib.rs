@@ -18,6 +18,7 @@ pub mod error;
 pub mod isco;
 pub mod model;
 pub mod rank;
+pub mod scan;
 pub mod score;
 pub mod text;
 pub mod travel;

@@ -16,6 +16,7 @@ pub mod jobposting;
 pub mod json_export;
 pub mod jsonl;
 pub mod leads;
+pub mod occupation_catalogue;
 pub mod postcode;
 pub mod resolve;
 pub mod synthetic;

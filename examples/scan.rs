@@ -31,7 +31,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
 use werkmatch::adapter::{occupation_catalogue, OnError};
 use werkmatch::rank::Executor;
-use werkmatch::scan::{summarise, CaseloadSummary, Change, OccupationCatalogue, Route, ScanConfig, Scanner, SeekerScan};
+use werkmatch::scan::{
+    summarise, CaseloadSummary, Change, OccupationCatalogue, Route, ScanConfig, Scanner, SeekerScan,
+};
 use werkmatch::score::ScoringConfig;
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Employer, Jobseeker, Vacancy};
@@ -109,10 +111,8 @@ fn change_id_text(id: &str, lang: Lang) -> String {
 fn print_seeker(s: &SeekerScan, lang: Lang) {
     println!(
         "{}",
-        Label::ScanTitle.text_with(
-            lang,
-            &[("id", &Verbatim(&s.seeker)), ("level", &s.level), ("education", &s.education.name())]
-        )
+        Label::ScanTitle
+            .text_with(lang, &[("id", &Verbatim(&s.seeker)), ("level", &s.level), ("education", &s.education.name())])
     );
     println!(
         "  {}",
@@ -184,10 +184,7 @@ fn print_seeker(s: &SeekerScan, lang: Lang) {
 /// The caseload in a few lines: seekers without a match, the changes that
 /// unlock the most people, the top skill gaps. Shared with `groningen`.
 fn print_caseload(sum: &CaseloadSummary, lang: Lang, top: usize) {
-    println!(
-        "  {}",
-        Label::ScanWithoutMatch.text_with(lang, &[("n", &sum.matches.all.none), ("total", &sum.seekers)])
-    );
+    println!("  {}", Label::ScanWithoutMatch.text_with(lang, &[("n", &sum.matches.all.none), ("total", &sum.seekers)]));
     println!();
     println!("{}", Label::ScanChanges.text(lang));
     for c in sum.changes.iter().take(top) {
@@ -215,7 +212,11 @@ fn print_caseload(sum: &CaseloadSummary, lang: Lang, top: usize) {
     }
 }
 
-fn write_file(path: &Path, lang: Lang, f: impl FnOnce(&mut BufWriter<std::fs::File>) -> std::io::Result<()>) -> Result<(), String> {
+fn write_file(
+    path: &Path,
+    lang: Lang,
+    f: impl FnOnce(&mut BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), String> {
     let file = std::fs::File::create(path).map_err(|e| {
         Label::MatchCannotCreate.text_with(lang, &[("file", &Verbatim(path.display())), ("error", &Verbatim(&e))])
     })?;
@@ -237,9 +238,9 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
     let mut inputs = flags.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
     let catalogue: OccupationCatalogue = match &esco {
         Some(dir) => {
-            let t: &'static Taxonomy = Box::leak(Box::new(Taxonomy::load(dir).map_err(|e| {
-                Label::InputEscoExport.text_with(lang, &[("error", &e)])
-            })?));
+            let t: &'static Taxonomy = Box::leak(Box::new(
+                Taxonomy::load(dir).map_err(|e| Label::InputEscoExport.text_with(lang, &[("error", &e)]))?,
+            ));
             inputs.resolver = Some(t);
             inputs.normaliser = Some(Box::leak(Box::new(OccupationNormalizer::new(t))));
             occupation_catalogue::from_esco(t)

@@ -116,6 +116,13 @@ enum Redo {
     Rest,
 }
 
+/// Knock-outs no tried change touches (hours, physical load, the
+/// target-group register): a pair with one stays excluded under every
+/// change, so the counterfactuals skip it.
+fn fixed_out(ko: KnockOuts) -> bool {
+    ko.contains(KnockOut::Hours) || ko.contains(KnockOut::Physical) || ko.contains(KnockOut::TargetGroup)
+}
+
 /// One seeker's pass: the scored pairs a change revisits.
 struct Base {
     i: usize,
@@ -123,6 +130,8 @@ struct Base {
     emps: Vec<(Pair, IscoCode)>,
     /// Per vacancy: its index in `pairs`, or `u32::MAX` when outside the band.
     slot: Vec<u32>,
+    /// Indexes into `pairs` of those some change could turn into a match (see [`fixed_out`]).
+    live: Vec<u32>,
     matches: u64,
     view: View,
 }
@@ -328,7 +337,7 @@ impl<'a> Scanner<'a> {
 
     fn outcome(&self, base: &Base, change: Change) -> Option<Unlock> {
         let (cfg, scfg, prep) = (self.cfg, self.scfg, &self.prep);
-        let (i, pairs, emps, slot) = (base.i, &base.pairs, &base.emps, &base.slot);
+        let (i, pairs, emps, slot, live) = (base.i, &base.pairs, &base.emps, &base.slot, &base.live);
         let s = &self.seekers[i];
         let sid = s.id.as_str();
         let t = change.apply(s)?;
@@ -356,16 +365,22 @@ impl<'a> Scanner<'a> {
             _ => None,
         };
         match (&u.change, everyone) {
-            (_, Some(redo)) => pairs.iter().for_each(|p| visit(p, redo)),
-            (Change::Licence, None) => {
-                pairs.iter().filter(|p| prep.vac[p.idx as usize].licence).for_each(|p| visit(p, Redo::Rest))
-            }
-            (Change::Dutch(_), _) => {
-                pairs.iter().filter(|p| p.ko.contains(KnockOut::Language)).for_each(|p| visit(p, Redo::Rest))
-            }
-            (Change::Certificate(_), _) => {
-                pairs.iter().filter(|p| p.ko.contains(KnockOut::Certificates)).for_each(|p| visit(p, Redo::Rest))
-            }
+            (_, Some(redo)) => live.iter().map(|&k| &pairs[k as usize]).for_each(|p| visit(p, redo)),
+            (Change::Licence, None) => live
+                .iter()
+                .map(|&k| &pairs[k as usize])
+                .filter(|p| prep.vac[p.idx as usize].licence)
+                .for_each(|p| visit(p, Redo::Rest)),
+            (Change::Dutch(_), _) => live
+                .iter()
+                .map(|&k| &pairs[k as usize])
+                .filter(|p| p.ko.contains(KnockOut::Language))
+                .for_each(|p| visit(p, Redo::Rest)),
+            (Change::Certificate(_), _) => live
+                .iter()
+                .map(|&k| &pairs[k as usize])
+                .filter(|p| p.ko.contains(KnockOut::Certificates))
+                .for_each(|p| visit(p, Redo::Rest)),
             (Change::Skill(x), _) => {
                 if let Some(id) = prep.skills.get(x) {
                     for &j in &prep.postings[id as usize] {
@@ -376,7 +391,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
-            _ => pairs.iter().for_each(|p| visit(p, Redo::Rest)),
+            _ => live.iter().map(|&k| &pairs[k as usize]).for_each(|p| visit(p, Redo::Rest)),
         }
         if everyone.is_some() {
             for (p, isco) in emps {
@@ -388,6 +403,22 @@ impl<'a> Scanner<'a> {
         }
         u.matches_after = base.matches + u.gained - u.lost;
         Some(u)
+    }
+
+    /// A bound on the pair's total under any single change: mobility 1, the
+    /// level one step up, one more essential and one more optional skill.
+    /// A pair below θ by it can match under no change and is not revisited.
+    fn upper_bound(&self, view: &View, v: &PVac, p: &Pair) -> f64 {
+        let cfg = self.cfg;
+        let gap = i32::from(v.lv) - i32::from(view.ls);
+        let level = [gap, gap - 1].iter().filter_map(|&g| components::level(cfg, g, v.training)).fold(0.0, f64::max);
+        let e_hit = v.ess.iter().filter(|&&x| view.skills[x as usize]).count();
+        let o_hit = v.opt.iter().filter(|&&x| view.skills[x as usize]).count();
+        let (ne, no) = (v.ess.len(), v.opt.len());
+        let skills = components::skills(cfg, (e_hit + 1).min(ne), ne, (o_hit + 1).min(no), no, p.comps.occupation);
+        let c = &p.comps;
+        Components { skills, occupation: c.occupation, level, mobility: 1.0, sector: c.sector, hours: c.hours }
+            .total(cfg)
     }
 
     /// The pass of seeker `i`: every vacancy and employer in its travel band, scored.
@@ -445,7 +476,13 @@ impl<'a> Scanner<'a> {
         }
 
         let matches = pairs.iter().filter(|p| p.matched).count() as u64;
-        Base { i, pairs, emps, slot, matches, view }
+        let live = (0..pairs.len() as u32)
+            .filter(|&k| {
+                let p = &pairs[k as usize];
+                !fixed_out(p.ko) && scfg.is_match(self.upper_bound(&view, &prep.vac[p.idx as usize], p) + 1e-9)
+            })
+            .collect();
+        Base { i, pairs, emps, slot, live, matches, view }
     }
 
     /// The scan of seeker `i` (an index into the seekers given).

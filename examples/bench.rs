@@ -32,9 +32,15 @@
 //!   the kernel must (and does, or the bench exits 1) reproduce exactly: the
 //!   same ids in the same order with bit-identical scores.
 //!
+//! With `--scan`, only the labour-market value scan is measured (`bench/scan.rs`:
+//! `scan_caseload_s`, `scan_query_p99_ms`, `scan_peak_rss_mb`).
+//!
 //! Ratios (`speedup_vs_reference`, `parallel_speedup`) come from the same run,
 //! so they do not depend on how busy the machine was across runs.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
+
+#[path = "bench/scan.rs"]
+mod scan;
 
 use std::time::Instant;
 
@@ -77,6 +83,9 @@ struct Args {
     /// Skip the one-thread run (it takes twice as long as the rest).
     #[arg(long)]
     skip_single_thread: bool,
+    /// Benchmark only the labour-market value scan (see `bench/scan.rs`).
+    #[arg(long)]
+    scan: bool,
     /// Kernel runs per thread count; the fastest counts (default: 7 at Groningen scale, 1 nationally).
     #[arg(long)]
     runs: Option<usize>,
@@ -232,6 +241,12 @@ fn main() {
     };
     let sample = args.reference_sample.unwrap_or(default_sample);
     let pop = generate(&gen);
+    if args.scan {
+        let mut out = scan::run(&pop, employers, args.queries.min(200), peak_rss_mb);
+        out["scale"] = format!("{:?}", args.scale).to_lowercase().into();
+        println!("{out}");
+        return;
+    }
     let cfg = ScoringConfig::default();
     let opts = RankOptions::top(args.top);
     let threads = rayon::current_num_threads();

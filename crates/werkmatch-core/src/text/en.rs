@@ -166,6 +166,7 @@ impl Texts for En {
             GroningenColAllPairs => "all pairs",
             GroningenColWithinReach => "pairs within reach",
             GroningenColOnlyReason => "the only reason (near misses)",
+            GroningenScan => "Labour-market value scan ({sample} seekers, every {step}th, against all seekers, vacancies and employers)",
             GroningenSampleSeeker => {
                 "Sample seeker {id}: education {education}, level {level}, {minutes} min by {modes}"
             }

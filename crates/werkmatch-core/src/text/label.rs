@@ -178,6 +178,8 @@ labels! {
     GroningenColOnlyReason => "groningen.col_only_reason",
     /// `Sample seeker {id}: education {education}, level {level}, {minutes} min by {modes}`
     GroningenSampleSeeker => "groningen.sample_seeker",
+    /// `Labour-market value scan ({sample} seekers, every {step}th, against all seekers, vacancies and employers)`
+    GroningenScan => "groningen.scan",
 
     /// `wrote {lines} lines to {file}`
     MatchWrote => "match.wrote",

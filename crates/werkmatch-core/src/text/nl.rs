@@ -190,6 +190,7 @@ impl Texts for Nl {
             GroningenColAllPairs => "alle paren",
             GroningenColWithinReach => "paren binnen bereik",
             GroningenColOnlyReason => "enige reden (bijna passend)",
+            GroningenScan => "Arbeidsmarktwaardescan ({sample} werkzoekenden, elke {step}e, tegenover alle werkzoekenden, vacatures en werkgevers)",
             GroningenSampleSeeker => {
                 "Voorbeeld: werkzoekende {id}, {education}, niveau {level}, {minutes} min ({modes})"
             }

@@ -178,7 +178,7 @@ fn jobhunt_in_english() {
 #[test]
 fn jobhunt_names_the_e_bike_that_would_reach_a_job_too_far_on_foot() {
     for (lang, phrase) in [
-        ("nl", "drempel: 57 min reistijd, meer dan 20 min; met de e-bike bereikbaar in 14 min"),
+        ("nl", "drempel: 57 min reistijd, meer dan de maximale 20 min; met de e-bike bereikbaar in 14 min"),
         ("en", "to unlock: 57 min away, more than 20 min; reachable by e-bike in 14 min"),
     ] {
         let o = run("jobhunt", &["--seekers", SEEKERS, "--id", "S06", "--vacancies", VACANCIES, "--lang", lang]);
@@ -209,6 +209,7 @@ fn jobhunt_profile_and_json() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["vacancies"][0]["id"], "V01");
+    assert_eq!(v["lang"], "nl");
     // The report's texts follow --lang (Dutch by default); the explanation's data keeps its ids.
     let near = v["near_misses"].as_array().unwrap();
     assert!(near.iter().any(|m| m["hints"][0] == "rijbewijs B nodig"), "{v}");
@@ -370,4 +371,20 @@ fn match_and_import_summaries_in_dutch_on_request() {
         &["--kind", "seekers", "--input", CSV_SEEKERS, "--postcodes", POSTCODES, "--out", out.to_str().unwrap()],
     );
     assert!(text(&o.stdout).contains("seekers_nl.csv: read 14, accepted 5, rejected 9 in "), "{}", text(&o.stdout));
+}
+
+#[test]
+fn texts_lists_every_text_in_dutch_and_english() {
+    let o = run("texts", &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.starts_with("key\tnl\ten\n"), "{out}");
+    assert!(out.contains("\nknockout.licence\trijbewijs B nodig\tneeds a driving licence\n"), "{out}");
+    assert!(out.contains("\ntrip.bike\t12 min met de fiets\t12 min by bike\n"), "{out}");
+    assert!(out.contains("\njobhunt.best_vacancies\tBeste vacatures\tBest vacancies\n"), "{out}");
+    // Every row has a Dutch and an English cell.
+    for line in out.lines() {
+        let cells: Vec<&str> = line.split('\t').collect();
+        assert!(cells.len() == 3 && cells.iter().all(|c| !c.is_empty()), "{line}");
+    }
 }

@@ -17,6 +17,7 @@
 pub mod error;
 pub mod isco;
 pub mod model;
+pub mod overrides;
 pub mod rank;
 pub mod scan;
 pub mod score;

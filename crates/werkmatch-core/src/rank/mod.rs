@@ -32,6 +32,7 @@ mod index;
 mod intern;
 mod matcher;
 mod open;
+pub mod overridden;
 mod prepared;
 mod ranked;
 pub mod reference;

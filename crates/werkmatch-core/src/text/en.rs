@@ -25,7 +25,8 @@ impl Texts for En {
             KnockOut::Language => "Dutch level too low",
             KnockOut::Physical => "physically too heavy",
             KnockOut::Certificates => "missing certificate",
-            KnockOut::TargetGroup => "not in the target-group register (banenafspraak)",
+            KnockOut::TargetGroup => "not in target-group register",
+            KnockOut::Override => "excluded by a staff member",
         }
     }
 
@@ -93,6 +94,7 @@ impl Texts for En {
             CommonMissingSkills => "missing skills: {skills}",
             CommonWouldScore => "would score {score}; travel {trip}",
             CommonToUnlock => "to unlock: {hint}",
+            CommonIncluded => "included by a staff member ({reason})",
             CommonNearMisses => "Near misses (excluded by one thing)",
 
             InputRejectedSummary => {
@@ -264,6 +266,7 @@ impl Texts for En {
             }
             Hint::Certificates { missing } => write!(f, "needs certificate {}", missing.join(", ")),
             Hint::TargetGroup => f.write_str("reserved for the target-group register (banenafspraak)"),
+            Hint::Override => f.write_str("excluded by a staff member; only a staff member can lift it"),
         }
     }
 

@@ -232,6 +232,42 @@ impl Message for Decimal {
 /// A text may hold `{name}` placeholders, filled by [`Catalogue::with`];
 /// `{{` and `}}` stand for literal braces. Both languages of a key must use
 /// the same placeholders ([`check_catalogue`] checks it).
+///
+/// A crate with its own catalogue (the project's reports put their texts in
+/// [`Label`] instead, so that all Dutch stays in one file):
+///
+/// ```
+/// use werkmatch_core::text::{check_catalogue, Catalogue, Decimal, Lang, Message};
+///
+/// #[derive(Clone, Copy, Debug, PartialEq)]
+/// enum Fairness {
+///     Title,
+///     ImpactRatio,
+/// }
+///
+/// impl Catalogue for Fairness {
+///     const KEYS: &'static [Self] = &[Fairness::Title, Fairness::ImpactRatio];
+///     fn key(self) -> &'static str {
+///         match self {
+///             Fairness::Title => "fairness.title",
+///             Fairness::ImpactRatio => "fairness.impact_ratio",
+///         }
+///     }
+///     fn template(self, lang: Lang) -> &'static str {
+///         match (self, lang) {
+///             (Fairness::Title, Lang::Nl) => "Eerlijkheidsrapport",
+///             (Fairness::Title, Lang::En) => "Fairness report",
+///             (Fairness::ImpactRatio, Lang::Nl) => "verhouding {ratio}",
+///             (Fairness::ImpactRatio, Lang::En) => "impact ratio {ratio}",
+///         }
+///     }
+/// }
+///
+/// assert!(check_catalogue::<Fairness>().is_empty());
+/// let ratio = Decimal::new(0.8, 2);
+/// assert_eq!(Fairness::ImpactRatio.text_with(Lang::Nl, &[("ratio", &ratio)]), "verhouding 0,80");
+/// assert_eq!(Fairness::Title.text(Lang::En), "Fairness report");
+/// ```
 pub trait Catalogue: Copy + fmt::Debug + 'static {
     /// Every key, in a fixed order.
     const KEYS: &'static [Self];

@@ -31,7 +31,8 @@ impl Texts for Nl {
             KnockOut::Language => "taalniveau te laag",
             KnockOut::Physical => "fysieke belasting te zwaar",
             KnockOut::Certificates => "certificaat ontbreekt",
-            KnockOut::TargetGroup => "niet in het doelgroepregister (banenafspraak)",
+            KnockOut::TargetGroup => "niet in doelgroepregister",
+            KnockOut::Override => "uitgesloten door een medewerker",
         }
     }
 
@@ -111,11 +112,12 @@ impl Texts for Nl {
             CommonMissingSkills => "ontbrekende vaardigheden: {skills}",
             CommonWouldScore => "zou {score} scoren; {trip}",
             CommonToUnlock => "drempel: {hint}",
+            CommonIncluded => "toegevoegd door een medewerker ({reason})",
             CommonNearMisses => "Bijna passend (op één punt uitgesloten)",
 
             InputRejectedSummary => {
                 "{file}: {read} gelezen, {accepted} goedgekeurd, {rejected} afgekeurd \
-                 (de afgekeurde records blijven buiten de match):"
+                 (de afgekeurde records doen niet mee):"
             }
             InputRejected => "afgekeurd {error}",
             InputStrictHint => "(verbeter het record, of laat --strict weg om foute records over te slaan)",
@@ -260,7 +262,7 @@ impl Texts for Nl {
                 if *transit_too_early {
                     write!(f, "de dienst begint voordat het OV er kan zijn")?;
                 } else if minutes.is_finite() {
-                    write!(f, "{minutes:.0} min reistijd, meer dan {max_minutes} min")?;
+                    write!(f, "{minutes:.0} min reistijd, meer dan de maximale {max_minutes} min")?;
                 } else {
                     write!(f, "alleen werk op afstand is bereikbaar (max {max_minutes} min)")?;
                 }
@@ -276,7 +278,10 @@ impl Texts for Nl {
                  eerst scholing of praktijkleren nodig"
             ),
             Hint::Hours { job_min, seeker_max } => {
-                write!(f, "de baan vraagt minstens {job_min} uur per week, de werkzoekende kan {seeker_max} uur")
+                write!(
+                    f,
+                    "de baan vraagt minstens {job_min} uur per week, de werkzoekende kan maximaal {seeker_max} uur"
+                )
             }
             Hint::Licence => f.write_str("rijbewijs B nodig"),
             Hint::Language { required, seeker } => {
@@ -285,19 +290,20 @@ impl Texts for Nl {
             }
             Hint::Physical { job, seeker } => write!(
                 f,
-                "fysieke belasting {}; de werkzoekende kan hoogstens {} werk aan",
+                "de fysieke belasting is {}; de werkzoekende kan hoogstens {} werk aan",
                 self.physical(*job),
                 self.physical(*seeker)
             ),
             Hint::Certificates { missing } if missing.len() == 1 => write!(f, "certificaat {} nodig", missing[0]),
             Hint::Certificates { missing } => write!(f, "certificaten {} nodig", missing.join(", ")),
             Hint::TargetGroup => f.write_str("alleen voor mensen in het doelgroepregister (banenafspraak)"),
+            Hint::Override => f.write_str("uitgesloten door een medewerker; alleen een medewerker kan dit opheffen"),
         }
     }
 
     fn reason(&self, r: &Reason, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match r {
-            Reason::SameOccupation => f.write_str("zelfde beroep als gewenst of eerder gedaan"),
+            Reason::SameOccupation => f.write_str("hetzelfde beroep als gewenst of eerder gedaan"),
             Reason::CloselyRelatedOccupation => f.write_str("nauw verwant beroep"),
             Reason::RelatedOccupation => f.write_str("verwant beroep"),
             Reason::SameBroadField => f.write_str("beroep in hetzelfde vakgebied"),
@@ -306,11 +312,9 @@ impl Texts for Nl {
             Reason::OverQualified { levels: 1 } => f.write_str("overgekwalificeerd: 1 niveau boven de baan"),
             Reason::OverQualified { levels } => write!(f, "overgekwalificeerd: {levels} niveaus boven de baan"),
             Reason::LevelFits => f.write_str("beroepsniveau past"),
-            Reason::OneLevelAbove => {
-                f.write_str("één niveau boven de werkzoekende: leren op de werkplek (praktijkleren)")
-            }
+            Reason::OneLevelAbove => f.write_str("de baan is één niveau hoger: leren op de werkplek (praktijkleren)"),
             Reason::PreferredSector => f.write_str("sector van voorkeur"),
-            Reason::SectorBefore => f.write_str("sector waarin eerder gewerkt"),
+            Reason::SectorBefore => f.write_str("eerder in deze sector gewerkt"),
             Reason::FewerHours => f.write_str("minder uren dan gewenst"),
             Reason::Trip { travel } => travel.write_to(Lang::Nl, f),
         }

@@ -145,15 +145,20 @@ struct Base {
 /// use werkmatch_core::{GeoPoint, Id, IscoCode, Jobseeker, Nace, Vacancy};
 ///
 /// let at = |lat, lon| GeoPoint::new(lat, lon).unwrap();
-/// let seekers = vec![Jobseeker::new(Id::new("S1").unwrap(), at(53.2194, 6.5665))];
-/// let mut v = Vacancy::new(Id::new("V1").unwrap(), IscoCode::parse("9112").unwrap(), Nace::parse("N").unwrap(), at(53.21, 6.56));
+/// let cleaner = IscoCode::parse("9112").unwrap();
+/// let mut s = Jobseeker::new(Id::new("S1").unwrap(), at(53.2194, 6.5665));
+/// s.desired_occupations = vec![cleaner];
+/// let seekers = vec![s];
+/// let mut v = Vacancy::new(Id::new("V1").unwrap(), cleaner, Nace::parse("N").unwrap(), at(53.21, 6.56));
 /// v.requires_licence = true;
 /// let vacancies = vec![v];
 /// let (cfg, scfg, cat) = (ScoringConfig::default(), ScanConfig::default(), OccupationCatalogue::default());
 /// let scanner = Scanner::new(&cfg, &scfg, &seekers, &vacancies, &[], &cat, Executor::CurrentThread).unwrap();
 /// let scan = scanner.scan(0);
 /// assert_eq!(scan.matches, 0);
-/// assert_eq!(scan.unlocks[0].change.id(), "car"); // licence and car both lift it; "car" < "licence"
+/// // Only the licence knock-out stands in the way: `car` and `licence` both lift it ("car" < "licence").
+/// let listed: Vec<(String, u64)> = scan.unlocks.iter().map(|u| (u.change.id(), u.gained)).collect();
+/// assert_eq!(listed, [("car".to_owned(), 1), ("licence".to_owned(), 1)]);
 /// assert_eq!(vec![scan], reference::scan(&cfg, &scfg, &seekers, &vacancies, &[], &cat).unwrap());
 /// ```
 pub struct Scanner<'a> {

@@ -38,10 +38,15 @@
 //! build included (L = `--limit`, default 50 at Groningen scale, 20
 //! nationally; the fastest of `runs`), `plan_peak_rss_mb` the process's peak
 //! memory; `--compare-limits 20,50,all` adds the optimum at other limits.
+//! With `--scan`, only the labour-market value scan is measured (`bench/scan.rs`:
+//! `scan_caseload_s`, `scan_query_p99_ms`, `scan_peak_rss_mb`).
 //!
 //! Ratios (`speedup_vs_reference`, `parallel_speedup`) come from the same run,
 //! so they do not depend on how busy the machine was across runs.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
+
+#[path = "bench/scan.rs"]
+mod scan;
 
 use std::time::Instant;
 
@@ -85,6 +90,9 @@ struct Args {
     /// Skip the one-thread run (it takes twice as long as the rest).
     #[arg(long)]
     skip_single_thread: bool,
+    /// Benchmark only the labour-market value scan (see `bench/scan.rs`).
+    #[arg(long)]
+    scan: bool,
     /// Kernel runs per thread count; the fastest counts (default: 7 at Groningen scale, 1 nationally).
     #[arg(long)]
     runs: Option<usize>,
@@ -269,6 +277,12 @@ fn main() {
         out["positions"] = pop.vacancies.iter().map(|v| u64::from(v.positions.get())).sum::<u64>().into();
         out["threads"] = rayon::current_num_threads().into();
         out["runs"] = runs.into();
+        println!("{out}");
+        return;
+    }
+    if args.scan {
+        let mut out = scan::run(&pop, employers, args.queries.min(200), peak_rss_mb);
+        out["scale"] = format!("{:?}", args.scale).to_lowercase().into();
         println!("{out}");
         return;
     }

@@ -17,11 +17,17 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
+#[path = "common/scan_text.rs"]
+mod scan_text;
+
 use clap::Parser;
 use rayon::prelude::*;
+use scan_text::print_caseload;
+use werkmatch::adapter::occupation_catalogue;
 use werkmatch::adapter::synthetic::{generate, GeneratorConfig, Population};
 use werkmatch::plan::{self, CandidateGraph, Mode, Objective};
 use werkmatch::rank::{Executor, Matcher, RankOptions, Ranking};
+use werkmatch::scan::{summarise, ScanConfig, Scanner};
 use werkmatch::score::{self, KnockOut, KnockOuts, ScoringConfig};
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Jobseeker, Vacancy};
@@ -39,6 +45,9 @@ struct Args {
     /// Every n-th seeker is used to count knock-out reasons over all vacancies.
     #[arg(long, default_value_t = 10)]
     knockout_sample_every: usize,
+    /// Every n-th seeker gets the labour-market value scan (every change, against everyone).
+    #[arg(long, default_value_t = 20)]
+    scan_sample_every: usize,
     /// Language of the report: nl (Nederlands) or en (English).
     #[arg(long, default_value_t = Lang::Nl)]
     lang: Lang,
@@ -74,6 +83,21 @@ fn rank(cfg: &ScoringConfig, pop: &Population, opts: &RankOptions, lang: Lang) -
             &[("threads", &rayon::current_num_threads()), ("considered", &considered), ("scored", &scored)],
         ),
     }
+}
+
+/// The changes that turn "no match" into "at least one match" for the most
+/// people, and the top skill gaps, from the scan of every `step`-th seeker.
+fn scan_section(cfg: &ScoringConfig, pop: &Population, step: usize, lang: Lang) {
+    let scfg = ScanConfig::default();
+    let catalogue = occupation_catalogue::synthetic();
+    let scanner = Scanner::new(cfg, &scfg, &pop.seekers, &pop.vacancies, &pop.employers, &catalogue, Executor::Global)
+        .unwrap_or_else(|e| panic!("the generator gives unique ids: {e}"));
+    let sample: Vec<usize> = (0..pop.seekers.len()).step_by(step).collect();
+    let scans: Vec<_> = sample.par_iter().map(|&i| scanner.scan(i)).collect();
+    let summary = summarise(&scans, &pop.vacancies, pop.employers.len());
+    println!();
+    println!("{}", Label::GroningenScan.text_with(lang, &[("sample", &scans.len()), ("step", &step)]));
+    print_caseload(&summary, lang, 5);
 }
 
 fn pct(n: usize, of: usize) -> f64 {
@@ -246,6 +270,8 @@ fn main() {
     }
 
     plan_paragraph(&cfg, &pop, lang);
+    // The labour-market value scan of a sample (competitors: everyone).
+    scan_section(&cfg, &pop, args.scan_sample_every.max(1), lang);
 
     // One sample seeker, explained.
     let by_id: BTreeMap<&str, &Vacancy> = pop.vacancies.iter().map(|v| (v.id.as_str(), v)).collect();

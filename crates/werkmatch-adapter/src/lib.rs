@@ -18,6 +18,7 @@ pub mod jobposting;
 pub mod json_export;
 pub mod jsonl;
 pub mod leads;
+pub mod occupation_catalogue;
 pub mod overrides;
 pub mod postcode;
 mod posting_text;

@@ -22,6 +22,7 @@ pub mod model;
 pub mod overrides;
 pub mod plan;
 pub mod rank;
+pub mod scan;
 pub mod score;
 pub mod text;
 pub mod travel;

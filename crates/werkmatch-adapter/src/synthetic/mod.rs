@@ -44,7 +44,7 @@
 mod audit;
 mod config;
 mod employers;
-mod occupations;
+pub(crate) mod occupations;
 mod places;
 mod rng;
 mod seekers;

@@ -177,6 +177,7 @@ impl Texts for En {
             GroningenColAllPairs => "all pairs",
             GroningenColWithinReach => "pairs within reach",
             GroningenColOnlyReason => "the only reason (near misses)",
+            GroningenScan => "Labour-market value scan ({sample} seekers, every {step}th, against all seekers, vacancies and employers)",
             GroningenSampleSeeker => {
                 "Sample seeker {id}: education {education}, level {level}, {minutes} min by {modes}"
             }
@@ -219,6 +220,34 @@ impl Texts for En {
             GroningenPlanHeading => "Placement plan (optimal, L = {limit}, score at least {theta}; {seconds})",
             GroningenPlanNaive => "the naive lists propose {n} seekers to more than one vacancy (among its first positions)",
             GroningenPlanPlaced => "one consistent plan places {placed} of {seekers} seekers ({share}%), {first}% in their first choice; {open} positions stay open",
+            ScanTitle => "Labour-market value scan of {id}: level {level}, education {education}",
+            ScanPosition => "matches: {matches} vacancies ({positions} positions, {share}% of all vacancies), {competitive} of them competitive; {hidden} employers without a vacancy",
+            ScanByLevel => "matches by level: {levels}",
+            ScanUnlocks => "What would open the most work (one change at a time)",
+            ScanUnlock => "{change}: {gained} more matches, {lost} fewer, {competitive} more competitive, {hidden} more employers",
+            ScanAlternatives => "Other occupations within reach",
+            ScanAlternative => "{occupation} (ISCO {isco}): {coverage}% of the essential skills, {demand} jobs in reach{promising}, {route}",
+            ScanPromising => " (promising)",
+            ScanRouteDirect => "direct",
+            ScanRoutePraktijkleren => "through learning on the job",
+            ScanMissing => "still to learn: {skills}",
+            ScanChangeLicence => "a driving licence",
+            ScanChangeCar => "a driving licence and a car",
+            ScanChangeEbike => "an e-bike",
+            ScanChangeTravel => "15 minutes more travel",
+            ScanChangeDutch => "Dutch at level {level}",
+            ScanChangeCertificate => "certificate {name}",
+            ScanChangeSkill => "skill {name}",
+            ScanChangeLevelUp => "a diploma one level up",
+            ScanCaseload => "Caseload scan: {seekers} seekers, {vacancies} vacancies, {employers} employers without a vacancy; {seconds} s",
+            ScanWithoutMatch => "seekers without any matching vacancy: {n} of {total}",
+            ScanChanges => "Changes that turn \"no match\" into \"at least one match\" for the most people",
+            ScanChange => "{change}: {unlocked} people unlocked, {helped} helped, {gained} matches gained",
+            ScanSkillGaps => "Skills missed most by near matches",
+            ScanSkillGap => "{skill}: {n} near matches",
+            ScanProgress => "scanning seekers",
+            ScanNoSuchSeeker => "no seeker {id} in {file}",
+            ScanPreparing => "preparing the scan: {error}",
         }
     }
 

@@ -192,6 +192,8 @@ labels! {
     GroningenColOnlyReason => "groningen.col_only_reason",
     /// `Sample seeker {id}: education {education}, level {level}, {minutes} min by {modes}`
     GroningenSampleSeeker => "groningen.sample_seeker",
+    /// `Labour-market value scan ({sample} seekers, every {step}th, against all seekers, vacancies and employers)`
+    GroningenScan => "groningen.scan",
 
     /// `wrote {lines} lines to {file}`
     MatchWrote => "match.wrote",
@@ -258,6 +260,63 @@ labels! {
     GroningenPlanNaive => "groningen.plan_naive",
     /// `one consistent plan places {placed} of {seekers} seekers ({share}%), {first}% in their first choice; {open} positions stay open`
     GroningenPlanPlaced => "groningen.plan_placed",
+
+    /// `Labour-market value scan of {id}: level {level}, education {education}`
+    ScanTitle => "scan.title",
+    /// `matches: {matches} vacancies ({positions} positions, {share}% of all vacancies), {competitive} of them competitive; {hidden} employers without a vacancy`
+    ScanPosition => "scan.position",
+    /// `matches by level: {levels}`
+    ScanByLevel => "scan.by_level",
+    /// `What would open the most work (one change at a time)`
+    ScanUnlocks => "scan.unlocks",
+    /// `{change}: {gained} more matches, {lost} fewer, {competitive} more competitive, {hidden} more employers`
+    ScanUnlock => "scan.unlock",
+    /// `Other occupations within reach`
+    ScanAlternatives => "scan.alternatives",
+    /// `{occupation} (ISCO {isco}): {coverage}% of the essential skills, {demand} jobs in reach{promising}, {route}`
+    ScanAlternative => "scan.alternative",
+    /// ` (promising)`
+    ScanPromising => "scan.promising",
+    /// `direct`
+    ScanRouteDirect => "scan.route_direct",
+    /// `through learning on the job`
+    ScanRoutePraktijkleren => "scan.route_praktijkleren",
+    /// `still to learn: {skills}`
+    ScanMissing => "scan.missing",
+    /// `a driving licence`
+    ScanChangeLicence => "scan.change_licence",
+    /// `a driving licence and a car`
+    ScanChangeCar => "scan.change_car",
+    /// `an e-bike`
+    ScanChangeEbike => "scan.change_ebike",
+    /// `15 minutes more travel`
+    ScanChangeTravel => "scan.change_travel",
+    /// `Dutch at level {level}`
+    ScanChangeDutch => "scan.change_dutch",
+    /// `certificate {name}`
+    ScanChangeCertificate => "scan.change_certificate",
+    /// `skill {name}`
+    ScanChangeSkill => "scan.change_skill",
+    /// `a diploma one level up`
+    ScanChangeLevelUp => "scan.change_level_up",
+    /// `Caseload scan: {seekers} seekers, {vacancies} vacancies, {employers} employers without a vacancy; {seconds} s`
+    ScanCaseload => "scan.caseload",
+    /// `seekers without any matching vacancy: {n} of {total}`
+    ScanWithoutMatch => "scan.without_match",
+    /// `Changes that turn "no match" into "at least one match" for the most people`
+    ScanChanges => "scan.changes",
+    /// `{change}: {unlocked} people unlocked, {helped} helped, {gained} matches gained`
+    ScanChange => "scan.change",
+    /// `Skills missed most by near matches`
+    ScanSkillGaps => "scan.skill_gaps",
+    /// `{skill}: {n} near matches`
+    ScanSkillGap => "scan.skill_gap",
+    /// `scanning seekers`
+    ScanProgress => "scan.progress",
+    /// `no seeker {id} in {file}`
+    ScanNoSuchSeeker => "scan.no_such_seeker",
+    /// `preparing the scan: {error}`
+    ScanPreparing => "scan.preparing",
 }
 
 impl Catalogue for Label {

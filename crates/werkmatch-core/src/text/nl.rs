@@ -201,6 +201,7 @@ impl Texts for Nl {
             GroningenColAllPairs => "alle paren",
             GroningenColWithinReach => "paren binnen bereik",
             GroningenColOnlyReason => "enige reden (bijna passend)",
+            GroningenScan => "Arbeidsmarktwaardescan ({sample} werkzoekenden, elke {step}e, tegenover alle werkzoekenden, vacatures en werkgevers)",
             GroningenSampleSeeker => {
                 "Voorbeeld: werkzoekende {id}, {education}, niveau {level}, {minutes} min ({modes})"
             }
@@ -246,6 +247,34 @@ impl Texts for Nl {
             GroningenPlanHeading => "Plaatsingsplan (optimaal, L = {limit}, score minstens {theta}; {seconds})",
             GroningenPlanNaive => "de naïeve lijsten stellen {n} werkzoekenden aan meer dan één vacature voor (bij de eersten voor haar plaatsen)",
             GroningenPlanPlaced => "één samenhangend plan plaatst {placed} van de {seekers} werkzoekenden ({share}%), {first}% op hun eerste keus; {open} plaatsen blijven open",
+            ScanTitle => "Arbeidsmarktwaardescan van {id}: niveau {level}, opleiding {education}",
+            ScanPosition => "passend: {matches} vacatures ({positions} plaatsen, {share}% van alle vacatures), waarvan {competitive} kansrijk tegenover andere werkzoekenden; {hidden} werkgevers zonder vacature",
+            ScanByLevel => "passend per niveau: {levels}",
+            ScanUnlocks => "Wat opent het meeste werk (één verandering tegelijk)",
+            ScanUnlock => "{change}: {gained} vacatures erbij, {lost} eraf, {competitive} meer kansrijk, {hidden} werkgevers erbij",
+            ScanAlternatives => "Andere beroepen binnen bereik",
+            ScanAlternative => "{occupation} (ISCO {isco}): {coverage}% van de kernvaardigheden, {demand} banen binnen bereik{promising}, {route}",
+            ScanPromising => " (kansrijk)",
+            ScanRouteDirect => "direct",
+            ScanRoutePraktijkleren => "via praktijkleren",
+            ScanMissing => "nog te leren: {skills}",
+            ScanChangeLicence => "rijbewijs B",
+            ScanChangeCar => "rijbewijs B en een auto",
+            ScanChangeEbike => "een e-bike",
+            ScanChangeTravel => "15 minuten langer reizen",
+            ScanChangeDutch => "Nederlands op niveau {level}",
+            ScanChangeCertificate => "certificaat {name}",
+            ScanChangeSkill => "vaardigheid {name}",
+            ScanChangeLevelUp => "een diploma één niveau hoger",
+            ScanCaseload => "Scan van het bestand: {seekers} werkzoekenden, {vacancies} vacatures, {employers} werkgevers zonder vacature; {seconds} s",
+            ScanWithoutMatch => "werkzoekenden zonder passende vacature: {n} van {total}",
+            ScanChanges => "Veranderingen die voor de meeste mensen \"geen passende vacature\" veranderen in \"minstens één\"",
+            ScanChange => "{change}: {unlocked} mensen aan een eerste match, {helped} geholpen, {gained} matches erbij",
+            ScanSkillGaps => "Vaardigheden die bij bijna-passende vacatures het vaakst ontbreken",
+            ScanSkillGap => "{skill}: {n} bijna passend",
+            ScanProgress => "werkzoekenden scannen",
+            ScanNoSuchSeeker => "geen werkzoekende {id} in {file}",
+            ScanPreparing => "scan voorbereiden: {error}",
         }
     }
 

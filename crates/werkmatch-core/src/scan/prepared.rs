@@ -1,0 +1,156 @@
+//! The vacancy and employer columns the fast scan reads: interned skill and
+//! certificate ids, the requirement fields, and a latitude order for the
+//! travel band.
+
+use std::collections::HashMap;
+
+use crate::isco::IscoCode;
+use crate::model::{Cefr, Employer, GeoPoint, HoursRange, Nace, PhysicalLoad, Vacancy};
+
+/// Strings to dense ids.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Vocab {
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.ids.insert(s.to_owned(), i);
+        self.names.push(s.to_owned());
+        i
+    }
+
+    pub fn get(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
+    }
+
+    pub fn name(&self, i: u32) -> &str {
+        &self.names[i as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Sorted, deduplicated ids of `items`.
+    fn set<'s>(&mut self, items: impl IntoIterator<Item = &'s String>) -> Box<[u32]> {
+        let mut v: Vec<u32> = items.into_iter().map(|s| self.intern(s)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v.into()
+    }
+}
+
+/// One vacancy's fields in the form the pass compares them.
+#[derive(Debug)]
+pub(crate) struct PVac {
+    pub site: Option<GeoPoint>,
+    pub lv: u8,
+    pub training: bool,
+    pub isco: IscoCode,
+    pub sector: Option<Nace>,
+    pub hours: HoursRange,
+    pub start: Option<u16>,
+    pub licence: bool,
+    pub dutch: u8,
+    pub load: u8,
+    pub certs: Box<[u32]>,
+    pub target: bool,
+    /// `E`: essential skills, sorted, unique.
+    pub ess: Box<[u32]>,
+    /// `O`: optional skills minus `E`, sorted, unique.
+    pub opt: Box<[u32]>,
+}
+
+/// Points sorted by latitude, and the ones without a site (remote jobs).
+#[derive(Debug, Default)]
+pub(crate) struct Band {
+    by_lat: Vec<(f64, u32)>,
+    pub siteless: Vec<u32>,
+}
+
+impl Band {
+    fn new(points: impl Iterator<Item = Option<GeoPoint>>) -> Band {
+        let mut b = Band::default();
+        for (i, p) in points.enumerate() {
+            match p {
+                Some(p) => b.by_lat.push((p.lat(), i as u32)),
+                None => b.siteless.push(i as u32),
+            }
+        }
+        b.by_lat.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        b
+    }
+
+    /// Every point whose latitude is within `dlat` degrees of `lat`, then the
+    /// siteless ones. A great-circle distance is at least the arc of the
+    /// latitude difference, so nothing within the reach is left out.
+    pub fn around(&self, lat: f64, dlat: f64, out: &mut Vec<u32>) {
+        let lo = self.by_lat.partition_point(|p| p.0 < lat - dlat);
+        let hi = self.by_lat.partition_point(|p| p.0 <= lat + dlat);
+        out.extend(self.by_lat[lo..hi].iter().map(|p| p.1));
+        out.extend(&self.siteless);
+    }
+}
+
+/// Everything the pass needs from the vacancies and employers.
+#[derive(Debug)]
+pub(crate) struct Prepared {
+    pub vac: Vec<PVac>,
+    pub skills: Vocab,
+    pub certs: Vocab,
+    /// Per skill id: the vacancies listing it (essential or optional), ascending.
+    pub postings: Vec<Vec<u32>>,
+    pub vac_band: Band,
+    pub emp_band: Band,
+}
+
+impl Prepared {
+    pub fn new(vacancies: &[Vacancy], employers: &[Employer]) -> Prepared {
+        let mut skills = Vocab::default();
+        let mut certs = Vocab::default();
+        let vac: Vec<PVac> = vacancies
+            .iter()
+            .map(|v| {
+                let ess = skills.set(&v.skills_essential);
+                let opt: Box<[u32]> =
+                    skills.set(&v.skills_optional).iter().copied().filter(|x| ess.binary_search(x).is_err()).collect();
+                PVac {
+                    site: v.workplace.site(),
+                    lv: v.skill_level().get(),
+                    training: v.offers_training,
+                    isco: v.isco,
+                    sector: v.sector,
+                    hours: v.hours,
+                    start: v.earliest_start.map(|t| t.minutes()),
+                    licence: v.requires_licence,
+                    dutch: Cefr::rank_of(v.min_dutch_level),
+                    load: v.physical_load.unwrap_or(PhysicalLoad::Light).rank(),
+                    certs: certs.set(&v.certificates),
+                    target: v.reserved_for_target_group,
+                    ess,
+                    opt,
+                }
+            })
+            .collect();
+        let mut postings = vec![Vec::new(); skills.len()];
+        for (i, v) in vac.iter().enumerate() {
+            for &x in v.ess.iter().chain(v.opt.iter()) {
+                postings[x as usize].push(i as u32);
+            }
+        }
+        Prepared {
+            vac_band: Band::new(vac.iter().map(|v| v.site)),
+            emp_band: Band::new(employers.iter().map(|e| Some(e.location))),
+            vac,
+            skills,
+            certs,
+            postings,
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! The fast scan against the plain oracle (`scan::reference`) on random small
+//! populations: every count of SCAN.md, the unlocks, alternatives, best
+//! matches and the caseload summary are equal. Also: the result does not
+//! depend on the thread count or the input order, and a change that lifts no
+//! knock-out and raises no score gains nothing.
+
+mod kernel_support;
+
+use kernel_support::{population, Rng};
+use proptest::prelude::*;
+use werkmatch_core::rank::Executor;
+use werkmatch_core::scan::{reference, summarise, Change, Occupation, OccupationCatalogue, ScanConfig, Scanner};
+use werkmatch_core::score::ScoringConfig;
+use werkmatch_core::IscoCode;
+
+const ISCO: [&str; 10] = ["9112", "9111", "9121", "5223", "2512", "4110", "1411", "0310", "7212", "3221"];
+
+/// A random catalogue over the populations' codes and skill ids `s0`..`s9`.
+fn catalogue(seed: u64) -> OccupationCatalogue {
+    let mut r = Rng::new(seed ^ 0x5ca9);
+    let skills = |r: &mut Rng, n: usize| (0..r.below(n + 1)).map(|_| format!("s{}", r.below(10))).collect::<Vec<_>>();
+    let occ = (0..r.below(16))
+        .map(|i| {
+            let isco = IscoCode::parse(ISCO[r.below(ISCO.len())]).unwrap();
+            Occupation::new(format!("occ{i:02}"), isco, skills(&mut r, 5), skills(&mut r, 3))
+        })
+        .collect();
+    OccupationCatalogue::new(occ).unwrap()
+}
+
+fn scan_config(r: &mut Rng) -> ScanConfig {
+    ScanConfig::builder()
+        .min_score(*r.pick(&[0.5, 0.3, 0.6, 0.45]))
+        .competitive(*r.pick(&[10, 1, 2, 0]), *r.pick(&[3, 1, 0]))
+        .coverage_min(*r.pick(&[0.25, 0.0, 0.5]))
+        .kansrijk_demand(*r.pick(&[5, 1]))
+        .limits(*r.pick(&[20, 3]), *r.pick(&[10, 1]), *r.pick(&[20, 2]))
+        .best_k(*r.pick(&[10, 2]))
+        .build()
+        .unwrap()
+}
+
+fn check(seed: u64) {
+    let p = population(seed);
+    let cat = catalogue(seed);
+    let cfg = ScoringConfig::default();
+    let scfg = scan_config(&mut Rng::new(seed ^ 77));
+    let want = reference::scan(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat).unwrap();
+    let scanner =
+        Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread).unwrap();
+    let got = scanner.scan_all(Executor::CurrentThread, &|| {});
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g, w, "seeker {}", w.seeker);
+        assert_eq!(g.tried, w.tried, "seeker {}", w.seeker);
+        assert_eq!(g.near_gaps, w.near_gaps, "seeker {}", w.seeker);
+    }
+    assert_eq!(summarise(&got, &p.vacancies, p.employers.len()), summarise(&want, &p.vacancies, p.employers.len()));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn fast_scan_equals_the_oracle(seed in any::<u64>()) {
+        check(seed);
+    }
+
+    #[test]
+    fn threads_and_input_order_do_not_matter(seed in any::<u64>()) {
+        let mut p = population(seed);
+        let cat = catalogue(seed);
+        let cfg = ScoringConfig::default();
+        let scfg = ScanConfig::default();
+        let one = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread)
+            .unwrap()
+            .scan_all(Executor::CurrentThread, &|| {});
+        let mut r = Rng::new(seed ^ 1);
+        r.shuffle(&mut p.seekers);
+        r.shuffle(&mut p.vacancies);
+        r.shuffle(&mut p.employers);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+        let many = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::Pool(&pool))
+            .unwrap()
+            .scan_all(Executor::Pool(&pool), &|| {});
+        prop_assert_eq!(&one, &many);
+        for (a, b) in one.iter().zip(&many) {
+            prop_assert_eq!(&a.tried, &b.tried);
+        }
+    }
+
+    #[test]
+    fn a_change_that_lifts_nothing_gains_nothing(seed in any::<u64>()) {
+        let p = population(seed);
+        let cat = catalogue(seed);
+        let cfg = ScoringConfig::default();
+        let scfg = ScanConfig::default();
+        let scanner = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread).unwrap();
+        for i in 0..p.seekers.len() {
+            // Nobody asks for these: no knock-out lifted, no score raised.
+            for c in [Change::Skill("nobody-asks".into()), Change::Certificate("nobody-requires".into())] {
+                let u = scanner.what_if(i, &c).expect("the seeker lacks it");
+                prop_assert_eq!((u.gained, u.lost, u.competitive_gained, u.hidden_gained), (0, 0, 0, 0));
+            }
+        }
+    }
+}
+
+/// The random populations exercise what the oracle test compares: matches,
+/// competitive matches, hidden jobs, unlocks of every kind, losses,
+/// alternatives and near-match gaps all occur.
+#[test]
+fn the_random_populations_exercise_every_count() {
+    let (mut m, mut c, mut h, mut gained, mut lost, mut cg, mut hg, mut alt, mut gaps) = (0, 0, 0, 0, 0, 0, 0, 0, 0);
+    let mut kinds = std::collections::BTreeSet::new();
+    for seed in 0..24 {
+        let p = population(seed);
+        let cat = catalogue(seed);
+        let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
+        let scanner =
+            Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread).unwrap();
+        for s in scanner.scan_all(Executor::CurrentThread, &|| {}) {
+            (m, c, h, alt) = (m + s.matches, c + s.competitive, h + s.hidden, alt + s.alternatives.len());
+            gaps += s.near_gaps.len();
+            for u in &s.unlocks {
+                (gained, lost, cg, hg) =
+                    (gained + u.gained, lost + u.lost, cg + u.competitive_gained, hg + u.hidden_gained);
+                let id = u.change.id();
+                kinds.insert(id.split(':').next().unwrap().to_owned());
+            }
+        }
+    }
+    for (name, n) in [("matches", m), ("competitive", c), ("hidden", h), ("gained", gained), ("lost", lost)]
+        .into_iter()
+        .chain([("competitive_gained", cg), ("hidden_gained", hg), ("alternatives", alt as u64), ("gaps", gaps as u64)])
+    {
+        assert!(n > 0, "no {name} in the random populations");
+    }
+    for k in ["licence", "car", "ebike", "travel_plus_15", "dutch_B1", "certificate", "skill", "level_up"] {
+        assert!(kinds.contains(k), "no {k} unlock in the random populations: {kinds:?}");
+    }
+}

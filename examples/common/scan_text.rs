@@ -1,0 +1,74 @@
+//! The scan's words shared by `scan` and `groningen`: changes in words and
+//! the caseload in a few lines. Included with `#[path]`.
+
+// Each tool uses a subset of these helpers.
+#![allow(dead_code)]
+
+use werkmatch::scan::{CaseloadSummary, Change};
+use werkmatch::text::{Catalogue, Label, Lang, Message, Verbatim};
+
+/// A change in words.
+pub fn change_text(c: &Change, lang: Lang) -> String {
+    match c {
+        Change::Licence => Label::ScanChangeLicence.text(lang),
+        Change::Car => Label::ScanChangeCar.text(lang),
+        Change::Ebike => Label::ScanChangeEbike.text(lang),
+        Change::TravelPlus15 => Label::ScanChangeTravel.text(lang),
+        Change::Dutch(l) => Label::ScanChangeDutch.text_with(lang, &[("level", &Verbatim(format!("{l:?}")))]),
+        Change::Certificate(x) => Label::ScanChangeCertificate.text_with(lang, &[("name", &x.as_str())]),
+        Change::Skill(x) => Label::ScanChangeSkill.text_with(lang, &[("name", &x.as_str())]),
+        Change::LevelUp => Label::ScanChangeLevelUp.text(lang),
+        other => other.id(),
+    }
+}
+
+/// A change id of the summary in words.
+pub fn change_id_text(id: &str, lang: Lang) -> String {
+    let c = match id {
+        "licence" => Change::Licence,
+        "car" => Change::Car,
+        "ebike" => Change::Ebike,
+        "travel_plus_15" => Change::TravelPlus15,
+        "level_up" => Change::LevelUp,
+        "dutch_A2" => Change::Dutch(werkmatch::Cefr::A2),
+        "dutch_B1" => Change::Dutch(werkmatch::Cefr::B1),
+        "dutch_B2" => Change::Dutch(werkmatch::Cefr::B2),
+        _ => match id.split_once(':') {
+            Some(("certificate", x)) => Change::Certificate(x.to_owned()),
+            Some(("skill", x)) => Change::Skill(x.to_owned()),
+            _ => return id.to_owned(),
+        },
+    };
+    change_text(&c, lang)
+}
+
+/// The caseload in a few lines: seekers without a match, the changes that
+/// unlock the most people, the top skill gaps. Shared with `groningen`.
+pub fn print_caseload(sum: &CaseloadSummary, lang: Lang, top: usize) {
+    println!("  {}", Label::ScanWithoutMatch.text_with(lang, &[("n", &sum.matches.all.none), ("total", &sum.seekers)]));
+    println!();
+    println!("{}", Label::ScanChanges.text(lang));
+    for c in sum.changes.iter().take(top) {
+        let what = change_id_text(&c.change, lang);
+        println!(
+            "  {}",
+            Label::ScanChange.text_with(
+                lang,
+                &[
+                    ("change", &what.as_str()),
+                    ("unlocked", &c.people_unlocked),
+                    ("helped", &c.people_helped),
+                    ("gained", &c.matches_gained),
+                ]
+            )
+        );
+    }
+    println!();
+    println!("{}", Label::ScanSkillGaps.text(lang));
+    if sum.skill_gaps.is_empty() {
+        println!("  {}", Label::CommonNone.text(lang));
+    }
+    for g in sum.skill_gaps.iter().take(top) {
+        println!("  {}", Label::ScanSkillGap.text_with(lang, &[("skill", &g.skill.as_str()), ("n", &g.near_matches)]));
+    }
+}

@@ -1,0 +1,269 @@
+//! The labour-market value scan (*arbeidsmarktwaardescan*, SCAN.md): where a
+//! seeker stands, which single change opens the most work, and which other
+//! occupations are within reach; or the same over a whole caseload.
+//!
+//! ```sh
+//! # one seeker, as text (Dutch by default), and as JSON
+//! cargo run --release --example scan -- --seekers fixtures/scan/seekers.jsonl \
+//!     --vacancies fixtures/scan/vacancies.jsonl --employers fixtures/scan/employers.jsonl --id S-EARLY
+//! # the caseload: one JSON line per seeker, and the summary
+//! cargo run --release --example scan -- --seekers S.jsonl --vacancies V.jsonl --employers E.jsonl \
+//!     --json scan.jsonl --summary summary.json
+//! ```
+//!
+//! Alternatives come from the ESCO taxonomy with `--esco DIR` (occupation ids
+//! are ESCO URIs), else from the synthetic generator's vocabulary (ids
+//! `synthetic:<ISCO>`).
+//!
+//! Exit code 0 on success, 1 on bad input, 2 on a usage error.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/scan_text.rs"]
+mod scan_text;
+
+use scan_text::{change_text, print_caseload};
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
+use werkmatch::adapter::{occupation_catalogue, OnError};
+use werkmatch::rank::Executor;
+use werkmatch::scan::{summarise, OccupationCatalogue, Route, ScanConfig, Scanner, SeekerScan};
+use werkmatch::score::ScoringConfig;
+use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
+use werkmatch::{Employer, Jobseeker, Vacancy};
+
+/// Scan one seeker or a caseload against the vacancies and employers.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Args {
+    /// Jobseekers (FORMAT.md JSON Lines, or a municipal .csv export).
+    #[arg(long)]
+    seekers: PathBuf,
+    /// Vacancies (FORMAT.md JSON Lines, JobPosting JSON-LD, or .csv).
+    #[arg(long)]
+    vacancies: PathBuf,
+    /// Employers without a vacancy (FORMAT.md JSON Lines).
+    #[arg(long)]
+    employers: Option<PathBuf>,
+    /// Scan only this seeker (printed as text).
+    #[arg(long)]
+    id: Option<String>,
+    /// Write the scans as JSON Lines, one object per seeker.
+    #[arg(long)]
+    json: Option<PathBuf>,
+    /// Write the caseload summary as one JSON object.
+    #[arg(long)]
+    summary: Option<PathBuf>,
+    /// Write the report as HTML (jobcoach view with --id, policy view without).
+    #[arg(long)]
+    html: Option<PathBuf>,
+    /// Stop at the first bad input record instead of skipping bad records.
+    #[arg(long)]
+    strict: bool,
+    /// Language of the text, the report and the messages: nl (Nederlands) or en (English).
+    #[arg(long, default_value_t = Lang::Nl)]
+    lang: Lang,
+    #[command(flatten)]
+    input: cli::InputFlags,
+}
+
+fn print_seeker(s: &SeekerScan, lang: Lang) {
+    println!(
+        "{}",
+        Label::ScanTitle
+            .text_with(lang, &[("id", &Verbatim(&s.seeker)), ("level", &s.level), ("education", &s.education.name())])
+    );
+    println!(
+        "  {}",
+        Label::ScanPosition.text_with(
+            lang,
+            &[
+                ("matches", &s.matches),
+                ("positions", &s.positions),
+                ("share", &Decimal::new(100.0 * s.demand_share, 1)),
+                ("competitive", &s.competitive),
+                ("hidden", &s.hidden),
+            ]
+        )
+    );
+    let levels: Vec<String> = s.by_level.iter().map(|(l, n)| format!("{l}: {n}")).collect();
+    println!("  {}", Label::ScanByLevel.text_with(lang, &[("levels", &levels.join(", "))]));
+    println!();
+    println!("{}", Label::ScanUnlocks.text(lang));
+    if s.unlocks.is_empty() {
+        println!("  {}", Label::CommonNone.text(lang));
+    }
+    for u in &s.unlocks {
+        let what = change_text(&u.change, lang);
+        println!(
+            "  {}",
+            Label::ScanUnlock.text_with(
+                lang,
+                &[
+                    ("change", &what.as_str()),
+                    ("gained", &u.gained),
+                    ("lost", &u.lost),
+                    ("competitive", &u.competitive_gained),
+                    ("hidden", &u.hidden_gained),
+                ]
+            )
+        );
+    }
+    println!();
+    println!("{}", Label::ScanAlternatives.text(lang));
+    if s.alternatives.is_empty() {
+        println!("  {}", Label::CommonNone.text(lang));
+    }
+    for a in &s.alternatives {
+        let promising = if a.kansrijk { Label::ScanPromising.text(lang) } else { String::new() };
+        let route = match a.route {
+            Route::Direct => Label::ScanRouteDirect.text(lang),
+            Route::Praktijkleren => Label::ScanRoutePraktijkleren.text(lang),
+        };
+        println!(
+            "  {}",
+            Label::ScanAlternative.text_with(
+                lang,
+                &[
+                    ("occupation", &a.occupation.as_str()),
+                    ("isco", &Verbatim(a.isco)),
+                    ("coverage", &Decimal::new(100.0 * a.coverage, 0)),
+                    ("demand", &a.demand),
+                    ("promising", &promising.as_str()),
+                    ("route", &route.as_str()),
+                ]
+            )
+        );
+        if !a.missing.is_empty() {
+            println!("    {}", Label::ScanMissing.text_with(lang, &[("skills", &a.missing.join(", "))]));
+        }
+    }
+}
+
+fn write_file(
+    path: &Path,
+    lang: Lang,
+    f: impl FnOnce(&mut BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), String> {
+    let file = std::fs::File::create(path).map_err(|e| {
+        Label::MatchCannotCreate.text_with(lang, &[("file", &Verbatim(path.display())), ("error", &Verbatim(&e))])
+    })?;
+    let mut w = BufWriter::new(file);
+    f(&mut w).and_then(|_| w.flush()).map_err(|e| {
+        Label::MatchWriting.text_with(lang, &[("file", &Verbatim(path.display())), ("error", &Verbatim(&e))])
+    })
+}
+
+fn json_line<T: serde::Serialize>(w: &mut impl Write, x: &T) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *w, x).map_err(std::io::Error::other)?;
+    writeln!(w)
+}
+
+fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
+    let lang = args.lang;
+    let mut flags = args.input.clone();
+    let esco = flags.esco.take();
+    let mut inputs = flags.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
+    let catalogue: OccupationCatalogue = match &esco {
+        Some(dir) => {
+            let t: &'static Taxonomy = Box::leak(Box::new(
+                Taxonomy::load(dir).map_err(|e| Label::InputEscoExport.text_with(lang, &[("error", &e)]))?,
+            ));
+            inputs.resolver = Some(t);
+            inputs.normaliser = Some(Box::leak(Box::new(OccupationNormalizer::new(t))));
+            occupation_catalogue::from_esco(t)
+        }
+        None => occupation_catalogue::synthetic(),
+    };
+    let seekers: Vec<Jobseeker> = cli::accept(&args.seekers, inputs.seekers(&args.seekers), bad, lang)?;
+    let vacancies: Vec<Vacancy> = cli::accept(&args.vacancies, inputs.vacancies(&args.vacancies), bad, lang)?;
+    let employers: Vec<Employer> = match &args.employers {
+        Some(p) => cli::accept(p, inputs.employers(p), bad, lang)?,
+        None => Vec::new(),
+    };
+    let cfg = ScoringConfig::default();
+    let scfg = ScanConfig::default();
+    let started = Instant::now();
+    let scanner = Scanner::new(&cfg, &scfg, &seekers, &vacancies, &employers, &catalogue, Executor::Global)
+        .map_err(|e| Label::ScanPreparing.text_with(lang, &[("error", &Verbatim(&e))]))?;
+
+    let scans: Vec<SeekerScan> = match &args.id {
+        Some(id) => {
+            let i = scanner.position(id).ok_or_else(|| {
+                let id = format!("{id:?}");
+                Label::ScanNoSuchSeeker.text_with(lang, &[("id", &id), ("file", &Verbatim(args.seekers.display()))])
+            })?;
+            vec![scanner.scan(i)]
+        }
+        None => {
+            let pb = ProgressBar::with_draw_target(Some(seekers.len() as u64), ProgressDrawTarget::stderr());
+            if !std::io::stderr().is_terminal() {
+                pb.set_draw_target(ProgressDrawTarget::hidden());
+            }
+            pb.set_style(
+                ProgressStyle::with_template("{msg:<24} [{bar:30}] {pos}/{len} {elapsed_precise} ETA {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+            pb.set_message(Label::ScanProgress.text(lang));
+            let all = scanner.scan_all(Executor::Global, &|| pb.inc(1));
+            pb.finish_and_clear();
+            all
+        }
+    };
+    let summary = summarise(&scans, &vacancies, employers.len());
+    let seconds = started.elapsed().as_secs_f64();
+
+    match &args.id {
+        Some(_) => print_seeker(&scans[0], lang),
+        None => {
+            println!(
+                "{}",
+                Label::ScanCaseload.text_with(
+                    lang,
+                    &[
+                        ("seekers", &summary.seekers),
+                        ("vacancies", &summary.vacancies),
+                        ("employers", &summary.employers),
+                        ("seconds", &Decimal::new(seconds, 1)),
+                    ]
+                )
+            );
+            print_caseload(&summary, lang, 10);
+        }
+    }
+    if let Some(path) = &args.json {
+        write_file(path, lang, |w| scans.iter().try_for_each(|s| json_line(w, s)))?;
+    }
+    if let Some(path) = &args.summary {
+        write_file(path, lang, |w| json_line(w, &summary))?;
+    }
+    if let Some(path) = &args.html {
+        let _ = path;
+        return Err("--html: the report is not built yet".to_owned());
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Args = match cli::parse() {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let mut bad = 0;
+    match run(&args, &mut bad) {
+        Ok(()) => cli::finish(bad, args.lang),
+        Err(msg) => {
+            eprintln!("{}", cli::error_line(&msg, args.lang));
+            ExitCode::from(1)
+        }
+    }
+}

@@ -30,6 +30,7 @@ mod eval;
 mod exec;
 mod index;
 mod intern;
+pub mod live;
 mod matcher;
 mod open;
 mod prepared;
@@ -46,6 +47,7 @@ pub use batch::KernelStats;
 pub use employers::EmployerIndex;
 pub use exec::Executor;
 pub use index::VacancyIndex;
+pub use live::{Answer, Change, LiveError, LiveIndex, RecordKind, Snapshot};
 pub use matcher::{Matcher, MatcherBuilder};
 pub use seekers::SeekerIndex;
 

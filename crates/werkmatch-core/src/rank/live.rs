@@ -76,7 +76,7 @@ pub enum Change {
 }
 
 /// The three kinds of record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum RecordKind {
     /// A jobseeker.
@@ -482,6 +482,31 @@ impl LiveIndex {
         let base = self.shared.current.load_full();
         let net = Net::of(&base, changes)?;
         self.publish(&mut w, &base, Arc::new(net), base.version + 1)
+    }
+
+    /// Checks `changes` against the current snapshot as [`apply`](Self::apply)
+    /// would, applying nothing: a service checks a batch, makes it durable,
+    /// then applies it (which cannot then fail on these changes while it is
+    /// the only writer).
+    pub fn check(&self, changes: &[Change]) -> Result<(), LiveError> {
+        let base = self.shared.current.load();
+        let mut present: BTreeMap<(RecordKind, &Id), bool> = BTreeMap::new();
+        for (i, change) in changes.iter().enumerate() {
+            let (kind, id, upsert) = match change {
+                Change::UpsertSeeker(s) => (RecordKind::Seeker, &s.id, true),
+                Change::UpsertVacancy(v) => (RecordKind::Vacancy, &v.id, true),
+                Change::UpsertEmployer(e) => (RecordKind::Employer, &e.id, true),
+                Change::RemoveSeeker(id) => (RecordKind::Seeker, id, false),
+                Change::RemoveVacancy(id) => (RecordKind::Vacancy, id, false),
+                Change::RemoveEmployer(id) => (RecordKind::Employer, id, false),
+            };
+            let there = present.get(&(kind, id)).copied().unwrap_or_else(|| base.contains(kind, id));
+            if !upsert && !there {
+                return Err(LiveError::UnknownId { change: i, kind, id: id.clone() });
+            }
+            present.insert((kind, id), upsert);
+        }
+        Ok(())
     }
 
     /// Compacts the indexes of both copies (see the module docs); the

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -60,8 +60,11 @@ fn query_pairs(raw: Option<String>, allowed: &[&str]) -> Result<Vec<(String, Str
         .map_err(|_| ApiError::bad_request("syntax", "the query string is not valid form encoding"))?;
     for (i, (k, _)) in pairs.iter().enumerate() {
         if !allowed.contains(&k.as_str()) {
-            return Err(ApiError::bad_request("unknown_field", format!("unknown query parameter; known: {}", allowed.join(", ")))
-                .with_field(k.clone()));
+            return Err(ApiError::bad_request(
+                "unknown_field",
+                format!("unknown query parameter; known: {}", allowed.join(", ")),
+            )
+            .with_field(k.clone()));
         }
         if pairs[..i].iter().any(|(p, _)| p == k) {
             return Err(ApiError::bad_request("invalid_value", "given more than once").with_field(k.clone()));
@@ -175,6 +178,13 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + S
         .unwrap_or_else(|_| Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the request failed")))
 }
 
+/// The path's segments, or a JSON refusal (e.g. percent-encoding that is not UTF-8).
+fn path<T>(p: Result<Path<T>, PathRejection>) -> Result<T, ApiError> {
+    p.map(|Path(x)| x).map_err(|_| {
+        ApiError::bad_request("invalid_value", "the path's ids must be percent-encoded UTF-8").with_field("id")
+    })
+}
+
 fn body(b: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
     b.map_err(|r| {
         let status = r.status();
@@ -186,7 +196,10 @@ fn body(b: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
     })
 }
 
-fn out(answer: Answer, subject: &str, explain_with: Option<&dyn Fn(&str) -> Option<Value>>) -> RankingOut {
+/// Explains one candidate (by id) for the subject of a ranking.
+type Explainer<'a> = &'a dyn Fn(&str) -> Option<Value>;
+
+fn out(answer: Answer, subject: &str, explain_with: Option<Explainer<'_>>) -> RankingOut {
     RankingOut {
         version: answer.version,
         subject: subject.to_string(),
@@ -210,15 +223,19 @@ fn seeker_vacancies(snap: &Snapshot, seeker: &Jobseeker, p: ReadParams) -> Resul
     let answer = snap.top_vacancies_for(seeker, &p.options()?);
     let cfg = snap.config();
     let ex = |id: &str| snap.vacancy(id).and_then(|v| to_json(&explain(cfg, seeker, v)));
-    Ok(out(answer, seeker.id.as_str(), p.explain.unwrap_or(false).then_some(&ex as &dyn Fn(&str) -> Option<Value>)))
+    Ok(out(answer, seeker.id.as_str(), p.explain.unwrap_or(false).then_some(&ex as Explainer<'_>)))
 }
 
 /// The best vacancies for a stored seeker.
 #[utoipa::path(get, path = "/v1/seekers/{id}/vacancies", params(("id" = String, Path, description = "seeker id"), ReadParams),
     responses((status = 200, body = RankingOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
-pub async fn seeker_to_vacancies(State(st): Shared, Path(id): Path<String>, RawQuery(q): RawQuery) -> ApiResult<RankingOut> {
+pub async fn seeker_to_vacancies(
+    State(st): Shared,
+    id: Result<Path<String>, PathRejection>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<RankingOut> {
     let p = ReadParams::parse(q)?;
-    let id = parse_id(&id, "id")?;
+    let id = parse_id(&path(id)?, "id")?;
     blocking(move || {
         let snap = st.live().snapshot();
         let seeker = snap.seeker(id.as_str()).ok_or_else(|| ApiError::not_found("seeker"))?;
@@ -231,16 +248,20 @@ pub async fn seeker_to_vacancies(State(st): Shared, Path(id): Path<String>, RawQ
 /// The best employers without a vacancy for a stored seeker.
 #[utoipa::path(get, path = "/v1/seekers/{id}/employers", params(("id" = String, Path, description = "seeker id"), ReadParams),
     responses((status = 200, body = RankingOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
-pub async fn seeker_to_employers(State(st): Shared, Path(id): Path<String>, RawQuery(q): RawQuery) -> ApiResult<RankingOut> {
+pub async fn seeker_to_employers(
+    State(st): Shared,
+    id: Result<Path<String>, PathRejection>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<RankingOut> {
     let p = ReadParams::parse(q)?;
-    let id = parse_id(&id, "id")?;
+    let id = parse_id(&path(id)?, "id")?;
     blocking(move || {
         let snap = st.live().snapshot();
         let seeker = snap.seeker(id.as_str()).ok_or_else(|| ApiError::not_found("seeker"))?;
         let answer = snap.top_employers_for(seeker, &p.options()?);
         let cfg = snap.config();
         let ex = |id: &str| snap.employer(id).and_then(|e| explain_employer(cfg, seeker, e)).and_then(|x| to_json(&x));
-        Ok(out(answer, seeker.id.as_str(), p.explain.unwrap_or(false).then_some(&ex as &dyn Fn(&str) -> Option<Value>)))
+        Ok(out(answer, seeker.id.as_str(), p.explain.unwrap_or(false).then_some(&ex as Explainer<'_>)))
     })
     .await
     .map(Json)
@@ -249,16 +270,20 @@ pub async fn seeker_to_employers(State(st): Shared, Path(id): Path<String>, RawQ
 /// The best seekers for a stored vacancy.
 #[utoipa::path(get, path = "/v1/vacancies/{id}/seekers", params(("id" = String, Path, description = "vacancy id"), ReadParams),
     responses((status = 200, body = RankingOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
-pub async fn vacancy_to_seekers(State(st): Shared, Path(id): Path<String>, RawQuery(q): RawQuery) -> ApiResult<RankingOut> {
+pub async fn vacancy_to_seekers(
+    State(st): Shared,
+    id: Result<Path<String>, PathRejection>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<RankingOut> {
     let p = ReadParams::parse(q)?;
-    let id = parse_id(&id, "id")?;
+    let id = parse_id(&path(id)?, "id")?;
     blocking(move || {
         let snap = st.live().snapshot();
         let vacancy: &Vacancy = snap.vacancy(id.as_str()).ok_or_else(|| ApiError::not_found("vacancy"))?;
         let answer = snap.top_seekers_for(vacancy, &p.options()?);
         let cfg = snap.config();
         let ex = |id: &str| snap.seeker(id).and_then(|s| to_json(&explain(cfg, s, vacancy)));
-        Ok(out(answer, vacancy.id.as_str(), p.explain.unwrap_or(false).then_some(&ex as &dyn Fn(&str) -> Option<Value>)))
+        Ok(out(answer, vacancy.id.as_str(), p.explain.unwrap_or(false).then_some(&ex as Explainer<'_>)))
     })
     .await
     .map(Json)
@@ -267,7 +292,11 @@ pub async fn vacancy_to_seekers(State(st): Shared, Path(id): Path<String>, RawQu
 /// The best vacancies for a seeker profile in the body (FORMAT.md seeker), not stored.
 #[utoipa::path(post, path = "/v1/match", params(ReadParams), request_body(content = Object, description = "a FORMAT.md seeker"),
     responses((status = 200, body = RankingOut), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody)), security(("bearer" = [])))]
-pub async fn match_profile(State(st): Shared, RawQuery(q): RawQuery, b: Result<Bytes, BytesRejection>) -> ApiResult<RankingOut> {
+pub async fn match_profile(
+    State(st): Shared,
+    RawQuery(q): RawQuery,
+    b: Result<Bytes, BytesRejection>,
+) -> ApiResult<RankingOut> {
     let p = ReadParams::parse(q)?;
     let bytes = body(b)?;
     blocking(move || {
@@ -282,7 +311,11 @@ pub async fn match_profile(State(st): Shared, RawQuery(q): RawQuery, b: Result<B
 /// The explanation of one pair, ranked or excluded.
 #[utoipa::path(get, path = "/v1/pairs/{seeker}/{vacancy}", params(("seeker" = String, Path), ("vacancy" = String, Path), PairParams),
     responses((status = 200, body = PairOut), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
-pub async fn pair(State(st): Shared, Path((s, v)): Path<(String, String)>, RawQuery(q): RawQuery) -> ApiResult<PairOut> {
+pub async fn pair(
+    State(st): Shared,
+    ids: Result<Path<(String, String)>, PathRejection>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<PairOut> {
     let mut lang = Lang::Nl;
     for (k, val) in query_pairs(q, &["lang"])? {
         lang = match val.as_str() {
@@ -291,6 +324,7 @@ pub async fn pair(State(st): Shared, Path((s, v)): Path<(String, String)>, RawQu
             _ => return Err(ApiError::bad_request("invalid_value", "must be nl or en").with_field(k)),
         };
     }
+    let (s, v) = path(ids)?;
     let (s, v) = (parse_id(&s, "seeker")?, parse_id(&v, "vacancy")?);
     blocking(move || {
         let snap = st.live().snapshot();
@@ -357,8 +391,8 @@ macro_rules! record_routes {
         #[doc = concat!("Adds or replaces the ", $what, " (body: a FORMAT.md ", $what, " with this id).")]
         #[utoipa::path(put, path = $path, params(("id" = String, Path)), request_body(content = Object),
             responses((status = 200, body = Written), (status = 400, body = ErrorBody), (status = 413, body = ErrorBody)), security(("bearer" = [])))]
-        pub async fn $put(State(st): Shared, Path(id): Path<String>, b: Result<Bytes, BytesRejection>) -> ApiResult<Written> {
-            let id = parse_id(&id, "id")?;
+        pub async fn $put(State(st): Shared, id: Result<Path<String>, PathRejection>, b: Result<Bytes, BytesRejection>) -> ApiResult<Written> {
+            let id = parse_id(&path(id)?, "id")?;
             let record: $ty = parse_record(&body(b)?)?;
             same_id(record.id.as_str(), id.as_str())?;
             write(st, vec![$upsert(record)]).await
@@ -367,15 +401,31 @@ macro_rules! record_routes {
         #[doc = concat!("Removes the ", $what, ".")]
         #[utoipa::path(delete, path = $path, params(("id" = String, Path)),
             responses((status = 200, body = Written), (status = 404, body = ErrorBody)), security(("bearer" = [])))]
-        pub async fn $del(State(st): Shared, Path(id): Path<String>) -> ApiResult<Written> {
-            let id = parse_id(&id, "id")?;
+        pub async fn $del(State(st): Shared, id: Result<Path<String>, PathRejection>) -> ApiResult<Written> {
+            let id = parse_id(&path(id)?, "id")?;
             write(st, vec![$remove(id)]).await.map_err(|e| single(e, $what))
         }
     };
 }
 
-record_routes!(put_seeker, delete_seeker, Jobseeker, "seeker", "/v1/seekers/{id}", Change::UpsertSeeker, Change::RemoveSeeker);
-record_routes!(put_vacancy, delete_vacancy, Vacancy, "vacancy", "/v1/vacancies/{id}", Change::UpsertVacancy, Change::RemoveVacancy);
+record_routes!(
+    put_seeker,
+    delete_seeker,
+    Jobseeker,
+    "seeker",
+    "/v1/seekers/{id}",
+    Change::UpsertSeeker,
+    Change::RemoveSeeker
+);
+record_routes!(
+    put_vacancy,
+    delete_vacancy,
+    Vacancy,
+    "vacancy",
+    "/v1/vacancies/{id}",
+    Change::UpsertVacancy,
+    Change::RemoveVacancy
+);
 record_routes!(
     put_employer,
     delete_employer,

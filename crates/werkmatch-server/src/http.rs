@@ -28,12 +28,14 @@ pub struct Limits {
     pub timeout: Duration,
     /// How many requests are served at once (the others wait).
     pub concurrency: usize,
+    /// Log every request (method, route template, status, latency); failures are logged always.
+    pub log_requests: bool,
 }
 
 impl Default for Limits {
-    /// 16 MiB, 30 s, 256 at once.
+    /// 16 MiB, 30 s, 256 at once, every request logged.
     fn default() -> Self {
-        Limits { body_bytes: 16 << 20, timeout: Duration::from_secs(30), concurrency: 256 }
+        Limits { body_bytes: 16 << 20, timeout: Duration::from_secs(30), concurrency: 256, log_requests: true }
     }
 }
 
@@ -89,7 +91,7 @@ pub fn router(state: Arc<AppState>, limits: Limits) -> Router {
         .layer(DefaultBodyLimit::max(limits.body_bytes))
         .layer(ConcurrencyLimitLayer::new(limits.concurrency))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, limits.timeout))
-        .layer(middleware::from_fn(log_request))
+        .layer(middleware::from_fn_with_state(limits.log_requests, log_request))
         .with_state(state)
 }
 
@@ -99,18 +101,23 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 async fn require_token(State(st): State<Arc<AppState>>, req: Request, next: Next) -> Response {
-    let given = req.headers().get("authorization").and_then(|h| h.to_str().ok()).and_then(|h| h.strip_prefix("Bearer "));
+    let given =
+        req.headers().get("authorization").and_then(|h| h.to_str().ok()).and_then(|h| h.strip_prefix("Bearer "));
     match given {
         Some(t) if same(t.as_bytes(), st.token().as_bytes()) => next.run(req).await,
         Some(_) => ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "wrong bearer token").into_response(),
-        None => ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "a bearer token is required (Authorization: Bearer ...)")
-            .into_response(),
+        None => ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "a bearer token is required (Authorization: Bearer ...)",
+        )
+        .into_response(),
     }
 }
 
 /// Logs method, route template (never the path's ids), status and latency;
 /// never a body or a query.
-async fn log_request(req: Request, next: Next) -> Response {
+async fn log_request(State(all): State<bool>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = req.method().clone();
     let route = req.extensions().get::<MatchedPath>().map_or("<no route>".to_string(), |p| p.as_str().to_string());
@@ -119,7 +126,7 @@ async fn log_request(req: Request, next: Next) -> Response {
     let status = res.status().as_u16();
     if status >= 500 {
         tracing::warn!(%method, route, status, latency_ms = ms, "request");
-    } else {
+    } else if all {
         tracing::info!(%method, route, status, latency_ms = ms, "request");
     }
     res

@@ -51,7 +51,7 @@ struct Args {
     /// Requests served at once.
     #[arg(long, default_value_t = 256)]
     concurrency: usize,
-    /// Log every request (method, route template, status, latency); off: warnings only.
+    /// Log every request (method, route template, status, latency); off: failures only.
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     log_requests: bool,
 }
@@ -59,8 +59,10 @@ struct Args {
 #[allow(clippy::print_stderr)] // a tool: diagnostics on stderr
 fn main() -> ExitCode {
     let args = Args::parse();
-    let level = if args.log_requests { tracing::Level::INFO } else { tracing::Level::WARN };
-    tracing_subscriber::fmt().with_writer(std::io::stderr).with_max_level(level).with_target(false)
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(tracing::Level::INFO)
+        .with_target(false)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let given = match token(std::env::var("WERKMATCH_TOKEN").ok(), args.token_file.as_deref()) {
@@ -119,6 +121,7 @@ fn main() -> ExitCode {
         body_bytes: args.body_limit,
         timeout: Duration::from_secs(args.timeout),
         concurrency: args.concurrency.max(1),
+        log_requests: args.log_requests,
     };
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,

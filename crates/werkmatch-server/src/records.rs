@@ -34,7 +34,8 @@ pub fn parse_record<T: Record>(body: &[u8]) -> Result<T, ApiError> {
     if line.trim().is_empty() {
         return Err(ApiError::bad_request("syntax", "the body is empty: a JSON object is expected"));
     }
-    let mut loaded = read_records::<T>(line.as_bytes(), None, &ReadOptions::new()).map_err(|e| ApiError::from_adapter(&e))?;
+    let mut loaded =
+        read_records::<T>(line.as_bytes(), None, &ReadOptions::new()).map_err(|e| ApiError::from_adapter(&e))?;
     match loaded.accepted.pop() {
         Some(record) if loaded.accepted.is_empty() => Ok(record),
         _ => Err(ApiError::bad_request("syntax", "the body must hold exactly one JSON object")),
@@ -77,7 +78,9 @@ pub fn parse_change(line: &str) -> Result<Change, ApiError> {
     match raw.op.as_str() {
         "upsert" => {
             if raw.id.is_some() {
-                return Err(ApiError::bad_request("unknown_field", "an upsert names its id in the record").with_field("id"));
+                return Err(
+                    ApiError::bad_request("unknown_field", "an upsert names its id in the record").with_field("id")
+                );
             }
             let Some(record) = raw.record else {
                 return Err(ApiError::bad_request("missing_field", "an upsert needs `record`").with_field("record"));
@@ -172,4 +175,3 @@ pub fn change_json(change: &Change) -> Value {
         _ => json!({"op": "unsupported"}),
     }
 }
-

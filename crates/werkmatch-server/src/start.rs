@@ -5,7 +5,10 @@ use std::io::Read;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use werkmatch_adapter::jsonl::{read_employers, read_employers_file, read_seekers, read_seekers_file, read_vacancies, read_vacancies_file, ReadOptions};
+use werkmatch_adapter::jsonl::{
+    read_employers, read_employers_file, read_seekers, read_seekers_file, read_vacancies, read_vacancies_file,
+    ReadOptions,
+};
 use werkmatch_core::rank::{Executor, LiveIndex};
 use werkmatch_core::score::ScoringConfig;
 
@@ -85,9 +88,9 @@ pub fn load(src: &Sources, cfg: ScoringConfig) -> Result<(LiveIndex, Option<Stor
         None => (None, Default::default()),
     };
     if let Some((line, bytes)) = recovered.torn {
-        loaded.notes.push(format!(
-            "write log: torn last line {line} ({bytes} bytes, never acknowledged) cut off, not applied"
-        ));
+        loaded
+            .notes
+            .push(format!("write log: torn last line {line} ({bytes} bytes, never acknowledged) cut off, not applied"));
     }
     let exec = Executor::Global;
     let live = match recovered.snapshot {
@@ -106,7 +109,8 @@ pub fn load(src: &Sources, cfg: ScoringConfig) -> Result<(LiveIndex, Option<Stor
             let err = |e: werkmatch_adapter::Error| e.to_string();
             let (seekers, vacancies, employers) = if src.demo {
                 (
-                    read_seekers(DEMO_SEEKERS.as_bytes(), Some(Path::new("fixtures/cases/seekers.jsonl")), &opts).map_err(err)?,
+                    read_seekers(DEMO_SEEKERS.as_bytes(), Some(Path::new("fixtures/cases/seekers.jsonl")), &opts)
+                        .map_err(err)?,
                     read_vacancies(DEMO_VACANCIES.as_bytes(), Some(Path::new("fixtures/cases/vacancies.jsonl")), &opts)
                         .map_err(err)?,
                     read_employers(DEMO_EMPLOYERS.as_bytes(), Some(Path::new("fixtures/cases/employers.jsonl")), &opts)

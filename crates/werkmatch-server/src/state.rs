@@ -61,7 +61,11 @@ impl AppState {
         self.live.check(&changes).map_err(live_error)?;
         let version = self.live.version() + 1;
         store.append(version, &changes).map_err(|_| {
-            ApiError::new(axum::http::StatusCode::SERVICE_UNAVAILABLE, "log_failed", "the write log could not be written")
+            ApiError::new(
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "log_failed",
+                "the write log could not be written",
+            )
         })?;
         // Checked above while this is the only writer, so this cannot fail on the changes.
         self.live.apply(changes).map_err(live_error)
@@ -75,7 +79,11 @@ impl AppState {
         };
         let snap = self.live.snapshot();
         store.write_snapshot(&snap).map_err(|_| {
-            ApiError::new(axum::http::StatusCode::SERVICE_UNAVAILABLE, "snapshot_failed", "the snapshot could not be written")
+            ApiError::new(
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "snapshot_failed",
+                "the snapshot could not be written",
+            )
         })?;
         Ok(snap.version())
     }

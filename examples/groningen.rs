@@ -5,7 +5,10 @@
 //! ```sh
 //! cargo run --release --example groningen            # seed 2019
 //! cargo run --release --example groningen -- --seed 7
+//! cargo run --release --example groningen -- --lang en   # in English
 //! ```
+//!
+//! Dutch by default: it is the department's report.
 //!
 //! No real people: the population comes from `werkmatch::adapter::synthetic`,
 //! calibrated to the published Groningen figures (see POPULATION.md).
@@ -19,6 +22,7 @@ use rayon::prelude::*;
 use werkmatch::adapter::synthetic::{generate, GeneratorConfig, Population};
 use werkmatch::rank::{Executor, Matcher, RankOptions, Ranking};
 use werkmatch::score::{self, KnockOut, KnockOuts, ScoringConfig};
+use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Jobseeker, Vacancy};
 
 /// Rank a synthetic Groningen-scale population and print a report.
@@ -34,6 +38,9 @@ struct Args {
     /// Every n-th seeker is used to count knock-out reasons over all vacancies.
     #[arg(long, default_value_t = 10)]
     knockout_sample_every: usize,
+    /// Language of the report: nl (Nederlands) or en (English).
+    #[arg(long, default_value_t = Lang::Nl)]
+    lang: Lang,
 }
 
 struct Ranked {
@@ -43,7 +50,7 @@ struct Ranked {
     note: String,
 }
 
-fn rank(cfg: &ScoringConfig, pop: &Population, opts: &RankOptions) -> Ranked {
+fn rank(cfg: &ScoringConfig, pop: &Population, opts: &RankOptions, lang: Lang) -> Ranked {
     // The exact kernel over the whole population, on rayon's global pool.
     let matcher = Matcher::builder()
         .config(cfg.clone())
@@ -61,9 +68,9 @@ fn rank(cfg: &ScoringConfig, pop: &Population, opts: &RankOptions) -> Ranked {
         seeker_to_vacancies: s2v,
         vacancy_to_seekers: v2s,
         seeker_to_employers: s2e,
-        note: format!(
-            "exact kernel, {} threads; {considered} pairs past the spatial index, {scored} fully scored",
-            rayon::current_num_threads()
+        note: Label::GroningenKernelNote.text_with(
+            lang,
+            &[("threads", &rayon::current_num_threads()), ("considered", &considered), ("scored", &scored)],
         ),
     }
 }
@@ -76,6 +83,16 @@ fn pct(n: usize, of: usize) -> f64 {
     }
 }
 
+/// A fraction in the report's style: "12,3" in Dutch, "12.3" in English.
+fn num(x: f64, places: usize, lang: Lang) -> String {
+    Decimal::new(x, places).text(lang)
+}
+
+/// Pads `s` to `width` characters (not bytes: the Dutch texts have é).
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.chars().count())))
+}
+
 fn main() {
     let args = Args::parse();
     let cfg = ScoringConfig::default();
@@ -85,21 +102,29 @@ fn main() {
     let pop = generate(&GeneratorConfig::groningen(args.seed));
     let t_gen = t.elapsed();
     let t = Instant::now();
-    let ranked = rank(&cfg, &pop, &opts);
+    let lang = args.lang;
+    let ranked = rank(&cfg, &pop, &opts, lang);
     let t_rank = t.elapsed();
+    let secs = |d: std::time::Duration| {
+        Label::CommonSeconds.text_with(lang, &[("seconds", &Decimal::new(d.as_secs_f64(), 2))])
+    };
 
-    println!("werkmatch: Groningen report (synthetic population, seed {})", args.seed);
-    println!("==========================================================");
-    println!(
-        "{} jobseekers, {} vacancies, {} employers without a vacancy; generated in {:.2?}, ranked top-{} in all three directions in {:.2?} ({})",
-        pop.seekers.len(),
-        pop.vacancies.len(),
-        pop.employers.len(),
-        t_gen,
-        args.top,
-        t_rank,
-        ranked.note
+    let title = Label::GroningenTitle.text_with(lang, &[("seed", &args.seed)]);
+    println!("{title}");
+    println!("{}", "=".repeat(title.chars().count()));
+    let summary = Label::GroningenSummary.text_with(
+        lang,
+        &[
+            ("seekers", &pop.seekers.len()),
+            ("vacancies", &pop.vacancies.len()),
+            ("employers", &pop.employers.len()),
+            ("generated", &secs(t_gen)),
+            ("k", &args.top),
+            ("ranked", &secs(t_rank)),
+            ("note", &ranked.note),
+        ],
     );
+    println!("{summary}");
 
     // Reach: seekers with at least one match.
     let s2v = &ranked.seeker_to_vacancies;
@@ -109,31 +134,18 @@ fn main() {
     let with_either = s2v.iter().zip(s2e).filter(|(a, b)| !a.matches.is_empty() || !b.matches.is_empty()).count();
     let vac_with_candidate = ranked.vacancy_to_seekers.iter().filter(|r| !r.matches.is_empty()).count();
     println!();
-    println!("Reach");
-    println!(
-        "  seekers with at least one vacancy        {:>6} of {:>6} ({:.1}%)",
-        with_vacancy,
-        s2v.len(),
-        pct(with_vacancy, s2v.len())
-    );
-    println!(
-        "  seekers with at least one hidden job     {:>6} of {:>6} ({:.1}%)",
-        with_employer,
-        s2e.len(),
-        pct(with_employer, s2e.len())
-    );
-    println!(
-        "  seekers with either                      {:>6} of {:>6} ({:.1}%)",
-        with_either,
-        s2v.len(),
-        pct(with_either, s2v.len())
-    );
-    println!(
-        "  vacancies with at least one candidate    {:>6} of {:>6} ({:.1}%)",
-        vac_with_candidate,
-        ranked.vacancy_to_seekers.len(),
-        pct(vac_with_candidate, ranked.vacancy_to_seekers.len())
-    );
+    println!("{}", Label::GroningenReach.text(lang));
+    let rows = [
+        (Label::GroningenWithVacancy, with_vacancy, s2v.len()),
+        (Label::GroningenWithHiddenJob, with_employer, s2e.len()),
+        (Label::GroningenWithEither, with_either, s2v.len()),
+        (Label::GroningenVacancyWithCandidate, vac_with_candidate, ranked.vacancy_to_seekers.len()),
+    ];
+    let width = rows.iter().map(|r| r.0.text(lang).chars().count()).max().unwrap_or(0) + 2;
+    for (label, n, total) in rows {
+        let of = Label::CommonOf.text_with(lang, &[("n", &format!("{n:>6}")), ("total", &format!("{total:>6}"))]);
+        println!("  {}{of} ({}%)", pad(&label.text(lang), width), num(pct(n, total), 1, lang));
+    }
 
     // The level mismatch.
     let mut seekers_by_level = [0usize; 5];
@@ -145,16 +157,22 @@ fn main() {
         vacancies_by_level[v.skill_level().get() as usize] += usize::from(v.positions.get());
     }
     println!();
-    println!("Skill level (ISCO 1-4): seekers against open positions");
-    println!("  level   seekers          positions        positions per seeker");
+    println!("{}", Label::GroningenLevels.text(lang));
+    let cols = [Label::GroningenColLevel, Label::GroningenColSeekers, Label::GroningenColPositions];
+    let w: Vec<usize> = [8, 17, 17].iter().zip(cols).map(|(w, c)| (*w).max(c.text(lang).chars().count() + 2)).collect();
+    println!(
+        "  {}{}{}{}",
+        pad(&cols[0].text(lang), w[0]),
+        pad(&cols[1].text(lang), w[1]),
+        pad(&cols[2].text(lang), w[2]),
+        Label::GroningenColPerSeeker.text(lang)
+    );
     for l in 1..=4 {
         let (s, v) = (seekers_by_level[l], vacancies_by_level[l]);
-        println!(
-            "  {l}       {s:>6} ({:>4.1}%)   {v:>6} ({:>4.1}%)   {:>6.2}",
-            pct(s, pop.seekers.len()),
-            pct(v, vacancies_by_level.iter().sum()),
-            if s == 0 { 0.0 } else { v as f64 / s as f64 }
-        );
+        let seekers = format!("{s:>6} ({:>4}%)", num(pct(s, pop.seekers.len()), 1, lang));
+        let positions = format!("{v:>6} ({:>4}%)", num(pct(v, vacancies_by_level.iter().sum()), 1, lang));
+        let per = num(if s == 0 { 0.0 } else { v as f64 / s as f64 }, 2, lang);
+        println!("  {}{}{}{per:>6}", pad(&l.to_string(), w[0]), pad(&seekers, w[1]), pad(&positions, w[2]));
     }
 
     // Knock-out reasons over all vacancies for a sample of seekers.
@@ -192,23 +210,36 @@ fn main() {
         );
     let pairs = (sample.len() * pop.vacancies.len()) as u64;
     println!();
-    println!(
-        "Knock-out reasons ({} seekers, every {}th, against all {} vacancies: {} pairs)",
-        sample.len(),
-        args.knockout_sample_every,
-        pop.vacancies.len(),
-        pairs
+    let heading = Label::GroningenKnockouts.text_with(
+        lang,
+        &[
+            ("sample", &sample.len()),
+            ("step", &args.knockout_sample_every),
+            ("vacancies", &pop.vacancies.len()),
+            ("pairs", &pairs),
+        ],
     );
-    println!("  reason         all pairs   pairs within reach   the only reason (near misses)");
+    println!("{heading}");
     let mut order: Vec<KnockOut> = KnockOut::ALL.to_vec();
     order.sort_by_key(|k| std::cmp::Reverse(counts.0[*k as usize]));
+    let reason_w = order.iter().map(|k| k.text(lang).chars().count()).chain([13]).max().unwrap_or(13) + 2;
+    let all_w = Label::GroningenColAllPairs.text(lang).chars().count().max(9) + 3;
+    let reach_w = Label::GroningenColWithinReach.text(lang).chars().count().max(9) + 3;
+    println!(
+        "  {}{}{}{}",
+        pad(&Label::GroningenColReason.text(lang), reason_w),
+        pad(&Label::GroningenColAllPairs.text(lang), all_w),
+        pad(&Label::GroningenColWithinReach.text(lang), reach_w),
+        Label::GroningenColOnlyReason.text(lang)
+    );
     for k in order {
         let i = k as usize;
+        let share = |n: u64| format!("{:>6}%", num(100.0 * n as f64 / pairs.max(1) as f64, 1, lang));
         println!(
-            "  {:<13} {:>6.1}%      {:>6.1}%              {:>9}",
-            k.name(),
-            100.0 * counts.0[i] as f64 / pairs.max(1) as f64,
-            100.0 * counts.1[i] as f64 / pairs.max(1) as f64,
+            "  {}{}{}{:>9}",
+            pad(&k.text(lang), reason_w),
+            pad(&share(counts.0[i]), all_w),
+            pad(&share(counts.1[i]), reach_w),
             counts.2[i]
         );
     }
@@ -218,20 +249,24 @@ fn main() {
     if let Some(r) = s2v.iter().find(|r| r.matches.len() >= 3) {
         if let Some(s) = pop.seekers.iter().find(|s| s.id == r.subject) {
             println!();
-            println!(
-                "Sample seeker {}: education {}, level {}, {} min by {}",
-                s.id,
-                s.education.name(),
-                score::seeker_level(s),
-                s.mobility.max_minutes(),
-                s.mobility.modes().iter().map(|m| m.name()).collect::<Vec<_>>().join("/")
+            let modes = s.mobility.modes().iter().map(|m| m.text(lang)).collect::<Vec<_>>().join("/");
+            let line = Label::GroningenSampleSeeker.text_with(
+                lang,
+                &[
+                    ("id", &Verbatim(&s.id)),
+                    ("education", &s.education),
+                    ("level", &score::seeker_level(s).get()),
+                    ("minutes", &s.mobility.max_minutes()),
+                    ("modes", &modes),
+                ],
             );
+            println!("{line}");
             for m in r.matches.iter().take(3) {
                 if let Some(v) = by_id.get(m.id.as_str()) {
                     println!();
-                    let sector = v.sector.map_or_else(|| "sector unknown".to_string(), |n| n.to_string());
+                    let sector = v.sector.map_or_else(|| Label::CommonSectorUnknown.text(lang), |n| n.to_string());
                     println!("  {} {} (ISCO {}, {sector})", m.id, v.title.as_deref().unwrap_or(""), v.isco);
-                    for line in score::explain(&cfg, s, v).to_string().lines() {
+                    for line in score::explain(&cfg, s, v).text(lang).lines() {
                         println!("    {line}");
                     }
                 }

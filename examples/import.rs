@@ -12,6 +12,9 @@
 //! Prints the summary and every rejected record (file:line, field, value,
 //! reason). Exit code 0 when every record was accepted, 1 when some were
 //! rejected (the accepted ones are still written), 2 on a usage error.
+//!
+//! English by default, like `match` (a batch tool whose output goes to logs);
+//! `--lang nl` gives the summary and the bad-input messages in Dutch.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::fs::File;
@@ -30,6 +33,7 @@ use werkmatch::adapter::jsonl::write_jsonl;
 use werkmatch::adapter::leads::read_leads_file;
 use werkmatch::adapter::postcode::PostcodeTable;
 use werkmatch::adapter::{ErrorKind, Loaded, OnError};
+use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Employer, Jobseeker, Nace, Vacancy};
 
 /// What the input holds.
@@ -72,23 +76,25 @@ struct Args {
     /// Where to write the JSON Lines.
     #[arg(long)]
     out: PathBuf,
+    /// Language of the summary and messages: en (English) or nl (Nederlands).
+    #[arg(long, default_value_t = Lang::En)]
+    lang: Lang,
 }
 
-const GEONAMES_HINT: &str = "give --postcodes FILE: a postcode table in the GeoNames postal-code format, \
-     e.g. ../shared/data/geo/geonames_postalcodes_NL.txt (download.geonames.org/export/zip/NL.zip)";
-
-fn usage(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {msg}");
+fn usage(msg: impl AsRef<str>, lang: Lang) -> ExitCode {
+    eprintln!("{}", Label::CommonError.text_with(lang, &[("message", &msg.as_ref())]));
     ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    let lang = args.lang;
+    let failed = |label: Label, e: werkmatch::adapter::Error| usage(label.text_with(lang, &[("error", &e)]), lang);
     // With an ESCO export, ESCO URIs resolve and free-text titles are normalised.
     let taxonomy = match &args.esco {
         Some(dir) => match Taxonomy::load(dir) {
             Ok(t) => Some(t),
-            Err(e) => return usage(format!("ESCO export: {e}")),
+            Err(e) => return failed(Label::InputEscoExport, e),
         },
         None => None,
     };
@@ -96,19 +102,19 @@ fn main() -> ExitCode {
     let postcodes = match &args.postcodes {
         Some(p) => match PostcodeTable::read_file(p) {
             Ok(t) => Some(t),
-            Err(e) => return usage(format!("postcode table: {e}")),
+            Err(e) => return failed(Label::InputPostcodeTable, e),
         },
         None => None,
     };
     let default_sector = match args.default_sector.map(Nace::from_letter) {
         Some(Ok(n)) => Some(n),
-        Some(Err(_)) => return usage("--default-sector must be a NACE letter A–U"),
+        Some(Err(_)) => return usage(Label::ImportDefaultSector.text(lang), lang),
         None => None,
     };
     let mapping = match (&args.mapping, args.kind) {
         (Some(p), _) => match Mapping::from_file(p) {
             Ok(m) => m,
-            Err(e) => return usage(format!("mapping: {e}")),
+            Err(e) => return failed(Label::InputMapping, e),
         },
         (None, Kind::Leads) => Mapping::dutch_leads(),
         (None, _) => Mapping::dutch_default(),
@@ -117,7 +123,10 @@ fn main() -> ExitCode {
     let mut last_report = Instant::now();
     let mut progress = |p: Progress| {
         if last_report.elapsed().as_secs() >= 2 {
-            eprintln!("… {} records, {} MB", p.records, p.bytes / 1_000_000);
+            eprintln!(
+                "{}",
+                Label::ImportProgress.text_with(lang, &[("records", &p.records), ("mb", &(p.bytes / 1_000_000))])
+            );
             last_report = Instant::now();
         }
     };
@@ -133,24 +142,42 @@ fn main() -> ExitCode {
     }
     let input = args.input.as_path();
     let result = match args.kind {
-        Kind::Seekers => csv::<Jobseeker>(input, &mapping, &mut opts, &args.out),
-        Kind::Vacancies => csv::<Vacancy>(input, &mapping, &mut opts, &args.out),
-        Kind::Employers => csv::<Employer>(input, &mapping, &mut opts, &args.out),
-        Kind::Leads => finish(read_leads_file(input, &mapping, &mut opts), &args.out),
-        Kind::Jobposting => finish(read_jobpostings_file(input, &mut opts), &args.out),
+        Kind::Seekers => csv::<Jobseeker>(input, &mapping, &mut opts, &args.out, lang),
+        Kind::Vacancies => csv::<Vacancy>(input, &mapping, &mut opts, &args.out, lang),
+        Kind::Employers => csv::<Employer>(input, &mapping, &mut opts, &args.out, lang),
+        Kind::Leads => finish(read_leads_file(input, &mapping, &mut opts), &args.out, lang),
+        Kind::Jobposting => finish(read_jobpostings_file(input, &mut opts), &args.out, lang),
     };
-    let seconds = started.elapsed().as_secs_f64();
+    let seconds = Decimal::new(started.elapsed().as_secs_f64(), 2);
     match result {
-        Ok((summary, rejected)) => {
-            println!("{}: {summary} in {seconds:.2} s; wrote {}", input.display(), args.out.display());
-            if rejected > 0 {
+        Ok(counts) => {
+            let summary = Label::ImportSummary.text_with(
+                lang,
+                &[
+                    ("file", &Verbatim(input.display())),
+                    ("read", &counts.read),
+                    ("accepted", &counts.accepted),
+                    ("rejected", &counts.rejected),
+                    ("seconds", &seconds),
+                    ("out", &Verbatim(args.out.display())),
+                ],
+            );
+            println!("{summary}");
+            if counts.rejected > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             }
         }
-        Err(msg) => usage(msg),
+        Err(msg) => usage(msg, lang),
     }
+}
+
+/// What a conversion read, accepted and rejected.
+struct Counts {
+    read: u64,
+    accepted: usize,
+    rejected: usize,
 }
 
 fn csv<T: CsvRecord + Serialize>(
@@ -158,26 +185,33 @@ fn csv<T: CsvRecord + Serialize>(
     mapping: &Mapping,
     opts: &mut FeedOptions<'_>,
     out: &Path,
-) -> Result<(String, usize), String> {
-    finish(read_csv_file::<T>(input, mapping, opts), out)
+    lang: Lang,
+) -> Result<Counts, String> {
+    finish(read_csv_file::<T>(input, mapping, opts), out, lang)
 }
 
-/// Writes the accepted records, prints the rejected ones; returns the summary and the count rejected.
-fn finish<T: Serialize>(loaded: werkmatch::adapter::Result<Loaded<T>>, out: &Path) -> Result<(String, usize), String> {
+/// Writes the accepted records, prints the rejected ones; returns the counts.
+fn finish<T: Serialize>(
+    loaded: werkmatch::adapter::Result<Loaded<T>>,
+    out: &Path,
+    lang: Lang,
+) -> Result<Counts, String> {
     let loaded = loaded.map_err(|e| {
         if e.kind() == ErrorKind::Config && e.reason().contains("postcode") {
-            format!("{e}\n{GEONAMES_HINT}")
+            format!("{}\n{}", e.text(lang), Label::ImportGeonamesHint.text(lang))
         } else {
-            e.to_string()
+            e.text(lang)
         }
     })?;
-    let file = File::create(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    write_jsonl(BufWriter::new(file), &loaded.accepted).map_err(|e| format!("{}: {e}", out.display()))?;
+    let cannot_write = |e: std::io::Error| format!("{}: {e}", out.display());
+    let file = File::create(out).map_err(cannot_write)?;
+    write_jsonl(BufWriter::new(file), &loaded.accepted).map_err(cannot_write)?;
     for e in &loaded.rejected {
-        println!("rejected {} [{}]", e, e.kind().name());
+        println!("{} [{}]", Label::InputRejected.text_with(lang, &[("error", e)]), e.kind().name());
     }
     if loaded.rejected.iter().any(|e| e.kind() == ErrorKind::Config) {
-        eprintln!("note: {GEONAMES_HINT}");
+        let hint = Label::ImportGeonamesHint.text(lang);
+        eprintln!("{}", Label::CommonNote.text_with(lang, &[("message", &hint)]));
     }
-    Ok((loaded.summary(), loaded.rejected.len()))
+    Ok(Counts { read: loaded.read, accepted: loaded.accepted.len(), rejected: loaded.rejected.len() })
 }

@@ -10,6 +10,10 @@
 //!     --occupation 9112 --modes bike,transit --vacancies fixtures/cases/vacancies.jsonl
 //! ```
 //!
+//! Dutch by default (`--lang en` for English): the report, the reasons, the
+//! hints and the bad-input messages. With `--format json` the reasons and
+//! hints are texts in that language too; the explanation stays data (ids).
+//!
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -27,6 +31,7 @@ use werkmatch::adapter::input::Inputs;
 use werkmatch::adapter::OnError;
 use werkmatch::rank::{Matcher, RankOptions};
 use werkmatch::score::{self, words, Explanation, Hint, ScoringConfig};
+use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Education, Employer, GeoPoint, Id, IscoCode, Jobseeker, Mobility, ModeSet, TravelMode, Vacancy};
 
 /// Find jobs and hidden jobs for one candidate, explained in plain words.
@@ -85,6 +90,9 @@ struct Args {
     /// Stop at the first bad input record instead of skipping bad records.
     #[arg(long)]
     strict: bool,
+    /// Language of the report and messages: nl (Nederlands) or en (English).
+    #[arg(long, default_value_t = Lang::Nl)]
+    lang: Lang,
     #[command(flatten)]
     input: cli::InputFlags,
 }
@@ -102,6 +110,8 @@ struct Item {
 
 #[derive(Serialize)]
 struct Report {
+    /// The language of the texts below (the explanations are data, without language).
+    lang: Lang,
     candidate: String,
     vacancies: Vec<Item>,
     hidden_jobs: Vec<Item>,
@@ -109,65 +119,79 @@ struct Report {
 }
 
 fn profile(args: &Args) -> Result<Jobseeker, String> {
+    let lang = args.lang;
     let (Some(lat), Some(lon)) = (args.lat, args.lon) else {
-        return Err("give the candidate: --seekers FILE --id ID, or a profile with --lat and --lon".into());
+        return Err(Label::JobhuntGiveCandidate.text(lang));
     };
-    let loc = GeoPoint::new(lat, lon).map_err(|e| e.to_string())?;
-    let mut s = Jobseeker::new(Id::new("profile").map_err(|e| e.to_string())?, loc);
+    let invalid = |e: werkmatch::Error| e.text(lang);
+    let loc = GeoPoint::new(lat, lon).map_err(invalid)?;
+    let mut s = Jobseeker::new(Id::new("profile").map_err(invalid)?, loc);
     s.education =
         serde_json::from_value::<Education>(serde_json::Value::String(args.education.clone())).map_err(|_| {
-            format!(
-                "unknown education {:?}: use none, primary, vmbo, mbo1, mbo2, mbo3, mbo4, havo, vwo, hbo, wo",
-                args.education
-            )
+            let choices = Education::ALL
+                .iter()
+                .filter(|e| **e != Education::Unknown)
+                .map(|e| e.name())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let value = format!("{:?}", args.education);
+            Label::JobhuntUnknownEducation.text_with(lang, &[("value", &value), ("choices", &choices)])
         })?;
     for c in &args.occupation {
-        s.desired_occupations.push(IscoCode::parse(c).map_err(|e| e.to_string())?);
+        s.desired_occupations.push(IscoCode::parse(c).map_err(invalid)?);
     }
     s.skills = args.skills.clone();
     let mut modes = ModeSet::EMPTY;
     for m in &args.modes {
-        let mode: TravelMode = serde_json::from_value(serde_json::Value::String(m.clone()))
-            .map_err(|_| format!("unknown travel mode {m:?}: use walk, bike, ebike, car, transit"))?;
+        let mode: TravelMode = serde_json::from_value(serde_json::Value::String(m.clone())).map_err(|_| {
+            let choices = TravelMode::ALL.iter().map(|m| m.name()).collect::<Vec<_>>().join(", ");
+            let value = format!("{m:?}");
+            Label::JobhuntUnknownMode.text_with(lang, &[("value", &value), ("choices", &choices)])
+        })?;
         modes = modes.with(mode);
     }
-    s.mobility = Mobility::new(s.mobility.max_minutes(), modes).map_err(|e| e.to_string())?;
+    s.mobility = Mobility::new(s.mobility.max_minutes(), modes).map_err(invalid)?;
     s.licence = args.licence;
     Ok(s)
 }
 
 fn candidate(args: &Args, inputs: &Inputs<'_>, bad: &mut usize) -> Result<Jobseeker, String> {
     let mut s = match (&args.seekers, &args.id) {
-        (Some(path), Some(id)) => accept(path, inputs.seekers(path), bad)?
+        (Some(path), Some(id)) => accept(path, inputs.seekers(path), bad, args.lang)?
             .into_iter()
             .find(|s| s.id.as_str() == id)
-            .ok_or_else(|| format!("no seeker with id {id:?} in {}", path.display()))?,
+            .ok_or_else(|| {
+                let id = format!("{id:?}");
+                Label::JobhuntNoSuchSeeker.text_with(args.lang, &[("id", &id), ("file", &Verbatim(path.display()))])
+            })?,
         _ => profile(args)?,
     };
     if let Some(m) = args.max_minutes {
-        s.mobility = Mobility::new(m, s.mobility.modes()).map_err(|e| e.to_string())?;
+        s.mobility = Mobility::new(m, s.mobility.modes()).map_err(|e| e.text(args.lang))?;
     }
     Ok(s)
 }
 
-fn item(id: &str, title: Option<&str>, e: Explanation, hints: Vec<Hint>) -> Item {
+fn item(lang: Lang, id: &str, title: Option<&str>, e: Explanation, hints: Vec<Hint>) -> Item {
+    let reasons = if e.is_excluded() { Vec::new() } else { words::fit_reasons(&e) };
     Item {
         id: id.to_string(),
         title: title.map(str::to_string),
         isco: e.isco.to_string(),
         score: e.score,
-        reasons: if e.is_excluded() { Vec::new() } else { words::fit_reasons(&e) },
-        hints: hints.iter().map(Hint::to_string).collect(),
+        reasons: reasons.iter().map(|r| r.text(lang)).collect(),
+        hints: hints.iter().map(|h| h.text(lang)).collect(),
         explanation: e,
     }
 }
 
 fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
-    let inputs = args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect })?;
+    let lang = args.lang;
+    let inputs = args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
     let s = candidate(args, &inputs, bad)?;
-    let vacancies: Vec<Vacancy> = accept(&args.vacancies, inputs.vacancies(&args.vacancies), bad)?;
+    let vacancies: Vec<Vacancy> = accept(&args.vacancies, inputs.vacancies(&args.vacancies), bad, lang)?;
     let employers: Vec<Employer> = match &args.employers {
-        Some(p) => accept(p, inputs.employers(p), bad)?,
+        Some(p) => accept(p, inputs.employers(p), bad, lang)?,
         None => Vec::new(),
     };
     let cfg = ScoringConfig::default();
@@ -185,30 +209,44 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         .top_vacancies_for(&s, &opts)
         .into_iter()
         .filter_map(|m| find_v(m.id.as_str()))
-        .map(|v| item(v.id.as_str(), v.title.as_deref(), score::explain(&cfg, &s, v), Vec::new()))
+        .map(|v| item(lang, v.id.as_str(), v.title.as_deref(), score::explain(&cfg, &s, v), Vec::new()))
         .collect();
     let hidden = matcher
         .top_employers_for(&s, &opts)
         .into_iter()
         .filter_map(|m| employers.iter().find(|e| e.id == m.id))
-        .filter_map(|e| Some(item(e.id.as_str(), e.name.as_deref(), score::explain_employer(&cfg, &s, e)?, Vec::new())))
+        .filter_map(|e| {
+            Some(item(lang, e.id.as_str(), e.name.as_deref(), score::explain_employer(&cfg, &s, e)?, Vec::new()))
+        })
         .collect();
 
     // Near misses: excluded by exactly one thing, best would-be score first.
     let near = cli::near_misses(&vacancies, |v| &v.id, |v| score::evaluate(&cfg, &s, v), args.near_misses);
     let near_misses = near
         .into_iter()
-        .map(|v| item(v.id.as_str(), v.title.as_deref(), score::explain(&cfg, &s, v), score::unlock_hints(&cfg, &s, v)))
+        .map(|v| {
+            let hints = score::unlock_hints(&cfg, &s, v);
+            item(lang, v.id.as_str(), v.title.as_deref(), score::explain(&cfg, &s, v), hints)
+        })
         .collect();
-    let modes: Vec<&str> = TravelModelNames::of(s.mobility.modes(), s.licence);
+    let modes: Vec<String> = werkmatch::travel::TravelModel::usable_modes(s.mobility.modes(), s.licence)
+        .iter()
+        .map(|m| m.text(lang))
+        .collect();
+    let startkwalificatie =
+        if s.education.is_startkwalificatie() { Label::JobhuntStartkwalificatie.text(lang) } else { String::new() };
     Ok(Report {
-        candidate: format!(
-            "{}: education {} (skill level {}), travels up to {} min by {}",
-            s.id,
-            s.education.name(),
-            score::seeker_level(&s),
-            s.mobility.max_minutes(),
-            modes.join(", ")
+        lang,
+        candidate: Label::JobhuntCandidate.text_with(
+            lang,
+            &[
+                ("id", &Verbatim(&s.id)),
+                ("education", &s.education),
+                ("level", &score::seeker_level(&s).get()),
+                ("startkwalificatie", &startkwalificatie),
+                ("minutes", &s.mobility.max_minutes()),
+                ("modes", &modes.join(", ")),
+            ],
         ),
         vacancies: best,
         hidden_jobs: hidden,
@@ -216,39 +254,33 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
     })
 }
 
-/// Names of the modes a candidate can use.
-struct TravelModelNames;
-impl TravelModelNames {
-    fn of(listed: ModeSet, licence: bool) -> Vec<&'static str> {
-        werkmatch::travel::TravelModel::usable_modes(listed, licence).iter().map(|m| m.name()).collect()
-    }
-}
-
-fn print_items(title: &str, items: &[Item], empty: &str) {
+fn print_items(lang: Lang, title: Label, items: &[Item], empty: Label) {
     println!();
-    println!("{title}");
+    println!("{}", title.text(lang));
     if items.is_empty() {
-        println!("  {empty}");
+        println!("  {}", empty.text(lang));
     }
     for (i, it) in items.iter().enumerate() {
-        let score = it.score.map_or("excluded".to_string(), |s| format!("score {s:.2}"));
+        let score = match it.score {
+            Some(s) => Label::CommonScore.text_with(lang, &[("score", &Decimal::new(s, 2))]),
+            None => Label::CommonExcluded.text(lang),
+        };
         println!("  {}. {} {} (ISCO {}), {}", i + 1, it.id, it.title.as_deref().unwrap_or(""), it.isco, score);
         if !it.reasons.is_empty() {
-            println!("     why: {}", it.reasons.join("; "));
+            println!("     {}", Label::CommonWhy.text_with(lang, &[("reasons", &it.reasons.join("; "))]));
         }
         if it.score.is_some() {
             if !it.explanation.missing_essential_skills.is_empty() {
-                println!("     missing skills: {}", it.explanation.missing_essential_skills.join(", "));
+                let skills = it.explanation.missing_essential_skills.join(", ");
+                println!("     {}", Label::CommonMissingSkills.text_with(lang, &[("skills", &skills)]));
             }
         } else {
-            println!(
-                "     would score {:.2}; travel {}",
-                it.explanation.recombined_total(),
-                words::travel_words(&it.explanation)
-            );
+            let would = Decimal::new(it.explanation.recombined_total(), 2);
+            let trip = &it.explanation.travel;
+            println!("     {}", Label::CommonWouldScore.text_with(lang, &[("score", &would), ("trip", trip)]));
         }
         for h in &it.hints {
-            println!("     to unlock: {h}");
+            println!("     {}", Label::CommonToUnlock.text_with(lang, &[("hint", h)]));
         }
     }
 }
@@ -258,20 +290,17 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
+    let lang = args.lang;
     if args.seekers.is_none() && args.lat.is_none() {
-        eprintln!("error: give the candidate: --seekers FILE --id ID, or a profile with --lat and --lon (see --help)");
+        eprintln!("{} (--help)", cli::error_line(&Label::JobhuntGiveCandidate.text(lang), lang));
         return ExitCode::from(2);
     }
     let mut bad = 0;
     let report = run(&args, &mut bad);
-    cli::emit(args.format, report, bad, |report| {
-        println!("Candidate {}", report.candidate);
-        print_items("Best vacancies", &report.vacancies, "none within reach: see the near misses below");
-        print_items(
-            "Hidden jobs (employers without a vacancy)",
-            &report.hidden_jobs,
-            "none (give --employers FILE to search employers)",
-        );
-        print_items("Near misses (excluded by one thing)", &report.near_misses, "none");
+    cli::emit(args.format, report, bad, lang, |report| {
+        println!("{}", report.candidate);
+        print_items(lang, Label::JobhuntBestVacancies, &report.vacancies, Label::JobhuntNoVacancies);
+        print_items(lang, Label::JobhuntHiddenJobs, &report.hidden_jobs, Label::JobhuntNoHiddenJobs);
+        print_items(lang, Label::CommonNearMisses, &report.near_misses, Label::CommonNone);
     })
 }

@@ -16,12 +16,14 @@
 //! Exit code 0 on success; 1 on bad input: the rejected records are listed
 //! (file:line, field, value, reason) and the accepted ones are still matched
 //! and written, unless `--strict` stops at the first; 2 on a usage error.
+//!
+//! The summary and the messages are English by default: this is the batch
+//! tool that application managers run and log; `--lang nl` gives Dutch.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[path = "common/cli.rs"]
 mod cli;
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -34,8 +36,9 @@ use rayon::prelude::*;
 use werkmatch::adapter::input::Inputs;
 use werkmatch::adapter::jsonl;
 use werkmatch::adapter::OnError;
-use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking};
+use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking, Records};
 use werkmatch::score::{self, KnockOut, ScoringConfig};
+use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Employer, Jobseeker, Vacancy};
 
 use cli::{accept, InputFlags};
@@ -68,6 +71,9 @@ struct Args {
     /// Where to write matches.jsonl.
     #[arg(long)]
     out: PathBuf,
+    /// Language of the summary and messages: en (English) or nl (Nederlands).
+    #[arg(long, default_value_t = Lang::En)]
+    lang: Lang,
     #[command(flatten)]
     input: InputFlags,
 }
@@ -78,7 +84,7 @@ fn min_score(text: &str) -> Result<f64, String> {
     RankOptions::top(1).with_min_score(x).map(|o| o.min_score()).map_err(|e| e.to_string())
 }
 
-fn bar(len: u64, msg: &'static str) -> ProgressBar {
+fn bar(len: u64, msg: String) -> ProgressBar {
     // indicatif draws only on a terminal, so logs and tests stay clean.
     let pb = ProgressBar::new(len);
     pb.set_style(
@@ -93,7 +99,7 @@ fn bar(len: u64, msg: &'static str) -> ProgressBar {
 /// Ranks subjects in chunks (ascending id, so the output order is kept) to drive the progress bar.
 fn chunked<T: Sync>(
     subjects: &[T],
-    msg: &'static str,
+    msg: String,
     rank: impl Fn(&[T]) -> (Vec<Ranking>, KernelStats),
 ) -> (Vec<Ranking>, KernelStats) {
     let pb = bar(subjects.len() as u64, msg);
@@ -138,20 +144,21 @@ fn knockout_sample(cfg: &ScoringConfig, seekers: &[Jobseeker], vacancies: &[Vaca
     ((sample.len() * vacancies.len()) as u64, counts)
 }
 
-fn secs(d: Duration) -> String {
-    format!("{:.2} s", d.as_secs_f64())
+fn secs(d: Duration, lang: Lang) -> String {
+    Label::CommonSeconds.text_with(lang, &[("seconds", &Decimal::new(d.as_secs_f64(), 2))])
 }
 
 fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
+    let lang = args.lang;
     let t0 = Instant::now();
     let mut rejected = 0;
-    let mut seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), &mut rejected)?;
+    let mut seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), &mut rejected, lang)?;
     let mut vacancies: Vec<Vacancy> = match &args.vacancies {
-        Some(p) => accept(p, inputs.vacancies(p), &mut rejected)?,
+        Some(p) => accept(p, inputs.vacancies(p), &mut rejected, lang)?,
         None => Vec::new(),
     };
     let mut employers: Vec<Employer> = match &args.employers {
-        Some(p) => accept(p, inputs.employers(p), &mut rejected)?,
+        Some(p) => accept(p, inputs.employers(p), &mut rejected, lang)?,
         None => Vec::new(),
     };
     // Subjects in ascending id: chunks then come out in output order.
@@ -169,72 +176,74 @@ fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
         .vacancies(&vacancies)
         .employers(&employers)
         .build()
-        .map_err(|e| format!("preparing the indexes: {e}"))?;
+        .map_err(|e| Label::MatchPreparing.text_with(lang, &[("error", &e)]))?;
     let exec = Executor::Global;
     let mut stats = KernelStats::default();
     let mut runs: Vec<(Direction, Vec<Ranking>)> = Vec::new();
     if args.vacancies.is_some() {
-        let (r, s) = chunked(&seekers, "seekers → vacancies", |c| matcher.seeker_to_vacancies(c, &opts, exec));
+        let msg = Label::MatchProgressSeekersVacancies.text(lang);
+        let (r, s) = chunked(&seekers, msg, |c| matcher.seeker_to_vacancies(c, &opts, exec));
         stats += s;
         runs.push((Direction::SeekerToVacancies, r));
         // One batch: the vacancy → seekers kernel works over all seekers at once.
-        let pb = bar(1, "vacancies → seekers");
+        let pb = bar(1, Label::MatchProgressVacanciesSeekers.text(lang));
         let (r, s) = matcher.vacancy_to_seekers(&vacancies, &opts, exec);
         pb.finish_and_clear();
         stats += s;
         runs.push((Direction::VacancyToSeekers, r));
     }
     if args.employers.is_some() {
-        let (r, s) = chunked(&seekers, "seekers → employers", |c| matcher.seeker_to_employers(c, &opts, exec));
+        let msg = Label::MatchProgressSeekersEmployers.text(lang);
+        let (r, s) = chunked(&seekers, msg, |c| matcher.seeker_to_employers(c, &opts, exec));
         stats += s;
         runs.push((Direction::SeekerToEmployers, r));
     }
     let t_rank = t1.elapsed();
 
     let t2 = Instant::now();
-    let file = File::create(&args.out).map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
+    let out_file = Verbatim(args.out.display());
+    let io_error =
+        |label: Label, e: std::io::Error| label.text_with(lang, &[("file", &out_file), ("error", &Verbatim(e))]);
+    let file = File::create(&args.out).map_err(|e| io_error(Label::MatchCannotCreate, e))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
     // Explanations look records up by id; index them once.
-    let s_by_id: HashMap<&str, &Jobseeker> = seekers.iter().map(|s| (s.id.as_str(), s)).collect();
-    let v_by_id: HashMap<&str, &Vacancy> = vacancies.iter().map(|v| (v.id.as_str(), v)).collect();
-    let e_by_id: HashMap<&str, &Employer> = employers.iter().map(|e| (e.id.as_str(), e)).collect();
+    let records = Records::new(&seekers, &vacancies, &employers);
     let mut lines = 0;
     for (direction, rankings) in &runs {
-        let explain = args.explain.then_some(|subject: &str, candidate: &str| match direction {
-            Direction::SeekerToVacancies => Some(score::explain(&cfg, s_by_id.get(subject)?, v_by_id.get(candidate)?)),
-            Direction::VacancyToSeekers => Some(score::explain(&cfg, s_by_id.get(candidate)?, v_by_id.get(subject)?)),
-            Direction::SeekerToEmployers => {
-                score::explain_employer(&cfg, s_by_id.get(subject)?, e_by_id.get(candidate)?)
-            }
-            // Only the three directions above are ranked here.
-            _ => None,
-        });
+        let explain = args
+            .explain
+            .then_some(|subject: &str, candidate: &str| matcher.explain(&records, *direction, subject, candidate));
         lines += jsonl::write_rankings(&mut out, *direction, rankings, explain)
-            .map_err(|e| format!("writing {}: {e}", args.out.display()))?;
+            .map_err(|e| io_error(Label::MatchWriting, e))?;
     }
-    out.flush().map_err(|e| format!("writing {}: {e}", args.out.display()))?;
+    out.flush().map_err(|e| io_error(Label::MatchWriting, e))?;
     let t_write = t2.elapsed();
 
     // The closing summary.
     eprintln!();
-    eprintln!("wrote {lines} lines to {}", args.out.display());
-    eprintln!(
-        "time: reading {}, ranking {}, writing {}, total {}",
-        secs(t_read),
-        secs(t_rank),
-        secs(t_write),
-        secs(t0.elapsed())
+    eprintln!("{}", Label::MatchWrote.text_with(lang, &[("lines", &lines), ("file", &out_file)]));
+    let time = Label::MatchTime.text_with(
+        lang,
+        &[
+            ("read", &secs(t_read, lang)),
+            ("rank", &secs(t_rank, lang)),
+            ("write", &secs(t_write, lang)),
+            ("total", &secs(t0.elapsed(), lang)),
+        ],
     );
-    eprintln!("pairs: {} past the spatial index, {} fully scored", stats.pairs_considered, stats.pairs_scored);
+    eprintln!("{time}");
+    let pairs = [("considered", &stats.pairs_considered as &dyn Message), ("scored", &stats.pairs_scored)];
+    eprintln!("{}", Label::MatchPairs.text_with(lang, &pairs));
     for (direction, rankings) in &runs {
         let empty = rankings.iter().filter(|r| r.matches.is_empty()).count();
         let what = match direction {
-            Direction::SeekerToVacancies => "seekers without any vacancy",
-            Direction::VacancyToSeekers => "vacancies without any candidate",
-            Direction::SeekerToEmployers => "seekers without any hidden job",
-            _ => "subjects without any match",
+            Direction::SeekerToVacancies => Label::MatchSeekersWithoutVacancy,
+            Direction::VacancyToSeekers => Label::MatchVacanciesWithoutCandidate,
+            Direction::SeekerToEmployers => Label::MatchSeekersWithoutHiddenJob,
+            _ => Label::MatchSubjectsWithoutMatch,
         };
-        eprintln!("{what}: {empty} of {}", rankings.len());
+        let of = Label::CommonOf.text_with(lang, &[("n", &empty), ("total", &rankings.len())]);
+        eprintln!("{}", what.text_with(lang, &[("n", &of)]));
     }
     let (pairs, counts) = knockout_sample(&cfg, &seekers, &vacancies);
     if pairs > 0 {
@@ -243,10 +252,13 @@ fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
         let parts: Vec<String> = order
             .iter()
             .filter(|k| counts[**k as usize] > 0)
-            .map(|k| format!("{} {:.1}%", k.name(), 100.0 * counts[*k as usize] as f64 / pairs as f64))
+            .map(|k| {
+                let share = Decimal::new(100.0 * counts[*k as usize] as f64 / pairs as f64, 1);
+                format!("{} {}%", k.text(lang), share.text(lang))
+            })
             .collect();
-        let parts = if parts.is_empty() { "none".to_string() } else { parts.join(", ") };
-        eprintln!("exclusions by reason ({pairs} sampled seeker-vacancy pairs): {parts}");
+        let parts = if parts.is_empty() { Label::CommonNone.text(lang) } else { parts.join(", ") };
+        eprintln!("{}", Label::MatchExclusions.text_with(lang, &[("pairs", &pairs), ("reasons", &parts)]));
     }
     Ok(rejected)
 }
@@ -256,21 +268,22 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
+    let lang = args.lang;
     if args.vacancies.is_none() && args.employers.is_none() {
-        eprintln!("error: give --vacancies, --employers or both (see --help)");
+        eprintln!("{}", cli::error_line(&Label::MatchGiveInput.text(lang), lang));
         return ExitCode::from(2);
     }
-    let inputs = match args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }) {
+    let inputs = match args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang) {
         Ok(i) => i,
         Err(msg) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", cli::error_line(&msg, lang));
             return ExitCode::from(2);
         }
     };
     match run(&args, &inputs) {
-        Ok(bad) => cli::finish(bad),
+        Ok(bad) => cli::finish(bad, lang),
         Err(msg) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", cli::error_line(&msg, lang));
             ExitCode::from(1)
         }
     }

@@ -6,6 +6,8 @@
 //!     --seekers fixtures/cases/seekers.jsonl
 //! ```
 //!
+//! Dutch by default (`--lang en` for English).
+//!
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -22,6 +24,7 @@ use serde::Serialize;
 use werkmatch::adapter::OnError;
 use werkmatch::rank::{Matcher, RankOptions};
 use werkmatch::score::{self, words, Explanation, ScoringConfig};
+use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Jobseeker, Vacancy};
 
 /// Find and explain the best candidates for one vacancy.
@@ -49,6 +52,9 @@ struct Args {
     /// Stop at the first bad input record instead of skipping bad records.
     #[arg(long)]
     strict: bool,
+    /// Language of the report and messages: nl (Nederlands) or en (English).
+    #[arg(long, default_value_t = Lang::Nl)]
+    lang: Lang,
     #[command(flatten)]
     input: cli::InputFlags,
 }
@@ -64,19 +70,22 @@ struct Candidate {
 
 #[derive(Serialize)]
 struct Report {
+    /// The language of the texts below (the explanations are data, without language).
+    lang: Lang,
     vacancy: String,
     candidates: Vec<Candidate>,
     near_misses: Vec<Candidate>,
 }
 
 fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
-    let inputs = args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect })?;
-    let vacancies: Vec<Vacancy> = accept(&args.vacancies, inputs.vacancies(&args.vacancies), bad)?;
-    let seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), bad)?;
-    let v = vacancies
-        .iter()
-        .find(|v| v.id.as_str() == args.id)
-        .ok_or_else(|| format!("no vacancy with id {:?} in {}", args.id, args.vacancies.display()))?;
+    let lang = args.lang;
+    let inputs = args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
+    let vacancies: Vec<Vacancy> = accept(&args.vacancies, inputs.vacancies(&args.vacancies), bad, lang)?;
+    let seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), bad, lang)?;
+    let v = vacancies.iter().find(|v| v.id.as_str() == args.id).ok_or_else(|| {
+        let id = format!("{:?}", args.id);
+        Label::VacancyNoSuchVacancy.text_with(lang, &[("id", &id), ("file", &Verbatim(args.vacancies.display()))])
+    })?;
     let cfg = ScoringConfig::default();
     let find_s = |id: &str| seekers.iter().find(|s| s.id.as_str() == id);
     let matcher = Matcher::builder().config(cfg.clone()).seekers(&seekers).build().map_err(|e| format!("{e}"))?;
@@ -89,7 +98,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
             Candidate {
                 id: s.id.to_string(),
                 score: e.score,
-                reasons: words::fit_reasons(&e),
+                reasons: words::fit_reasons(&e).iter().map(|r| r.text(lang)).collect(),
                 hints: Vec::new(),
                 explanation: e,
             }
@@ -102,50 +111,57 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
             id: s.id.to_string(),
             score: None,
             reasons: Vec::new(),
-            hints: score::unlock_hints(&cfg, s, v).iter().map(ToString::to_string).collect(),
+            hints: score::unlock_hints(&cfg, s, v).iter().map(|h| h.text(lang)).collect(),
             explanation: score::explain(&cfg, s, v),
         })
         .collect();
+    let sector = v.sector.map_or_else(|| Label::CommonUnknown.text(lang), |n| n.to_string());
+    let starts = match v.earliest_start {
+        Some(t) => Label::VacancyStarts.text_with(lang, &[("time", &Verbatim(t))]),
+        None => String::new(),
+    };
     Ok(Report {
-        vacancy: format!(
-            "{} {} (ISCO {}, skill level {}, sector {}){}",
-            v.id,
-            v.title.as_deref().unwrap_or(""),
-            v.isco,
-            v.skill_level(),
-            v.sector.map_or_else(|| "unknown".to_string(), |n| n.to_string()),
-            v.earliest_start.map(|t| format!(", starts {t}")).unwrap_or_default()
+        lang,
+        vacancy: Label::VacancyHeader.text_with(
+            lang,
+            &[
+                ("id", &Verbatim(&v.id)),
+                ("title", &v.title.as_deref().unwrap_or("")),
+                ("isco", &Verbatim(v.isco)),
+                ("level", &v.skill_level().get()),
+                ("sector", &sector),
+                ("starts", &starts),
+            ],
         ),
         candidates,
         near_misses,
     })
 }
 
-fn print(title: &str, list: &[Candidate], empty: &str) {
+fn print(lang: Lang, title: Label, list: &[Candidate], empty: Label) {
     println!();
-    println!("{title}");
+    println!("{}", title.text(lang));
     if list.is_empty() {
-        println!("  {empty}");
+        println!("  {}", empty.text(lang));
     }
     for (i, c) in list.iter().enumerate() {
-        match c.score {
-            Some(s) => println!("  {}. {} score {s:.2}", i + 1, c.id),
-            None => println!(
-                "  {}. {} would score {:.2}; travel {}",
-                i + 1,
-                c.id,
-                c.explanation.recombined_total(),
-                words::travel_words(&c.explanation)
-            ),
-        }
+        let what = match c.score {
+            Some(s) => Label::CommonScore.text_with(lang, &[("score", &Decimal::new(s, 2))]),
+            None => {
+                let would = Decimal::new(c.explanation.recombined_total(), 2);
+                Label::CommonWouldScore.text_with(lang, &[("score", &would), ("trip", &c.explanation.travel)])
+            }
+        };
+        println!("  {}. {} {what}", i + 1, c.id);
         if !c.reasons.is_empty() {
-            println!("     why: {}", c.reasons.join("; "));
+            println!("     {}", Label::CommonWhy.text_with(lang, &[("reasons", &c.reasons.join("; "))]));
         }
         if c.score.is_some() && !c.explanation.missing_essential_skills.is_empty() {
-            println!("     missing skills: {}", c.explanation.missing_essential_skills.join(", "));
+            let skills = c.explanation.missing_essential_skills.join(", ");
+            println!("     {}", Label::CommonMissingSkills.text_with(lang, &[("skills", &skills)]));
         }
         for h in &c.hints {
-            println!("     to unlock: {h}");
+            println!("     {}", Label::CommonToUnlock.text_with(lang, &[("hint", h)]));
         }
     }
 }
@@ -157,9 +173,10 @@ fn main() -> ExitCode {
     };
     let mut bad = 0;
     let report = run(&args, &mut bad);
-    cli::emit(args.format, report, bad, |report| {
-        println!("Vacancy {}", report.vacancy);
-        print("Best candidates", &report.candidates, "none: see the near misses below");
-        print("Near misses (excluded by one thing)", &report.near_misses, "none");
+    let lang = args.lang;
+    cli::emit(args.format, report, bad, lang, |report| {
+        println!("{}", report.vacancy);
+        print(lang, Label::VacancyBestCandidates, &report.candidates, Label::VacancyNoCandidates);
+        print(lang, Label::CommonNearMisses, &report.near_misses, Label::CommonNone);
     })
 }

@@ -1,10 +1,12 @@
-//! The hand-made case set in `fixtures/cases/`: the rankers must reproduce the
-//! rankings worked out in `expected.json` (ids in order, scores within 1e-4).
+//! The hand-made case set in `fixtures/cases/`: both rankers (the reference
+//! and the kernel) must reproduce the rankings worked out in `expected.json`
+//! by an independent implementation (ids in order, scores within 1e-4), and
+//! agree with each other bit for bit.
 
 use std::path::Path;
 
 use serde_json::Value;
-use werkmatch::rank::{reference, RankOptions, Ranking};
+use werkmatch::rank::{reference, Executor, Matcher, RankOptions, Ranking};
 use werkmatch::score::ScoringConfig;
 use werkmatch::{Employer, Jobseeker, Vacancy};
 
@@ -47,6 +49,33 @@ fn reference_ranker_reproduces_the_worked_cases() {
     check("seeker_to_vacancies", &reference::seeker_to_vacancies(&cfg, &seekers, &vacancies, &opts), &want);
     check("vacancy_to_seekers", &reference::vacancy_to_seekers(&cfg, &vacancies, &seekers, &opts), &want);
     check("seeker_to_employers", &reference::seeker_to_employers(&cfg, &seekers, &employers, &opts), &want);
+}
+
+#[test]
+fn kernel_reproduces_the_worked_cases() {
+    let seekers: Vec<Jobseeker> = load("seekers.jsonl");
+    let vacancies: Vec<Vacancy> = load("vacancies.jsonl");
+    let employers: Vec<Employer> = load("employers.jsonl");
+    let cfg = ScoringConfig::default();
+    let want = expected();
+    let opts = RankOptions::top(want["k"].as_u64().unwrap() as usize);
+    let m = Matcher::builder()
+        .config(cfg.clone())
+        .seekers(&seekers)
+        .vacancies(&vacancies)
+        .employers(&employers)
+        .build()
+        .unwrap();
+    let one = Executor::CurrentThread;
+    let sv = m.seeker_to_vacancies(&seekers, &opts, one).0;
+    let vs = m.vacancy_to_seekers(&vacancies, &opts, one).0;
+    let se = m.seeker_to_employers(&seekers, &opts, one).0;
+    check("seeker_to_vacancies", &sv, &want);
+    check("vacancy_to_seekers", &vs, &want);
+    check("seeker_to_employers", &se, &want);
+    assert_eq!(sv, reference::seeker_to_vacancies(&cfg, &seekers, &vacancies, &opts));
+    assert_eq!(vs, reference::vacancy_to_seekers(&cfg, &vacancies, &seekers, &opts));
+    assert_eq!(se, reference::seeker_to_employers(&cfg, &seekers, &employers, &opts));
 }
 
 #[test]

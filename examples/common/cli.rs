@@ -13,6 +13,7 @@ use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
 use werkmatch::adapter::input::Inputs;
 use werkmatch::adapter::postcode::PostcodeTable;
 use werkmatch::adapter::OnError;
+use werkmatch::text::{Catalogue, Label, Lang, Message, Verbatim};
 
 /// How to read the inputs.
 #[derive(Args, Debug, Clone)]
@@ -33,21 +34,22 @@ impl InputFlags {
     ///
     /// The data lives as long as the program (these are one-shot tools), so it is leaked
     /// deliberately rather than threaded through lifetimes.
-    pub fn inputs(&self, on_error: OnError) -> Result<Inputs<'static>, String> {
+    pub fn inputs(&self, on_error: OnError, lang: Lang) -> Result<Inputs<'static>, String> {
+        let failed = |label: Label, e: werkmatch::adapter::Error| label.text_with(lang, &[("error", &e)]);
         let mapping = match &self.mapping {
-            Some(p) => Some(Mapping::from_file(p).map_err(|e| format!("mapping: {e}"))?),
+            Some(p) => Some(Mapping::from_file(p).map_err(|e| failed(Label::InputMapping, e))?),
             None => None,
         };
         let postcodes: Option<&'static PostcodeTable> = match &self.postcodes {
-            Some(p) => {
-                Some(Box::leak(Box::new(PostcodeTable::read_file(p).map_err(|e| format!("postcode table: {e}"))?)))
-            }
+            Some(p) => Some(Box::leak(Box::new(
+                PostcodeTable::read_file(p).map_err(|e| failed(Label::InputPostcodeTable, e))?,
+            ))),
             None => None,
         };
         let mut inputs = Inputs { on_error, mapping, postcodes, ..Inputs::new() };
         if let Some(dir) = &self.esco {
             let t: &'static Taxonomy =
-                Box::leak(Box::new(Taxonomy::load(dir).map_err(|e| format!("ESCO export: {e}"))?));
+                Box::leak(Box::new(Taxonomy::load(dir).map_err(|e| failed(Label::InputEscoExport, e))?));
             let n: &'static OccupationNormalizer<'static> = Box::leak(Box::new(OccupationNormalizer::new(t)));
             inputs.resolver = Some(t);
             inputs.normaliser = Some(n);
@@ -62,12 +64,22 @@ pub fn accept<T>(
     path: &std::path::Path,
     loaded: werkmatch::adapter::Result<werkmatch::adapter::Loaded<T>>,
     bad: &mut usize,
+    lang: Lang,
 ) -> Result<Vec<T>, String> {
-    let loaded = loaded.map_err(|e| format!("{e}\n(fix the record, or drop --strict to skip bad records)"))?;
+    let loaded = loaded.map_err(|e| format!("{}\n{}", e.text(lang), Label::InputStrictHint.text(lang)))?;
     if !loaded.rejected.is_empty() {
-        eprintln!("{}: {} (the rejected records are left out):", path.display(), loaded.summary());
+        let summary = Label::InputRejectedSummary.text_with(
+            lang,
+            &[
+                ("file", &Verbatim(path.display())),
+                ("read", &loaded.read),
+                ("accepted", &loaded.accepted.len()),
+                ("rejected", &loaded.rejected.len()),
+            ],
+        );
+        eprintln!("{summary}");
         for r in &loaded.rejected {
-            eprintln!("  rejected {r}");
+            eprintln!("  {}", Label::InputRejected.text_with(lang, &[("error", r)]));
         }
     }
     *bad += loaded.rejected.len();
@@ -105,10 +117,16 @@ pub fn print_json<T: serde::Serialize>(report: &T) -> Result<(), std::process::E
     }
 }
 
+/// `error: …` in the chosen language, for stderr.
+pub fn error_line(message: &str, lang: Lang) -> String {
+    Label::CommonError.text_with(lang, &[("message", &message)])
+}
+
 /// The exit code after a run that skipped `bad` input records: 0, or 1 with a note.
-pub fn finish(bad: usize) -> std::process::ExitCode {
+pub fn finish(bad: usize, lang: Lang) -> std::process::ExitCode {
     if bad > 0 {
-        eprintln!("note: {bad} bad input record(s) were left out (listed above); exit code 1");
+        let note = Label::InputBadRecordsNote.text_with(lang, &[("bad", &bad)]);
+        eprintln!("{}", Label::CommonNote.text_with(lang, &[("message", &note)]));
         return std::process::ExitCode::from(1);
     }
     std::process::ExitCode::SUCCESS
@@ -139,12 +157,13 @@ pub fn emit<R: serde::Serialize>(
     format: Format,
     report: Result<R, String>,
     bad: usize,
+    lang: Lang,
     table: impl FnOnce(&R),
 ) -> std::process::ExitCode {
     let report = match report {
         Ok(r) => r,
         Err(msg) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", error_line(&msg, lang));
             return std::process::ExitCode::from(1);
         }
     };
@@ -156,5 +175,5 @@ pub fn emit<R: serde::Serialize>(
         }
         Format::Table => table(&report),
     }
-    finish(bad)
+    finish(bad, lang)
 }

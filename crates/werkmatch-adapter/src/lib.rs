@@ -8,6 +8,7 @@
 
 pub mod csv_export;
 pub mod error;
+mod error_text;
 pub mod esco;
 pub mod feed;
 pub mod input;

@@ -39,6 +39,13 @@ pub enum ErrorKind {
     },
     /// A configuration was inconsistent (e.g. all weights zero).
     InvalidConfig(&'static str),
+    /// An id given to an index twice (ids are unique within a population).
+    DuplicateId {
+        /// The id, as text.
+        value: String,
+        /// The population: `seekers`, `vacancies` or `employers`.
+        population: &'static str,
+    },
 }
 
 impl Error {
@@ -52,6 +59,10 @@ impl Error {
 
     pub(crate) fn missing(field: &'static str, rule: &'static str) -> Self {
         Error { field, kind: ErrorKind::Missing { rule } }
+    }
+
+    pub(crate) fn duplicate(population: &'static str, id: impl fmt::Display) -> Self {
+        Error { field: "id", kind: ErrorKind::DuplicateId { value: id.to_string(), population } }
     }
 
     pub(crate) fn config(field: &'static str, reason: &'static str) -> Self {
@@ -71,7 +82,9 @@ impl Error {
     /// The offending value as text, when there is one.
     pub fn value(&self) -> Option<&str> {
         match &self.kind {
-            ErrorKind::OutOfRange { value, .. } | ErrorKind::Malformed { value, .. } => Some(value),
+            ErrorKind::OutOfRange { value, .. }
+            | ErrorKind::Malformed { value, .. }
+            | ErrorKind::DuplicateId { value, .. } => Some(value),
             ErrorKind::Missing { .. } | ErrorKind::InvalidConfig(_) => None,
         }
     }
@@ -83,6 +96,7 @@ impl Error {
             ErrorKind::Malformed { expected, .. } => format!("malformed: expected {expected}"),
             ErrorKind::Missing { rule } => format!("missing: {rule}"),
             ErrorKind::InvalidConfig(reason) => (*reason).to_string(),
+            ErrorKind::DuplicateId { population, .. } => format!("appears twice among the {population}"),
         }
     }
 }

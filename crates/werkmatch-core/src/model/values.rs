@@ -212,6 +212,7 @@ impl Cefr {
 
 /// Highest completed education, in the Dutch system.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 #[serde(rename_all = "lowercase")]
 #[allow(missing_docs)]
 pub enum Education {
@@ -286,6 +287,7 @@ impl Education {
 
 /// Physical load of a job, or the most a seeker can carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 #[serde(rename_all = "lowercase")]
 #[allow(missing_docs)]
 pub enum PhysicalLoad {
@@ -303,6 +305,7 @@ impl PhysicalLoad {
 
 /// A way of getting to work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 #[serde(rename_all = "lowercase")]
 #[allow(missing_docs)]
 pub enum TravelMode {

@@ -15,7 +15,9 @@
 //! summary that still counts it only bounds from further above.
 
 use super::eval::{SeekerSide, SECTOR_UNKNOWN};
-use super::spatial::CellBox;
+use super::spatial::{CellBox, DegWindow, Grid};
+use super::topk::TopK;
+use super::RankOptions;
 use crate::model::{HoursRange, IscoCode};
 use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
@@ -71,25 +73,12 @@ impl GroupSummary {
         }
     }
 
-    /// An upper bound on the score of any vacancy of the group for a seeker,
-    /// with mobility at its best (1), or `None` when every one of them is
-    /// knocked out by level or hours. `level` is the group's skill level;
-    /// `skill_sum` the seeker's share of the group's skill union
-    /// ([`SkillGroups::accumulate`]).
-    #[inline]
-    pub(crate) fn bound(
-        &self,
-        cfg: &ScoringConfig,
-        tables: &BoundTables,
-        seeker: &SeekerTerms,
-        level: u8,
-        occupation: f64,
-        skill_sum: f64,
-    ) -> Option<f64> {
-        self.components(tables, seeker, level, occupation, skill_sum).map(|c| c.total(cfg))
-    }
-
-    /// The component bounds behind [`bound`](Self::bound), mobility at 1.
+    /// Upper bounds on each component of any vacancy of the group for a
+    /// seeker, with mobility at its best (1), or `None` when every one of
+    /// them is knocked out by level or hours. `level` is the group's skill
+    /// level; `skill_sum` the seeker's share of the group's skill union
+    /// ([`SkillGroups::accumulate`]). Their [`Components::total`] bounds the
+    /// group's scores.
     #[inline]
     pub(crate) fn components(
         &self,
@@ -209,6 +198,38 @@ pub(crate) fn cell_bound(cfg: &ScoringConfig, comps: &Components, cell: &CellBox
         return None;
     }
     Some(Components { mobility: components::mobility(cfg, t, s.max_minutes), ..*comps }.total(cfg))
+}
+
+/// The seeker-side walk of one group's grid (vacancies, employers): every
+/// non-empty cell in the window whose bound (`comps` with the best mobility
+/// for the least travel time to the cell, [`cell_bound`]) can still enter
+/// `top` above `min_score`, its slots passed to `visit` one by one.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+pub(crate) fn visit_cells(
+    cfg: &ScoringConfig,
+    grid: &Grid,
+    window: &DegWindow,
+    comps: &Components,
+    s: &SeekerSide<'_>,
+    opts: &RankOptions,
+    top: &mut TopK,
+    mut visit: impl FnMut(u32, &mut TopK),
+) {
+    grid.for_each_cell(window, |c, bx| {
+        let slots = grid.cell(c);
+        if slots.is_empty() {
+            return;
+        }
+        let Some(b) = cell_bound(cfg, comps, bx, s) else { return };
+        // Rank 0 is the best possible id: skip only when nothing in the cell can enter.
+        if !opts.admits(b) || top.cannot_enter(b, 0) {
+            return;
+        }
+        for &slot in slots {
+            visit(slot, top);
+        }
+    });
 }
 
 /// The occupation component for groups visited in code order: worked out

@@ -4,8 +4,8 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use super::batch::{run_batch, to_matches, KernelStats};
-use super::bounds::{BoundTables, GroupSummary, SeekerTerms};
-use super::eval::{evaluate_with, Geo, Outcome, VacancySide};
+use super::bounds::{visit_cells, BoundTables, GroupSummary, SeekerTerms};
+use super::eval::{evaluate_with, Geo, Outcome, VacRow, NO_START};
 use super::exec::Executor;
 use super::prepared::PreparedSeeker;
 use super::slots::{unique, Slots};
@@ -14,7 +14,7 @@ use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
 use crate::model::{Employer, HoursRange, Id, IscoCode, Jobseeker, PhysicalLoad};
-use crate::score::components;
+use crate::score::components::{self, Components};
 use crate::score::ScoringConfig;
 
 #[derive(Clone, Copy, Debug)]
@@ -79,7 +79,7 @@ impl EmpGroup {
 impl EmployerIndex {
     /// Prepares `employers` for scoring with `cfg`. Fails on a duplicate id.
     pub fn build(cfg: &ScoringConfig, employers: &[Employer]) -> Result<Self> {
-        let slots = Slots::of(employers.iter().map(|e| e.id.clone()).collect(), Executor::CurrentThread)?;
+        let slots = Slots::of("employers", employers.iter().map(|e| e.id.clone()).collect(), Executor::CurrentThread)?;
         let records: Vec<Record<'_>> = employers
             .iter()
             .map(|e| {
@@ -145,7 +145,7 @@ impl EmployerIndex {
     /// Adds each employer, replacing a live one with the same id. Fails,
     /// changing nothing, when an id is repeated among `employers`.
     pub fn upsert(&mut self, employers: &[Employer]) -> Result<()> {
-        unique(employers.iter().map(|e| &e.id))?;
+        unique("employers", employers.iter().map(|e| &e.id))?;
         for e in employers {
             self.remove(e.id.as_str());
         }
@@ -259,7 +259,7 @@ impl EmployerIndex {
             .collect();
         let ids = live.iter().map(|&s| self.slots.id(s).clone()).collect();
         // The live ids are unique, so ranking them cannot fail.
-        if let Ok(slots) = Slots::of(ids, Executor::CurrentThread) {
+        if let Ok(slots) = Slots::of("employers", ids, Executor::CurrentThread) {
             *self = Self::assemble(&self.cfg, slots, &records);
         }
     }
@@ -336,10 +336,27 @@ impl EmployerIndex {
         let q = PreparedSeeker::new(&self.cfg, seeker, None, None);
         let Some(reach) = q.reach_km else { return Vec::new() };
         let s = q.side();
-        // The vacancy an employer stands for: hours 0–60, light work, no
-        // skills, start time or other requirement (score::employer_as_vacancy).
-        let hours = employer_hours();
-        let reqs = super::prepared::bits::load(PhysicalLoad::Light.rank());
+        // The vacancy an employer stands for (score::employer_as_vacancy):
+        // a row made per pair, since its code is the best one for the seeker
+        // (the group's); hours 0–60, light work, no skills, start time or
+        // other requirement.
+        let light = super::prepared::bits::load(PhysicalLoad::Light.rank());
+        let as_vacancy = |row: &EmpRow, isco: IscoCode| VacRow {
+            isco,
+            hours: employer_hours(),
+            earliest: NO_START,
+            reqs: light,
+            level: isco.skill_level().get(),
+            sector: row.sector,
+            remote: false,
+            training: row.training,
+            at: 0,
+            known_ess: 0,
+            known_opt: 0,
+            n_cert: 0,
+            n_ess: 0,
+            n_opt: 0,
+        };
         let mut top = TopK::new(opts.k());
         // Each group's code gives the occupation component (also the skills
         // component: employers ask no skills); computed once per group.
@@ -354,23 +371,7 @@ impl EmployerIndex {
             let Some(isco) = self.groups.get(gi as usize).map(|g| g.code) else { return };
             let rank = self.slots.rank[slot as usize];
             stats.pairs_considered += 1;
-            let v = VacancySide {
-                geo: self.geo[slot as usize],
-                remote: false,
-                isco,
-                level: isco.skill_level().get(),
-                training: row.training,
-                hours,
-                earliest: None,
-                reqs,
-                certs_impossible: false,
-                certs: &[],
-                sector: row.sector,
-                ess: &[],
-                n_ess: 0,
-                opt: &[],
-                n_opt: 0,
-            };
+            let v = as_vacancy(row, isco).side(self.geo[slot as usize], &[]);
             let out = evaluate_with(
                 &self.cfg,
                 &s,
@@ -388,20 +389,26 @@ impl EmployerIndex {
         };
         // Groups by their bound: the code's occupation, level and sectors.
         let terms = SeekerTerms::new(q.hours, q.sec_pref, q.sec_exp, q.level);
-        let mut order: Vec<(f64, usize)> = Vec::with_capacity(self.groups.len());
+        let mut order: Vec<(f64, usize, Components)> = Vec::with_capacity(self.groups.len());
         for (i, (g, &o)) in self.groups.iter().zip(&occ).enumerate() {
-            if let Some(bound) = g.summary.bound(&self.cfg, &self.tables, &terms, g.code.skill_level().get(), o, 0.0) {
-                order.push((bound, i));
+            if g.live == 0 {
+                continue;
+            }
+            if let Some(c) = g.summary.components(&self.tables, &terms, g.code.skill_level().get(), o, 0.0) {
+                order.push((c.total(&self.cfg), i, c));
             }
         }
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let window = DegWindow::around(q.lat_deg, q.lon_deg, reach, self.cfg.travel().earth_radius_km);
-        for (bound, gi) in order {
+        for (bound, gi, comps) in order {
             if !opts.admits(bound) || top.cannot_enter(bound, 0) {
                 break;
             }
-            let (Some(g), Some(&o)) = (self.groups.get(gi), occ.get(gi)) else { continue };
-            g.grid.for_each_in(&window, |slot| visit(slot, gi as u32, o, &mut top));
+            let o = occ[gi];
+            let g = &self.groups[gi];
+            visit_cells(&self.cfg, &g.grid, &window, &comps, &s, opts, &mut top, |slot, top| {
+                visit(slot, gi as u32, o, top)
+            });
         }
         to_matches(top, &self.slots)
     }

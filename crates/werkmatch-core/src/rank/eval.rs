@@ -71,6 +71,77 @@ pub(crate) struct VacancySide<'a> {
     pub n_opt: usize,
 }
 
+/// A vacancy's knock-out and component fields, packed: the one form in
+/// which the kernel keeps a vacancy on its hot path (the vacancy index's
+/// columns, the transposed batch, a vacancy query, and the vacancy an
+/// employer stands for). Its id lists live in a flat array of the holder:
+/// the known essential skills at `ids[at..][..known_ess]`, then the known
+/// optional ones, then the certificates.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct VacRow {
+    pub isco: IscoCode,
+    pub hours: HoursRange,
+    /// [`NO_START`]: no earliest start.
+    pub earliest: u16,
+    pub reqs: u16,
+    pub level: u8,
+    pub sector: u8,
+    pub remote: bool,
+    pub training: bool,
+    pub at: u32,
+    pub known_ess: u32,
+    pub known_opt: u32,
+    pub n_cert: u32,
+    /// `|E|` and `|O|` (SCORING.md 2.3), skills unknown to the other side's
+    /// vocabulary included: they count in the denominator but nobody has them.
+    pub n_ess: u32,
+    pub n_opt: u32,
+}
+
+/// [`VacRow::earliest`] of a vacancy without an earliest start.
+pub(crate) const NO_START: u16 = u16::MAX;
+
+impl VacRow {
+    /// The group key of the vacancy: code, level and requirement mask.
+    #[inline]
+    pub(crate) fn key(&self) -> (IscoCode, u8, u16) {
+        (self.isco, self.level, self.reqs)
+    }
+
+    /// Where the row's ids sit in the holder's flat array.
+    #[inline]
+    pub(crate) fn list(&self) -> std::ops::Range<usize> {
+        let at = self.at as usize;
+        at..at + (self.known_ess + self.known_opt + self.n_cert) as usize
+    }
+
+    /// The pair view of this vacancy at `geo`, its ids in `ids` (the
+    /// holder's flat array).
+    #[inline]
+    pub(crate) fn side<'a>(&self, geo: Geo, ids: &'a [u32]) -> VacancySide<'a> {
+        let list = &ids[self.list()];
+        let (skills, certs) = list.split_at((self.known_ess + self.known_opt) as usize);
+        let (ess, opt) = skills.split_at(self.known_ess as usize);
+        VacancySide {
+            geo,
+            remote: self.remote,
+            isco: self.isco,
+            level: self.level,
+            training: self.training,
+            hours: self.hours,
+            earliest: (self.earliest != NO_START).then_some(self.earliest),
+            reqs: self.reqs,
+            certs_impossible: false,
+            certs,
+            sector: self.sector,
+            ess,
+            n_ess: self.n_ess as usize,
+            opt,
+            n_opt: self.n_opt as usize,
+        }
+    }
+}
+
 /// What became of one pair.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Outcome {

@@ -23,26 +23,32 @@
 use std::collections::BTreeMap;
 
 use super::batch::{run_batch, to_matches, KernelStats};
-use super::bounds::{cell_bound, BoundTables, GroupSummary, OccupationRun, SeekerTerms, SkillGroups};
-use super::eval::{evaluate_with, Geo, Outcome, VacancySide};
+use super::bounds::{visit_cells, BoundTables, GroupSummary, OccupationRun, SeekerTerms, SkillGroups};
+use super::eval::{evaluate_with, Geo, Outcome, VacRow, VacancySide};
 use super::exec::{join, par_map, Executor};
 use super::intern::{IdBits, Interner};
-use super::prepared::{cert_bits, sector_index, skill_sets, vacancy_reqs, PreparedSeeker};
+use super::prepared::{skill_sets, vacancy_row, PreparedSeeker};
 use super::slots::{unique, Slots};
 use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
-use crate::model::{HoursRange, Id, IscoCode, Jobseeker, Vacancy};
+use crate::model::{Id, IscoCode, Jobseeker, Vacancy};
 use crate::score::components::Components;
 use crate::score::ScoringConfig;
 
-/// A vacancy's interned ids: essential and optional skills (`skill_sets`)
-/// and certificates, each sorted.
+/// A vacancy's interned ids: essential skills, optional skills
+/// (`skill_sets`) and certificates, each sorted, in one list.
 struct VacIds {
-    ess: Vec<u32>,
-    opt: Vec<u32>,
-    certs: Vec<u32>,
+    ids: Vec<u32>,
+    n_ess: usize,
+    n_opt: usize,
+}
+
+impl VacIds {
+    fn new(ess: Vec<u32>, opt: Vec<u32>, certs: Vec<u32>) -> Self {
+        VacIds { n_ess: ess.len(), n_opt: opt.len(), ids: [ess, opt, certs].concat() }
+    }
 }
 
 /// One vacancy as the index stores it, before it has a slot: made from a
@@ -50,33 +56,26 @@ struct VacIds {
 /// so that both lay records out the same way.
 #[derive(Clone, Copy)]
 struct Entry<'a> {
-    key: GroupKey,
+    /// Its row, `at` not yet placed.
+    row: VacRow,
     /// Where a seeker travels to (degrees); `None` for a remote vacancy.
     site: Option<(f64, f64)>,
     geo: Geo,
-    hours: HoursRange,
-    earliest: u16,
-    sector: u8,
-    training: bool,
-    ess: &'a [u32],
-    opt: &'a [u32],
-    certs: &'a [u32],
+    /// The row's ids: essential skills, optional skills, certificates.
+    ids: &'a [u32],
 }
 
 impl<'a> Entry<'a> {
-    fn of(v: &Vacancy, ids: &'a VacIds) -> Self {
+    fn of(v: &Vacancy, x: &'a VacIds) -> Self {
         let site = v.workplace.site();
+        let (ess, opt) = x.ids.split_at(x.n_ess);
+        let (opt, certs) = opt.split_at(x.n_opt);
         Entry {
-            key: (v.isco, v.skill_level().get(), vacancy_reqs(v) | cert_bits(&ids.certs)),
+            // Every skill of the index is in its vocabulary: known = asked.
+            row: vacancy_row(v, [ess, opt, certs], ess.len(), opt.len(), 0),
             site: site.map(|p| (p.lat(), p.lon())),
             geo: site.map_or(Geo::default(), Geo::of),
-            hours: v.hours,
-            earliest: v.earliest_start.map_or(u16::MAX, |t| t.minutes()),
-            sector: sector_index(v.sector),
-            training: v.offers_training,
-            ess: &ids.ess,
-            opt: &ids.opt,
-            certs: &ids.certs,
+            ids: &x.ids,
         }
     }
 }
@@ -111,32 +110,6 @@ fn layout(cfg: &ScoringConfig, records: &[(GroupKey, Option<(f64, f64)>)]) -> La
     (groups, group_of, by_cell)
 }
 
-/// The knock-out and component fields of one vacancy, packed (40 bytes).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct VacRow {
-    pub isco: IscoCode,
-    pub hours: HoursRange,
-    /// `u16::MAX`: no earliest start.
-    pub earliest: u16,
-    pub reqs: u16,
-    pub level: u8,
-    pub sector: u8,
-    pub remote: bool,
-    pub training: bool,
-    /// Essential skills at `skills[sk_start..][..n_ess]`, then the optional ones.
-    pub sk_start: u32,
-    pub n_ess: u32,
-    pub n_opt: u32,
-    pub cert_start: u32,
-    pub n_cert: u32,
-}
-
-impl VacRow {
-    fn key(&self) -> GroupKey {
-        (self.isco, self.level, self.reqs)
-    }
-}
-
 /// Vacancies prepared for ranking: build once with [`VacancyIndex::build`],
 /// query many times, update with [`add`](VacancyIndex::add),
 /// [`upsert`](VacancyIndex::upsert) and [`remove`](VacancyIndex::remove)
@@ -151,8 +124,8 @@ pub struct VacancyIndex {
     rows: Vec<VacRow>,
     /// Column: the grid cell of each slot (`u32::MAX` for remote vacancies).
     cell: Vec<u32>,
-    skills: Vec<u32>,
-    certs: Vec<u32>,
+    /// The rows' id lists (see [`VacRow`]).
+    ids: Vec<u32>,
     pub(crate) skill_vocab: Interner,
     pub(crate) cert_vocab: Interner,
     /// One group per key: the occupation component is the same for a whole
@@ -208,6 +181,18 @@ impl VacGroup {
         }
     }
 
+    /// Counts `row` (whose ids are in `ids`) in the group's summary and
+    /// skill union, and the group (index `g`) in `skill_groups`.
+    fn note(&mut self, cfg: &ScoringConfig, skill_groups: &mut SkillGroups, g: usize, row: &VacRow, ids: &[u32]) {
+        let (ess, opt) = (row.known_ess as usize, row.known_opt as usize);
+        self.summary.add(cfg, row.hours, row.sector, row.training, row.n_ess as usize, row.n_opt as usize);
+        for (i, &id) in ids[row.list()][..ess + opt].iter().enumerate() {
+            let how = if i < ess { 1 } else { 2 };
+            skill_groups.add(id, g as u32, how);
+            note_skill(&mut self.skills, id, how);
+        }
+    }
+
     /// Whether enough changed since the last layout for a new one.
     fn stale(&self) -> bool {
         self.changes > self.live / 4 + 4
@@ -244,7 +229,7 @@ impl VacancyIndex {
             par_map(&sets, 64, |(e, o)| (skill_vocab.lookup_set(e).0, skill_vocab.lookup_set(o).0), exec)
                 .into_iter()
                 .zip(certs)
-                .map(|((ess, opt), certs)| VacIds { ess, opt, certs })
+                .map(|((ess, opt), certs)| VacIds::new(ess, opt, certs))
                 .collect();
         let entries: Vec<Entry<'_>> = vacancies.iter().zip(&ids).map(|(v, x)| Entry::of(v, x)).collect();
         Self::assemble(cfg, skill_vocab, cert_vocab, &entries, |i| vacancies[i].id.clone(), exec)
@@ -260,16 +245,15 @@ impl VacancyIndex {
         id: impl Fn(usize) -> Id + Sync,
         exec: Executor<'_>,
     ) -> Result<Self> {
-        let keyed: Vec<(GroupKey, Option<(f64, f64)>)> = entries.iter().map(|e| (e.key, e.site)).collect();
+        let keyed: Vec<(GroupKey, Option<(f64, f64)>)> = entries.iter().map(|e| (e.row.key(), e.site)).collect();
         let (groups, group_of, by_cell) = layout(cfg, &keyed);
         let mut ix = VacancyIndex {
             cfg: cfg.clone(),
-            slots: Slots::default(),
+            slots: Slots::empty("vacancies"),
             geo: Vec::with_capacity(entries.len()),
             rows: Vec::with_capacity(entries.len()),
             cell: Vec::with_capacity(entries.len()),
-            skills: Vec::new(),
-            certs: Vec::new(),
+            ids: Vec::new(),
             skill_vocab,
             cert_vocab,
             groups,
@@ -281,7 +265,7 @@ impl VacancyIndex {
         // the ids and filling the columns run side by side.
         let (slots, ()) = join(
             exec,
-            || Slots::of(by_cell.iter().map(|&(_, _, i)| id(i)).collect(), exec),
+            || Slots::of("vacancies", by_cell.iter().map(|&(_, _, i)| id(i)).collect(), exec),
             || {
                 for &(_, _, i) in &by_cell {
                     ix.push(&entries[i]);
@@ -308,7 +292,7 @@ impl VacancyIndex {
             .map(|v| {
                 let (e, o) = skill_sets(v);
                 let (ess, opt) = (self.skill_vocab.intern_set(&e), self.skill_vocab.intern_set(&o));
-                VacIds { ess, opt, certs: self.cert_vocab.intern_set(&v.certificates) }
+                VacIds::new(ess, opt, self.cert_vocab.intern_set(&v.certificates))
             })
             .collect();
         let mut touched = Vec::with_capacity(vacancies.len());
@@ -329,7 +313,7 @@ impl VacancyIndex {
     /// Adds each vacancy, replacing a live one with the same id. Fails,
     /// changing nothing, when an id is repeated among `vacancies`.
     pub fn upsert(&mut self, vacancies: &[Vacancy]) -> Result<()> {
-        unique(vacancies.iter().map(|v| &v.id))?;
+        unique("vacancies", vacancies.iter().map(|v| &v.id))?;
         for v in vacancies {
             self.remove(v.id.as_str());
         }
@@ -340,46 +324,24 @@ impl VacancyIndex {
     /// when new); its group. The caller updates the slots.
     fn push(&mut self, e: &Entry<'_>) -> usize {
         let slot = self.rows.len() as u32;
-        let sk_start = self.skills.len() as u32;
-        self.skills.extend_from_slice(e.ess);
-        self.skills.extend_from_slice(e.opt);
-        let cert_start = self.certs.len() as u32;
-        self.certs.extend_from_slice(e.certs);
-        self.rows.push(VacRow {
-            isco: e.key.0,
-            hours: e.hours,
-            earliest: e.earliest,
-            reqs: e.key.2,
-            level: e.key.1,
-            sector: e.sector,
-            remote: e.site.is_none(),
-            training: e.training,
-            sk_start,
-            n_ess: e.ess.len() as u32,
-            n_opt: e.opt.len() as u32,
-            cert_start,
-            n_cert: e.certs.len() as u32,
-        });
+        let row = VacRow { at: self.ids.len() as u32, ..e.row };
+        self.ids.extend_from_slice(e.ids);
+        self.rows.push(row);
         self.geo.push(e.geo);
-        let g = match self.group_of.get(&e.key) {
+        let key = row.key();
+        let g = match self.group_of.get(&key) {
             Some(&g) => g,
             None => {
                 // A grid around the one location for now: the group is laid
                 // out again as it grows (see `relayout`).
                 let grid = Grid::covering(&Vec::from_iter(e.site), self.cfg.travel().earth_radius_km);
-                self.groups.push(VacGroup::new(e.key, grid));
-                self.group_of.insert(e.key, self.groups.len() - 1);
+                self.groups.push(VacGroup::new(key, grid));
+                self.group_of.insert(key, self.groups.len() - 1);
                 self.groups.len() - 1
             }
         };
         let group = &mut self.groups[g];
-        for (set, how) in [(e.ess, 1), (e.opt, 2)] {
-            for &id in set {
-                self.skill_groups.add(id, g as u32, how);
-                note_skill(&mut group.skills, id, how);
-            }
-        }
-        group.summary.add(&self.cfg, e.hours, e.sector, e.training, e.ess.len(), e.opt.len());
+        group.note(&self.cfg, &mut self.skill_groups, g, &row, &self.ids);
         let cell = match e.site {
             None => {
                 group.remote.push(slot);
@@ -444,18 +406,12 @@ impl VacancyIndex {
             group.grid.insert(c, slot, lat, lon);
             self.cell[slot as usize] = c;
         }
-        for &slot in located.iter().chain(&group.remote) {
-            let r = &self.rows[slot as usize];
-            let (ess, opt) = (r.n_ess as usize, r.n_opt as usize);
-            group.summary.add(&self.cfg, r.hours, r.sector, r.training, ess, opt);
-            let sk = &self.skills[r.sk_start as usize..][..ess + opt];
-            for (i, &id) in sk.iter().enumerate() {
-                let how = if i < ess { 1 } else { 2 };
-                self.skill_groups.add(id, g as u32, how);
-                note_skill(&mut group.skills, id, how);
-            }
+        let remote = std::mem::take(&mut group.remote);
+        for &slot in located.iter().chain(&remote) {
+            group.note(&self.cfg, &mut self.skill_groups, g, &self.rows[slot as usize], &self.ids);
         }
-        group.live = (located.len() + group.remote.len()) as u32;
+        group.live = (located.len() + remote.len()) as u32;
+        group.remote = remote;
         group.changes = 0;
     }
 
@@ -468,21 +424,9 @@ impl VacancyIndex {
         let entries: Vec<Entry<'_>> = live
             .iter()
             .map(|&slot| {
-                let (r, geo) = (&self.rows[slot as usize], self.geo[slot as usize]);
-                let sk = r.sk_start as usize;
-                let ce = r.cert_start as usize;
-                Entry {
-                    key: r.key(),
-                    site: (!r.remote).then(|| (geo.lat.to_degrees(), geo.lon.to_degrees())),
-                    geo,
-                    hours: r.hours,
-                    earliest: r.earliest,
-                    sector: r.sector,
-                    training: r.training,
-                    ess: &self.skills[sk..sk + r.n_ess as usize],
-                    opt: &self.skills[sk + r.n_ess as usize..sk + (r.n_ess + r.n_opt) as usize],
-                    certs: &self.certs[ce..ce + r.n_cert as usize],
-                }
+                let (r, geo) = (self.rows[slot as usize], self.geo[slot as usize]);
+                let site = (!r.remote).then(|| (geo.lat.to_degrees(), geo.lon.to_degrees()));
+                Entry { row: r, site, geo, ids: &self.ids[r.list()] }
             })
             .collect();
         let vocab = (self.skill_vocab.clone(), self.cert_vocab.clone());
@@ -521,7 +465,7 @@ impl VacancyIndex {
             + self.geo.capacity() * std::mem::size_of::<Geo>()
             + self.rows.capacity() * std::mem::size_of::<VacRow>()
             + self.cell.capacity() * 4
-            + (self.skills.capacity() + self.certs.capacity()) * 4
+            + self.ids.capacity() * 4
             + self.skill_vocab.memory_bytes()
             + self.cert_vocab.memory_bytes()
             + self.groups.iter().map(|g| g.grid.memory_bytes() + g.remote.capacity() * 4).sum::<usize>()
@@ -532,33 +476,12 @@ impl VacancyIndex {
 
     /// Number of skill entries stored (essential plus optional, deduplicated per vacancy).
     pub fn skill_entries(&self) -> usize {
-        self.skills.len()
+        self.rows.iter().map(|r| (r.known_ess + r.known_opt) as usize).sum()
     }
 
+    #[inline]
     fn side(&self, slot: u32) -> VacancySide<'_> {
-        let i = slot as usize;
-        let r = &self.rows[i];
-        let sk = r.sk_start as usize;
-        let ce = r.cert_start as usize;
-        let ess = self.skills.get(sk..sk + r.n_ess as usize).unwrap_or(&[]);
-        let opt = self.skills.get(sk + r.n_ess as usize..sk + (r.n_ess + r.n_opt) as usize).unwrap_or(&[]);
-        VacancySide {
-            geo: self.geo[i],
-            remote: r.remote,
-            isco: r.isco,
-            level: r.level,
-            training: r.training,
-            hours: r.hours,
-            earliest: (r.earliest != u16::MAX).then_some(r.earliest),
-            reqs: r.reqs,
-            certs_impossible: false,
-            certs: self.certs.get(ce..ce + r.n_cert as usize).unwrap_or(&[]),
-            sector: r.sector,
-            ess,
-            n_ess: ess.len(),
-            opt,
-            n_opt: opt.len(),
-        }
+        self.rows[slot as usize].side(self.geo[slot as usize], &self.ids)
     }
 
     /// The top-k vacancies for one seeker, exactly as
@@ -631,16 +554,7 @@ impl VacancyIndex {
                 visit(slot, o, &mut top);
             }
             let Some(w) = &window else { continue };
-            // Each cell bounded again with the best mobility anything in it can have.
-            group.grid.for_each_cell_in(w, |slots, cell| {
-                let Some(b) = cell_bound(&self.cfg, &comps, cell, &s) else { return };
-                if !opts.admits(b) || top.cannot_enter(b, 0) {
-                    return;
-                }
-                for &slot in slots {
-                    visit(slot, o, &mut top);
-                }
-            });
+            visit_cells(&self.cfg, &group.grid, w, &comps, &s, opts, &mut top, |slot, top| visit(slot, o, top));
         }
         to_matches(top, &self.slots)
     }

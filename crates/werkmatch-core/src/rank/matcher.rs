@@ -4,11 +4,12 @@ use super::batch::KernelStats;
 use super::employers::EmployerIndex;
 use super::exec::{join, Executor};
 use super::index::VacancyIndex;
+use super::records::Records;
 use super::seekers::SeekerIndex;
-use super::{Match, RankOptions, Ranking};
+use super::{Direction, Match, RankOptions, Ranking};
 use crate::error::Result;
 use crate::model::{Employer, Jobseeker, Vacancy};
-use crate::score::ScoringConfig;
+use crate::score::{Explanation, ScoringConfig};
 
 /// Prepared vacancies, seekers and employers for exact, parallel top-k in
 /// all three directions. Each query gives exactly what
@@ -144,6 +145,18 @@ impl Matcher {
     /// The employer index, to add or remove employers.
     pub fn employer_index_mut(&mut self) -> &mut EmployerIndex {
         &mut self.employers
+    }
+
+    /// The explanation of a ranked pair by its ids (see [`Records::explain`]),
+    /// under the configuration the matcher ranks with.
+    pub fn explain(
+        &self,
+        records: &Records<'_>,
+        direction: Direction,
+        subject: &str,
+        candidate: &str,
+    ) -> Option<Explanation> {
+        records.explain(self.config(), direction, subject, candidate)
     }
 
     /// Top-k vacancies for one seeker.

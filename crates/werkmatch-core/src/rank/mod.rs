@@ -35,6 +35,7 @@ mod matcher;
 mod open;
 mod prepared;
 mod ranked;
+mod records;
 pub mod reference;
 mod reverse;
 mod seekers;
@@ -49,6 +50,7 @@ pub use exec::Executor;
 pub use index::VacancyIndex;
 pub use live::{Answer, Change, LiveError, LiveIndex, RecordKind, Snapshot};
 pub use matcher::{Matcher, MatcherBuilder};
+pub use records::Records;
 pub use seekers::SeekerIndex;
 
 /// Which way to rank.

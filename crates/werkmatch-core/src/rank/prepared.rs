@@ -2,7 +2,7 @@
 //! index, skill sets, and a seeker or vacancy prepared as a query against an
 //! index's vocabularies (with its pair view, see [`super::eval`]).
 
-use super::eval::{Geo, SeekerSide, VacancySide, SECTOR_UNKNOWN};
+use super::eval::{Geo, SeekerSide, VacRow, VacancySide, NO_START, SECTOR_UNKNOWN};
 use super::intern::Interner;
 use super::spatial::widen_reach;
 use crate::model::{Cefr, HoursRange, IscoCode, Jobseeker, ModeSet, PhysicalLoad, Vacancy};
@@ -167,26 +167,41 @@ pub(crate) fn skill_sets(v: &Vacancy) -> SkillSets<'_> {
     (e, o)
 }
 
-/// A vacancy prepared as a query against a seeker index.
+/// The row of `v` (see [`VacRow`]) whose ids are `known_ess`, `known_opt`
+/// and `certs` (each sorted, the first two the known part of `|E|` = `n_ess`
+/// and `|O|` = `n_opt` skills), at `at` in its holder's flat array.
+pub(crate) fn vacancy_row(v: &Vacancy, lists: [&[u32]; 3], n_ess: usize, n_opt: usize, at: u32) -> VacRow {
+    let [known_ess, known_opt, certs] = lists;
+    VacRow {
+        isco: v.isco,
+        hours: v.hours,
+        earliest: v.earliest_start.map_or(NO_START, |t| t.minutes()),
+        reqs: vacancy_reqs(v) | cert_bits(certs),
+        level: v.skill_level().get(),
+        sector: sector_index(v.sector),
+        remote: v.is_remote(),
+        training: v.offers_training,
+        at,
+        known_ess: known_ess.len() as u32,
+        known_opt: known_opt.len() as u32,
+        n_cert: certs.len() as u32,
+        n_ess: n_ess as u32,
+        n_opt: n_opt as u32,
+    }
+}
+
+/// A vacancy prepared as a query against a seeker index: its row, with its
+/// own id list.
 #[derive(Clone, Debug)]
 pub(crate) struct PreparedVacancy {
+    pub row: VacRow,
+    pub ids: Vec<u32>,
     pub geo: Geo,
     pub lat_deg: f64,
     pub lon_deg: f64,
-    pub remote: bool,
-    pub isco: IscoCode,
-    pub level: u8,
-    pub training: bool,
-    pub hours: HoursRange,
-    pub earliest: Option<u16>,
-    pub reqs: u16,
+    /// Some required certificate is unknown to the seekers' vocabulary:
+    /// nobody can hold it.
     pub certs_impossible: bool,
-    pub certs: Vec<u32>,
-    pub sector: u8,
-    pub ess: Vec<u32>,
-    pub n_ess: usize,
-    pub opt: Vec<u32>,
-    pub n_opt: usize,
 }
 
 impl PreparedVacancy {
@@ -195,48 +210,21 @@ impl PreparedVacancy {
     /// certificate makes the vacancy impossible for everyone.
     pub(crate) fn new(v: &Vacancy, skill_vocab: &Interner, cert_vocab: &Interner) -> Self {
         let (e, o) = skill_sets(v);
-        let known = |set: &[&str]| skill_vocab.lookup_set(set).0;
+        let (ess, opt) = (skill_vocab.lookup_set(&e).0, skill_vocab.lookup_set(&o).0);
         let (certs, certs_impossible) = cert_vocab.lookup_set(&v.certificates);
         // A remote vacancy's location (if any) never meets the arithmetic.
         let site = v.workplace.site();
         PreparedVacancy {
+            row: vacancy_row(v, [&ess, &opt, &certs], e.len(), o.len(), 0),
+            ids: [ess, opt, certs].concat(),
             geo: site.map_or(Geo::default(), Geo::of),
             lat_deg: site.map_or(0.0, |p| p.lat()),
             lon_deg: site.map_or(0.0, |p| p.lon()),
-            remote: v.is_remote(),
-            isco: v.isco,
-            level: v.skill_level().get(),
-            training: v.offers_training,
-            hours: v.hours,
-            earliest: v.earliest_start.map(|t| t.minutes()),
-            reqs: vacancy_reqs(v) | cert_bits(&certs),
             certs_impossible,
-            certs,
-            sector: sector_index(v.sector),
-            ess: known(&e),
-            n_ess: e.len(),
-            opt: known(&o),
-            n_opt: o.len(),
         }
     }
 
     pub(crate) fn side(&self) -> VacancySide<'_> {
-        VacancySide {
-            geo: self.geo,
-            remote: self.remote,
-            isco: self.isco,
-            level: self.level,
-            training: self.training,
-            hours: self.hours,
-            earliest: self.earliest,
-            reqs: self.reqs,
-            certs_impossible: self.certs_impossible,
-            certs: &self.certs,
-            sector: self.sector,
-            ess: &self.ess,
-            n_ess: self.n_ess,
-            opt: &self.opt,
-            n_opt: self.n_opt,
-        }
+        VacancySide { certs_impossible: self.certs_impossible, ..self.row.side(self.geo, &self.ids) }
     }
 }

@@ -99,12 +99,11 @@ impl Ranked {
 
     /// The `r`-th seeker (in rank order) as the kernel's pair view, with its row.
     #[inline]
-    pub(crate) fn get(&self, r: usize) -> Option<(SeekerSide<'_>, &RankedRow)> {
-        let row = self.rows.get(r)?;
+    pub(crate) fn get(&self, r: usize) -> (SeekerSide<'_>, &RankedRow) {
+        let row = &self.rows[r];
         let at = row.at as usize;
-        let skills = self.ids.get(at..at + row.n_skill as usize)?;
-        let certs = self.ids.get(at + row.n_skill as usize..at + (row.n_skill + row.n_cert) as usize)?;
-        let codes = self.codes.get(row.code_at as usize..(row.code_at + row.n_code) as usize)?;
+        let (skills, certs) = self.ids[at..at + (row.n_skill + row.n_cert) as usize].split_at(row.n_skill as usize);
+        let codes = &self.codes[row.code_at as usize..(row.code_at + row.n_code) as usize];
         let side = SeekerSide {
             geo: row.geo,
             usable: row.usable,
@@ -118,6 +117,6 @@ impl Ranked {
             skills,
             codes,
         };
-        Some((side, row))
+        (side, row)
     }
 }

@@ -4,10 +4,11 @@
 //! *largest* reach of anyone, which in a region where everybody lives near
 //! the city is nearly every pair. Here the pairs are enumerated the other
 //! way round, as seeker → vacancies does: each seeker visits only the
-//! vacancies within its *own* reach, grouped by ISCO code so that the
+//! vacancies within its *own* reach, grouped by ISCO code, level and requirements so that the
 //! occupation component (and with it a score bound) is computed once per
 //! seeker and group. Each pair that passes goes into the top-k of its
-//! vacancy.
+//! vacancy. [`rank_range`] runs one task in named steps: a seeker, a group,
+//! its cells, a pair.
 //!
 //! Parallel tasks split the vacancies (contiguous runs of groups), not the
 //! seekers: each task visits every seeker, in ascending id rank, for its own
@@ -23,23 +24,24 @@ use std::collections::BTreeMap;
 
 use super::batch::KernelStats;
 use super::bounds::{cell_bound, BoundTables, GroupSummary, OccupationRun, SkillGroups};
-use super::eval::{evaluate_with, Geo, Outcome, VacancySide};
+use super::eval::{evaluate_with, Geo, Outcome, SeekerSide, VacRow, VacancySide};
 use super::exec::{par_map, Executor};
 use super::intern::IdBits;
 use super::open::OpenSets;
 use super::prepared::{PreparedSeeker, PreparedVacancy};
-use super::ranked::Ranked;
-use super::spatial::Grid;
+use super::ranked::{Ranked, RankedRow};
+use super::spatial::{DegWindow, Grid};
 use super::tops::Tops;
 use super::RankOptions;
-use crate::model::{HoursRange, IscoCode};
+use crate::model::IscoCode;
+use crate::score::components::Components;
 use crate::score::ScoringConfig;
 
 /// Top-k entries above this many (all vacancies × k) make the
 /// transposed ranking fall back to one vacancy at a time (huge k).
-const MAX_ENTRIES: usize = 1 << 25;
+pub(crate) const MAX_ENTRIES: usize = 1 << 25;
 
-/// The vacancies of one ISCO code, at positions `start..end` of the batch
+/// The vacancies of one group key (ISCO code, level, requirements), at positions `start..end` of the batch
 /// layout: the located ones in grid-cell order, then the remote ones from
 /// `remote`. `cell_start[c]..cell_start[c + 1]` are the positions in cell `c`.
 struct Group {
@@ -59,9 +61,11 @@ struct Group {
 
 /// The query vacancies laid out by group and grid cell.
 struct Batch {
-    /// The pair-evaluation fields by position, one cache line each.
-    rows: Vec<Row>,
-    /// The rows' known essential and optional skills and certificates, flat.
+    /// The pair-evaluation fields by position, with the location beside
+    /// them (one cache line each; the vacancy index keeps locations in a
+    /// column of their own, as its queries read them for fewer records).
+    rows: Vec<(Geo, VacRow)>,
+    /// The rows' id lists (see [`VacRow`]).
     ids: Vec<u32>,
     /// Location (degrees) by position.
     loc: Vec<(f64, f64)>,
@@ -85,7 +89,7 @@ impl Batch {
         for (i, v) in prepared.iter().enumerate() {
             // Nobody holds an unknown required certificate: such a vacancy stays empty.
             if !v.certs_impossible {
-                by_code.entry((v.isco, v.level, v.reqs)).or_default().push(i);
+                by_code.entry(v.row.key()).or_default().push(i);
             }
         }
         let mut slots: Vec<Option<PreparedVacancy>> = prepared.into_iter().map(Some).collect();
@@ -97,7 +101,7 @@ impl Batch {
             let pts: Vec<(f64, f64)> = members
                 .iter()
                 .filter_map(|&i| slots[i].as_ref())
-                .filter(|v| !v.remote)
+                .filter(|v| !v.row.remote)
                 .map(|v| (v.lat_deg, v.lon_deg))
                 .collect();
             let mut grid = Grid::covering(&pts, er);
@@ -106,7 +110,7 @@ impl Batch {
                 .iter()
                 .filter_map(|&i| {
                     let v = slots[i].as_ref()?;
-                    Some((if v.remote { u32::MAX } else { grid.cell_of(v.lat_deg, v.lon_deg) }, i))
+                    Some((if v.row.remote { u32::MAX } else { grid.cell_of(v.lat_deg, v.lon_deg) }, i))
                 })
                 .collect();
             keyed.sort_unstable();
@@ -115,7 +119,8 @@ impl Batch {
             let mut remote = None;
             for (cell, i) in keyed {
                 let Some(v) = slots[i].take() else { continue };
-                summary.add(cfg, v.hours, v.sector, v.training, v.n_ess, v.n_opt);
+                let r = v.row;
+                summary.add(cfg, r.hours, r.sector, r.training, r.n_ess as usize, r.n_opt as usize);
                 if cell == u32::MAX {
                     remote.get_or_insert(rows.len());
                 } else {
@@ -125,8 +130,9 @@ impl Batch {
                     }
                 }
                 loc.push((v.lat_deg, v.lon_deg));
-                hours_min.push(v.hours.min());
-                rows.push(Row::new(&v, &mut ids));
+                hours_min.push(r.hours.min());
+                rows.push((v.geo, VacRow { at: ids.len() as u32, ..r }));
+                ids.extend_from_slice(&v.ids);
                 input.push(i as u32);
             }
             // Counts to absolute starts.
@@ -150,7 +156,7 @@ impl Batch {
         }
         let n_skill_ids = rows
             .iter()
-            .flat_map(|r| ids.get(r.ess_at as usize..r.cert_at as usize).unwrap_or(&[]))
+            .flat_map(|(_, r)| &ids[r.list()][..(r.known_ess + r.known_opt) as usize])
             .max()
             .map_or(0, |&m| m as usize + 1);
         Batch { rows, ids, loc, hours_min, input, groups, n_skill_ids }
@@ -160,76 +166,10 @@ impl Batch {
         self.rows.len()
     }
 
-    /// The vacancy at position `p` as the kernel's pair view.
+    /// A row of the batch as the kernel's pair view.
     #[inline]
-    fn side(&self, r: &Row) -> VacancySide<'_> {
-        let ids = |a: u32, n: u32| self.ids.get(a as usize..a as usize + n as usize).unwrap_or(&[]);
-        VacancySide {
-            geo: r.geo,
-            remote: r.remote,
-            isco: r.isco,
-            level: r.level,
-            training: r.training,
-            hours: r.hours,
-            earliest: r.earliest,
-            reqs: r.reqs,
-            certs_impossible: false,
-            certs: ids(r.cert_at, r.n_cert),
-            sector: r.sector,
-            ess: ids(r.ess_at, r.known_ess),
-            n_ess: r.n_ess as usize,
-            opt: ids(r.ess_at + r.known_ess, r.known_opt),
-            n_opt: r.n_opt as usize,
-        }
-    }
-}
-
-/// A prepared vacancy without its heap lists (those live in `Batch::ids`).
-#[derive(Clone, Copy, Debug)]
-struct Row {
-    geo: Geo,
-    isco: IscoCode,
-    hours: HoursRange,
-    earliest: Option<u16>,
-    reqs: u16,
-    level: u8,
-    sector: u8,
-    remote: bool,
-    training: bool,
-    ess_at: u32,
-    cert_at: u32,
-    known_ess: u32,
-    known_opt: u32,
-    n_ess: u32,
-    n_opt: u32,
-    n_cert: u32,
-}
-
-impl Row {
-    fn new(v: &PreparedVacancy, ids: &mut Vec<u32>) -> Row {
-        let ess_at = ids.len() as u32;
-        ids.extend_from_slice(&v.ess);
-        ids.extend_from_slice(&v.opt);
-        let cert_at = ids.len() as u32;
-        ids.extend_from_slice(&v.certs);
-        Row {
-            geo: v.geo,
-            isco: v.isco,
-            hours: v.hours,
-            earliest: v.earliest,
-            reqs: v.reqs,
-            level: v.level,
-            sector: v.sector,
-            remote: v.remote,
-            training: v.training,
-            ess_at,
-            cert_at,
-            known_ess: v.ess.len() as u32,
-            known_opt: v.opt.len() as u32,
-            n_ess: v.n_ess as u32,
-            n_opt: v.n_opt as u32,
-            n_cert: v.certs.len() as u32,
-        }
+    fn side(&self, (geo, row): &(Geo, VacRow)) -> VacancySide<'_> {
+        row.side(*geo, &self.ids)
     }
 }
 
@@ -251,135 +191,199 @@ fn rank_range(
     k: usize,
     opts: &RankOptions,
 ) -> (Tops, KernelStats) {
-    let cfg = view.cfg;
-    let groups = batch.groups.get(range).unwrap_or(&[]);
-    let base = groups.first().map_or(0, |g| g.start);
-    let n = groups.last().map_or(0, |g| g.end) - base;
-    let mut tops = Tops::new(n, k);
-    let mut open = OpenSets::new(n);
-    let tables = BoundTables::new(cfg);
-    let mut stats = KernelStats::default();
-    // The skills each of this task's groups asks for, by local group index.
-    let mut skill_groups = SkillGroups::default();
-    for (gi, g) in groups.iter().enumerate() {
-        for r in batch.rows.get(g.start..g.end).unwrap_or(&[]) {
-            let v = batch.side(r);
-            for (set, how) in [(v.ess, 1), (v.opt, 2)] {
-                for &id in set {
-                    skill_groups.add(id, gi as u32, how);
+    let mut task = Task::new(view.cfg, batch, &batch.groups[range], k, opts);
+    for i in 0..seekers.len() {
+        let (s, row) = seekers.get(i);
+        task.seeker(&s, row);
+    }
+    (task.found.tops, task.found.stats)
+}
+
+/// One task of the transposed batch: what it reads ([`Ctx`]), what it found
+/// so far ([`Found`]), and the per-seeker scratch space.
+struct Task<'a> {
+    ctx: Ctx<'a>,
+    tables: BoundTables,
+    /// The skills each of the task's groups asks for, by local group index.
+    skill_groups: SkillGroups,
+    /// Which vacancies a bound can still enter, per cut of the score scale.
+    open: OpenSets,
+    found: Found,
+    /// The current seeker's share of each group's skill union.
+    sums: Vec<f64>,
+}
+
+/// What a task reads while it visits pairs.
+struct Ctx<'a> {
+    cfg: &'a ScoringConfig,
+    opts: &'a RankOptions,
+    batch: &'a Batch,
+    groups: &'a [Group],
+    /// The batch position of the task's first vacancy: positions below are
+    /// local (`p` is the vacancy at `base + p`).
+    base: usize,
+    /// The current seeker's skills as a bit set over the ids the vacancies
+    /// ask for: a skill test is one load instead of a sorted merge.
+    bits: IdBits,
+}
+
+/// What a task has found: the top-k lists, the work counted, and the lists
+/// whose threshold rose while a group's open sets were being read (applied
+/// to the sets after the group).
+struct Found {
+    tops: Tops,
+    stats: KernelStats,
+    raised: Vec<(usize, f64)>,
+}
+
+/// The seeker a task is at, with what is fixed for the group being visited.
+struct At<'s, 'a> {
+    s: &'s SeekerSide<'a>,
+    rank: u32,
+    occupation: f64,
+}
+
+impl<'a> Task<'a> {
+    fn new(cfg: &'a ScoringConfig, batch: &'a Batch, groups: &'a [Group], k: usize, opts: &'a RankOptions) -> Self {
+        let base = groups.first().map_or(0, |g| g.start);
+        let n = groups.last().map_or(0, |g| g.end) - base;
+        let mut skill_groups = SkillGroups::default();
+        for (gi, g) in groups.iter().enumerate() {
+            for r in &batch.rows[g.start..g.end] {
+                let v = batch.side(r);
+                for (set, how) in [(v.ess, 1), (v.opt, 2)] {
+                    for &id in set {
+                        skill_groups.add(id, gi as u32, how);
+                    }
                 }
             }
         }
+        Task {
+            ctx: Ctx { cfg, opts, batch, groups, base, bits: IdBits::new(batch.n_skill_ids) },
+            tables: BoundTables::new(cfg),
+            skill_groups,
+            open: OpenSets::new(n),
+            found: Found { tops: Tops::new(n, k), stats: KernelStats::default(), raised: Vec::new() },
+            sums: vec![0.0; groups.len()],
+        }
     }
-    // The current seeker's skills as a bit set over the ids the vacancies
-    // ask for: a skill test is one load instead of a sorted merge.
-    let mut bits = IdBits::new(batch.n_skill_ids);
-    let mut sums = vec![0.0; groups.len()];
-    // Thresholds that rose while a group's sets were being read, applied after.
-    let mut raised: Vec<(usize, f64)> = Vec::new();
-    for i in 0..seekers.len() {
-        let Some((s, row)) = seekers.get(i) else { continue };
-        let (window, terms, rank) = (&row.window, &row.terms, row.rank);
-        bits.set(s.skills, true);
-        sums.fill(0.0);
-        skill_groups.accumulate(cfg, s.skills, &mut sums);
+
+    /// Step 1: one seeker against every group of the task.
+    fn seeker(&mut self, s: &SeekerSide<'_>, row: &RankedRow) {
+        self.ctx.bits.set(s.skills, true);
+        self.sums.fill(0.0);
+        self.skill_groups.accumulate(self.ctx.cfg, s.skills, &mut self.sums);
         // Groups come by code: the occupation is computed once per code.
         let mut occ = OccupationRun::default();
-        for (gi, g) in groups.iter().enumerate() {
+        for gi in 0..self.ctx.groups.len() {
+            let g = &self.ctx.groups[gi];
             // Every vacancy of a group has the group's requirements.
             if g.reqs & !s.caps != 0 {
                 continue;
             }
-            let occupation = occ.get(cfg, g.isco, s.codes);
-            let Some(comps) =
-                g.summary.components(&tables, terms, g.level, occupation, sums.get(gi).copied().unwrap_or(0.0))
-            else {
-                continue;
-            };
-            let bound = comps.total(cfg);
-            if !opts.admits(bound) {
-                continue;
-            }
-            let j = OpenSets::set_for(bound);
-            let (g0, g1) = (g.start - base, g.end - base);
-            if open.none_in(j, g0, g1) {
-                continue;
-            }
-            let mut visit = |p: usize, bound: f64| {
-                // As seekers come in rank order, a bound equal to the k-th score loses the tie.
-                stats.pairs_considered += 1;
-                if tops.cannot_enter(p, bound) {
-                    return;
-                }
-                let (Some(row), Some(&hours_min)) = (batch.rows.get(base + p), batch.hours_min.get(base + p)) else {
-                    return;
-                };
-                // The hours knock-out `evaluate_with` tests, from a packed
-                // column (the requirements were tested for the whole group).
-                if hours_min > s.hours.max() {
-                    return;
-                }
-                let v = batch.side(row);
-                let hits = |set: &[u32]| bits.count(set);
-                let out =
-                    evaluate_with(cfg, &s, &v, || occupation, hits, |b| !opts.admits(b) || tops.cannot_enter(p, b));
-                if let Outcome::Scored(score) = out {
-                    stats.pairs_scored += 1;
-                    if opts.admits(score) {
-                        let old = tops.threshold(p);
-                        tops.push(p, score, rank);
-                        let new = tops.threshold(p);
-                        if new != old {
-                            raised.push((p, old));
-                        }
+            let at = At { s, rank: row.rank, occupation: occ.get(self.ctx.cfg, g.isco, s.codes) };
+            self.group(gi, &at, row);
+        }
+        self.ctx.bits.set(s.skills, false);
+    }
+
+    /// Step 2: the seeker against one group: its bound, then the remote
+    /// vacancies, then the located ones, by cell unless they are few.
+    fn group(&mut self, gi: usize, at: &At<'_, '_>, row: &RankedRow) {
+        let (ctx, open, found) = (&self.ctx, &self.open, &mut self.found);
+        let g = &ctx.groups[gi];
+        let Some(comps) = g.summary.components(&self.tables, &row.terms, g.level, at.occupation, self.sums[gi]) else {
+            return;
+        };
+        let bound = comps.total(ctx.cfg);
+        if !ctx.opts.admits(bound) {
+            return;
+        }
+        let j = OpenSets::set_for(bound);
+        let (g0, g1, gr) = (g.start - ctx.base, g.end - ctx.base, g.remote - ctx.base);
+        if open.none_in(j, g0, g1) {
+            return;
+        }
+        // The remote vacancies come last in the group.
+        open.for_each(j, gr, g1, |p| found.visit(ctx, p, bound, at));
+        if let Some(w) = &row.window {
+            if gr - g0 <= 16 {
+                // Too few for the grid to pay: each against the window.
+                open.for_each(j, g0, gr, |p| {
+                    let (la, lo) = ctx.batch.loc[ctx.base + p];
+                    if w.contains(la, lo) {
+                        found.visit(ctx, p, bound, at);
                     }
-                }
-            };
-            // The remote vacancies come last in the group.
-            let gr = g.remote - base;
-            open.for_each(j, gr, g1, |p| visit(p, bound));
-            if let Some(w) = &window {
-                if gr - g0 <= 16 {
-                    open.for_each(j, g0, gr, |p| {
-                        if batch.loc.get(base + p).is_some_and(|&(la, lo)| w.contains(la, lo)) {
-                            visit(p, bound);
-                        }
-                    });
-                } else {
-                    // Each cell bounded again with the best mobility anything
-                    // in it can have (the least travel time to its box), which
-                    // also picks a tighter open set.
-                    let (rows, cols) = g.grid.cells_of(w);
-                    let nl = g.grid.row_len();
-                    for r in rows {
-                        for c in cols.clone() {
-                            let cell = r * nl + c;
-                            let (Some(&a), Some(&b), Some(bx)) =
-                                (g.cell_start.get(cell), g.cell_start.get(cell + 1), g.grid.cell_box(cell))
-                            else {
-                                continue;
-                            };
-                            // Only a cell with an open vacancy is worth the distance bound.
-                            if open.none_in(j, a as usize - base, b as usize - base) {
-                                continue;
-                            }
-                            let Some(cb) = cell_bound(cfg, &comps, bx, &s) else { continue };
-                            if !opts.admits(cb) {
-                                continue;
-                            }
-                            let jc = OpenSets::set_for(cb);
-                            open.for_each(jc, a as usize - base, b as usize - base, |p| visit(p, cb));
-                        }
-                    }
-                }
-            }
-            for (p, old) in raised.drain(..) {
-                open.raise(p, old, tops.threshold(p));
+                });
+            } else {
+                cells(ctx, open, found, g, w, &comps, j, at);
             }
         }
-        bits.set(s.skills, false);
+        for (p, old) in found.raised.drain(..) {
+            self.open.raise(p, old, found.tops.threshold(p));
+        }
     }
-    (tops, stats)
+}
+
+/// Step 3: the located vacancies of a group by grid cell, each cell bounded
+/// again with the best mobility anything in it can have (the least travel
+/// time to its box), which also picks a tighter open set.
+#[allow(clippy::too_many_arguments)]
+fn cells(
+    ctx: &Ctx<'_>,
+    open: &OpenSets,
+    found: &mut Found,
+    g: &Group,
+    w: &DegWindow,
+    comps: &Components,
+    j: usize,
+    at: &At<'_, '_>,
+) {
+    g.grid.for_each_cell(w, |cell, bx| {
+        let (a, b) = (g.cell_start[cell] as usize - ctx.base, g.cell_start[cell + 1] as usize - ctx.base);
+        // Only a cell with an open vacancy is worth the distance bound.
+        if open.none_in(j, a, b) {
+            return;
+        }
+        let Some(cb) = cell_bound(ctx.cfg, comps, bx, at.s) else { return };
+        if !ctx.opts.admits(cb) {
+            return;
+        }
+        open.for_each(OpenSets::set_for(cb), a, b, |p| found.visit(ctx, p, cb, at));
+    });
+}
+
+impl Found {
+    /// Step 4: one pair, the vacancy at local position `p` whose score is at
+    /// most `bound`.
+    #[inline]
+    fn visit(&mut self, ctx: &Ctx<'_>, p: usize, bound: f64, at: &At<'_, '_>) {
+        // As seekers come in rank order, a bound equal to the k-th score loses the tie.
+        self.stats.pairs_considered += 1;
+        if self.tops.cannot_enter(p, bound) {
+            return;
+        }
+        let (batch, s) = (ctx.batch, at.s);
+        // The hours knock-out `evaluate_with` tests, from a packed column
+        // (the requirements were tested for the whole group).
+        if batch.hours_min[ctx.base + p] > s.hours.max() {
+            return;
+        }
+        let v = batch.side(&batch.rows[ctx.base + p]);
+        let (opts, tops) = (ctx.opts, &self.tops);
+        let hits = |set: &[u32]| ctx.bits.count(set);
+        let skip = |b: f64| !opts.admits(b) || tops.cannot_enter(p, b);
+        if let Outcome::Scored(score) = evaluate_with(ctx.cfg, s, &v, || at.occupation, hits, skip) {
+            self.stats.pairs_scored += 1;
+            if opts.admits(score) {
+                let old = self.tops.threshold(p);
+                self.tops.push(p, score, at.rank);
+                if self.tops.threshold(p) != old {
+                    self.raised.push((p, old));
+                }
+            }
+        }
+    }
 }
 
 /// One vacancy's top-k as `(score, seeker slot)`, best first.
@@ -393,6 +397,7 @@ pub(crate) fn rank_batch(
     vacancies: Vec<PreparedVacancy>,
     opts: &RankOptions,
     exec: Executor<'_>,
+    max_entries: usize,
 ) -> Option<(Vec<SlotMatches>, KernelStats)> {
     let n_seekers = view.by_rank.len();
     let n_input = vacancies.len();
@@ -400,7 +405,7 @@ pub(crate) fn rank_batch(
     if k == 0 {
         return Some((vec![Vec::new(); n_input], KernelStats::default()));
     }
-    if n_input.checked_mul(k)? > MAX_ENTRIES {
+    if n_input.checked_mul(k)? > max_entries {
         return None;
     }
     let batch = Batch::new(view.cfg, vacancies);

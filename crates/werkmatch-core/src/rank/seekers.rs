@@ -4,31 +4,23 @@
 //! grid here serves single-vacancy queries.
 //!
 //! Seekers differ in how far they can travel, so the grid keeps, per cell, the
-//! largest reach of its seekers and the bounding box of their locations: a
-//! vacancy visits the cells within the largest reach of all, and skips a cell
-//! when it lies beyond that cell's own largest reach.
+//! largest reach of its seekers (and, as every grid, the box of their
+//! locations): a vacancy visits the cells within the largest reach of all,
+//! and skips a cell whose box lies beyond that cell's own largest reach.
 
 use super::batch::{run_batch, to_matches, KernelStats};
 use super::eval::{evaluate, Outcome, SeekerSide};
 use super::exec::{par_map, sort_by_subject, Executor};
 use super::intern::Interner;
 use super::prepared::{PreparedSeeker, PreparedVacancy};
-use super::reverse::{rank_batch, SeekerView, SlotMatches};
+use super::reverse::{rank_batch, SeekerView, SlotMatches, MAX_ENTRIES};
 use super::slots::{unique, Slots};
-use super::spatial::{may_reach_box, Grid};
+use super::spatial::{DegWindow, Grid};
 use super::topk::TopK;
 use super::{Match, RankOptions, Ranking};
 use crate::error::Result;
 use crate::model::{Id, IscoCode, Jobseeker, Vacancy};
 use crate::score::ScoringConfig;
-
-/// The largest reach of a cell's seekers and their bounding box
-/// (`[lat_lo, lat_hi, lon_lo, lon_hi]`, degrees).
-#[derive(Clone, Copy, Debug)]
-struct CellReach {
-    reach_km: f64,
-    bbox: [f64; 4],
-}
 
 /// Seekers prepared for ranking against vacancies, with
 /// [`add`](SeekerIndex::add), [`upsert`](SeekerIndex::upsert),
@@ -44,7 +36,8 @@ pub struct SeekerIndex {
     skill_vocab: Interner,
     cert_vocab: Interner,
     grid: Grid,
-    cells: Vec<Option<CellReach>>,
+    /// The largest reach (km) of each cell's seekers; the grid keeps their box.
+    reach: Vec<f64>,
     max_reach_km: Option<f64>,
     /// Seekers added or removed since the grid was laid out.
     changes: usize,
@@ -59,7 +52,7 @@ impl SeekerIndex {
     /// [`build`](Self::build) on `exec`: vocabularies in byte order, seekers
     /// prepared and ids sorted in parallel.
     pub fn build_with(cfg: &ScoringConfig, seekers: &[Jobseeker], exec: Executor<'_>) -> Result<Self> {
-        let slots = Slots::of(seekers.iter().map(|s| s.id.clone()).collect(), exec)?;
+        let slots = Slots::of("seekers", seekers.iter().map(|s| s.id.clone()).collect(), exec)?;
         let skill_vocab = Interner::sorted(seekers, |s| s.skills.iter().map(String::as_str), exec);
         let cert_vocab = Interner::sorted(seekers, |s| s.certificates.iter().map(String::as_str), exec);
         let prepared =
@@ -71,7 +64,7 @@ impl SeekerIndex {
             skill_vocab,
             cert_vocab,
             grid: Grid::covering(&[], cfg.travel().earth_radius_km),
-            cells: Vec::new(),
+            reach: Vec::new(),
             max_reach_km: None,
             changes: 0,
         };
@@ -90,7 +83,7 @@ impl SeekerIndex {
             .map(|p| (p.lat_deg, p.lon_deg))
             .collect();
         self.grid = Grid::covering(&pts, self.cfg.travel().earth_radius_km);
-        self.cells = vec![None; self.grid.len()];
+        self.reach = vec![0.0; self.grid.len()];
         self.max_reach_km = None;
         for slot in live {
             self.place(slot);
@@ -106,11 +99,8 @@ impl SeekerIndex {
         let c = self.grid.cell_of(p.lat_deg, p.lon_deg);
         self.grid.insert(c, slot, p.lat_deg, p.lon_deg);
         self.max_reach_km = Some(self.max_reach_km.map_or(r, |m| m.max(r)));
-        let cr = &mut self.cells[c as usize];
-        let e = cr.get_or_insert(CellReach { reach_km: r, bbox: [p.lat_deg, p.lat_deg, p.lon_deg, p.lon_deg] });
-        e.reach_km = e.reach_km.max(r);
-        e.bbox =
-            [e.bbox[0].min(p.lat_deg), e.bbox[1].max(p.lat_deg), e.bbox[2].min(p.lon_deg), e.bbox[3].max(p.lon_deg)];
+        let cell = &mut self.reach[c as usize];
+        *cell = cell.max(r);
     }
 
     /// Adds seekers without rebuilding. Fails, changing nothing, when an id
@@ -137,7 +127,7 @@ impl SeekerIndex {
     /// Adds each seeker, replacing a live one with the same id. Fails,
     /// changing nothing, when an id is repeated among `seekers`.
     pub fn upsert(&mut self, seekers: &[Jobseeker]) -> Result<()> {
-        unique(seekers.iter().map(|s| &s.id))?;
+        unique("seekers", seekers.iter().map(|s| &s.id))?;
         for s in seekers {
             self.remove(s.id.as_str());
         }
@@ -173,7 +163,7 @@ impl SeekerIndex {
         let live: Vec<u32> = (0..self.prepared.len() as u32).filter(|&s| self.slots.is_live(s)).collect();
         let ids = live.iter().map(|&s| self.slots.id(s).clone()).collect();
         // The live ids are unique, so ranking them cannot fail.
-        let Ok(slots) = Slots::of(ids, Executor::CurrentThread) else { return };
+        let Ok(slots) = Slots::of("seekers", ids, Executor::CurrentThread) else { return };
         let old = std::mem::replace(&mut self.slots, slots);
         let prepared = std::mem::take(&mut self.prepared).into_iter().enumerate();
         self.prepared = prepared.filter(|(s, _)| old.is_live(*s as u32)).map(|(_, p)| p).collect();
@@ -216,7 +206,7 @@ impl SeekerIndex {
             + self.skill_vocab.memory_bytes()
             + self.cert_vocab.memory_bytes()
             + self.grid.memory_bytes()
-            + self.cells.capacity() * std::mem::size_of::<Option<CellReach>>()
+            + self.reach.capacity() * 8
     }
 
     fn side(&self, slot: u32) -> SeekerSide<'_> {
@@ -252,14 +242,18 @@ impl SeekerIndex {
                 }
             }
         };
-        if q.remote {
+        if q.row.remote {
             // No travel: every seeker is a candidate.
             (0..self.prepared.len() as u32).filter(|&s| self.slots.is_live(s)).for_each(&mut visit);
         } else if let Some(r) = self.max_reach_km {
+            // The same grid walk as the seeker-side queries, with another
+            // cell bound: seekers differ in reach, so a cell is skipped when
+            // the least distance to its box exceeds the largest reach of its
+            // seekers (a score bound would need each seeker's own terms).
             let er = self.cfg.travel().earth_radius_km;
-            self.grid.for_each_cell_in_window(q.lat_deg, q.lon_deg, r, er, |c| {
-                let Some(Some(cr)) = self.cells.get(c) else { return };
-                if may_reach_box(q.lat_deg, q.lon_deg, cr.reach_km, er, &cr.bbox) {
+            let w = DegWindow::around(q.lat_deg, q.lon_deg, r, er);
+            self.grid.for_each_cell(&w, |c, bx| {
+                if bx.min_km(q.geo.lat, q.geo.cos_lat, q.geo.lon, er) <= self.reach[c] {
                     self.grid.cell(c).iter().copied().for_each(&mut visit);
                 }
             });
@@ -275,10 +269,22 @@ impl SeekerIndex {
         opts: &RankOptions,
         exec: Executor<'_>,
     ) -> (Vec<Ranking>, KernelStats) {
+        self.rank_vacancies_within(vacancies, opts, exec, MAX_ENTRIES)
+    }
+
+    /// [`rank_vacancies`](Self::rank_vacancies), transposed unless the
+    /// batch's top-k lists would hold more than `max_entries` entries.
+    fn rank_vacancies_within(
+        &self,
+        vacancies: &[Vacancy],
+        opts: &RankOptions,
+        exec: Executor<'_>,
+        max_entries: usize,
+    ) -> (Vec<Ranking>, KernelStats) {
         let prepared = par_map(vacancies, 64, |v| PreparedVacancy::new(v, &self.skill_vocab, &self.cert_vocab), exec);
         let by_rank = self.slots.live_by_rank();
         let view = SeekerView { cfg: &self.cfg, prepared: &self.prepared, by_rank: &by_rank };
-        let Some((tops, stats)) = rank_batch(&view, prepared, opts, exec) else {
+        let Some((tops, stats)) = rank_batch(&view, prepared, opts, exec, max_entries) else {
             return run_batch(vacancies, |v| &v.id, |v, st| self.top_for_with_stats(v, opts, st), exec);
         };
         let pairs: Vec<(&Vacancy, SlotMatches)> = vacancies.iter().zip(tops).collect();
@@ -293,5 +299,46 @@ impl SeekerIndex {
         );
         sort_by_subject(&mut rankings, exec);
         (rankings, stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{GeoPoint, HoursRange, IscoCode, Nace};
+    use crate::rank::reference;
+
+    /// Past its switch point the transposed batch falls back to one vacancy
+    /// at a time; both give the reference's rankings, bit for bit.
+    #[test]
+    fn the_per_vacancy_fallback_equals_the_batch_and_the_reference() {
+        let at = |i: usize| GeoPoint::new(53.2 + (i % 7) as f64 * 0.01, 6.5 + (i % 5) as f64 * 0.02).unwrap();
+        let id = |p: &str, i: usize| Id::new(format!("{p}{i}")).unwrap();
+        let seekers: Vec<Jobseeker> = (0..30)
+            .map(|i| {
+                let mut s = Jobseeker::new(id("S", i), at(i));
+                s.desired_occupations = vec![IscoCode::parse(["9112", "9111", "5223"][i % 3]).unwrap()];
+                s.hours = HoursRange::new(0, 20 + (i % 4) as u8 * 5).unwrap();
+                s
+            })
+            .collect();
+        let vacancies: Vec<Vacancy> = (0..25)
+            .map(|i| {
+                let code = IscoCode::parse(["9112", "5223"][i % 2]).unwrap();
+                let mut v = Vacancy::new(id("V", i), code, Nace::parse("N").ok(), at(i * 3));
+                v.hours = HoursRange::new((i % 3) as u8 * 8, 40).unwrap();
+                v
+            })
+            .collect();
+        let cfg = ScoringConfig::default();
+        let ix = SeekerIndex::build(&cfg, &seekers).unwrap();
+        let opts = RankOptions::top(4);
+        let want = reference::vacancy_to_seekers(&cfg, &vacancies, &seekers, &opts);
+        let one = Executor::CurrentThread;
+        let batch = ix.rank_vacancies_within(&vacancies, &opts, one, MAX_ENTRIES).0;
+        let fallback = ix.rank_vacancies_within(&vacancies, &opts, one, 0).0;
+        assert_eq!(batch, want);
+        assert_eq!(fallback, want);
+        assert!(want.iter().any(|r| r.matches.len() == 4));
     }
 }

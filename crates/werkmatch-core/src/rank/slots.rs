@@ -38,8 +38,10 @@ impl LiveSet {
 }
 
 /// Ids and id ranks of the records of one index.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct Slots {
+    /// What the records are (`vacancies`, ...), for errors.
+    population: &'static str,
     ids: Vec<Id>,
     live: LiveSet,
     n_live: usize,
@@ -54,21 +56,26 @@ pub(crate) struct Slots {
 /// one by one between two neighbours (each takes half the space left).
 const GAP: u32 = 1 << 16;
 
-fn duplicate(id: &Id) -> Error {
-    Error::malformed("id", id, "an id not already in the index (ids must be unique)")
+fn duplicate(population: &'static str, id: &Id) -> Error {
+    Error::duplicate(population, id)
 }
 
-/// `ids` sorted; fails on a repeated one.
-pub(crate) fn unique<'a>(ids: impl Iterator<Item = &'a Id>) -> Result<Vec<&'a Id>> {
+/// `ids` of `population` sorted; fails on a repeated one.
+pub(crate) fn unique<'a>(population: &'static str, ids: impl Iterator<Item = &'a Id>) -> Result<Vec<&'a Id>> {
     let mut v: Vec<&Id> = ids.collect();
     v.sort_unstable();
     match v.windows(2).find(|w| w[0] == w[1]) {
-        Some(w) => Err(duplicate(w[0])),
+        Some(w) => Err(duplicate(population, w[0])),
         None => Ok(v),
     }
 }
 
 impl Slots {
+    /// No records of `population` yet.
+    pub(crate) fn empty(population: &'static str) -> Slots {
+        Slots { population, ids: Vec::new(), live: LiveSet::default(), n_live: 0, rank: Vec::new(), order: Vec::new() }
+    }
+
     /// Number of live records.
     pub(crate) fn live(&self) -> usize {
         self.n_live
@@ -109,18 +116,18 @@ impl Slots {
 
     /// The slots of `ids`, in that order, ranked by id (a parallel sort on
     /// `exec`); fails on a repeated id.
-    pub(crate) fn of(ids: Vec<Id>, exec: Executor<'_>) -> Result<Slots> {
+    pub(crate) fn of(population: &'static str, ids: Vec<Id>, exec: Executor<'_>) -> Result<Slots> {
         let mut order: Vec<u32> = (0..ids.len() as u32).collect();
         let by_id = |a: &u32, b: &u32| ids[*a as usize].cmp(&ids[*b as usize]).then(a.cmp(b));
         exec.run(|par| if par { order.par_sort_unstable_by(by_id) } else { order.sort_unstable_by(by_id) });
         if let Some(w) = order.windows(2).find(|w| ids[w[0] as usize] == ids[w[1] as usize]) {
-            return Err(duplicate(&ids[w[0] as usize]));
+            return Err(duplicate(population, &ids[w[0] as usize]));
         }
         let mut live = LiveSet::default();
         for s in 0..ids.len() as u32 {
             live.push(s, true);
         }
-        let mut slots = Slots { n_live: ids.len(), live, rank: vec![0; ids.len()], ids, order };
+        let mut slots = Slots { population, n_live: ids.len(), live, rank: vec![0; ids.len()], ids, order };
         slots.respace();
         Ok(slots)
     }
@@ -128,9 +135,9 @@ impl Slots {
     /// Checks that `new` ids are unique among themselves and the live ones,
     /// before anything is changed.
     pub(crate) fn check_new<'a>(&self, new: impl Iterator<Item = &'a Id>) -> Result<()> {
-        let v = unique(new)?;
+        let v = unique(self.population, new)?;
         match v.into_iter().find(|id| self.find(id.as_str()).is_some()) {
-            Some(id) => Err(duplicate(id)),
+            Some(id) => Err(duplicate(self.population, id)),
             None => Ok(()),
         }
     }
@@ -244,7 +251,7 @@ mod tests {
 
     #[test]
     fn removed_ids_can_come_back_and_ranks_follow_ids() {
-        let mut s = Slots::of(vec![id("b"), id("a"), id("c")], Executor::CurrentThread).unwrap();
+        let mut s = Slots::of("tests", vec![id("b"), id("a"), id("c")], Executor::CurrentThread).unwrap();
         assert_eq!(s.remove("b"), Some(0));
         assert_eq!((s.remove("b"), s.live(), s.dead()), (None, 2, 1));
         s.check_new([id("b"), id("d")].iter()).unwrap();
@@ -259,7 +266,7 @@ mod tests {
 
     #[test]
     fn ranks_stay_in_id_order_when_one_gap_is_used_up() {
-        let mut s = Slots::of(vec![id("a"), id("b"), id("c")], Executor::CurrentThread).unwrap();
+        let mut s = Slots::of("tests", vec![id("a"), id("b"), id("c")], Executor::CurrentThread).unwrap();
         // Each new id lands right after "a": the gap there halves until none is left.
         for i in (0..40).rev() {
             s.append(std::iter::once(id(&format!("a{i:02}"))));

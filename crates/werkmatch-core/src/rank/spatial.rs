@@ -47,23 +47,6 @@ fn lon_halfwidth_deg(r_km: f64, earth_radius_km: f64, phi_max_deg: f64) -> Optio
     Some((2.0 * s.asin()).to_degrees() * (1.0 + 1e-9) + 1e-9)
 }
 
-/// Whether a point at (`lat`, `lon`) degrees may lie within `r_km` of some
-/// point of the box `[lat_lo, lat_hi] × [lon_lo, lon_hi]`.
-pub(crate) fn may_reach_box(lat: f64, lon: f64, r_km: f64, earth_r: f64, bbox: &[f64; 4]) -> bool {
-    let [lat_lo, lat_hi, lon_lo, lon_hi] = *bbox;
-    let dl = lat_halfwidth_deg(r_km, earth_r);
-    if lat < lat_lo - dl || lat > lat_hi + dl {
-        return false;
-    }
-    let phi = lat.abs().max(lat_lo.abs()).max(lat_hi.abs());
-    match lon_halfwidth_deg(r_km, earth_r, phi) {
-        None => true,
-        // Near the antimeridian the box test is not valid: accept.
-        Some(w) if lon_lo - w < -180.0 || lon_hi + w > 180.0 => true,
-        Some(w) => lon >= lon_lo - w && lon <= lon_hi + w,
-    }
-}
-
 /// The latitude/longitude box (degrees) that holds every point within a
 /// radius of a centre; it does not depend on the grid, so a query against
 /// many grids computes its trigonometry once.
@@ -136,9 +119,15 @@ impl CellBox {
     /// every term is at least its value at the smallest latitude and
     /// longitude gaps to the box, with `cos φ2 ≥ cos_min`. Without
     /// trigonometry: `sin x ≥ x − x³/6` and `asin y ≥ y` keep it a lower bound.
+    /// Whether no point was ever put in the box.
+    #[inline]
+    fn is_empty(&self) -> bool {
+        self.lat_lo > self.lat_hi
+    }
+
     #[inline]
     pub(crate) fn min_km(&self, lat: f64, cos_lat: f64, lon: f64, earth_r: f64) -> f64 {
-        if self.lat_lo > self.lat_hi {
+        if self.is_empty() {
             return f64::INFINITY;
         }
         let dlat = (self.lat_lo - lat).max(lat - self.lat_hi).max(0.0);
@@ -259,12 +248,6 @@ impl Grid {
         }
     }
 
-    /// The box of the points `cell` has held.
-    #[inline]
-    pub(crate) fn cell_box(&self, cell: usize) -> Option<&CellBox> {
-        self.boxes.get(cell)
-    }
-
     /// Removes `slot` from `cell` (order within a cell does not matter);
     /// whether it was there. The cell's box keeps its extent (a looser bound,
     /// never a wrong one) until the grid is laid out again.
@@ -284,11 +267,6 @@ impl Grid {
         self.cells.iter().flatten().copied().collect()
     }
 
-    /// Number of cells in a row.
-    pub(crate) fn row_len(&self) -> usize {
-        self.nlon
-    }
-
     /// Number of cells.
     pub(crate) fn len(&self) -> usize {
         self.cells.len()
@@ -299,20 +277,8 @@ impl Grid {
         self.cells.get(cell).map_or(&[], Vec::as_slice)
     }
 
-    /// Row and column ranges of the cells that may hold a point within `r_km`
-    /// of (`lat`, `lon`) degrees.
-    pub(crate) fn window(
-        &self,
-        lat: f64,
-        lon: f64,
-        r_km: f64,
-        earth_r: f64,
-    ) -> (RangeInclusive<usize>, RangeInclusive<usize>) {
-        self.cells_of(&DegWindow::around(lat, lon, r_km, earth_r))
-    }
-
     /// Row and column ranges of the cells that meet a window.
-    pub(crate) fn cells_of(&self, w: &DegWindow) -> (RangeInclusive<usize>, RangeInclusive<usize>) {
+    fn cells_of(&self, w: &DegWindow) -> (RangeInclusive<usize>, RangeInclusive<usize>) {
         let rows = self.row(w.lat_lo)..=self.row(w.lat_hi);
         let cols = match w.lon {
             Some((lo, hi)) => self.col(lo)..=self.col(hi),
@@ -321,50 +287,19 @@ impl Grid {
         (rows, cols)
     }
 
-    /// Calls `f` with every slot in the cells that meet a window (worked out
-    /// once for a query against many grids).
+    /// The walk over a grid: calls `f` with the index and box of every cell
+    /// that meets a window and has held a point. Callers bound each cell by
+    /// its box before they look at what it holds.
     #[inline]
-    pub(crate) fn for_each_in(&self, w: &DegWindow, mut f: impl FnMut(u32)) {
+    pub(crate) fn for_each_cell(&self, w: &DegWindow, mut f: impl FnMut(usize, &CellBox)) {
         let (rows, cols) = self.cells_of(w);
         for r in rows {
             let base = r * self.nlon;
             for c in cols.clone() {
-                for &slot in self.cell(base + c) {
-                    f(slot);
+                let b = &self.boxes[base + c];
+                if !b.is_empty() {
+                    f(base + c, b);
                 }
-            }
-        }
-    }
-
-    /// Calls `f` with the slots and box of every non-empty cell that meets a window.
-    #[inline]
-    pub(crate) fn for_each_cell_in(&self, w: &DegWindow, mut f: impl FnMut(&[u32], &CellBox)) {
-        let (rows, cols) = self.cells_of(w);
-        for r in rows {
-            let base = r * self.nlon;
-            for c in cols.clone() {
-                if let (Some(slots), Some(b)) = (self.cells.get(base + c), self.boxes.get(base + c)) {
-                    if !slots.is_empty() {
-                        f(slots, b);
-                    }
-                }
-            }
-        }
-    }
-
-    /// Calls `f` with the index of every cell in the window.
-    pub(crate) fn for_each_cell_in_window(
-        &self,
-        lat: f64,
-        lon: f64,
-        r_km: f64,
-        earth_r: f64,
-        mut f: impl FnMut(usize),
-    ) {
-        let (rows, cols) = self.window(lat, lon, r_km, earth_r);
-        for r in rows {
-            for c in cols.clone() {
-                f(r * self.nlon + c);
             }
         }
     }
@@ -436,7 +371,9 @@ mod tests {
         for &(la, lo) in pts.iter().step_by(7) {
             let r = 12.0;
             let mut seen = vec![false; pts.len()];
-            g.for_each_in(&DegWindow::around(la, lo, r, tm.earth_radius_km), |s| seen[s as usize] = true);
+            g.for_each_cell(&DegWindow::around(la, lo, r, tm.earth_radius_km), |c, _| {
+                g.cell(c).iter().for_each(|&s| seen[s as usize] = true)
+            });
             for (j, &(lb, lob)) in pts.iter().enumerate() {
                 let d = tm.distance_km(crate::GeoPoint::new(la, lo).unwrap(), crate::GeoPoint::new(lb, lob).unwrap());
                 if d <= r {

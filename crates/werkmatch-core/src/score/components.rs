@@ -29,6 +29,7 @@ pub struct Components {
 
 /// A component's name, for explanations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 #[serde(rename_all = "lowercase")]
 #[allow(missing_docs)]
 pub enum Component {

@@ -55,7 +55,8 @@ impl Weights {
 /// assert_eq!(cfg.weights().skills, 0.5);
 /// assert!(ScoringConfig::builder().over_qualified_penalty(-1.0).build().is_err());
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawConfig")]
 pub struct ScoringConfig {
     pub(crate) weights: Weights,
     pub(crate) weight_sum: f64,
@@ -72,6 +73,76 @@ pub struct ScoringConfig {
     pub(crate) mobility_comfort_fraction: f64,
     pub(crate) mobility_max_penalty: f64,
     pub(crate) travel: TravelModel,
+}
+
+/// A [`ScoringConfig`] as written: every setting optional (its SCORING.md
+/// default when absent), unknown ones rejected, the whole validated by
+/// [`ScoringConfigBuilder::build`]. `weight_sum`, which a serialised
+/// configuration carries for readers, is derived and ignored on reading.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawConfig {
+    weights: Weights,
+    #[allow(dead_code)]
+    weight_sum: Option<f64>,
+    over_qualified_penalty: f64,
+    gap1_with_training: f64,
+    gap1_without_training: f64,
+    proximity: [f64; 5],
+    optional_skill_weight: f64,
+    sector_preferred: f64,
+    sector_experience: f64,
+    sector_none_listed: f64,
+    sector_other: f64,
+    sector_unknown: f64,
+    mobility_comfort_fraction: f64,
+    mobility_max_penalty: f64,
+    travel: TravelModel,
+}
+
+impl Default for RawConfig {
+    fn default() -> Self {
+        let c = ScoringConfigBuilder::default().cfg;
+        RawConfig {
+            weights: c.weights,
+            weight_sum: None,
+            over_qualified_penalty: c.over_qualified_penalty,
+            gap1_with_training: c.gap1_with_training,
+            gap1_without_training: c.gap1_without_training,
+            proximity: c.proximity,
+            optional_skill_weight: c.optional_skill_weight,
+            sector_preferred: c.sector_preferred,
+            sector_experience: c.sector_experience,
+            sector_none_listed: c.sector_none_listed,
+            sector_other: c.sector_other,
+            sector_unknown: c.sector_unknown,
+            mobility_comfort_fraction: c.mobility_comfort_fraction,
+            mobility_max_penalty: c.mobility_max_penalty,
+            travel: c.travel,
+        }
+    }
+}
+
+impl TryFrom<RawConfig> for ScoringConfig {
+    type Error = Error;
+    fn try_from(r: RawConfig) -> Result<Self> {
+        ScoringConfig::builder()
+            .weights(r.weights)
+            .over_qualified_penalty(r.over_qualified_penalty)
+            .gap1_with_training(r.gap1_with_training)
+            .gap1_without_training(r.gap1_without_training)
+            .proximity(r.proximity)
+            .optional_skill_weight(r.optional_skill_weight)
+            .sector_preferred(r.sector_preferred)
+            .sector_experience(r.sector_experience)
+            .sector_none_listed(r.sector_none_listed)
+            .sector_other(r.sector_other)
+            .sector_unknown(r.sector_unknown)
+            .mobility_comfort_fraction(r.mobility_comfort_fraction)
+            .mobility_max_penalty(r.mobility_max_penalty)
+            .travel(r.travel)
+            .build()
+    }
 }
 
 impl Default for ScoringConfig {
@@ -291,6 +362,18 @@ mod tests {
         let mut travel = TravelModel::default();
         travel.modes[1].speed_kmh = 0.0;
         assert_eq!(ScoringConfig::builder().travel(travel).build().unwrap_err().field(), "travel.speed_kmh");
+    }
+
+    #[test]
+    fn configurations_read_back_validated() {
+        let c = ScoringConfig::builder().sector_unknown(0.4).build().unwrap();
+        let text = serde_json::to_string(&c).unwrap();
+        assert_eq!(serde_json::from_str::<ScoringConfig>(&text).unwrap(), c);
+        let partial: ScoringConfig = serde_json::from_str(r#"{"sector_other": 0.1}"#).unwrap();
+        assert_eq!(partial, ScoringConfig::builder().sector_other(0.1).build().unwrap());
+        let err = serde_json::from_str::<ScoringConfig>(r#"{"sector_other": 1.1}"#).unwrap_err();
+        assert!(err.to_string().contains("sector_other"), "{err}");
+        assert!(serde_json::from_str::<ScoringConfig>(r#"{"colour": 1}"#).is_err());
     }
 
     #[test]

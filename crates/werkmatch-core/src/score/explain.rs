@@ -11,6 +11,7 @@ use super::knockout::KnockOut;
 use super::pair::{evaluate, missing_essential_skills, Evaluation};
 use super::ScoringConfig;
 use crate::model::{Employer, IscoCode, Jobseeker, Nace, Vacancy};
+use crate::text::{Lang, Message};
 use crate::travel::Travel;
 
 /// One component's value and weight.
@@ -103,31 +104,11 @@ impl Explanation {
     }
 }
 
-/// A short plain-text rendering, one fact per line.
+/// The English text rendering, one fact per line (for logs and tests). People
+/// read it in their language through [`Message`]: `e.text(Lang::Nl)`.
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.score {
-            Some(s) => writeln!(f, "score {s:.3}")?,
-            None => {
-                let names: Vec<&str> = self.knockouts.iter().map(|k| k.name()).collect();
-                writeln!(f, "excluded: {}", names.join(", "))?
-            }
-        }
-        for c in &self.components {
-            writeln!(f, "  {:<10} {:.3} (weight {:.2})", c.component.name(), c.value, c.weight)?;
-        }
-        match self.travel.mode {
-            None => writeln!(f, "  travel     remote job")?,
-            Some(m) => writeln!(f, "  travel     {:.0} min by {} (max {})", self.travel.minutes, m, self.max_minutes)?,
-        }
-        if self.travel.transit_too_early {
-            writeln!(f, "  note       the shift starts before public transport can arrive")?;
-        }
-        writeln!(f, "  level      seeker {} / job {} (gap {})", self.seeker_level, self.vacancy_level, self.level_gap)?;
-        if !self.missing_essential_skills.is_empty() {
-            writeln!(f, "  missing    {}", self.missing_essential_skills.join(", "))?;
-        }
-        Ok(())
+        self.write_to(Lang::En, f)
     }
 }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// One reason a pair is excluded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum KnockOut {

@@ -16,7 +16,10 @@
 //! assert!((e.recombined_total() - e.score.unwrap()).abs() < 1e-12);
 //! ```
 
-pub mod components;
+// The component formulas take primitive inputs so that the scorer and the
+// kernel share them; they are not an API of their own (a caller scores pairs
+// with `evaluate`, `explain` or a ranker).
+pub(crate) mod components;
 mod config;
 mod employer;
 mod explain;
@@ -31,4 +34,6 @@ pub use employer::{best_occupation, employer_as_vacancy, evaluate_employer};
 pub use explain::{explain, explain_employer, ComponentScore, Explanation};
 pub use knockout::{KnockOut, KnockOuts};
 pub use pair::{evaluate, knockouts, missing_essential_skills, score, seeker_codes, seeker_level, travel, Evaluation};
+#[cfg(test)]
+pub(crate) use unlock::HintDiscriminants;
 pub use unlock::{unlock_hints, Hint};

@@ -13,11 +13,13 @@ use super::knockout::KnockOut;
 use super::pair::{evaluate, seeker_level};
 use super::ScoringConfig;
 use crate::model::{Cefr, Jobseeker, ModeSet, PhysicalLoad, TravelMode, Vacancy};
+use crate::text::{Lang, Message};
 use crate::travel::{within_limit, TravelModel};
 
 /// What would lift one knock-out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "hint", rename_all = "snake_case")]
+#[cfg_attr(test, derive(strum::EnumDiscriminants), strum_discriminants(derive(strum::EnumIter), allow(missing_docs)))]
 #[non_exhaustive]
 pub enum Hint {
     /// Too far for the usable modes. `alternatives` lists modes the seeker
@@ -72,49 +74,11 @@ pub enum Hint {
     TargetGroup,
 }
 
+/// The English text (for logs and tests). People read it in their language
+/// through [`Message`]: `hint.text(Lang::Nl)`.
 impl fmt::Display for Hint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Hint::Travel { minutes, max_minutes, transit_too_early, alternatives } => {
-                if *transit_too_early {
-                    write!(f, "shift starts before public transport can arrive")?;
-                } else if minutes.is_finite() {
-                    write!(f, "{minutes:.0} min away, more than {max_minutes} min")?;
-                } else {
-                    write!(f, "only remote work is reachable (max {max_minutes} min)")?;
-                }
-                match alternatives.first() {
-                    Some((mode, t)) => write!(f, "; reachable by {} in {t:.0} min", mode_words(*mode)),
-                    None => Ok(()),
-                }
-            }
-            Hint::LevelGap { seeker, job } => {
-                write!(f, "job is at skill level {job}, the candidate at level {seeker}: needs training first")
-            }
-            Hint::Hours { job_min, seeker_max } => {
-                write!(f, "job needs at least {job_min} hours a week, the candidate can do {seeker_max}")
-            }
-            Hint::Licence => write!(f, "needs a driving licence"),
-            Hint::Language { required, seeker } => {
-                let name = |c: &Option<Cefr>| c.map_or("none".to_string(), |c| format!("{c:?}"));
-                write!(f, "needs Dutch at {} (candidate: {})", name(required), name(seeker))
-            }
-            Hint::Physical { job, seeker } => {
-                write!(f, "physically {job:?} work, the candidate can do at most {seeker:?}")
-            }
-            Hint::Certificates { missing } => write!(f, "needs certificate {}", missing.join(", ")),
-            Hint::TargetGroup => write!(f, "reserved for the target-group register (banenafspraak)"),
-        }
-    }
-}
-
-fn mode_words(mode: TravelMode) -> &'static str {
-    match mode {
-        TravelMode::Walk => "walking",
-        TravelMode::Bike => "bike",
-        TravelMode::Ebike => "e-bike",
-        TravelMode::Car => "car (with a licence)",
-        TravelMode::Transit => "public transport",
+        self.write_to(Lang::En, f)
     }
 }
 
@@ -200,6 +164,12 @@ mod tests {
         let text = hints[0].to_string();
         assert!(text.starts_with("shift starts before public transport can arrive; reachable by car"), "{text}");
         assert_eq!(hints[1].to_string(), "needs a driving licence");
+        let tekst = hints[0].text(Lang::Nl);
+        assert!(
+            tekst.starts_with("de dienst begint voordat het OV er kan zijn; met de auto (met rijbewijs B)"),
+            "{tekst}"
+        );
+        assert_eq!(hints[1].text(Lang::Nl), "rijbewijs B nodig");
     }
 
     #[test]
@@ -227,6 +197,10 @@ mod tests {
         assert_eq!(
             hints[0].to_string(),
             "shift starts before public transport can arrive; reachable by e-bike in 43 min"
+        );
+        assert_eq!(
+            hints[0].text(Lang::Nl),
+            "de dienst begint voordat het OV er kan zijn; met de e-bike bereikbaar in 43 min"
         );
     }
 

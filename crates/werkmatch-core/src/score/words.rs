@@ -1,68 +1,98 @@
 //! Plain-words reasons for a ranked pair, for people who do not read scores.
 //!
-//! Used by the jobhunter tools; services can use them too. The words follow
-//! the components of the explanation, strongest first.
+//! Used by the jobhunter tools; services can use them too. The reasons follow
+//! the components of the explanation, strongest first. They are data
+//! ([`Reason`], serde with ids); [`crate::text`] renders them in Dutch or
+//! English.
+
+use serde::{Deserialize, Serialize};
 
 use super::components::Component;
 use super::explain::Explanation;
-use crate::model::TravelMode;
+use crate::travel::Travel;
 
-/// Why a pair fits, in short plain phrases, strongest first (at most one per component).
-pub fn fit_reasons(e: &Explanation) -> Vec<String> {
-    let mut out: Vec<(f64, String)> = Vec::new();
+/// One reason a pair fits.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+#[cfg_attr(test, derive(strum::EnumDiscriminants), strum_discriminants(derive(strum::EnumIter), allow(missing_docs)))]
+#[non_exhaustive]
+pub enum Reason {
+    /// The same occupation as wanted or done before.
+    SameOccupation,
+    /// A closely related occupation.
+    CloselyRelatedOccupation,
+    /// A related occupation.
+    RelatedOccupation,
+    /// An occupation in the same broad field.
+    SameBroadField,
+    /// Has every skill the vacancy asks.
+    AllSkills,
+    /// Has this share of the skills asked.
+    SkillsShare {
+        /// Percent, 0–100.
+        percent: u8,
+    },
+    /// The job is this many levels below the seeker's.
+    OverQualified {
+        /// Levels (≥ 1).
+        levels: u8,
+    },
+    /// The level fits.
+    LevelFits,
+    /// One level above the seeker: learning on the job.
+    OneLevelAbove,
+    /// The seeker's preferred sector.
+    PreferredSector,
+    /// A sector the seeker worked in before.
+    SectorBefore,
+    /// Fewer hours than the seeker wants.
+    FewerHours,
+    /// How the seeker gets there.
+    Trip {
+        /// The trip.
+        travel: Travel,
+    },
+}
+
+/// Why a pair fits, strongest first (at most one reason per component).
+pub fn fit_reasons(e: &Explanation) -> Vec<Reason> {
+    let mut out: Vec<(f64, Reason)> = Vec::new();
     let occ = e.component(Component::Occupation);
-    let occ_text = match occ {
-        x if x >= 1.0 => Some("same occupation as wanted or done before"),
-        x if x >= 0.7 => Some("closely related occupation"),
-        x if x >= 0.4 => Some("related occupation"),
-        x if x > 0.0 => Some("occupation in the same broad field"),
+    let occ_reason = match occ {
+        x if x >= 1.0 => Some(Reason::SameOccupation),
+        x if x >= 0.7 => Some(Reason::CloselyRelatedOccupation),
+        x if x >= 0.4 => Some(Reason::RelatedOccupation),
+        x if x > 0.0 => Some(Reason::SameBroadField),
         _ => None,
     };
-    if let Some(t) = occ_text {
-        out.push((occ, t.to_string()));
+    if let Some(r) = occ_reason {
+        out.push((occ, r));
     }
     let skills = e.component(Component::Skills);
     if e.skills_asked == 0 {
         // No skills asked: the skills component repeats the occupation; say nothing twice.
     } else if e.missing_essential_skills.is_empty() && skills >= 1.0 {
-        out.push((skills, "has every skill asked".to_string()));
+        out.push((skills, Reason::AllSkills));
     } else if skills > 0.0 {
-        out.push((skills, format!("has {:.0}% of the skills asked", 100.0 * skills)));
+        // skills ∈ (0, 1], so the rounded percentage fits a u8.
+        out.push((skills, Reason::SkillsShare { percent: (100.0 * skills).round().clamp(0.0, 100.0) as u8 }));
     }
     let level = match e.level_gap {
-        g if g < 0 => format!("over-qualified by {} level{}", -g, if g < -1 { "s" } else { "" }),
-        0 => "level fits".to_string(),
-        _ => "one level above the candidate: learning on the job".to_string(),
+        g if g < 0 => Reason::OverQualified { levels: g.unsigned_abs() },
+        0 => Reason::LevelFits,
+        _ => Reason::OneLevelAbove,
     };
     out.push((e.component(Component::Level), level));
     match e.component(Component::Sector) {
-        x if x >= 1.0 => out.push((x, "preferred sector".to_string())),
-        x if x >= 0.8 => out.push((x, "sector worked in before".to_string())),
+        x if x >= 1.0 => out.push((x, Reason::PreferredSector)),
+        x if x >= 0.8 => out.push((x, Reason::SectorBefore)),
         _ => {}
     }
     if e.component(Component::Hours) < 1.0 {
-        out.push((e.component(Component::Hours), "fewer hours than wanted".to_string()));
+        out.push((e.component(Component::Hours), Reason::FewerHours));
     }
-    out.push((e.component(Component::Mobility), travel_words(e)));
+    out.push((e.component(Component::Mobility), Reason::Trip { travel: e.travel }));
     // Strongest first; stable on equal values so the order is the component order.
     out.sort_by(|a, b| b.0.total_cmp(&a.0));
-    out.into_iter().map(|(_, t)| t).collect()
-}
-
-/// The trip in words: "12 min by bike", "remote job".
-pub fn travel_words(e: &Explanation) -> String {
-    match e.travel.mode {
-        None => "remote job".to_string(),
-        Some(m) => format!("{:.0} min by {}", e.travel.minutes, mode_name(m)),
-    }
-}
-
-fn mode_name(m: TravelMode) -> &'static str {
-    match m {
-        TravelMode::Walk => "walking",
-        TravelMode::Bike => "bike",
-        TravelMode::Ebike => "e-bike",
-        TravelMode::Car => "car",
-        TravelMode::Transit => "public transport",
-    }
+    out.into_iter().map(|(_, r)| r).collect()
 }

@@ -1,9 +1,15 @@
-//! Random small populations for the kernel's oracle tests: a seeded generator
-//! (so a failing proptest case is reproducible from its seed) that makes ties,
-//! remote jobs, `max_minutes` 0, empty skill lists and early shifts common.
+//! Random populations for the kernel's oracle tests that make ties, remote
+//! jobs (with and without a location), unknown sectors, `max_minutes` 0,
+//! empty skill lists, early shifts and many certificate names common.
+//!
+//! [`populations`] is a proptest strategy: each record comes from a seed of
+//! its own, in vectors proptest can shrink, so a failure shrinks to a few
+//! records (and simple seeds) rather than staying a population of 100.
+//! [`population`] makes one from a single seed, for plain loops.
 
 #![allow(dead_code)]
 
+use proptest::prelude::{any, Strategy};
 use werkmatch_core::{
     Cefr, Education, Employer, Experience, GeoPoint, HoursRange, Id, IscoCode, Jobseeker, Mobility, ModeSet, Nace,
     PhysicalLoad, TimeOfDay, TravelMode, Vacancy, Workplace,
@@ -46,10 +52,13 @@ impl Rng {
 
 const ISCO: [&str; 10] = ["9112", "9111", "9121", "5223", "2512", "4110", "1411", "0310", "7212", "3221"];
 const SECTORS: [char; 5] = ['A', 'C', 'G', 'N', 'Q'];
-const CERTS: [&str; 3] = ["VCA", "BHV", "HACCP"];
+/// More certificate names than the kernel's group masks have bits for (5),
+/// so that the per-pair subset test runs too.
+const CERTS: [&str; 8] = ["VCA", "BHV", "HACCP", "EHBO", "SVH", "NEN3140", "VOL-VCA", "HEFTRUCK"];
 
-fn isco(r: &mut Rng) -> IscoCode {
-    IscoCode::parse(ISCO[r.below(ISCO.len())]).unwrap()
+fn isco(r: &mut Rng, plain: bool) -> IscoCode {
+    let codes = if plain { &ISCO[..2] } else { &ISCO[..] };
+    IscoCode::parse(codes[r.below(codes.len())]).unwrap()
 }
 
 fn skills(r: &mut Rng, max: usize) -> Vec<String> {
@@ -90,11 +99,11 @@ fn ids(r: &mut Rng, prefix: &str, n: usize) -> Vec<Id> {
     v
 }
 
-pub fn seeker(r: &mut Rng, id: Id, coarse: bool) -> Jobseeker {
+pub fn seeker(r: &mut Rng, id: Id, coarse: bool, plain: bool) -> Jobseeker {
     let mut s = Jobseeker::new(id, location(r, coarse));
     s.education = *r.pick(&Education::ALL);
-    s.experience = (0..r.below(3)).map(|_| Experience::new(isco(r), r.below(4) as f64 * 0.5).unwrap()).collect();
-    s.desired_occupations = (0..r.below(3)).map(|_| isco(r)).collect();
+    s.experience = (0..r.below(3)).map(|_| Experience::new(isco(r, plain), r.below(4) as f64 * 0.5).unwrap()).collect();
+    s.desired_occupations = (0..r.below(3)).map(|_| isco(r, plain)).collect();
     s.skills = skills(r, 6);
     s.sectors_preferred = sectors(r);
     s.sectors_experience = sectors(r);
@@ -109,13 +118,16 @@ pub fn seeker(r: &mut Rng, id: Id, coarse: bool) -> Jobseeker {
     } else {
         None
     };
-    s.certificates = CERTS.iter().filter(|_| r.chance(0.3)).map(|c| c.to_string()).collect();
+    s.certificates = CERTS.iter().filter(|_| r.chance(0.4)).map(|c| c.to_string()).collect();
     s.target_register = r.chance(0.2);
     s
 }
 
-pub fn vacancy(r: &mut Rng, id: Id, coarse: bool) -> Vacancy {
-    let mut v = Vacancy::new(id, isco(r), Nace::from_letter(*r.pick(&SECTORS)).unwrap(), location(r, coarse));
+/// A vacancy; `plain` ones (two codes, no requirements) fall into few, large
+/// groups, so that the grids' cells and the transposed batch's cell path
+/// are exercised.
+pub fn vacancy(r: &mut Rng, id: Id, coarse: bool, plain: bool) -> Vacancy {
+    let mut v = Vacancy::new(id, isco(r, plain), Nace::from_letter(*r.pick(&SECTORS)).unwrap(), location(r, coarse));
     if r.chance(0.2) {
         v.level = Some(werkmatch_core::SkillLevel::new(1 + r.below(4) as u8).unwrap());
     }
@@ -139,39 +151,93 @@ pub fn vacancy(r: &mut Rng, id: Id, coarse: bool) -> Vacancy {
     if r.chance(0.5) {
         v.physical_load = Some(*r.pick(&[PhysicalLoad::Light, PhysicalLoad::Medium, PhysicalLoad::Heavy]));
     }
-    if r.chance(0.2) {
-        v.certificates = vec![["VCA", "BHV", "UNKNOWN-CERT"][r.below(3)].to_string()];
+    if r.chance(0.3) {
+        v.certificates = (0..1 + r.below(2)).map(|_| r.pick(&CERTS).to_string()).collect();
+        if r.chance(0.1) {
+            v.certificates.push("UNKNOWN-CERT".to_string());
+        }
     }
     v.offers_training = r.chance(0.4);
     v.reserved_for_target_group = r.chance(0.1);
+    if plain {
+        v.level = None;
+        v.requires_licence = false;
+        v.min_dutch_level = None;
+        v.physical_load = None;
+        v.certificates.clear();
+        v.reserved_for_target_group = false;
+    }
     v
 }
 
-pub fn employer(r: &mut Rng, id: Id, coarse: bool) -> Employer {
-    let occ = (0..1 + r.below(3)).map(|_| isco(r)).collect();
+pub fn employer(r: &mut Rng, id: Id, coarse: bool, plain: bool) -> Employer {
+    let occ = (0..1 + r.below(3)).map(|_| isco(r, plain)).collect();
     let mut e = Employer::new(id, location(r, coarse), Nace::from_letter(*r.pick(&SECTORS)).unwrap(), occ).unwrap();
     e.offers_training = r.chance(0.4);
     e
 }
 
-/// A population: up to 40 seekers, 60 vacancies, 20 employers.
+/// A population of seekers, vacancies and employers.
+#[derive(Clone, Debug)]
 pub struct Population {
     pub seekers: Vec<Jobseeker>,
     pub vacancies: Vec<Vacancy>,
     pub employers: Vec<Employer>,
 }
 
+/// The most records of each kind, and whether vacancies are `plain`.
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    pub seekers: usize,
+    pub vacancies: usize,
+    pub employers: usize,
+    pub plain: bool,
+}
+
+/// Up to 40 seekers, 60 vacancies, 20 employers, every kind of vacancy.
+pub const SMALL: Shape = Shape { seekers: 40, vacancies: 60, employers: 20, plain: false };
+
+/// Up to 300 seekers, 500 vacancies and 100 employers in few large groups:
+/// many records per grid cell and per group.
+pub const LARGE: Shape = Shape { seekers: 300, vacancies: 500, employers: 100, plain: true };
+
+/// A population from one seed per record (ids in a shuffled order from `order`).
+pub fn build(shape: Shape, coarse: bool, seeds: [&[u64]; 3], order: u64) -> Population {
+    let mut r = Rng::new(order);
+    let [s, v, e] = seeds;
+    let (ss, vs, es) = (ids(&mut r, "S", s.len()), ids(&mut r, "V", v.len()), ids(&mut r, "E", e.len()));
+    let plain = shape.plain;
+    Population {
+        seekers: ss.into_iter().zip(s).map(|(id, &x)| seeker(&mut Rng::new(x), id, coarse, plain)).collect(),
+        vacancies: vs.into_iter().zip(v).map(|(id, &x)| vacancy(&mut Rng::new(x), id, coarse, plain)).collect(),
+        employers: es.into_iter().zip(e).map(|(id, &x)| employer(&mut Rng::new(x), id, coarse, plain)).collect(),
+    }
+}
+
+/// Populations of `shape` as a proptest strategy that shrinks to few records.
+pub fn populations(shape: Shape) -> impl Strategy<Value = Population> {
+    use proptest::collection::vec;
+    (
+        any::<bool>(),
+        vec(any::<u64>(), 0..=shape.seekers),
+        vec(any::<u64>(), 0..=shape.vacancies),
+        vec(any::<u64>(), 0..=shape.employers),
+        any::<u64>(),
+    )
+        .prop_map(move |(coarse, s, v, e, order)| build(shape, coarse, [&s, &v, &e], order))
+}
+
+/// A [`SMALL`] population from one seed.
 pub fn population(seed: u64) -> Population {
     let mut r = Rng::new(seed);
     let coarse = r.chance(0.5);
-    let (ns, nv, ne) = (r.below(41), r.below(61), r.below(21));
-    let seekers = ids(&mut r, "S", ns).into_iter().map(|id| seeker(&mut r, id, coarse)).collect();
-    let vacancies = ids(&mut r, "V", nv).into_iter().map(|id| vacancy(&mut r, id, coarse)).collect();
-    let employers = ids(&mut r, "E", ne).into_iter().map(|id| employer(&mut r, id, coarse)).collect();
-    Population { seekers, vacancies, employers }
+    let mut seeds = |max: usize| -> Vec<u64> { (0..r.below(max + 1)).map(|_| r.next()).collect() };
+    let (s, v, e) = (seeds(SMALL.seekers), seeds(SMALL.vacancies), seeds(SMALL.employers));
+    build(SMALL, coarse, [&s, &v, &e], seed.rotate_left(7))
 }
 
-/// Same ids in the same order, scores within 1e-9.
+/// Same subjects, same ids in the same order, bit-identical scores (the
+/// README's promise within the project).
 pub fn assert_same(got: &[werkmatch_core::rank::Ranking], want: &[werkmatch_core::rank::Ranking]) {
     assert_eq!(got.len(), want.len());
     for (g, w) in got.iter().zip(want) {
@@ -180,7 +246,7 @@ pub fn assert_same(got: &[werkmatch_core::rank::Ranking], want: &[werkmatch_core
         let wi: Vec<&str> = w.matches.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(gi, wi, "subject {}", g.subject);
         for (a, b) in g.matches.iter().zip(&w.matches) {
-            assert!((a.score - b.score).abs() <= 1e-9, "{} {} vs {}", a.id, a.score, b.score);
+            assert_eq!(a.score.to_bits(), b.score.to_bits(), "{} {} vs {}", a.id, a.score, b.score);
         }
     }
 }

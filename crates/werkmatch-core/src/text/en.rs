@@ -1,0 +1,294 @@
+//! Every English text of werkmatch. The Dutch twin of this file is `nl.rs`;
+//! both implement [`Texts`], so neither can miss a message.
+
+use std::fmt;
+
+use super::{Label, Texts};
+use crate::model::{Cefr, Education, PhysicalLoad, TravelMode};
+use crate::score::words::Reason;
+use crate::score::{Component, Explanation, Hint, KnockOut};
+
+/// English.
+pub(super) struct En;
+
+impl Texts for En {
+    fn decimal_separator(&self) -> char {
+        '.'
+    }
+
+    fn knockout(&self, k: KnockOut) -> &'static str {
+        match k {
+            KnockOut::Travel => "too far",
+            KnockOut::LevelGap => "level too high",
+            KnockOut::Hours => "too many hours",
+            KnockOut::Licence => "needs a driving licence",
+            KnockOut::Language => "Dutch level too low",
+            KnockOut::Physical => "physically too heavy",
+            KnockOut::Certificates => "missing certificate",
+            KnockOut::TargetGroup => "not in target-group register",
+        }
+    }
+
+    fn component(&self, c: Component) -> &'static str {
+        match c {
+            Component::Skills => "skills",
+            Component::Occupation => "occupation",
+            Component::Level => "level",
+            Component::Mobility => "mobility",
+            Component::Sector => "sector",
+            Component::Hours => "hours",
+        }
+    }
+
+    fn mode(&self, m: TravelMode) -> &'static str {
+        match m {
+            TravelMode::Walk => "walk",
+            TravelMode::Bike => "bike",
+            TravelMode::Ebike => "e-bike",
+            TravelMode::Car => "car",
+            TravelMode::Transit => "transit",
+        }
+    }
+
+    fn by_mode(&self, m: TravelMode) -> &'static str {
+        match m {
+            TravelMode::Walk => "on foot",
+            TravelMode::Bike => "by bike",
+            TravelMode::Ebike => "by e-bike",
+            TravelMode::Car => "by car",
+            TravelMode::Transit => "by public transport",
+        }
+    }
+
+    fn remote(&self) -> &'static str {
+        "remote job"
+    }
+
+    fn physical(&self, p: PhysicalLoad) -> &'static str {
+        match p {
+            PhysicalLoad::Light => "light",
+            PhysicalLoad::Medium => "medium",
+            PhysicalLoad::Heavy => "heavy",
+        }
+    }
+
+    fn education(&self, e: Education) -> &'static str {
+        // The names of the Dutch system, as in the input format.
+        e.name()
+    }
+
+    fn label(&self, l: Label) -> &'static str {
+        use Label::*;
+        match l {
+            CommonScore => "score {score}",
+            CommonExcluded => "excluded",
+            CommonNone => "none",
+            CommonUnknown => "unknown",
+            CommonSectorUnknown => "sector unknown",
+            CommonOf => "{n} of {total}",
+            CommonSeconds => "{seconds} s",
+            CommonError => "error: {message}",
+            CommonNote => "note: {message}",
+            CommonWhy => "why: {reasons}",
+            CommonMissingSkills => "missing skills: {skills}",
+            CommonWouldScore => "would score {score}; travel {trip}",
+            CommonToUnlock => "to unlock: {hint}",
+            CommonNearMisses => "Near misses (excluded by one thing)",
+
+            InputRejectedSummary => {
+                "{file}: read {read}, accepted {accepted}, rejected {rejected} (the rejected records are left out):"
+            }
+            InputRejected => "rejected {error}",
+            InputStrictHint => "(fix the record, or drop --strict to skip bad records)",
+            InputBadRecordsNote => "{bad} bad input record(s) were left out (listed above); exit code 1",
+            InputMapping => "mapping: {error}",
+            InputPostcodeTable => "postcode table: {error}",
+            InputEscoExport => "ESCO export: {error}",
+            InputLine => "line {line}",
+            InputUnknownPosition => "<input>",
+            InputField => "field `{field}`",
+            InputValue => "(value {value})",
+            InputKindIo => "cannot read the file",
+            InputKindSyntax => "not well-formed",
+            InputKindUnknownField => "unknown field",
+            InputKindMissingField => "required field missing",
+            InputKindInvalidValue => "invalid value",
+            InputKindDuplicateId => "duplicate id",
+            InputKindUnresolved => "unknown reference",
+            InputKindConfig => "wrong settings",
+            InputOutOfRange => "out of range: must satisfy {rule}",
+            InputMalformed => "malformed: expected {expected}",
+            InputMissing => "missing: {rule}",
+            InputInvalidConfig => "{reason}",
+            InputDuplicateId => "appears twice among the {population}",
+
+            JobhuntCandidate => {
+                "Candidate {id}: education {education} (skill level {level}{startkwalificatie}), \
+                 travels up to {minutes} min by {modes}"
+            }
+            JobhuntStartkwalificatie => ", startkwalificatie",
+            JobhuntBestVacancies => "Best vacancies",
+            JobhuntNoVacancies => "none within reach: see the near misses below",
+            JobhuntHiddenJobs => "Hidden jobs (employers without a vacancy)",
+            JobhuntNoHiddenJobs => "none (give --employers FILE to search employers)",
+            JobhuntGiveCandidate => "give the candidate: --seekers FILE --id ID, or a profile with --lat and --lon",
+            JobhuntNoSuchSeeker => "no seeker with id {id} in {file}",
+            JobhuntUnknownEducation => "unknown education {value}: use {choices}",
+            JobhuntUnknownMode => "unknown travel mode {value}: use {choices}",
+
+            VacancyHeader => "Vacancy {id} {title} (ISCO {isco}, skill level {level}, sector {sector}){starts}",
+            VacancyStarts => ", starts {time}",
+            VacancyBestCandidates => "Best candidates",
+            VacancyNoCandidates => "none: see the near misses below",
+            VacancyNoSuchVacancy => "no vacancy with id {id} in {file}",
+
+            GroningenTitle => "werkmatch: Groningen report (synthetic population, seed {seed})",
+            GroningenSummary => {
+                "{seekers} jobseekers, {vacancies} vacancies, {employers} employers without a vacancy; \
+                 generated in {generated}, ranked top-{k} in all three directions in {ranked} ({note})"
+            }
+            GroningenKernelNote => {
+                "exact kernel, {threads} threads; {considered} pairs past the spatial index, {scored} fully scored"
+            }
+            GroningenReach => "Reach",
+            GroningenWithVacancy => "seekers with at least one vacancy",
+            GroningenWithHiddenJob => "seekers with at least one hidden job",
+            GroningenWithEither => "seekers with either",
+            GroningenVacancyWithCandidate => "vacancies with at least one candidate",
+            GroningenLevels => "Skill level (ISCO 1-4): seekers against open positions",
+            GroningenColLevel => "level",
+            GroningenColSeekers => "seekers",
+            GroningenColPositions => "positions",
+            GroningenColPerSeeker => "positions per seeker",
+            GroningenKnockouts => {
+                "Knock-out reasons ({sample} seekers, every {step}th, against all {vacancies} vacancies: {pairs} pairs)"
+            }
+            GroningenColReason => "reason",
+            GroningenColAllPairs => "all pairs",
+            GroningenColWithinReach => "pairs within reach",
+            GroningenColOnlyReason => "the only reason (near misses)",
+            GroningenSampleSeeker => {
+                "Sample seeker {id}: education {education}, level {level}, {minutes} min by {modes}"
+            }
+
+            MatchWrote => "wrote {lines} lines to {file}",
+            MatchTime => "time: reading {read}, ranking {rank}, writing {write}, total {total}",
+            MatchPairs => "pairs: {considered} past the spatial index, {scored} fully scored",
+            MatchSeekersWithoutVacancy => "seekers without any vacancy: {n}",
+            MatchVacanciesWithoutCandidate => "vacancies without any candidate: {n}",
+            MatchSeekersWithoutHiddenJob => "seekers without any hidden job: {n}",
+            MatchSubjectsWithoutMatch => "subjects without any match: {n}",
+            MatchExclusions => "exclusions by reason ({pairs} sampled seeker-vacancy pairs): {reasons}",
+            MatchProgressSeekersVacancies => "seekers → vacancies",
+            MatchProgressVacanciesSeekers => "vacancies → seekers",
+            MatchProgressSeekersEmployers => "seekers → employers",
+            MatchGiveInput => "give --vacancies, --employers or both (see --help)",
+            MatchPreparing => "preparing the indexes: {error}",
+            MatchCannotCreate => "cannot create {file}: {error}",
+            MatchWriting => "writing {file}: {error}",
+
+            ImportSummary => {
+                "{file}: read {read}, accepted {accepted}, rejected {rejected} in {seconds} s; wrote {out}"
+            }
+            ImportProgress => "… {records} records, {mb} MB",
+            ImportGeonamesHint => {
+                "give --postcodes FILE: a postcode table in the GeoNames postal-code format, \
+                 e.g. ../shared/data/geo/geonames_postalcodes_NL.txt (download.geonames.org/export/zip/NL.zip)"
+            }
+            ImportDefaultSector => "--default-sector must be a NACE letter A–U",
+        }
+    }
+
+    fn hint(&self, h: &Hint, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match h {
+            Hint::Travel { minutes, max_minutes, transit_too_early, alternatives } => {
+                if *transit_too_early {
+                    write!(f, "shift starts before public transport can arrive")?;
+                } else if minutes.is_finite() {
+                    write!(f, "{minutes:.0} min away, more than {max_minutes} min")?;
+                } else {
+                    write!(f, "only remote work is reachable (max {max_minutes} min)")?;
+                }
+                match alternatives.first() {
+                    Some((TravelMode::Car, t)) => write!(f, "; reachable by car (with a licence) in {t:.0} min"),
+                    Some((TravelMode::Walk, t)) => write!(f, "; reachable on foot in {t:.0} min"),
+                    Some((mode, t)) => write!(f, "; reachable {} in {t:.0} min", self.by_mode(*mode)),
+                    None => Ok(()),
+                }
+            }
+            Hint::LevelGap { seeker, job } => {
+                write!(f, "job is at skill level {job}, the candidate at level {seeker}: needs training first")
+            }
+            Hint::Hours { job_min, seeker_max } => {
+                write!(f, "job needs at least {job_min} hours a week, the candidate can do {seeker_max}")
+            }
+            Hint::Licence => f.write_str("needs a driving licence"),
+            Hint::Language { required, seeker } => {
+                write!(f, "needs Dutch at {} (candidate: {})", cefr(*required), cefr(*seeker))
+            }
+            Hint::Physical { job, seeker } => {
+                write!(
+                    f,
+                    "physically {} work, the candidate can do at most {}",
+                    self.physical(*job),
+                    self.physical(*seeker)
+                )
+            }
+            Hint::Certificates { missing } => write!(f, "needs certificate {}", missing.join(", ")),
+            Hint::TargetGroup => f.write_str("reserved for the target-group register (banenafspraak)"),
+        }
+    }
+
+    fn reason(&self, r: &Reason, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match r {
+            Reason::SameOccupation => f.write_str("same occupation as wanted or done before"),
+            Reason::CloselyRelatedOccupation => f.write_str("closely related occupation"),
+            Reason::RelatedOccupation => f.write_str("related occupation"),
+            Reason::SameBroadField => f.write_str("occupation in the same broad field"),
+            Reason::AllSkills => f.write_str("has every skill asked"),
+            Reason::SkillsShare { percent } => write!(f, "has {percent}% of the skills asked"),
+            Reason::OverQualified { levels: 1 } => f.write_str("over-qualified by 1 level"),
+            Reason::OverQualified { levels } => write!(f, "over-qualified by {levels} levels"),
+            Reason::LevelFits => f.write_str("level fits"),
+            Reason::OneLevelAbove => f.write_str("one level above the candidate: learning on the job"),
+            Reason::PreferredSector => f.write_str("preferred sector"),
+            Reason::SectorBefore => f.write_str("sector worked in before"),
+            Reason::FewerHours => f.write_str("fewer hours than wanted"),
+            Reason::Trip { travel } => super::Message::write_to(travel, super::Lang::En, f),
+        }
+    }
+
+    fn explanation(&self, e: &Explanation, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match e.score {
+            Some(s) => writeln!(f, "score {s:.3}")?,
+            None => {
+                let names: Vec<&str> = e.knockouts.iter().map(|k| self.knockout(*k)).collect();
+                writeln!(f, "excluded: {}", names.join(", "))?
+            }
+        }
+        for c in &e.components {
+            writeln!(f, "  {:<10} {:.3} (weight {:.2})", self.component(c.component), c.value, c.weight)?;
+        }
+        match e.travel.mode {
+            None => writeln!(f, "  travel     remote job")?,
+            Some(m) => {
+                writeln!(f, "  travel     {:.0} min {} (max {})", e.travel.minutes, self.by_mode(m), e.max_minutes)?
+            }
+        }
+        if e.travel.transit_too_early {
+            writeln!(f, "  note       the shift starts before public transport can arrive")?;
+        }
+        if e.sector.is_none() {
+            writeln!(f, "  sector     unknown")?;
+        }
+        writeln!(f, "  level      seeker {} / job {} (gap {})", e.seeker_level, e.vacancy_level, e.level_gap)?;
+        if !e.missing_essential_skills.is_empty() {
+            writeln!(f, "  missing    {}", e.missing_essential_skills.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+fn cefr(c: Option<Cefr>) -> String {
+    c.map_or_else(|| "none".to_string(), |c| format!("{c:?}"))
+}

@@ -1,0 +1,235 @@
+//! The keys of the fixed texts of the tools and reports. The texts
+//! themselves are in `nl.rs` and `en.rs`; a key's `{name}` placeholders are
+//! filled with [`Catalogue::with`](super::Catalogue::with).
+
+use super::{Catalogue, Lang};
+
+macro_rules! labels {
+    ($($(#[$doc:meta])* $v:ident => $key:literal,)*) => {
+        /// A fixed text of a tool or report: a heading, a label, a summary line.
+        ///
+        /// Keys are grouped by the tool or report that uses them (`jobhunt.…`,
+        /// `input.…`); `common.…` is shared. The variant's doc is the English text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[cfg_attr(test, derive(strum::EnumIter))]
+        #[non_exhaustive]
+        pub enum Label {
+            $($(#[$doc])* $v,)*
+        }
+
+        impl Label {
+            /// Every label, in the order of this file.
+            pub const ALL: &'static [Label] = &[$(Label::$v,)*];
+
+            /// The stable key, e.g. `"jobhunt.best_vacancies"`.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Label::$v => $key,)*
+                }
+            }
+        }
+    };
+}
+
+labels! {
+    /// `score {score}`
+    CommonScore => "common.score",
+    /// `excluded`
+    CommonExcluded => "common.excluded",
+    /// `none`
+    CommonNone => "common.none",
+    /// `unknown`: a value that is not known (a vacancy's sector).
+    CommonUnknown => "common.unknown",
+    /// `sector unknown` (v1.1: a vacancy without a sector).
+    CommonSectorUnknown => "common.sector_unknown",
+    /// `{n} of {total}`
+    CommonOf => "common.of",
+    /// `{seconds} s`
+    CommonSeconds => "common.seconds",
+    /// `error: {message}`
+    CommonError => "common.error",
+    /// `note: {message}`
+    CommonNote => "common.note",
+    /// `why: {reasons}`
+    CommonWhy => "common.why",
+    /// `missing skills: {skills}`
+    CommonMissingSkills => "common.missing_skills",
+    /// `would score {score}; travel {trip}`
+    CommonWouldScore => "common.would_score",
+    /// `to unlock: {hint}`
+    CommonToUnlock => "common.to_unlock",
+    /// `Near misses (excluded by one thing)`
+    CommonNearMisses => "common.near_misses",
+
+    /// `{file}: read {read}, accepted {accepted}, rejected {rejected} (the rejected records are left out):`
+    InputRejectedSummary => "input.rejected_summary",
+    /// `rejected {error}`
+    InputRejected => "input.rejected",
+    /// `(fix the record, or drop --strict to skip bad records)`
+    InputStrictHint => "input.strict_hint",
+    /// `{bad} bad input record(s) were left out (listed above); exit code 1`
+    InputBadRecordsNote => "input.bad_records_note",
+    /// `mapping: {error}`
+    InputMapping => "input.mapping",
+    /// `postcode table: {error}`
+    InputPostcodeTable => "input.postcode_table",
+    /// `ESCO export: {error}`
+    InputEscoExport => "input.esco_export",
+    /// `line {line}`: a position without a file.
+    InputLine => "input.line",
+    /// `<input>`: a position without file or line.
+    InputUnknownPosition => "input.unknown_position",
+    /// field \`{field}\`
+    InputField => "input.field",
+    /// `(value {value})`
+    InputValue => "input.value",
+    /// `cannot read the file`
+    InputKindIo => "input.kind.io",
+    /// `not well-formed`
+    InputKindSyntax => "input.kind.syntax",
+    /// `unknown field`
+    InputKindUnknownField => "input.kind.unknown_field",
+    /// `required field missing`
+    InputKindMissingField => "input.kind.missing_field",
+    /// `invalid value`
+    InputKindInvalidValue => "input.kind.invalid_value",
+    /// `duplicate id`
+    InputKindDuplicateId => "input.kind.duplicate_id",
+    /// `unknown reference`
+    InputKindUnresolved => "input.kind.unresolved",
+    /// `wrong settings`
+    InputKindConfig => "input.kind.config",
+    /// `out of range: must satisfy {rule}`: a core value outside its rule.
+    InputOutOfRange => "input.out_of_range",
+    /// `malformed: expected {expected}`: a core value of the wrong shape.
+    InputMalformed => "input.malformed",
+    /// `missing: {rule}`: a core value required in this case.
+    InputMissing => "input.missing",
+    /// `{reason}`: an inconsistent configuration.
+    InputInvalidConfig => "input.invalid_config",
+    /// `appears twice among the {population}`: an id repeated in one population.
+    InputDuplicateId => "input.duplicate_id",
+
+    /// `Candidate {id}: education {education} (skill level {level}{startkwalificatie}), travels up to {minutes} min by {modes}`
+    JobhuntCandidate => "jobhunt.candidate",
+    /// `, startkwalificatie`: added after the level when the education is one.
+    JobhuntStartkwalificatie => "jobhunt.startkwalificatie",
+    /// `Best vacancies`
+    JobhuntBestVacancies => "jobhunt.best_vacancies",
+    /// `none within reach: see the near misses below`
+    JobhuntNoVacancies => "jobhunt.no_vacancies",
+    /// `Hidden jobs (employers without a vacancy)`
+    JobhuntHiddenJobs => "jobhunt.hidden_jobs",
+    /// `none (give --employers FILE to search employers)`
+    JobhuntNoHiddenJobs => "jobhunt.no_hidden_jobs",
+    /// `give the candidate: --seekers FILE --id ID, or a profile with --lat and --lon`
+    JobhuntGiveCandidate => "jobhunt.give_candidate",
+    /// `no seeker with id {id} in {file}`
+    JobhuntNoSuchSeeker => "jobhunt.no_such_seeker",
+    /// `unknown education {value}: use {choices}`
+    JobhuntUnknownEducation => "jobhunt.unknown_education",
+    /// `unknown travel mode {value}: use {choices}`
+    JobhuntUnknownMode => "jobhunt.unknown_mode",
+
+    /// `Vacancy {id} {title} (ISCO {isco}, skill level {level}, sector {sector}){starts}`
+    VacancyHeader => "vacancy.header",
+    /// `, starts {time}`
+    VacancyStarts => "vacancy.starts",
+    /// `Best candidates`
+    VacancyBestCandidates => "vacancy.best_candidates",
+    /// `none: see the near misses below`
+    VacancyNoCandidates => "vacancy.no_candidates",
+    /// `no vacancy with id {id} in {file}`
+    VacancyNoSuchVacancy => "vacancy.no_such_vacancy",
+
+    /// `werkmatch: Groningen report (synthetic population, seed {seed})`
+    GroningenTitle => "groningen.title",
+    /// `{seekers} jobseekers, {vacancies} vacancies, {employers} employers without a vacancy; generated in {generated}, ranked top-{k} in all three directions in {ranked} ({note})`
+    GroningenSummary => "groningen.summary",
+    /// `exact kernel, {threads} threads; {considered} pairs past the spatial index, {scored} fully scored`
+    GroningenKernelNote => "groningen.kernel_note",
+    /// `Reach`
+    GroningenReach => "groningen.reach",
+    /// `seekers with at least one vacancy`
+    GroningenWithVacancy => "groningen.with_vacancy",
+    /// `seekers with at least one hidden job`
+    GroningenWithHiddenJob => "groningen.with_hidden_job",
+    /// `seekers with either`
+    GroningenWithEither => "groningen.with_either",
+    /// `vacancies with at least one candidate`
+    GroningenVacancyWithCandidate => "groningen.vacancy_with_candidate",
+    /// `Skill level (ISCO 1-4): seekers against open positions`
+    GroningenLevels => "groningen.levels",
+    /// `level`
+    GroningenColLevel => "groningen.col_level",
+    /// `seekers`
+    GroningenColSeekers => "groningen.col_seekers",
+    /// `positions`
+    GroningenColPositions => "groningen.col_positions",
+    /// `positions per seeker`
+    GroningenColPerSeeker => "groningen.col_per_seeker",
+    /// `Knock-out reasons ({sample} seekers, every {step}th, against all {vacancies} vacancies: {pairs} pairs)`
+    GroningenKnockouts => "groningen.knockouts",
+    /// `reason`
+    GroningenColReason => "groningen.col_reason",
+    /// `all pairs`
+    GroningenColAllPairs => "groningen.col_all_pairs",
+    /// `pairs within reach`
+    GroningenColWithinReach => "groningen.col_within_reach",
+    /// `the only reason (near misses)`
+    GroningenColOnlyReason => "groningen.col_only_reason",
+    /// `Sample seeker {id}: education {education}, level {level}, {minutes} min by {modes}`
+    GroningenSampleSeeker => "groningen.sample_seeker",
+
+    /// `wrote {lines} lines to {file}`
+    MatchWrote => "match.wrote",
+    /// `time: reading {read}, ranking {rank}, writing {write}, total {total}`
+    MatchTime => "match.time",
+    /// `pairs: {considered} past the spatial index, {scored} fully scored`
+    MatchPairs => "match.pairs",
+    /// `seekers without any vacancy: {n}`
+    MatchSeekersWithoutVacancy => "match.seekers_without_vacancy",
+    /// `vacancies without any candidate: {n}`
+    MatchVacanciesWithoutCandidate => "match.vacancies_without_candidate",
+    /// `seekers without any hidden job: {n}`
+    MatchSeekersWithoutHiddenJob => "match.seekers_without_hidden_job",
+    /// `subjects without any match: {n}` (a direction added later)
+    MatchSubjectsWithoutMatch => "match.subjects_without_match",
+    /// `exclusions by reason ({pairs} sampled seeker-vacancy pairs): {reasons}`
+    MatchExclusions => "match.exclusions",
+    /// `seekers → vacancies`
+    MatchProgressSeekersVacancies => "match.progress_seekers_vacancies",
+    /// `vacancies → seekers`
+    MatchProgressVacanciesSeekers => "match.progress_vacancies_seekers",
+    /// `seekers → employers`
+    MatchProgressSeekersEmployers => "match.progress_seekers_employers",
+    /// `give --vacancies, --employers or both (see --help)`
+    MatchGiveInput => "match.give_input",
+    /// `preparing the indexes: {error}`
+    MatchPreparing => "match.preparing",
+    /// `cannot create {file}: {error}`
+    MatchCannotCreate => "match.cannot_create",
+    /// `writing {file}: {error}`
+    MatchWriting => "match.writing",
+
+    /// `{file}: read {read}, accepted {accepted}, rejected {rejected} in {seconds} s; wrote {out}`
+    ImportSummary => "import.summary",
+    /// `… {records} records, {mb} MB`
+    ImportProgress => "import.progress",
+    /// `give --postcodes FILE: a postcode table in the GeoNames postal-code format, e.g. …`
+    ImportGeonamesHint => "import.geonames_hint",
+    /// `--default-sector must be a NACE letter A–U`
+    ImportDefaultSector => "import.default_sector",
+}
+
+impl Catalogue for Label {
+    const KEYS: &'static [Label] = Label::ALL;
+
+    fn key(self) -> &'static str {
+        Label::key(self)
+    }
+
+    fn template(self, lang: Lang) -> &'static str {
+        lang.texts().label(self)
+    }
+}

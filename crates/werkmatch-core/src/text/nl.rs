@@ -1,0 +1,326 @@
+//! Alle Nederlandse teksten van werkmatch, op één plek.
+//!
+//! Every Dutch text of werkmatch. A Dutch reviewer corrects the words here
+//! and nowhere else; `en.rs` is the English twin. Both implement [`Texts`],
+//! so neither can miss a message. Style: short, concrete sentences that a
+//! jobhunter can read aloud to a jobseeker; the words of the Dutch
+//! work-and-income departments; decimal comma ("score 0,85"), times as 06:30,
+//! "12 min met de fiets".
+
+use std::fmt;
+
+use super::{Decimal, Label, Lang, Message, Texts};
+use crate::model::{Cefr, Education, PhysicalLoad, TravelMode};
+use crate::score::words::Reason;
+use crate::score::{Component, Explanation, Hint, KnockOut};
+
+/// Nederlands.
+pub(super) struct Nl;
+
+impl Texts for Nl {
+    fn decimal_separator(&self) -> char {
+        ','
+    }
+
+    fn knockout(&self, k: KnockOut) -> &'static str {
+        match k {
+            KnockOut::Travel => "reistijd te lang",
+            KnockOut::LevelGap => "beroepsniveau te hoog",
+            KnockOut::Hours => "te veel uren",
+            KnockOut::Licence => "rijbewijs B nodig",
+            KnockOut::Language => "taalniveau te laag",
+            KnockOut::Physical => "fysieke belasting te zwaar",
+            KnockOut::Certificates => "certificaat ontbreekt",
+            KnockOut::TargetGroup => "niet in doelgroepregister",
+        }
+    }
+
+    fn component(&self, c: Component) -> &'static str {
+        match c {
+            Component::Skills => "vaardigheden",
+            Component::Occupation => "beroep",
+            Component::Level => "beroepsniveau",
+            Component::Mobility => "reistijd",
+            Component::Sector => "sector",
+            Component::Hours => "uren",
+        }
+    }
+
+    fn mode(&self, m: TravelMode) -> &'static str {
+        match m {
+            TravelMode::Walk => "lopen",
+            TravelMode::Bike => "fiets",
+            TravelMode::Ebike => "e-bike",
+            TravelMode::Car => "auto",
+            TravelMode::Transit => "OV",
+        }
+    }
+
+    fn by_mode(&self, m: TravelMode) -> &'static str {
+        match m {
+            TravelMode::Walk => "lopend",
+            TravelMode::Bike => "met de fiets",
+            TravelMode::Ebike => "met de e-bike",
+            TravelMode::Car => "met de auto",
+            TravelMode::Transit => "met het OV",
+        }
+    }
+
+    fn remote(&self) -> &'static str {
+        "werk op afstand"
+    }
+
+    fn physical(&self, p: PhysicalLoad) -> &'static str {
+        match p {
+            PhysicalLoad::Light => "licht",
+            PhysicalLoad::Medium => "middelzwaar",
+            PhysicalLoad::Heavy => "zwaar",
+        }
+    }
+
+    fn education(&self, e: Education) -> &'static str {
+        match e {
+            Education::None => "geen opleiding",
+            Education::Primary => "basisonderwijs",
+            Education::Vmbo => "vmbo",
+            Education::Mbo1 => "mbo 1",
+            Education::Mbo2 => "mbo 2",
+            Education::Mbo3 => "mbo 3",
+            Education::Mbo4 => "mbo 4",
+            Education::Havo => "havo",
+            Education::Vwo => "vwo",
+            Education::Hbo => "hbo",
+            Education::Wo => "wo",
+            Education::Unknown => "opleiding onbekend",
+        }
+    }
+
+    fn label(&self, l: Label) -> &'static str {
+        use Label::*;
+        match l {
+            CommonScore => "score {score}",
+            CommonExcluded => "uitgesloten",
+            CommonNone => "geen",
+            CommonUnknown => "onbekend",
+            CommonSectorUnknown => "sector onbekend",
+            CommonOf => "{n} van {total}",
+            CommonSeconds => "{seconds} s",
+            CommonError => "fout: {message}",
+            CommonNote => "let op: {message}",
+            CommonWhy => "waarom: {reasons}",
+            CommonMissingSkills => "ontbrekende vaardigheden: {skills}",
+            CommonWouldScore => "zou {score} scoren; {trip}",
+            CommonToUnlock => "drempel: {hint}",
+            CommonNearMisses => "Bijna passend (op één punt uitgesloten)",
+
+            InputRejectedSummary => {
+                "{file}: {read} gelezen, {accepted} goedgekeurd, {rejected} afgekeurd \
+                 (de afgekeurde records doen niet mee):"
+            }
+            InputRejected => "afgekeurd {error}",
+            InputStrictHint => "(verbeter het record, of laat --strict weg om foute records over te slaan)",
+            InputBadRecordsNote => "{bad} foute invoerrecord(s) weggelaten (zie hierboven); exitcode 1",
+            InputMapping => "kolomindeling: {error}",
+            InputPostcodeTable => "postcodetabel: {error}",
+            InputEscoExport => "ESCO-export: {error}",
+            InputLine => "regel {line}",
+            InputUnknownPosition => "<invoer>",
+            InputField => "veld `{field}`",
+            InputValue => "(waarde {value})",
+            InputKindIo => "bestand niet te lezen",
+            InputKindSyntax => "onjuiste opmaak",
+            InputKindUnknownField => "onbekend veld",
+            InputKindMissingField => "verplicht veld ontbreekt",
+            InputKindInvalidValue => "ongeldige waarde",
+            InputKindDuplicateId => "dubbel id",
+            InputKindUnresolved => "onbekende verwijzing",
+            InputKindConfig => "onjuiste instellingen",
+            // The rule or expected shape is a technical detail of the format: verbatim in brackets.
+            InputOutOfRange => "buiten het toegestane bereik [{rule}]",
+            InputMalformed => "onjuiste vorm [{expected}]",
+            InputMissing => "ontbreekt [{rule}]",
+            InputInvalidConfig => "ongeldige configuratie [{reason}]",
+            InputDuplicateId => "komt twee keer voor [{population}]",
+
+            JobhuntCandidate => {
+                "Werkzoekende {id}: {education} (beroepsniveau {level}{startkwalificatie}), \
+                 reist maximaal {minutes} min ({modes})"
+            }
+            JobhuntStartkwalificatie => ", startkwalificatie",
+            JobhuntBestVacancies => "Beste vacatures",
+            JobhuntNoVacancies => "geen binnen bereik: zie hieronder wat bijna past",
+            JobhuntHiddenJobs => "Verborgen banen (werkgevers zonder vacature)",
+            JobhuntNoHiddenJobs => "geen (geef --employers BESTAND om werkgevers te doorzoeken)",
+            JobhuntGiveCandidate => {
+                "geef de werkzoekende op: --seekers BESTAND --id ID, of een profiel met --lat en --lon"
+            }
+            JobhuntNoSuchSeeker => "geen werkzoekende met id {id} in {file}",
+            JobhuntUnknownEducation => "onbekende opleiding {value}: kies uit {choices}",
+            JobhuntUnknownMode => "onbekend vervoermiddel {value}: kies uit {choices}",
+
+            VacancyHeader => "Vacature {id} {title} (ISCO {isco}, beroepsniveau {level}, sector {sector}){starts}",
+            VacancyStarts => ", begint om {time}",
+            VacancyBestCandidates => "Beste kandidaten",
+            VacancyNoCandidates => "geen: zie hieronder wie bijna past",
+            VacancyNoSuchVacancy => "geen vacature met id {id} in {file}",
+
+            GroningenTitle => "werkmatch: rapport Groningen (synthetische populatie, seed {seed})",
+            GroningenSummary => {
+                "{seekers} werkzoekenden, {vacancies} vacatures, {employers} werkgevers zonder vacature; \
+                 gemaakt in {generated}, top-{k} in alle drie richtingen gerangschikt in {ranked} ({note})"
+            }
+            GroningenKernelNote => {
+                "exacte kernel, {threads} threads; {considered} paren door de ruimtelijke index, \
+                 {scored} volledig gescoord"
+            }
+            GroningenReach => "Bereik",
+            GroningenWithVacancy => "werkzoekenden met minstens één vacature",
+            GroningenWithHiddenJob => "werkzoekenden met minstens één verborgen baan",
+            GroningenWithEither => "werkzoekenden met een van beide",
+            GroningenVacancyWithCandidate => "vacatures met minstens één kandidaat",
+            GroningenLevels => "Beroepsniveau (ISCO 1-4): werkzoekenden tegenover open plaatsen",
+            GroningenColLevel => "niveau",
+            GroningenColSeekers => "werkzoekenden",
+            GroningenColPositions => "plaatsen",
+            GroningenColPerSeeker => "plaatsen per werkzoekende",
+            GroningenKnockouts => {
+                "Redenen van uitsluiting ({sample} werkzoekenden, elke {step}e, \
+                 tegen alle {vacancies} vacatures: {pairs} paren)"
+            }
+            GroningenColReason => "reden",
+            GroningenColAllPairs => "alle paren",
+            GroningenColWithinReach => "paren binnen bereik",
+            GroningenColOnlyReason => "enige reden (bijna passend)",
+            GroningenSampleSeeker => {
+                "Voorbeeld: werkzoekende {id}, {education}, niveau {level}, {minutes} min ({modes})"
+            }
+
+            MatchWrote => "{lines} regels geschreven naar {file}",
+            MatchTime => "tijd: lezen {read}, rangschikken {rank}, schrijven {write}, totaal {total}",
+            MatchPairs => "paren: {considered} door de ruimtelijke index, {scored} volledig gescoord",
+            MatchSeekersWithoutVacancy => "werkzoekenden zonder vacature: {n}",
+            MatchVacanciesWithoutCandidate => "vacatures zonder kandidaat: {n}",
+            MatchSeekersWithoutHiddenJob => "werkzoekenden zonder verborgen baan: {n}",
+            MatchSubjectsWithoutMatch => "zonder enige match: {n}",
+            MatchExclusions => {
+                "uitsluitingen per reden ({pairs} paren werkzoekende-vacature in de steekproef): {reasons}"
+            }
+            MatchProgressSeekersVacancies => "werkzoekenden → vacatures",
+            MatchProgressVacanciesSeekers => "vacatures → werkzoekenden",
+            MatchProgressSeekersEmployers => "werkzoekenden → werkgevers",
+            MatchGiveInput => "geef --vacancies, --employers of allebei (zie --help)",
+            MatchPreparing => "indexen voorbereiden: {error}",
+            MatchCannotCreate => "kan {file} niet aanmaken: {error}",
+            MatchWriting => "schrijven naar {file}: {error}",
+
+            ImportSummary => {
+                "{file}: {read} gelezen, {accepted} goedgekeurd, {rejected} afgekeurd in {seconds} s; \
+                 geschreven naar {out}"
+            }
+            ImportProgress => "… {records} records, {mb} MB",
+            ImportGeonamesHint => {
+                "geef --postcodes BESTAND: een postcodetabel in het postcodeformaat van GeoNames, \
+                 bijvoorbeeld ../shared/data/geo/geonames_postalcodes_NL.txt (download.geonames.org/export/zip/NL.zip)"
+            }
+            ImportDefaultSector => "--default-sector moet een NACE-letter A–U zijn",
+        }
+    }
+
+    fn hint(&self, h: &Hint, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match h {
+            Hint::Travel { minutes, max_minutes, transit_too_early, alternatives } => {
+                if *transit_too_early {
+                    write!(f, "de dienst begint voordat het OV er kan zijn")?;
+                } else if minutes.is_finite() {
+                    write!(f, "{minutes:.0} min reistijd, meer dan de maximale {max_minutes} min")?;
+                } else {
+                    write!(f, "alleen werk op afstand is bereikbaar (max {max_minutes} min)")?;
+                }
+                match alternatives.first() {
+                    Some((TravelMode::Car, t)) => write!(f, "; met de auto (met rijbewijs B) bereikbaar in {t:.0} min"),
+                    Some((mode, t)) => write!(f, "; {} bereikbaar in {t:.0} min", self.by_mode(*mode)),
+                    None => Ok(()),
+                }
+            }
+            Hint::LevelGap { seeker, job } => write!(
+                f,
+                "de baan is van beroepsniveau {job}, de werkzoekende van niveau {seeker}: \
+                 eerst scholing of praktijkleren nodig"
+            ),
+            Hint::Hours { job_min, seeker_max } => {
+                write!(
+                    f,
+                    "de baan vraagt minstens {job_min} uur per week, de werkzoekende kan maximaal {seeker_max} uur"
+                )
+            }
+            Hint::Licence => f.write_str("rijbewijs B nodig"),
+            Hint::Language { required, seeker } => {
+                let level = |c: &Option<Cefr>| c.map_or_else(|| "onbekend".to_string(), |c| format!("{c:?}"));
+                write!(f, "Nederlands op taalniveau {} nodig (werkzoekende: {})", level(required), level(seeker))
+            }
+            Hint::Physical { job, seeker } => write!(
+                f,
+                "de fysieke belasting is {}; de werkzoekende kan hoogstens {} werk aan",
+                self.physical(*job),
+                self.physical(*seeker)
+            ),
+            Hint::Certificates { missing } if missing.len() == 1 => write!(f, "certificaat {} nodig", missing[0]),
+            Hint::Certificates { missing } => write!(f, "certificaten {} nodig", missing.join(", ")),
+            Hint::TargetGroup => f.write_str("alleen voor mensen in het doelgroepregister (banenafspraak)"),
+        }
+    }
+
+    fn reason(&self, r: &Reason, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match r {
+            Reason::SameOccupation => f.write_str("hetzelfde beroep als gewenst of eerder gedaan"),
+            Reason::CloselyRelatedOccupation => f.write_str("nauw verwant beroep"),
+            Reason::RelatedOccupation => f.write_str("verwant beroep"),
+            Reason::SameBroadField => f.write_str("beroep in hetzelfde vakgebied"),
+            Reason::AllSkills => f.write_str("heeft alle gevraagde vaardigheden"),
+            Reason::SkillsShare { percent } => write!(f, "heeft {percent}% van de gevraagde vaardigheden"),
+            Reason::OverQualified { levels: 1 } => f.write_str("overgekwalificeerd: 1 niveau boven de baan"),
+            Reason::OverQualified { levels } => write!(f, "overgekwalificeerd: {levels} niveaus boven de baan"),
+            Reason::LevelFits => f.write_str("beroepsniveau past"),
+            Reason::OneLevelAbove => f.write_str("de baan is één niveau hoger: leren op de werkplek (praktijkleren)"),
+            Reason::PreferredSector => f.write_str("sector van voorkeur"),
+            Reason::SectorBefore => f.write_str("eerder in deze sector gewerkt"),
+            Reason::FewerHours => f.write_str("minder uren dan gewenst"),
+            Reason::Trip { travel } => travel.write_to(Lang::Nl, f),
+        }
+    }
+
+    fn explanation(&self, e: &Explanation, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = |x: f64, places: usize| Decimal::new(x, places).text(Lang::Nl);
+        match e.score {
+            Some(s) => writeln!(f, "score {}", d(s, 3))?,
+            None => {
+                let names: Vec<&str> = e.knockouts.iter().map(|k| self.knockout(*k)).collect();
+                writeln!(f, "uitgesloten: {}", names.join(", "))?
+            }
+        }
+        for c in &e.components {
+            writeln!(f, "  {:<14} {} (gewicht {})", self.component(c.component), d(c.value, 3), d(c.weight, 2))?;
+        }
+        match e.travel.mode {
+            None => writeln!(f, "  vervoer        werk op afstand")?,
+            Some(m) => {
+                writeln!(f, "  vervoer        {:.0} min {} (max {})", e.travel.minutes, self.by_mode(m), e.max_minutes)?
+            }
+        }
+        if e.travel.transit_too_early {
+            writeln!(f, "  let op         de dienst begint voordat het OV er kan zijn")?;
+        }
+        if e.sector.is_none() {
+            writeln!(f, "  sector         onbekend")?;
+        }
+        writeln!(
+            f,
+            "  niveau         werkzoekende {}, baan {} (verschil {})",
+            e.seeker_level, e.vacancy_level, e.level_gap
+        )?;
+        if !e.missing_essential_skills.is_empty() {
+            writeln!(f, "  ontbreekt      {}", e.missing_essential_skills.join(", "))?;
+        }
+        Ok(())
+    }
+}

@@ -30,8 +30,9 @@ OPTIONS:
     --vacancies N      number of vacancies (overrides the preset)
     --employers N      number of employers without a vacancy (overrides the preset)
     --seed S           seed (a u64, default 0); the same seed and counts give the same files
-    --audit            also write audit.jsonl (age band, years on assistance by seeker id; for
-                       fairness reports only, never scored)
+    --audit FILE       also write the audit attributes to FILE (JSON Lines, by seeker id: age band,
+                       gender, migration background, years on assistance; for the fairness report
+                       only, never scored; the shares are testing assumptions, not measured facts)
     -h, --help         show this help
 
 Exit status: 0 on success, 1 when writing fails, 2 on a usage error.";
@@ -39,7 +40,7 @@ Exit status: 0 on success, 1 when writing fails, 2 on a usage error.";
 struct Args {
     out: PathBuf,
     config: GeneratorConfig,
-    audit: bool,
+    audit: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -68,7 +69,7 @@ fn parse(argv: Vec<String>) -> Result<Option<Args>, String> {
     let mut region = Region::Groningen;
     let (mut seekers, mut vacancies, mut employers) = (None, None, None);
     let mut seed = 0u64;
-    let mut audit = false;
+    let mut audit = None;
     let mut it = argv.into_iter();
     while let Some(flag) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
@@ -89,7 +90,7 @@ fn parse(argv: Vec<String>) -> Result<Option<Args>, String> {
                     .parse()
                     .map_err(|_| format!("--seed must be a whole number from 0 to {}, not `{v}`", u64::MAX))?;
             }
-            "--audit" => audit = true,
+            "--audit" => audit = Some(PathBuf::from(value("--audit")?)),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -129,8 +130,8 @@ fn run(args: &Args) -> Result<(), String> {
     write(&args.out.join("seekers.jsonl"), &pop.seekers)?;
     write(&args.out.join("vacancies.jsonl"), &pop.vacancies)?;
     write(&args.out.join("employers.jsonl"), &pop.employers)?;
-    if args.audit {
-        write(&args.out.join("audit.jsonl"), &generate_audit(c))?;
+    if let Some(path) = &args.audit {
+        write(path, &generate_audit(c))?;
     }
     eprintln!(
         "{} region, seed {}: {} seekers, {} vacancies, {} employers generated in {:.2?}, written to {} in {:.2?}",

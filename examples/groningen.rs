@@ -180,9 +180,9 @@ fn main() {
     let counts = sample
         .par_iter()
         .map(|s| {
-            let mut all = [0u64; 8];
-            let mut only = [0u64; 8];
-            let mut in_reach_any = [0u64; 8];
+            let mut all = [0u64; KnockOut::ALL.len()];
+            let mut only = [0u64; KnockOut::ALL.len()];
+            let mut in_reach_any = [0u64; KnockOut::ALL.len()];
             for v in &pop.vacancies {
                 let ko: KnockOuts = score::knockouts(&cfg, s, v);
                 for k in ko.iter() {
@@ -198,7 +198,7 @@ fn main() {
             (all, in_reach_any, only)
         })
         .reduce(
-            || ([0u64; 8], [0u64; 8], [0u64; 8]),
+            || ([0u64; KnockOut::ALL.len()], [0u64; KnockOut::ALL.len()], [0u64; KnockOut::ALL.len()]),
             |mut a, b| {
                 for i in 0..8 {
                     a.0[i] += b.0[i];

@@ -28,8 +28,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use serde::Serialize;
 use werkmatch::adapter::input::Inputs;
+use werkmatch::adapter::overrides::KnownIds;
 use werkmatch::adapter::OnError;
-use werkmatch::rank::{Matcher, RankOptions};
+use werkmatch::overrides::{self, Target};
+use werkmatch::rank::overridden;
+use werkmatch::rank::{Executor, Matcher, RankOptions};
 use werkmatch::score::{self, words, Explanation, Hint, ScoringConfig};
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Education, Employer, GeoPoint, Id, IscoCode, Jobseeker, Mobility, ModeSet, TravelMode, Vacancy};
@@ -95,6 +98,8 @@ struct Args {
     lang: Lang,
     #[command(flatten)]
     input: cli::InputFlags,
+    #[command(flatten)]
+    overrides: cli::OverrideFlags,
 }
 
 #[derive(Serialize)]
@@ -103,6 +108,9 @@ struct Item {
     title: Option<String>,
     isco: String,
     score: Option<f64>,
+    /// Listed because a staff member included the pair (an override).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    included: bool,
     reasons: Vec<String>,
     hints: Vec<String>,
     explanation: Explanation,
@@ -179,6 +187,7 @@ fn item(lang: Lang, id: &str, title: Option<&str>, e: Explanation, hints: Vec<Hi
         title: title.map(str::to_string),
         isco: e.isco.to_string(),
         score: e.score,
+        included: false,
         reasons: reasons.iter().map(|r| r.text(lang)).collect(),
         hints: hints.iter().map(|h| h.text(lang)).collect(),
         explanation: e,
@@ -197,6 +206,16 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
     let cfg = ScoringConfig::default();
     let opts = RankOptions::top(args.top);
     let find_v = |id: &str| vacancies.iter().find(|v| v.id.as_str() == id);
+    let known = KnownIds {
+        seekers: None,
+        vacancies: Some(vacancies.iter().map(|v| v.id.as_str()).collect()),
+        employers: args.employers.as_ref().map(|_| employers.iter().map(|e| e.id.as_str()).collect()),
+    };
+    let ov = args.overrides.load(&known)?;
+    let included = |mut it: Item, yes: bool| {
+        it.included = yes;
+        it
+    };
 
     // The exact kernel (prepared indexes); the near misses below need every pair, so they scan.
     let matcher = Matcher::builder()
@@ -205,23 +224,32 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         .employers(&employers)
         .build()
         .map_err(|e| format!("{e}"))?;
-    let best = matcher
-        .top_vacancies_for(&s, &opts)
+    let one = std::slice::from_ref(&s);
+    let ex = Executor::CurrentThread;
+    let best = overridden::seeker_to_vacancies(&matcher, &cfg, &ov, one, &vacancies, &opts, ex)
         .into_iter()
-        .filter_map(|m| find_v(m.id.as_str()))
-        .map(|v| item(lang, v.id.as_str(), v.title.as_deref(), score::explain(&cfg, &s, v), Vec::new()))
+        .flat_map(|r| r.matches)
+        .filter_map(|m| Some((find_v(m.id.as_str())?, m.included)))
+        .map(|(v, yes)| {
+            let hints = if yes { score::unlock_hints(&cfg, &s, v) } else { Vec::new() };
+            included(item(lang, v.id.as_str(), v.title.as_deref(), overrides::explain(&cfg, &ov, &s, v), hints), yes)
+        })
         .collect();
-    let hidden = matcher
-        .top_employers_for(&s, &opts)
+    let hidden = overridden::seeker_to_employers(&matcher, &cfg, &ov, one, &employers, &opts, ex)
         .into_iter()
-        .filter_map(|m| employers.iter().find(|e| e.id == m.id))
-        .filter_map(|e| {
-            Some(item(lang, e.id.as_str(), e.name.as_deref(), score::explain_employer(&cfg, &s, e)?, Vec::new()))
+        .flat_map(|r| r.matches)
+        .filter_map(|m| Some((employers.iter().find(|e| e.id == m.id)?, m.included)))
+        .filter_map(|(e, yes)| {
+            let explanation = overrides::explain_employer(&cfg, &ov, &s, e)?;
+            Some(included(item(lang, e.id.as_str(), e.name.as_deref(), explanation, Vec::new()), yes))
         })
         .collect();
 
-    // Near misses: excluded by exactly one thing, best would-be score first.
-    let near = cli::near_misses(&vacancies, |v| &v.id, |v| score::evaluate(&cfg, &s, v), args.near_misses);
+    // Near misses: excluded by exactly one thing, best would-be score first; pairs a
+    // person has decided on (excluded, or listed as included) are not near misses.
+    let open: Vec<&Vacancy> =
+        vacancies.iter().filter(|v| ov.get(&s.id, &Target::Vacancy(v.id.clone())).is_none()).collect();
+    let near = cli::near_misses(&open, |v| &v.id, |v| score::evaluate(&cfg, &s, v), args.near_misses);
     let near_misses = near
         .into_iter()
         .map(|v| {
@@ -266,6 +294,10 @@ fn print_items(lang: Lang, title: Label, items: &[Item], empty: Label) {
             None => Label::CommonExcluded.text(lang),
         };
         println!("  {}. {} {} (ISCO {}), {}", i + 1, it.id, it.title.as_deref().unwrap_or(""), it.isco, score);
+        if it.included {
+            let reason = it.explanation.override_reason.clone().unwrap_or_default();
+            println!("     {}", Label::CommonIncluded.text_with(lang, &[("reason", &Verbatim(reason))]));
+        }
         if !it.reasons.is_empty() {
             println!("     {}", Label::CommonWhy.text_with(lang, &[("reasons", &it.reasons.join("; "))]));
         }

@@ -13,6 +13,14 @@
 //! `--postcodes`), `.jsonld` holds schema.org JobPostings (vacancies only).
 //! `--esco DIR` resolves ESCO URIs and free-text titles.
 //!
+//! `--audit-log FILE` appends one run record (AUDIT.md section 1: inputs with
+//! their hashes and counts, options, the scoring configuration and its hash,
+//! the output's hash, times, threads; no personal data) after the output is
+//! written; `cargo run --example audit -- verify|replay` checks it.
+//! `--config FILE` sets the scoring configuration (TOML). `--overrides FILE`
+//! applies staff decisions (AUDIT.md section 3): excluded pairs are left out
+//! of every list, included ones are listed and marked `"included": true`.
+//!
 //! Exit code 0 on success; 1 on bad input: the rejected records are listed
 //! (file:line, field, value, reason) and the accepted ones are still matched
 //! and written, unless `--strict` stops at the first; 2 on a usage error.
@@ -21,6 +29,8 @@
 //! tool that application managers run and log; `--lang nl` gives Dutch.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "common/batch.rs"]
+mod batch;
 #[path = "common/cli.rs"]
 mod cli;
 
@@ -31,17 +41,16 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use werkmatch::adapter::input::Inputs;
-use werkmatch::adapter::jsonl;
-use werkmatch::adapter::OnError;
-use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking, Records};
+use werkmatch::audit::record::now_rfc3339;
+use werkmatch::audit::{AuditLog, Retention};
+use werkmatch::rank::{Direction, RankOptions};
 use werkmatch::score::{self, KnockOut, ScoringConfig};
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
-use werkmatch::{Employer, Jobseeker, Vacancy};
+use werkmatch::{Jobseeker, Vacancy};
 
-use cli::{accept, InputFlags};
+use batch::{rank_batch, record_body, setup, write_batch, Batch, BatchSpec, Setup};
+use cli::InputFlags;
 
 /// Match jobseekers with vacancies (and employers without a vacancy) and write matches.jsonl.
 #[derive(Parser, Debug)]
@@ -71,6 +80,21 @@ struct Args {
     /// Where to write matches.jsonl.
     #[arg(long)]
     out: PathBuf,
+    /// Scoring configuration (TOML, see `werkmatch_adapter::scoring_config`); default: SCORING.md v1.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Human overrides (JSON Lines, AUDIT.md section 3): exclude or include (seeker, vacancy/employer) pairs.
+    #[arg(long)]
+    overrides: Option<PathBuf>,
+    /// The date the overrides' `valid_until` is checked against (YYYY-MM-DD); default: today (UTC).
+    #[arg(long, requires = "overrides")]
+    overrides_as_of: Option<String>,
+    /// Append a run record (AUDIT.md section 1) to this JSON Lines audit log.
+    #[arg(long)]
+    audit_log: Option<PathBuf>,
+    /// How long the deployer keeps the audit log, in days (at least 183: six months).
+    #[arg(long, default_value_t = werkmatch::audit::MIN_RETENTION_DAYS)]
+    audit_retention_days: u32,
     /// Language of the summary and messages: en (English) or nl (Nederlands).
     #[arg(long, default_value_t = Lang::En)]
     lang: Lang,
@@ -84,41 +108,14 @@ fn min_score(text: &str) -> Result<f64, String> {
     RankOptions::top(1).with_min_score(x).map(|o| o.min_score()).map_err(|e| e.to_string())
 }
 
-fn bar(len: u64, msg: String) -> ProgressBar {
-    // indicatif draws only on a terminal, so logs and tests stay clean.
-    let pb = ProgressBar::new(len);
-    pb.set_style(
-        ProgressStyle::with_template("{msg:<24} [{bar:30}] {pos}/{len} {elapsed_precise} ETA {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    pb.set_message(msg);
-    pb
-}
-
-/// Ranks subjects in chunks (ascending id, so the output order is kept) to drive the progress bar.
-fn chunked<T: Sync>(
-    subjects: &[T],
-    msg: String,
-    rank: impl Fn(&[T]) -> (Vec<Ranking>, KernelStats),
-) -> (Vec<Ranking>, KernelStats) {
-    let pb = bar(subjects.len() as u64, msg);
-    let mut all = Vec::with_capacity(subjects.len());
-    let mut stats = KernelStats::default();
-    for chunk in subjects.chunks(2048) {
-        let (r, s) = rank(chunk);
-        all.extend(r);
-        stats += s;
-        pb.inc(chunk.len() as u64);
-    }
-    pb.finish_and_clear();
-    (all, stats)
-}
-
 /// Knock-out reasons over an evenly spaced sample of seekers against all vacancies (at most ~2M pairs).
-fn knockout_sample(cfg: &ScoringConfig, seekers: &[Jobseeker], vacancies: &[Vacancy]) -> (u64, [u64; 8]) {
+fn knockout_sample(
+    cfg: &ScoringConfig,
+    seekers: &[Jobseeker],
+    vacancies: &[Vacancy],
+) -> (u64, [u64; KnockOut::ALL.len()]) {
     if vacancies.is_empty() || seekers.is_empty() {
-        return (0, [0; 8]);
+        return (0, [0; KnockOut::ALL.len()]);
     }
     let want = (2_000_000 / vacancies.len()).clamp(1, seekers.len());
     let step = seekers.len().div_ceil(want);
@@ -126,7 +123,7 @@ fn knockout_sample(cfg: &ScoringConfig, seekers: &[Jobseeker], vacancies: &[Vaca
     let counts = sample
         .par_iter()
         .map(|s| {
-            let mut c = [0u64; 8];
+            let mut c = [0u64; KnockOut::ALL.len()];
             for v in vacancies {
                 for k in score::knockouts(cfg, s, v).iter() {
                     c[k as usize] += 1;
@@ -135,7 +132,7 @@ fn knockout_sample(cfg: &ScoringConfig, seekers: &[Jobseeker], vacancies: &[Vaca
             c
         })
         .reduce(
-            || [0; 8],
+            || [0; KnockOut::ALL.len()],
             |mut a, b| {
                 a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
                 a
@@ -148,57 +145,29 @@ fn secs(d: Duration, lang: Lang) -> String {
     Label::CommonSeconds.text_with(lang, &[("seconds", &Decimal::new(d.as_secs_f64(), 2))])
 }
 
-fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
+fn spec(args: &Args) -> BatchSpec {
+    BatchSpec {
+        seekers: args.seekers.clone(),
+        vacancies: args.vacancies.clone(),
+        employers: args.employers.clone(),
+        top: args.top,
+        min_score: args.min_score,
+        explain: args.explain,
+        strict: args.strict,
+        config: args.config.clone(),
+        overrides: args.overrides.clone(),
+        overrides_as_of: args.overrides_as_of.clone(),
+        input: args.input.clone(),
+        lang: args.lang,
+    }
+}
+
+fn run(args: &Args, spec: &BatchSpec, setup: Setup, log: Option<&AuditLog>) -> Result<usize, String> {
     let lang = args.lang;
     let t0 = Instant::now();
-    let mut rejected = 0;
-    let mut seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), &mut rejected, lang)?;
-    let mut vacancies: Vec<Vacancy> = match &args.vacancies {
-        Some(p) => accept(p, inputs.vacancies(p), &mut rejected, lang)?,
-        None => Vec::new(),
-    };
-    let mut employers: Vec<Employer> = match &args.employers {
-        Some(p) => accept(p, inputs.employers(p), &mut rejected, lang)?,
-        None => Vec::new(),
-    };
-    // Subjects in ascending id: chunks then come out in output order.
-    seekers.sort_by(|a, b| a.id.cmp(&b.id));
-    vacancies.sort_by(|a, b| a.id.cmp(&b.id));
-    employers.sort_by(|a, b| a.id.cmp(&b.id));
-    let t_read = t0.elapsed();
-
-    let t1 = Instant::now();
-    let cfg = ScoringConfig::default();
-    let opts = RankOptions::top(args.top).with_min_score(args.min_score).map_err(|e| e.to_string())?;
-    let matcher = Matcher::builder()
-        .config(cfg.clone())
-        .seekers(&seekers)
-        .vacancies(&vacancies)
-        .employers(&employers)
-        .build()
-        .map_err(|e| Label::MatchPreparing.text_with(lang, &[("error", &e)]))?;
-    let exec = Executor::Global;
-    let mut stats = KernelStats::default();
-    let mut runs: Vec<(Direction, Vec<Ranking>)> = Vec::new();
-    if args.vacancies.is_some() {
-        let msg = Label::MatchProgressSeekersVacancies.text(lang);
-        let (r, s) = chunked(&seekers, msg, |c| matcher.seeker_to_vacancies(c, &opts, exec));
-        stats += s;
-        runs.push((Direction::SeekerToVacancies, r));
-        // One batch: the vacancy → seekers kernel works over all seekers at once.
-        let pb = bar(1, Label::MatchProgressVacanciesSeekers.text(lang));
-        let (r, s) = matcher.vacancy_to_seekers(&vacancies, &opts, exec);
-        pb.finish_and_clear();
-        stats += s;
-        runs.push((Direction::VacancyToSeekers, r));
-    }
-    if args.employers.is_some() {
-        let msg = Label::MatchProgressSeekersEmployers.text(lang);
-        let (r, s) = chunked(&seekers, msg, |c| matcher.seeker_to_employers(c, &opts, exec));
-        stats += s;
-        runs.push((Direction::SeekerToEmployers, r));
-    }
-    let t_rank = t1.elapsed();
+    let started = now_rfc3339();
+    let batch = rank_batch(spec, setup, true)?;
+    let (t_read, t_rank) = (batch.t_read, batch.t_rank);
 
     let t2 = Instant::now();
     let out_file = Verbatim(args.out.display());
@@ -206,18 +175,16 @@ fn run(args: &Args, inputs: &Inputs<'_>) -> Result<usize, String> {
         |label: Label, e: std::io::Error| label.text_with(lang, &[("file", &out_file), ("error", &Verbatim(e))]);
     let file = File::create(&args.out).map_err(|e| io_error(Label::MatchCannotCreate, e))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
-    // Explanations look records up by id; index them once.
-    let records = Records::new(&seekers, &vacancies, &employers);
-    let mut lines = 0;
-    for (direction, rankings) in &runs {
-        let explain = args
-            .explain
-            .then_some(|subject: &str, candidate: &str| matcher.explain(&records, *direction, subject, candidate));
-        lines += jsonl::write_rankings(&mut out, *direction, rankings, explain)
-            .map_err(|e| io_error(Label::MatchWriting, e))?;
-    }
+    let lines = write_batch(&batch, args.explain, &mut out).map_err(|e| io_error(Label::MatchWriting, e))?;
     out.flush().map_err(|e| io_error(Label::MatchWriting, e))?;
+    drop(out);
     let t_write = t2.elapsed();
+    if let Some(log) = log {
+        let body = record_body(spec, &batch, &args.out, started, now_rfc3339())?;
+        let rec = log.append(body).map_err(|e| format!("audit log: {e}"))?;
+        eprintln!("audit log: record seq {} appended to {}", rec.seq, log.path().display());
+    }
+    let Batch { cfg, seekers, vacancies, runs, stats, rejected, .. } = batch;
 
     // The closing summary.
     eprintln!();
@@ -273,14 +240,29 @@ fn main() -> ExitCode {
         eprintln!("{}", cli::error_line(&Label::MatchGiveInput.text(lang), lang));
         return ExitCode::from(2);
     }
-    let inputs = match args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang) {
-        Ok(i) => i,
+    let retention = match Retention::days(args.audit_retention_days) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}", cli::error_line(&format!("--audit-retention-days: {e}"), lang));
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(day) = &args.overrides_as_of {
+        if let Err(e) = werkmatch::overrides::Date::parse(day) {
+            eprintln!("{}", cli::error_line(&format!("--overrides-as-of {day}: {}", e.reason()), lang));
+            return ExitCode::from(2);
+        }
+    }
+    let log = args.audit_log.as_ref().map(|p| AuditLog::new(p, retention));
+    let spec = spec(&args);
+    let setup = match setup(&spec) {
+        Ok(s) => s,
         Err(msg) => {
             eprintln!("{}", cli::error_line(&msg, lang));
             return ExitCode::from(2);
         }
     };
-    match run(&args, &inputs) {
+    match run(&args, &spec, setup, log.as_ref()) {
         Ok(bad) => cli::finish(bad, lang),
         Err(msg) => {
             eprintln!("{}", cli::error_line(&msg, lang));

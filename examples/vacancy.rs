@@ -21,8 +21,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use serde::Serialize;
+use werkmatch::adapter::overrides::KnownIds;
 use werkmatch::adapter::OnError;
-use werkmatch::rank::{Matcher, RankOptions};
+use werkmatch::overrides::{self, Target};
+use werkmatch::rank::overridden;
+use werkmatch::rank::{Executor, Matcher, RankOptions};
 use werkmatch::score::{self, words, Explanation, ScoringConfig};
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Jobseeker, Vacancy};
@@ -57,12 +60,17 @@ struct Args {
     lang: Lang,
     #[command(flatten)]
     input: cli::InputFlags,
+    #[command(flatten)]
+    overrides: cli::OverrideFlags,
 }
 
 #[derive(Serialize)]
 struct Candidate {
     id: String,
     score: Option<f64>,
+    /// Listed because a staff member included the pair (an override).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    included: bool,
     reasons: Vec<String>,
     hints: Vec<String>,
     explanation: Explanation,
@@ -87,29 +95,49 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         Label::VacancyNoSuchVacancy.text_with(lang, &[("id", &id), ("file", &Verbatim(args.vacancies.display()))])
     })?;
     let cfg = ScoringConfig::default();
+    let known = KnownIds {
+        seekers: Some(seekers.iter().map(|s| s.id.as_str()).collect()),
+        vacancies: Some(vacancies.iter().map(|v| v.id.as_str()).collect()),
+        employers: None,
+    };
+    let ov = args.overrides.load(&known)?;
     let find_s = |id: &str| seekers.iter().find(|s| s.id.as_str() == id);
     let matcher = Matcher::builder().config(cfg.clone()).seekers(&seekers).build().map_err(|e| format!("{e}"))?;
-    let candidates = matcher
-        .top_seekers_for(v, &RankOptions::top(args.top))
+    let listed = overridden::vacancy_to_seekers(
+        &matcher,
+        &cfg,
+        &ov,
+        std::slice::from_ref(v),
+        &seekers,
+        &RankOptions::top(args.top),
+        Executor::CurrentThread,
+    );
+    let candidates = listed
         .into_iter()
-        .filter_map(|m| find_s(m.id.as_str()))
-        .map(|s| {
-            let e = score::explain(&cfg, s, v);
+        .flat_map(|r| r.matches)
+        .filter_map(|m| Some((find_s(m.id.as_str())?, m.included)))
+        .map(|(s, included)| {
+            let e = overrides::explain(&cfg, &ov, s, v);
             Candidate {
                 id: s.id.to_string(),
                 score: e.score,
+                included,
                 reasons: words::fit_reasons(&e).iter().map(|r| r.text(lang)).collect(),
-                hints: Vec::new(),
+                hints: score::unlock_hints(&cfg, s, v).iter().map(|h| h.text(lang)).collect(),
                 explanation: e,
             }
         })
         .collect();
-    let near = cli::near_misses(&seekers, |s| &s.id, |s| score::evaluate(&cfg, s, v), args.near_misses);
+    // Near misses leave out the pairs a person has decided on (excluded, or already listed as included).
+    let open: Vec<&Jobseeker> =
+        seekers.iter().filter(|s| ov.get(&s.id, &Target::Vacancy(v.id.clone())).is_none()).collect();
+    let near = cli::near_misses(&open, |s| &s.id, |s| score::evaluate(&cfg, s, v), args.near_misses);
     let near_misses = near
         .into_iter()
         .map(|s| Candidate {
             id: s.id.to_string(),
             score: None,
+            included: false,
             reasons: Vec::new(),
             hints: score::unlock_hints(&cfg, s, v).iter().map(|h| h.text(lang)).collect(),
             explanation: score::explain(&cfg, s, v),
@@ -153,6 +181,10 @@ fn print(lang: Lang, title: Label, list: &[Candidate], empty: Label) {
             }
         };
         println!("  {}. {} {what}", i + 1, c.id);
+        if c.included {
+            let reason = c.explanation.override_reason.clone().unwrap_or_default();
+            println!("     {}", Label::CommonIncluded.text_with(lang, &[("reason", &Verbatim(reason))]));
+        }
         if !c.reasons.is_empty() {
             println!("     {}", Label::CommonWhy.text_with(lang, &[("reasons", &c.reasons.join("; "))]));
         }

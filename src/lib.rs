@@ -3,7 +3,10 @@
 //! ---
 //!
 //! This facade re-exports [`werkmatch_core`] (model, scoring, ranking) at the
-//! top level and [`werkmatch_adapter`] as [`adapter`].
+//! top level, [`werkmatch_adapter`] as [`adapter`] and [`werkmatch_audit`] as
+//! [`audit`] (run records, fairness report, model card). The facade sees all
+//! three; the core and the adapter never see the audit crate.
 
 pub use werkmatch_adapter as adapter;
+pub use werkmatch_audit as audit;
 pub use werkmatch_core::*;

@@ -35,6 +35,15 @@ impl InputFlags {
     /// The data lives as long as the program (these are one-shot tools), so it is leaked
     /// deliberately rather than threaded through lifetimes.
     pub fn inputs(&self, on_error: OnError, lang: Lang) -> Result<Inputs<'static>, String> {
+        self.inputs_and_taxonomy(on_error, lang).map(|(i, _)| i)
+    }
+
+    /// As [`InputFlags::inputs`], with the taxonomy's version tag when `--esco` is given.
+    pub fn inputs_and_taxonomy(
+        &self,
+        on_error: OnError,
+        lang: Lang,
+    ) -> Result<(Inputs<'static>, Option<String>), String> {
         let failed = |label: Label, e: werkmatch::adapter::Error| label.text_with(lang, &[("error", &e)]);
         let mapping = match &self.mapping {
             Some(p) => Some(Mapping::from_file(p).map_err(|e| failed(Label::InputMapping, e))?),
@@ -47,14 +56,16 @@ impl InputFlags {
             None => None,
         };
         let mut inputs = Inputs { on_error, mapping, postcodes, ..Inputs::new() };
+        let mut tag = None;
         if let Some(dir) = &self.esco {
             let t: &'static Taxonomy =
                 Box::leak(Box::new(Taxonomy::load(dir).map_err(|e| failed(Label::InputEscoExport, e))?));
             let n: &'static OccupationNormalizer<'static> = Box::leak(Box::new(OccupationNormalizer::new(t)));
             inputs.resolver = Some(t);
             inputs.normaliser = Some(n);
+            tag = Some(format!("ESCO {}", t.version().tag));
         }
-        Ok(inputs)
+        Ok((inputs, tag))
     }
 }
 
@@ -176,4 +187,30 @@ pub fn emit<R: serde::Serialize>(
         Format::Table => table(&report),
     }
     finish(bad, lang)
+}
+
+/// Human overrides (AUDIT.md section 3) for the tools that list matches.
+#[derive(Args, Debug, Clone, Default)]
+pub struct OverrideFlags {
+    /// Human overrides (JSON Lines): excluded pairs are never listed, included ones always are.
+    #[arg(long)]
+    pub overrides: Option<PathBuf>,
+    /// The date the overrides' `valid_until` is checked against (YYYY-MM-DD); default: today (UTC).
+    #[arg(long, requires = "overrides")]
+    pub overrides_as_of: Option<String>,
+}
+
+impl OverrideFlags {
+    /// The overrides in effect (none without `--overrides`), checked against the run's ids.
+    pub fn load(
+        &self,
+        known: &werkmatch::adapter::overrides::KnownIds<'_>,
+    ) -> Result<werkmatch::overrides::Overrides, String> {
+        let Some(path) = &self.overrides else { return Ok(werkmatch::overrides::Overrides::none()) };
+        let day = self.overrides_as_of.clone().unwrap_or_else(|| werkmatch::audit::record::now_rfc3339()[..10].into());
+        let today =
+            werkmatch::overrides::Date::parse(&day).map_err(|e| format!("--overrides-as-of {day}: {}", e.reason()))?;
+        let decisions = werkmatch::adapter::overrides::read_overrides_file(path, known).map_err(|e| e.to_string())?;
+        Ok(werkmatch::overrides::Overrides::new(decisions, today))
+    }
 }

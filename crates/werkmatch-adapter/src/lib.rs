@@ -16,8 +16,10 @@ pub mod jobposting;
 pub mod json_export;
 pub mod jsonl;
 pub mod leads;
+pub mod overrides;
 pub mod postcode;
 pub mod resolve;
+pub mod scoring_config;
 pub mod synthetic;
 
 pub use error::{Error, ErrorKind, Loaded, OnError, Position, Rejected, Result};

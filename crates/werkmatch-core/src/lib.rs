@@ -18,6 +18,7 @@
 pub mod error;
 pub mod isco;
 pub mod model;
+pub mod overrides;
 pub mod rank;
 pub mod score;
 pub mod text;

@@ -141,7 +141,7 @@ fn every_applicable_knockout_is_listed() {
     v.physical_load = Some(PhysicalLoad::Heavy);
     v.certificates = strings(&["VCA"]);
     v.reserved_for_target_group = true;
-    assert_eq!(knockouts(&s, &v), KnockOut::ALL.to_vec());
+    assert_eq!(knockouts(&s, &v), KnockOut::SCORED.to_vec());
     let e = score::explain(&cfg(), &s, &v);
     assert_eq!(e.score, None);
     assert!(e.is_excluded());

@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use werkmatch_core::rank::overridden::ListedRanking;
 use werkmatch_core::rank::{Direction, Ranking};
 use werkmatch_core::score::Explanation;
 
@@ -69,6 +70,54 @@ where
             write!(out, "{{\"{match_key}\":")?;
             serde_json::to_writer(&mut *out, m.id.as_str())?;
             write!(out, ",\"score\":{}", format_score(m.score))?;
+            if let Some(f) = explain.as_mut() {
+                if let Some(e) = f(r.subject.as_str(), m.id.as_str()) {
+                    out.write_all(b",\"explanation\":")?;
+                    serde_json::to_writer(&mut *out, &e)?;
+                }
+            }
+            out.write_all(b"}")?;
+        }
+        out.write_all(b"]}\n")?;
+        lines += 1;
+    }
+    Ok(lines)
+}
+
+/// Writes rankings with human overrides applied (AUDIT.md section 3) as
+/// FORMAT.md result lines: as [`write_rankings`], plus `"included": true` on a
+/// pair a person included and, when it fails knock-outs, `"knockouts": [...]`.
+/// Without any included pair the lines are byte for byte those of [`write_rankings`].
+pub fn write_listed_rankings<W, F>(
+    out: &mut W,
+    direction: Direction,
+    rankings: &[ListedRanking],
+    mut explain: Option<F>,
+) -> io::Result<u64>
+where
+    W: Write,
+    F: FnMut(&str, &str) -> Option<Explanation>,
+{
+    let (subject_key, list_key, match_key) = keys(direction);
+    let mut lines = 0;
+    for r in rankings {
+        write!(out, "{{\"{subject_key}\":")?;
+        serde_json::to_writer(&mut *out, r.subject.as_str())?;
+        write!(out, ",\"{list_key}\":[")?;
+        for (i, m) in r.matches.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            write!(out, "{{\"{match_key}\":")?;
+            serde_json::to_writer(&mut *out, m.id.as_str())?;
+            write!(out, ",\"score\":{}", format_score(m.score))?;
+            if m.included {
+                out.write_all(b",\"included\":true")?;
+            }
+            if !m.knockouts.is_empty() {
+                out.write_all(b",\"knockouts\":")?;
+                serde_json::to_writer(&mut *out, &m.knockouts)?;
+            }
             if let Some(f) = explain.as_mut() {
                 if let Some(e) = f(r.subject.as_str(), m.id.as_str()) {
                     out.write_all(b",\"explanation\":")?;

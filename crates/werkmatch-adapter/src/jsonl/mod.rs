@@ -53,7 +53,7 @@ mod record;
 mod rewrite;
 mod write;
 
-pub use matches::{format_score, write_rankings};
+pub use matches::{format_score, write_listed_rankings, write_rankings};
 pub use options::ReadOptions;
 pub use read::{
     read_employers, read_employers_file, read_records, read_records_file, read_seekers, read_seekers_file,

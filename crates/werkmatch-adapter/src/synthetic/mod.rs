@@ -38,7 +38,7 @@
 //! and are therefore not among the employers *without* a vacancy, whose ids they
 //! continue.
 //!
-//! **Protected attributes** (age, time on assistance) are only in the separate
+//! **Protected attributes** (age, gender, migration background, time on assistance) are only in the separate
 //! audit table of [`generate_audit`], never in a scored record.
 
 mod audit;

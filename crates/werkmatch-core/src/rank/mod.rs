@@ -33,6 +33,7 @@ mod intern;
 pub mod live;
 mod matcher;
 mod open;
+pub mod overridden;
 mod prepared;
 mod ranked;
 mod records;

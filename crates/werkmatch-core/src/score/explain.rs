@@ -55,6 +55,9 @@ pub struct Explanation {
     pub missing_essential_skills: Vec<String>,
     /// Every knock-out that applies (empty when the pair is ranked).
     pub knockouts: Vec<KnockOut>,
+    /// The reason code of a human override of this pair (AUDIT.md section 3), when one is in effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub override_reason: Option<String>,
 }
 
 impl Explanation {
@@ -83,6 +86,7 @@ impl Explanation {
                 .len(),
             missing_essential_skills: missing_essential_skills(seeker, vacancy),
             knockouts: ev.knockouts.iter().collect(),
+            override_reason: None,
         }
     }
 

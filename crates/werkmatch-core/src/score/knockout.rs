@@ -24,11 +24,28 @@ pub enum KnockOut {
     Certificates,
     /// The job is reserved for the target group and the seeker is not registered.
     TargetGroup,
+    /// A staff member excluded the pair (a human override, AUDIT.md section 3); the
+    /// explanation carries the override's reason code. Scoring never sets it.
+    Override,
 }
 
 impl KnockOut {
-    /// All reasons, in the order of SCORING.md's table.
-    pub const ALL: [KnockOut; 8] = [
+    /// All reasons: SCORING.md's table, then the human override.
+    pub const ALL: [KnockOut; 9] = [
+        KnockOut::Travel,
+        KnockOut::LevelGap,
+        KnockOut::Hours,
+        KnockOut::Licence,
+        KnockOut::Language,
+        KnockOut::Physical,
+        KnockOut::Certificates,
+        KnockOut::TargetGroup,
+        KnockOut::Override,
+    ];
+
+    /// The reasons scoring can give: SCORING.md's table, without [`KnockOut::Override`],
+    /// which only a person sets.
+    pub const SCORED: [KnockOut; 8] = [
         KnockOut::Travel,
         KnockOut::LevelGap,
         KnockOut::Hours,
@@ -50,6 +67,7 @@ impl KnockOut {
             KnockOut::Physical => "physical",
             KnockOut::Certificates => "certificates",
             KnockOut::TargetGroup => "target_group",
+            KnockOut::Override => "override",
         }
     }
 }
@@ -63,7 +81,7 @@ impl std::fmt::Display for KnockOut {
 /// A set of knock-out reasons (a bit set; serialised as a list in table order).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "Vec<KnockOut>", into = "Vec<KnockOut>")]
-pub struct KnockOuts(u8);
+pub struct KnockOuts(u16);
 
 impl KnockOuts {
     /// No reason: the pair is eligible.
@@ -72,18 +90,18 @@ impl KnockOuts {
     /// Adds a reason.
     #[inline]
     pub fn insert(&mut self, k: KnockOut) {
-        self.0 |= 1 << k as u8;
+        self.0 |= 1 << k as u16;
     }
 
     /// Adds `k` when `cond` holds.
     #[inline]
     pub fn insert_if(&mut self, cond: bool, k: KnockOut) {
-        self.0 |= u8::from(cond) << k as u8;
+        self.0 |= u16::from(cond) << k as u16;
     }
 
     /// Whether `k` is in the set.
     pub fn contains(self, k: KnockOut) -> bool {
-        self.0 & (1 << k as u8) != 0
+        self.0 & (1 << k as u16) != 0
     }
 
     /// Whether the set is empty (the pair may be ranked).

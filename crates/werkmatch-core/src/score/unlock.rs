@@ -72,6 +72,8 @@ pub enum Hint {
     },
     /// The job is reserved for people in the target-group register.
     TargetGroup,
+    /// A staff member excluded the pair; only a staff member can lift it.
+    Override,
 }
 
 /// The English text (for logs and tests). People read it in their language
@@ -103,6 +105,8 @@ pub fn unlock_hints(cfg: &ScoringConfig, seeker: &Jobseeker, vacancy: &Vacancy) 
                 missing: vacancy.certificates.iter().filter(|c| !seeker.certificates.contains(c)).cloned().collect(),
             },
             KnockOut::TargetGroup => Hint::TargetGroup,
+            // Never set by scoring (overrides are applied above it), kept for completeness.
+            KnockOut::Override => Hint::Override,
         })
         .collect()
 }

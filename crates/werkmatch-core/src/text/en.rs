@@ -26,6 +26,7 @@ impl Texts for En {
             KnockOut::Physical => "physically too heavy",
             KnockOut::Certificates => "missing certificate",
             KnockOut::TargetGroup => "not in target-group register",
+            KnockOut::Override => "excluded by a staff member",
         }
     }
 
@@ -93,6 +94,7 @@ impl Texts for En {
             CommonMissingSkills => "missing skills: {skills}",
             CommonWouldScore => "would score {score}; travel {trip}",
             CommonToUnlock => "to unlock: {hint}",
+            CommonIncluded => "included by a staff member ({reason})",
             CommonNearMisses => "Near misses (excluded by one thing)",
 
             InputRejectedSummary => {
@@ -236,6 +238,7 @@ impl Texts for En {
             }
             Hint::Certificates { missing } => write!(f, "needs certificate {}", missing.join(", ")),
             Hint::TargetGroup => f.write_str("reserved for the target-group register (banenafspraak)"),
+            Hint::Override => f.write_str("excluded by a staff member; only a staff member can lift it"),
         }
     }
 

@@ -58,6 +58,8 @@ labels! {
     CommonWouldScore => "common.would_score",
     /// `to unlock: {hint}`
     CommonToUnlock => "common.to_unlock",
+    /// `included by a staff member ({reason})`
+    CommonIncluded => "common.included",
     /// `Near misses (excluded by one thing)`
     CommonNearMisses => "common.near_misses",
 

@@ -32,6 +32,7 @@ impl Texts for Nl {
             KnockOut::Physical => "fysieke belasting te zwaar",
             KnockOut::Certificates => "certificaat ontbreekt",
             KnockOut::TargetGroup => "niet in doelgroepregister",
+            KnockOut::Override => "uitgesloten door een medewerker",
         }
     }
 
@@ -111,6 +112,7 @@ impl Texts for Nl {
             CommonMissingSkills => "ontbrekende vaardigheden: {skills}",
             CommonWouldScore => "zou {score} scoren; {trip}",
             CommonToUnlock => "drempel: {hint}",
+            CommonIncluded => "toegevoegd door een medewerker ({reason})",
             CommonNearMisses => "Bijna passend (op één punt uitgesloten)",
 
             InputRejectedSummary => {
@@ -267,6 +269,7 @@ impl Texts for Nl {
             Hint::Certificates { missing } if missing.len() == 1 => write!(f, "certificaat {} nodig", missing[0]),
             Hint::Certificates { missing } => write!(f, "certificaten {} nodig", missing.join(", ")),
             Hint::TargetGroup => f.write_str("alleen voor mensen in het doelgroepregister (banenafspraak)"),
+            Hint::Override => f.write_str("uitgesloten door een medewerker; alleen een medewerker kan dit opheffen"),
         }
     }
 

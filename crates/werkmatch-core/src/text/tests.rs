@@ -71,6 +71,7 @@ fn sample_hint(kind: HintDiscriminants) -> Hint {
         HintDiscriminants::Physical => Hint::Physical { job: PhysicalLoad::Heavy, seeker: PhysicalLoad::Light },
         HintDiscriminants::Certificates => Hint::Certificates { missing: vec!["VCA".into()] },
         HintDiscriminants::TargetGroup => Hint::TargetGroup,
+        HintDiscriminants::Override => Hint::Override,
     }
 }
 
@@ -149,6 +150,7 @@ fn explanation(score: Option<f64>, knockouts: Vec<KnockOut>) -> Explanation {
         skills_asked: 2,
         missing_essential_skills: vec!["clean_floors".into()],
         knockouts,
+        override_reason: None,
     }
 }
 

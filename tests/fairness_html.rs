@@ -1,0 +1,191 @@
+//! The HTML fairness report opened in headless Chromium: it renders offline,
+//! shows the expected headings and the numbers of the JSON report, and loads
+//! nothing from outside. Skips with a message where Chromium is absent
+//! (`.ci/run` installs Debian's `chromium`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().and_then(Path::parent).unwrap().join("examples");
+    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(path.exists(), "{} is missing: run `cargo test --workspace`, which builds the examples", path.display());
+    path
+}
+
+fn run(name: &str, args: &[&str]) -> Output {
+    let o = Command::new(example(name)).args(args).current_dir(root()).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+fn chromium() -> Option<PathBuf> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists())
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Runs headless Chromium with a fresh profile and no network chatter of its own.
+fn headless(browser: &Path, profile: &Path, args: &[&str]) -> Output {
+    Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        .args(["--disable-component-update", "--no-first-run"])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_fairness_report_renders_offline_with_its_numbers() {
+    let d = std::env::temp_dir().join(format!("werkmatch-fairness-html-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    let audit = d.join("audit.jsonl");
+    run(
+        "generate",
+        &[
+            "--seekers",
+            "400",
+            "--vacancies",
+            "600",
+            "--employers",
+            "0",
+            "--seed",
+            "3",
+            "--out",
+            s(&d),
+            "--audit",
+            s(&audit),
+        ],
+    );
+    let matches = d.join("matches.jsonl");
+    run(
+        "match",
+        &["--seekers", s(&d.join("seekers.jsonl")), "--vacancies", s(&d.join("vacancies.jsonl")), "--out", s(&matches)],
+    );
+    let (json, html) = (d.join("fairness.json"), d.join("fairness.html"));
+    run(
+        "fairness",
+        &[
+            "--matches",
+            s(&matches),
+            "--attributes",
+            s(&audit),
+            "--seekers",
+            s(&d.join("seekers.jsonl")),
+            "--json",
+            s(&json),
+            "--html",
+            s(&html),
+        ],
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    // Self-contained: no script, no link, no source or reference to anywhere.
+    for bad in ["<script", "<link", " src=", "href=", "url(", "@import"] {
+        assert!(!page.contains(bad), "the report contains `{bad}`");
+    }
+    let rest = page.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assert!(!rest.contains("http:") && !rest.contains("https:") && !rest.contains("//"), "an outside address");
+
+    let Some(browser) = chromium() else {
+        eprintln!("SKIPPED: chromium is not installed (apt-get install -y chromium); the static checks above ran");
+        return;
+    };
+    let url = format!("file://{}", html.display());
+    let png = d.join("fairness.png");
+    let o = headless(
+        &browser,
+        &d.join("profile-shot"),
+        &["--window-size=1200,2000", &format!("--screenshot={}", png.display()), &url],
+    );
+    assert!(png.exists(), "no screenshot: {}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(bytes.len() > 20_000, "a screenshot of {} bytes is blank", bytes.len());
+
+    let o = headless(&browser, &d.join("profile-dom"), &["--dump-dom", &url]);
+    let dom = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(dom.contains("<h1>Eerlijkheidsrapport</h1>"), "Dutch by default");
+    for attr in ["age_band", "gender", "migration_background", "years_on_assistance"] {
+        assert!(dom.contains(&format!("<h2>Kenmerk: {attr}</h2>")), "no section for {attr}");
+    }
+    assert!(dom.contains("<h2>Controle op plaatsvervangende kenmerken</h2>"));
+    assert!(
+        dom.contains("<svg")
+            && dom.contains("<title id=\"match-0-title\">")
+            && dom.contains("<desc id=\"match-0-desc\">")
+    );
+    // Every group's figures, as the JSON states them, are on the rendered page.
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let mut checked = 0;
+    for groups in report["attributes"].as_object().unwrap().values() {
+        for g in groups.as_object().unwrap().values() {
+            for key in ["match_rate", "exposure", "mean_best_score", "match_rate_ratio", "exposure_ratio"] {
+                if let Some(x) = g[key].as_f64() {
+                    assert!(dom.contains(&format!(">{x:.4}<")), "{key} {x:.4} is not on the page");
+                    checked += 1;
+                }
+            }
+            let ci = &g["match_rate_ci"];
+            let interval = format!("[{:.4}, {:.4}]", ci[0].as_f64().unwrap(), ci[1].as_f64().unwrap());
+            assert!(dom.contains(&interval), "interval {interval} is not on the page");
+        }
+    }
+    assert!(checked > 40, "only {checked} figures checked");
+    let n_flagged = report["attributes"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|g| g.as_object().unwrap().values())
+        .filter(|g| g["flagged"] == true)
+        .count();
+    assert!(dom.contains(&format!("<td>{n_flagged}</td>")));
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn the_report_speaks_english_when_asked() {
+    let d = std::env::temp_dir().join(format!("werkmatch-fairness-en-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    let html = d.join("f.html");
+    let matches = d.join("m.jsonl");
+    run(
+        "match",
+        &[
+            "--seekers",
+            "fixtures/cases/seekers.jsonl",
+            "--vacancies",
+            "fixtures/cases/vacancies.jsonl",
+            "--out",
+            s(&matches),
+        ],
+    );
+    run(
+        "fairness",
+        &[
+            "--matches",
+            s(&matches),
+            "--attributes",
+            "fixtures/audit/attributes.jsonl",
+            "--html",
+            s(&html),
+            "--lang",
+            "en",
+            "--min-group",
+            "2",
+        ],
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<html lang=\"en\">") && page.contains("<h1>Fairness report</h1>"), "{page}");
+    assert!(page.contains("<h2>Attribute: age_band</h2>") && page.contains("insufficient n"));
+    std::fs::remove_dir_all(&d).unwrap();
+}

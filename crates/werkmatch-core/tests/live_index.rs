@@ -56,9 +56,9 @@ fn batch(r: &mut Rng, model: &mut Model) -> Vec<Change> {
     for _ in 0..1 + r.below(6) {
         let n = r.below(80);
         let change = match r.below(6) {
-            0 => Change::UpsertSeeker(seeker(r, id("S", n), false)),
-            1 => Change::UpsertVacancy(vacancy(r, id("V", n), false)),
-            2 => Change::UpsertEmployer(employer(r, id("E", n), false)),
+            0 => Change::UpsertSeeker(seeker(r, id("S", n), false, false)),
+            1 => Change::UpsertVacancy(vacancy(r, id("V", n), false, false)),
+            2 => Change::UpsertEmployer(employer(r, id("E", n), false, false)),
             3 => match model.seekers.keys().nth(r.below(model.seekers.len())) {
                 Some(k) => Change::RemoveSeeker(k.clone()),
                 None => continue,
@@ -156,9 +156,9 @@ fn add_update_remove_and_readd_of_every_kind() {
     for kind in kinds {
         let new_id = id("X", 1);
         let make = |r: &mut Rng| match kind {
-            RecordKind::Seeker => Change::UpsertSeeker(seeker(r, new_id.clone(), false)),
-            RecordKind::Vacancy => Change::UpsertVacancy(vacancy(r, new_id.clone(), false)),
-            _ => Change::UpsertEmployer(employer(r, new_id.clone(), false)),
+            RecordKind::Seeker => Change::UpsertSeeker(seeker(r, new_id.clone(), false, false)),
+            RecordKind::Vacancy => Change::UpsertVacancy(vacancy(r, new_id.clone(), false, false)),
+            _ => Change::UpsertEmployer(employer(r, new_id.clone(), false, false)),
         };
         let remove = match kind {
             RecordKind::Seeker => Change::RemoveSeeker(new_id.clone()),
@@ -204,14 +204,14 @@ fn add_update_remove_and_readd_of_every_kind() {
 fn a_refused_batch_applies_nothing() {
     let (live, model) = start(11);
     let mut r = Rng::new(1);
-    let good = Change::UpsertVacancy(vacancy(&mut r, id("V", 500), false));
+    let good = Change::UpsertVacancy(vacancy(&mut r, id("V", 500), false, false));
     let bad = Change::RemoveSeeker(id("S", 999));
     let err = live.apply(vec![good, bad]).unwrap_err();
     assert!(matches!(err, LiveError::UnknownId { change: 1, kind: RecordKind::Seeker, .. }), "{err}");
     assert_eq!(live.version(), 0);
     assert_eq!(Model::of(&live.snapshot()), model);
     // Within one batch: add then remove is fine, the net effect is nothing.
-    let add = Change::UpsertSeeker(seeker(&mut r, id("S", 999), false));
+    let add = Change::UpsertSeeker(seeker(&mut r, id("S", 999), false, false));
     live.apply(vec![add, Change::RemoveSeeker(id("S", 999))]).unwrap();
     assert_eq!(Model::of(&live.snapshot()), model);
     assert_eq!(live.version(), 1);

@@ -99,8 +99,11 @@ fn check_against_reference(snap: &Snapshot, opts: &RankOptions) {
 
 fn start(seed: u64) -> (LiveIndex, Model) {
     let p = population(seed);
+    // Readers here hold a snapshot for a whole reference check: a short wait
+    // makes the writer take the copy path often, which is tested too.
     let live = LiveIndex::build(ScoringConfig::default(), p.seekers, p.vacancies, p.employers, Executor::CurrentThread)
-        .unwrap();
+        .unwrap()
+        .with_spare_wait(std::time::Duration::from_millis(1));
     let model = Model::of(&live.snapshot());
     (live, model)
 }

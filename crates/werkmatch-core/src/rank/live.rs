@@ -53,8 +53,8 @@ use crate::error::Error;
 use crate::model::{Employer, Id, Jobseeker, Vacancy};
 use crate::score::ScoringConfig;
 
-/// How long the writer waits for readers to let go of the spare snapshot
-/// before it copies it instead.
+/// How long the writer waits by default for readers to let go of the spare
+/// snapshot before it copies it instead ([`LiveIndex::with_spare_wait`]).
 pub const SPARE_WAIT: Duration = Duration::from_secs(2);
 
 /// One change in a batch.
@@ -367,6 +367,8 @@ struct Writer {
 struct Shared {
     current: ArcSwap<Snapshot>,
     writer: Mutex<Writer>,
+    /// Nanoseconds the writer waits for readers of the spare.
+    spare_wait_ns: std::sync::atomic::AtomicU64,
 }
 
 /// A [`Matcher`] with its population that readers query by snapshot while a
@@ -449,8 +451,18 @@ impl LiveIndex {
                 current: ArcSwap::from_pointee(snapshot),
                 // No spare yet: the first batch copies the published snapshot.
                 writer: Mutex::new(Writer { spare: None, missed: None }),
+                spare_wait_ns: std::sync::atomic::AtomicU64::new(SPARE_WAIT.as_nanos() as u64),
             }),
         })
+    }
+
+    /// Sets how long the writer waits for readers of the spare snapshot
+    /// before copying it (default [`SPARE_WAIT`]): shorter trades memory
+    /// traffic for write latency when readers hold snapshots long.
+    pub fn with_spare_wait(self, wait: Duration) -> Self {
+        let ns = u64::try_from(wait.as_nanos()).unwrap_or(u64::MAX);
+        self.shared.spare_wait_ns.store(ns, std::sync::atomic::Ordering::Relaxed);
+        self
     }
 
     /// The current snapshot: what every query until the next batch sees.
@@ -529,7 +541,8 @@ impl LiveIndex {
             (None, _) => (Arc::clone(base), None),
         };
         if !Arc::ptr_eq(&next, base) {
-            wait_for_readers(&next);
+            let ns = self.shared.spare_wait_ns.load(std::sync::atomic::Ordering::Relaxed);
+            wait_for_readers(&next, Duration::from_nanos(ns));
         }
         let spare = Arc::make_mut(&mut next);
         let mut update = || -> Result<(), Error> {
@@ -565,15 +578,15 @@ fn by_id<T>(records: Vec<T>, id: fn(&T) -> Id) -> BTreeMap<Id, Arc<T>> {
     records.into_iter().map(|x| (id(&x), Arc::new(x))).collect()
 }
 
-/// Waits until only the writer holds `spare`, for at most [`SPARE_WAIT`];
+/// Waits until only the writer holds `spare`, for at most `limit`;
 /// after that `Arc::make_mut` copies it. Sleeps (from 20 µs, doubling to
 /// 1 ms) rather than spins: on a busy machine a spinning writer would take
 /// the cores the readers need to finish. Copying a national index costs
 /// about a gigabyte and a second, so waiting for a query to end is cheaper.
-fn wait_for_readers(spare: &Arc<Snapshot>) {
+fn wait_for_readers(spare: &Arc<Snapshot>, limit: Duration) {
     let start = Instant::now();
     let mut pause = Duration::from_micros(20);
-    while Arc::strong_count(spare) > 1 && start.elapsed() < SPARE_WAIT {
+    while Arc::strong_count(spare) > 1 && start.elapsed() < limit {
         std::thread::sleep(pause);
         pause = (pause * 2).min(Duration::from_millis(1));
     }

@@ -68,6 +68,29 @@ fn postings(n: usize) -> String {
     format!("[{}]", items.join(",\n"))
 }
 
+/// Postings as vacancy sites publish them: no `industry`, an HTML
+/// description of about 1.5 KB that states the start time and the hours,
+/// `workHours` with a time range; every field derived from text is read.
+fn postings_with_text(n: usize) -> String {
+    let body = "<p>Voor onze bakkerij in Groningen zoeken wij een enthousiaste collega.</p>\
+        <h3>Wat ga je doen?</h3><ul><li>Deeg kneden en brood bakken volgens recept</li>\
+        <li>Werken volgens de hygi&euml;nevoorschriften (HACCP)</li><li>De winkel bevoorraden</li></ul>\
+        <h3>Wat bieden wij?</h3><ul><li>Salaris &euro; 14.50 - &euro; 16.00 per uur</li>\
+        <li>Je werkt 24 tot 32 uur per week</li><li>De vroege dienst begint vanaf 06:00, \
+        op zaterdag start om 5 uur 's ochtends</li><li>Reiskostenvergoeding en 25 vakantiedagen</li></ul>\
+        <p>Heb je vragen? Bel ons tussen 9.00 en 17.00 uur. We reageren binnen 24 uur.</p>";
+    let body = body.repeat(2);
+    let items: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"@context":"https://schema.org","@type":"JobPosting","identifier":"T{i}","title":"Medewerker bakkerij &amp; winkel","description":"{body}","workHours":"05:30-14:00","datePosted":"2024-05-01","occupationalCategory":"7512","skills":"deeg kneden, hygiënevoorschriften","employmentType":"PART_TIME","hiringOrganization":{{"@type":"Organization","name":"Bakkerij {}"}},"jobLocation":{{"@type":"Place","geo":{{"latitude":53.2,"longitude":6.56}}}}}}"#,
+                i % 300
+            )
+        })
+        .collect();
+    format!("[{}]", items.join(",\n"))
+}
+
 fn bench(c: &mut Criterion) {
     let table = table();
     let mapping = Mapping::dutch_default();
@@ -99,6 +122,17 @@ fn bench(c: &mut Criterion) {
             let mut opts = FeedOptions::new().on_error(OnError::Collect);
             let loaded = read_jobpostings(&doc, None, &mut opts);
             assert_eq!(loaded.map(|l| l.accepted.len()).ok(), Some(m));
+        })
+    });
+    let doc = postings_with_text(m);
+    group.bench_function(BenchmarkId::new("jsonld_postings_text", m), |b| {
+        b.iter(|| {
+            let mut opts = FeedOptions::new().on_error(OnError::Collect);
+            let loaded = read_jobpostings(&doc, None, &mut opts).expect("reads");
+            assert_eq!(loaded.accepted.len(), m);
+            // Start and hours really come from the text.
+            assert_eq!(loaded.accepted[0].earliest_start.map(|t| t.to_string()).as_deref(), Some("05:00"));
+            assert_eq!(loaded.accepted[0].hours.max(), 32);
         })
     });
     group.finish();

@@ -18,6 +18,8 @@
 
 #[path = "common/batch.rs"]
 mod batch;
+#[path = "common/checks.rs"]
+mod checks;
 #[path = "common/cli.rs"]
 mod cli;
 

@@ -66,7 +66,7 @@ struct Args {
     #[arg(long, default_value_t = 2019)]
     seed: u64,
     /// Results per subject.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = at_least_one)]
     top: usize,
     /// Subjects per direction timed with the reference ranker.
     #[arg(long)]
@@ -357,4 +357,13 @@ fn main() {
         "update_s": update_s,
     });
     println!("{out}");
+}
+
+/// `--top`: a whole number of at least 1, checked before any work (a usage error).
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1 (0 would list nothing)".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("not a whole number: {text:?}")),
+    }
 }

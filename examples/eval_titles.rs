@@ -6,6 +6,12 @@
 //! Prints one JSON object: `n`, `top1`, `top5`, `mrr` (reciprocal rank within
 //! the top 10, 0 beyond) and `titles_per_sec` (one thread, search only; with
 //! `--passes N` the median of N timed passes over the same titles).
+//! `at_min_confidence` gives the share of titles whose first candidate reaches
+//! [`OccupationNormalizer::MIN_CONFIDENCE`] (`coverage`: these titles get an
+//! occupation), the top-1 accuracy among them (`precision`) and the share whose
+//! first candidate is in the right ISCO-08 unit group (`isco_precision`, what the
+//! matching score uses); `curve` the same
+//! at thresholds 0.20, 0.25, …, 0.95.
 //! Titles whose concept is not in the taxonomy count as misses and are also
 //! reported as `unknown_concepts`.
 //!
@@ -21,10 +27,11 @@
 //!
 //! | labels | split | top-1 | top-5 | MRR | titles/s |
 //! |---|---|---|---|---|---|
-//! | en + nl (default) | even (tuned on) | 0.274 | 0.476 | 0.361 | ~3,000-3,800 |
-//! | en + nl (default) | odd (held out) | 0.275 | 0.472 | 0.360 | ~3,000-3,800 |
-//! | `--lang en` | even | 0.277 | 0.477 | 0.363 | ~3,400-4,000 |
-//! | `--lang en` | odd | 0.275 | 0.472 | 0.360 | ~3,400-4,000 |
+//! | en + nl (default) | even (tuned on) | 0.280 | 0.493 | 0.370 | ~1,200 |
+//! | en + nl (default) | odd (held out) | 0.279 | 0.489 | 0.368 | ~1,200 |
+//!
+//! (Before Snowball stems and 100 rerank candidates: 0.361 / 0.360, ~1,500
+//! titles/s in the same run; see docs/NORMALISATION.md.)
 //!
 //! For reference, a plain TF-IDF character n-gram cosine over the English
 //! labels reaches MRR 0.32, top-5 0.42 on this data.
@@ -143,6 +150,8 @@ fn run(
     }
 
     let (mut top1, mut top5, mut rr, mut unknown) = (0u64, 0u64, 0.0f64, 0u64);
+    // (confidence of the first candidate, whether it is right, whether its ISCO group is), for the coverage/precision curve.
+    let mut firsts: Vec<(f64, bool, bool)> = Vec::with_capacity(cases.len());
     let mut speeds = Vec::with_capacity(passes);
     for pass in 0..passes {
         let t2 = Instant::now();
@@ -155,6 +164,13 @@ fn run(
                 unknown += 1;
             }
             let found = hits.iter().position(|m| m.uri == uri);
+            let want_isco = taxonomy.occupation(uri).map(|o| o.isco);
+            let first = hits.first();
+            firsts.push((
+                first.map_or(0.0, |m| m.confidence),
+                found == Some(0),
+                first.is_some_and(|m| Some(m.isco) == want_isco),
+            ));
             if misses && found != Some(0) {
                 let name = |u: &str| {
                     let o = taxonomy.occupation(u);
@@ -173,8 +189,23 @@ fn run(
     }
     speeds.sort_by(f64::total_cmp);
     let n = cases.len().max(1) as f64;
+    let at = |t: f64| {
+        let kept: Vec<&(f64, bool, bool)> = firsts.iter().filter(|f| f.0 >= t).collect();
+        let share = |ok: fn(&(f64, bool, bool)) -> bool| {
+            kept.iter().filter(|f| ok(f)).count() as f64 / kept.len().max(1) as f64
+        };
+        serde_json::json!({
+            "threshold": t,
+            "coverage": kept.len() as f64 / n,
+            "precision": share(|f| f.1),
+            "isco_precision": share(|f| f.2),
+        })
+    };
+    let curve: Vec<serde_json::Value> = (4..=19).map(|i| at(f64::from(i * 5) / 100.0)).collect();
     Ok(serde_json::json!({
         "n": cases.len(),
+        "at_min_confidence": at(OccupationNormalizer::MIN_CONFIDENCE),
+        "curve": curve,
         "top1": top1 as f64 / n,
         "top5": top5 as f64 / n,
         "mrr": rr / n,

@@ -95,6 +95,12 @@ fn parse(argv: Vec<String>) -> Result<Option<Args>, String> {
         }
     }
     let out = out.ok_or("--out DIR is required (the directory to write the files to)")?;
+    if out.as_os_str().is_empty() {
+        return Err("--out is empty: give the directory to write the files to".to_string());
+    }
+    if out.exists() && !out.is_dir() {
+        return Err(format!("--out {}: exists and is not a directory", out.display()));
+    }
     let preset = match region {
         Region::Netherlands => GeneratorConfig::national(seed),
         _ => GeneratorConfig::groningen(seed),

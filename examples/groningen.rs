@@ -33,7 +33,7 @@ struct Args {
     #[arg(long, default_value_t = 2019)]
     seed: u64,
     /// Matches per seeker and per vacancy.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = at_least_one)]
     top: usize,
     /// Every n-th seeker is used to count knock-out reasons over all vacancies.
     #[arg(long, default_value_t = 10)]
@@ -272,5 +272,14 @@ fn main() {
                 }
             }
         }
+    }
+}
+
+/// `--top`: a whole number of at least 1, checked before any work (a usage error).
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1 (0 would list nothing)".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("not a whole number: {text:?}")),
     }
 }

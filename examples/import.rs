@@ -9,13 +9,19 @@
 //!     --postcodes ../shared/data/geo/geonames_postalcodes_NL.txt --default-sector N --out /tmp/vacancies.jsonl
 //! ```
 //!
-//! Prints the summary and every rejected record (file:line, field, value,
-//! reason). Exit code 0 when every record was accepted, 1 when some were
-//! rejected (the accepted ones are still written), 2 on a usage error.
+//! Prints the summary on stdout; every rejected record (file:line, field,
+//! value, reason), every warning (a location outside the Netherlands …) and
+//! the fields derived from text (a start time read from a posting's
+//! description …) on stderr. Exit code 0 when every record was accepted, 1
+//! when some were rejected or the input holds no records (the accepted ones
+//! are still written), 2 on a usage error (found before anything is read).
 //!
 //! English by default, like `match` (a batch tool whose output goes to logs);
 //! `--lang nl` gives the summary and the bad-input messages in Dutch.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
+
+#[path = "common/checks.rs"]
+mod checks;
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -70,7 +76,8 @@ struct Args {
     /// ESCO taxonomy directory (to resolve ESCO URIs and free-text titles).
     #[arg(long)]
     esco: Option<PathBuf>,
-    /// Sector (NACE letter) of a JobPosting without `industry`.
+    /// Sector (NACE letter) for JobPostings without `industry`: an explicit
+    /// choice; without it such a posting has no sector (scored as unknown).
     #[arg(long)]
     default_sector: Option<char>,
     /// Where to write the JSON Lines.
@@ -90,6 +97,10 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let lang = args.lang;
     let failed = |label: Label, e: werkmatch::adapter::Error| usage(label.text_with(lang, &[("error", &e)]), lang);
+    // Usage errors before any work: nothing is loaded or written.
+    if let Err(msg) = checks::input(&args.input).and_then(|()| checks::output(&args.out, &[&args.input])) {
+        return usage(msg, lang);
+    }
     // With an ESCO export, ESCO URIs resolve and free-text titles are normalised.
     let taxonomy = match &args.esco {
         Some(dir) => match Taxonomy::load(dir) {
@@ -145,8 +156,8 @@ fn main() -> ExitCode {
         Kind::Seekers => csv::<Jobseeker>(input, &mapping, &mut opts, &args.out, lang),
         Kind::Vacancies => csv::<Vacancy>(input, &mapping, &mut opts, &args.out, lang),
         Kind::Employers => csv::<Employer>(input, &mapping, &mut opts, &args.out, lang),
-        Kind::Leads => finish(read_leads_file(input, &mapping, &mut opts), &args.out, lang),
-        Kind::Jobposting => finish(read_jobpostings_file(input, &mut opts), &args.out, lang),
+        Kind::Leads => finish(input, read_leads_file(input, &mapping, &mut opts), &args.out, lang),
+        Kind::Jobposting => finish(input, read_jobpostings_file(input, &mut opts), &args.out, lang),
     };
     let seconds = Decimal::new(started.elapsed().as_secs_f64(), 2);
     match result {
@@ -163,7 +174,7 @@ fn main() -> ExitCode {
                 ],
             );
             println!("{summary}");
-            if counts.rejected > 0 {
+            if counts.rejected > 0 || counts.empty {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -173,11 +184,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// What a conversion read, accepted and rejected.
+/// What a conversion read, accepted and rejected, and whether the input held no records.
 struct Counts {
     read: u64,
     accepted: usize,
     rejected: usize,
+    empty: bool,
 }
 
 fn csv<T: CsvRecord + Serialize>(
@@ -187,17 +199,19 @@ fn csv<T: CsvRecord + Serialize>(
     out: &Path,
     lang: Lang,
 ) -> Result<Counts, String> {
-    finish(read_csv_file::<T>(input, mapping, opts), out, lang)
+    finish(input, read_csv_file::<T>(input, mapping, opts), out, lang)
 }
 
-/// Writes the accepted records, prints the rejected ones; returns the counts.
+/// Writes the accepted records, prints the rejected ones, the warnings and
+/// what was derived from text (stderr); returns the counts.
 fn finish<T: Serialize>(
+    input: &Path,
     loaded: werkmatch::adapter::Result<Loaded<T>>,
     out: &Path,
     lang: Lang,
 ) -> Result<Counts, String> {
     let loaded = loaded.map_err(|e| {
-        if e.kind() == ErrorKind::Config && e.reason().contains("postcode") {
+        if e.kind() == ErrorKind::Config && e.reason().starts_with("this feed has postcodes") {
             format!("{}\n{}", e.text(lang), Label::ImportGeonamesHint.text(lang))
         } else {
             e.text(lang)
@@ -207,11 +221,12 @@ fn finish<T: Serialize>(
     let file = File::create(out).map_err(cannot_write)?;
     write_jsonl(BufWriter::new(file), &loaded.accepted).map_err(cannot_write)?;
     for e in &loaded.rejected {
-        println!("{} [{}]", Label::InputRejected.text_with(lang, &[("error", e)]), e.kind().name());
+        eprintln!("{} [{}]", Label::InputRejected.text_with(lang, &[("error", e)]), e.kind().name());
     }
+    let empty = checks::report_notes(input, &loaded);
     if loaded.rejected.iter().any(|e| e.kind() == ErrorKind::Config) {
         let hint = Label::ImportGeonamesHint.text(lang);
         eprintln!("{}", Label::CommonNote.text_with(lang, &[("message", &hint)]));
     }
-    Ok(Counts { read: loaded.read, accepted: loaded.accepted.len(), rejected: loaded.rejected.len() })
+    Ok(Counts { read: loaded.read, accepted: loaded.accepted.len(), rejected: loaded.rejected.len(), empty })
 }

@@ -17,6 +17,8 @@
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "common/checks.rs"]
+mod checks;
 #[path = "common/cli.rs"]
 mod cli;
 
@@ -82,7 +84,7 @@ struct Args {
     #[arg(long)]
     max_minutes: Option<u16>,
     /// How many vacancies and hidden jobs to show.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 5, value_parser = checks::positive)]
     top: usize,
     /// How many near misses to show.
     #[arg(long, default_value_t = 5)]
@@ -114,6 +116,9 @@ struct Item {
     reasons: Vec<String>,
     hints: Vec<String>,
     explanation: Explanation,
+    /// The missing essential skills by name, for the text report (the JSON keeps the URIs).
+    #[serde(skip)]
+    missing_skills: String,
 }
 
 #[derive(Serialize)]
@@ -191,6 +196,7 @@ fn item(lang: Lang, id: &str, title: Option<&str>, e: Explanation, hints: Vec<Hi
         reasons: reasons.iter().map(|r| r.text(lang)).collect(),
         hints: hints.iter().map(|h| h.text(lang)).collect(),
         explanation: e,
+        missing_skills: String::new(),
     }
 }
 
@@ -263,7 +269,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         .collect();
     let startkwalificatie =
         if s.education.is_startkwalificatie() { Label::JobhuntStartkwalificatie.text(lang) } else { String::new() };
-    Ok(Report {
+    let mut report = Report {
         lang,
         candidate: Label::JobhuntCandidate.text_with(
             lang,
@@ -279,7 +285,11 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         vacancies: best,
         hidden_jobs: hidden,
         near_misses,
-    })
+    };
+    for it in report.vacancies.iter_mut().chain(&mut report.hidden_jobs).chain(&mut report.near_misses) {
+        it.missing_skills = cli::concept_names(inputs.labels, &it.explanation.missing_essential_skills, lang);
+    }
+    Ok(report)
 }
 
 fn print_items(lang: Lang, title: Label, items: &[Item], empty: Label) {
@@ -303,7 +313,7 @@ fn print_items(lang: Lang, title: Label, items: &[Item], empty: Label) {
         }
         if it.score.is_some() {
             if !it.explanation.missing_essential_skills.is_empty() {
-                let skills = it.explanation.missing_essential_skills.join(", ");
+                let skills = it.missing_skills.as_str();
                 println!("     {}", Label::CommonMissingSkills.text_with(lang, &[("skills", &skills)]));
             }
         } else {

@@ -31,6 +31,8 @@
 
 #[path = "common/batch.rs"]
 mod batch;
+#[path = "common/checks.rs"]
+mod checks;
 #[path = "common/cli.rs"]
 mod cli;
 
@@ -65,9 +67,13 @@ struct Args {
     /// Employers without a vacancy: JSON Lines, or a .csv/.json export.
     #[arg(long)]
     employers: Option<PathBuf>,
-    /// Matches per seeker / per vacancy.
-    #[arg(long, default_value_t = 10)]
+    /// Matches per seeker / per vacancy (at least 1).
+    #[arg(long, default_value_t = 10, value_parser = checks::positive)]
     top: usize,
+    /// Sector (NACE letter) for JobPostings without `industry`: an explicit
+    /// choice; without it such a posting has no sector (scored as unknown).
+    #[arg(long)]
+    default_sector: Option<char>,
     /// Drop matches scoring below this.
     #[arg(long, default_value_t = 0.0, value_parser = min_score)]
     min_score: f64,
@@ -158,6 +164,7 @@ fn spec(args: &Args) -> BatchSpec {
         overrides: args.overrides.clone(),
         overrides_as_of: args.overrides_as_of.clone(),
         input: args.input.clone(),
+        default_sector: args.default_sector,
         lang: args.lang,
     }
 }
@@ -238,6 +245,23 @@ fn main() -> ExitCode {
     let lang = args.lang;
     if args.vacancies.is_none() && args.employers.is_none() {
         eprintln!("{}", cli::error_line(&Label::MatchGiveInput.text(lang), lang));
+        return ExitCode::from(2);
+    }
+    // Usage errors before any work: nothing is loaded or written.
+    let paths: Vec<&std::path::Path> = [Some(&args.seekers), args.vacancies.as_ref(), args.employers.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(|p| p.as_path())
+        .collect();
+    match args.default_sector.map(werkmatch::Nace::from_letter) {
+        Some(Ok(_)) | None => {}
+        Some(Err(_)) => {
+            eprintln!("{}", cli::error_line("--default-sector must be a NACE letter A–U", lang));
+            return ExitCode::from(2);
+        }
+    }
+    if let Err(msg) = paths.iter().try_for_each(|p| checks::input(p)).and_then(|()| checks::output(&args.out, &paths)) {
+        eprintln!("{}", cli::error_line(&msg, lang));
         return ExitCode::from(2);
     }
     let retention = match Retention::days(args.audit_retention_days) {

@@ -11,6 +11,8 @@
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "common/checks.rs"]
+mod checks;
 #[path = "common/cli.rs"]
 mod cli;
 
@@ -44,7 +46,7 @@ struct Args {
     #[arg(long)]
     seekers: PathBuf,
     /// How many candidates to show.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = checks::positive)]
     top: usize,
     /// How many near misses to show.
     #[arg(long, default_value_t = 5)]
@@ -74,6 +76,9 @@ struct Candidate {
     reasons: Vec<String>,
     hints: Vec<String>,
     explanation: Explanation,
+    /// The missing essential skills by name, for the text report (the JSON keeps the URIs).
+    #[serde(skip)]
+    missing_skills: String,
 }
 
 #[derive(Serialize)]
@@ -125,6 +130,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
                 reasons: words::fit_reasons(&e).iter().map(|r| r.text(lang)).collect(),
                 hints: score::unlock_hints(&cfg, s, v).iter().map(|h| h.text(lang)).collect(),
                 explanation: e,
+                missing_skills: String::new(),
             }
         })
         .collect();
@@ -141,6 +147,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
             reasons: Vec::new(),
             hints: score::unlock_hints(&cfg, s, v).iter().map(|h| h.text(lang)).collect(),
             explanation: score::explain(&cfg, s, v),
+            missing_skills: String::new(),
         })
         .collect();
     let sector = v.sector.map_or_else(|| Label::CommonUnknown.text(lang), |n| n.to_string());
@@ -148,7 +155,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         Some(t) => Label::VacancyStarts.text_with(lang, &[("time", &Verbatim(t))]),
         None => String::new(),
     };
-    Ok(Report {
+    let mut report = Report {
         lang,
         vacancy: Label::VacancyHeader.text_with(
             lang,
@@ -163,7 +170,11 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         ),
         candidates,
         near_misses,
-    })
+    };
+    for it in report.candidates.iter_mut().chain(&mut report.near_misses) {
+        it.missing_skills = cli::concept_names(inputs.labels, &it.explanation.missing_essential_skills, lang);
+    }
+    Ok(report)
 }
 
 fn print(lang: Lang, title: Label, list: &[Candidate], empty: Label) {
@@ -189,7 +200,7 @@ fn print(lang: Lang, title: Label, list: &[Candidate], empty: Label) {
             println!("     {}", Label::CommonWhy.text_with(lang, &[("reasons", &c.reasons.join("; "))]));
         }
         if c.score.is_some() && !c.explanation.missing_essential_skills.is_empty() {
-            let skills = c.explanation.missing_essential_skills.join(", ");
+            let skills = c.missing_skills.as_str();
             println!("     {}", Label::CommonMissingSkills.text_with(lang, &[("skills", &skills)]));
         }
         for h in &c.hints {

@@ -292,7 +292,7 @@ fn jobhunt_reads_the_municipal_csv_export() {
     let err = text(&o.stderr);
     assert!(err.contains("seekers_nl.csv: 14 gelezen, 5 goedgekeurd, 9 afgekeurd"), "{err}");
     assert!(
-        err.contains("  afgekeurd fixtures/feeds/seekers_nl.csv:4: veld `postcode`: onbekende verwijzing: \"9999 AB\""),
+        err.contains("  afgekeurd fixtures/feeds/seekers_nl.csv:4: veld `postcode`: onbekende verwijzing: \"9999\""),
         "{err}"
     );
     assert!(err.contains("seekers_nl.csv:7: veld `klantnummer`: dubbel id: \"K0002\""), "{err}");
@@ -358,19 +358,79 @@ fn match_and_import_summaries_in_dutch_on_request() {
         ],
     );
     assert_eq!(o.status.code(), Some(1));
-    let stdout = text(&o.stdout);
+    // Rejected records are diagnostics: stderr.
+    let stdout = text(&o.stderr);
     assert!(
         stdout.contains(
             "afgekeurd fixtures/feeds/seekers_nl.csv:5: veld `opleidingsniveau`: ongeldige waarde: \"MBO 5\""
         ),
         "{stdout}"
     );
-    assert!(stdout.contains("fixtures/feeds/seekers_nl.csv: 14 gelezen, 5 goedgekeurd, 9 afgekeurd in "), "{stdout}");
+    let summary = text(&o.stdout);
+    assert!(summary.contains("fixtures/feeds/seekers_nl.csv: 14 gelezen, 5 goedgekeurd, 9 afgekeurd in "), "{summary}");
     let o = run(
         "import",
         &["--kind", "seekers", "--input", CSV_SEEKERS, "--postcodes", POSTCODES, "--out", out.to_str().unwrap()],
     );
     assert!(text(&o.stdout).contains("seekers_nl.csv: read 14, accepted 5, rejected 9 in "), "{}", text(&o.stdout));
+}
+
+#[test]
+fn jobhunt_shows_esco_skills_by_name_and_keeps_uris_in_json() {
+    // A made-up vacancy needing two skills of the fixture taxonomy (fixtures/esco/export):
+    // one with a Dutch label, one with only an English one.
+    let a1 = "http://data.europa.eu/esco/skill/s0000000-0000-4000-8000-0000000000a1";
+    let a5 = "http://data.europa.eu/esco/skill/s0000000-0000-4000-8000-0000000000a5";
+    let vacancies = tmp("esco_vacancies.jsonl");
+    let line = format!(
+        r#"{{"id":"VE1","title":"Heftruckchauffeur","isco":"8344","sector":"H","location":{{"lat":53.2194,"lon":6.5665}},"skills_essential":["{a1}","{a5}"],"hours":{{"min":24,"max":32}}}}"#
+    );
+    std::fs::write(&vacancies, format!("{line}\n")).unwrap();
+    let args = |format: &'static str| {
+        vec![
+            "--lat".to_string(),
+            "53.2194".into(),
+            "--lon".into(),
+            "6.5665".into(),
+            "--occupation".into(),
+            "8344".into(),
+            "--vacancies".into(),
+            vacancies.to_str().unwrap().into(),
+            "--esco".into(),
+            "fixtures/esco/export".into(),
+            "--format".into(),
+            format.into(),
+        ]
+    };
+    let table = args("table");
+    let o = run("jobhunt", &table.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("operate forklift, samenwerken in een team"), "{out}");
+    assert!(!out.contains("http://data.europa.eu/esco/skill/"), "{out}");
+    let json = args("json");
+    let o = run("jobhunt", &json.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["vacancies"][0]["explanation"]["missing_essential_skills"], serde_json::json!([a1, a5]));
+}
+
+#[test]
+fn normalize_maps_skill_phrases_with_confidence_or_reports_them_unmapped() {
+    let o = run(
+        "normalize",
+        &["--esco", "fixtures/esco/export", "--skills", "--json", "-k", "2", "operate a forklift", "aaaa"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let lines: Vec<serde_json::Value> = text(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["mapped"], "http://data.europa.eu/esco/skill/s0000000-0000-4000-8000-0000000000a1");
+    assert!(lines[0]["candidates"][0]["confidence"].as_f64().unwrap() >= lines[0]["min_confidence"].as_f64().unwrap());
+    assert!(lines[1]["mapped"].is_null());
+    // Usage errors exit 2 before any work.
+    assert_eq!(run("normalize", &["--skills", "x"]).status.code(), Some(2));
+    assert_eq!(run("normalize", &["--esco", "fixtures/esco/export"]).status.code(), Some(2));
+    assert_eq!(run("normalize", &["--esco", "fixtures/esco/export", "-k", "0", "x"]).status.code(), Some(2));
 }
 
 #[test]
@@ -386,5 +446,117 @@ fn texts_lists_every_text_in_dutch_and_english() {
     for line in out.lines() {
         let cells: Vec<&str> = line.split('\t').collect();
         assert!(cells.len() == 3 && cells.iter().all(|c| !c.is_empty()), "{line}");
+    }
+}
+
+// ---- Usage errors and real-shaped inputs (fixtures/feeds/postings) ----
+
+const PUBLISHED: &str = "fixtures/feeds/postings/published.jsonld";
+
+/// A fresh path in the temp directory that does not exist yet.
+fn fresh(name: &str) -> PathBuf {
+    let p = tmp(name);
+    let _ = std::fs::remove_file(&p);
+    p
+}
+
+#[test]
+fn usage_errors_exit_2_before_writing_anything() {
+    let out = fresh("never-written.jsonl");
+    let o = out.to_str().unwrap();
+    let dir = fresh("never-created-dir");
+    let cases: Vec<(&str, Vec<&str>)> = vec![
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--top", "0", "--out", o]),
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--min-score", "NaN", "--out", o]),
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--min-score", "2", "--out", o]),
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--out", SEEKERS]),
+        ("match", vec!["--seekers", "fixtures/cases", "--vacancies", VACANCIES, "--out", o]),
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--out", ""]),
+        ("match", vec!["--seekers", SEEKERS, "--vacancies", VACANCIES, "--out", "/nonexistent-dir/m.jsonl"]),
+        ("import", vec!["--kind", "jobposting", "--input", PUBLISHED, "--out", PUBLISHED]),
+        ("import", vec!["--kind", "jobposting", "--input", "fixtures/feeds/postings", "--out", o]),
+        ("import", vec!["--kind", "jobposting", "--input", "fixtures/feeds/postings/none.jsonld", "--out", o]),
+        ("jobhunt", vec!["--seekers", SEEKERS, "--id", "S05", "--vacancies", VACANCIES, "--top", "0"]),
+        ("vacancy", vec!["--vacancies", VACANCIES, "--id", "V04", "--seekers", SEEKERS, "--top", "0"]),
+        ("generate", vec!["--seekers", "10", "--vacancies", "10", "--employers", "1", "--out", ""]),
+    ];
+    for (tool, args) in &cases {
+        let o = run(tool, args);
+        assert_eq!(o.status.code(), Some(2), "{tool} {args:?}: {}", text(&o.stderr));
+        assert!(o.stdout.is_empty(), "{tool} {args:?} printed a result: {}", text(&o.stdout));
+        assert!(!text(&o.stderr).is_empty(), "{tool} {args:?} said nothing");
+        assert!(!out.exists() && !dir.exists(), "{tool} {args:?} wrote before failing");
+    }
+    let seekers = std::fs::read_to_string(root().join(SEEKERS)).unwrap();
+    assert!(seekers.lines().count() >= 6, "the input is untouched");
+    let o = run("import", &["--kind", "jobposting", "--input", "fixtures/feeds/postings", "--out", "x"]);
+    assert!(text(&o.stderr).contains("is a directory, not a file"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn import_reads_published_postings_with_the_defaults() {
+    let out = fresh("published.jsonl");
+    let o = run(
+        "import",
+        &["--kind", "jobposting", "--input", PUBLISHED, "--postcodes", POSTCODES, "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1), "two postings are rejected: {}", text(&o.stderr));
+    let stdout = text(&o.stdout);
+    assert!(stdout.contains("read 10, accepted 8, rejected 2"), "{stdout}");
+    let err = text(&o.stderr);
+    assert!(err.contains("published.jsonld:47: field `jobLocation.geo`"), "{err}");
+    assert!(err.contains("latitude and longitude swapped?"), "{err}");
+    assert!(err.contains("derived from text: hours from description in 3"), "{err}");
+    assert!(!stdout.contains("rejected fixtures"), "diagnostics stay on stderr");
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let p1 = lines.iter().find(|l| l["id"] == "PUB-01").unwrap();
+    assert_eq!((p1.get("sector"), &p1["earliest_start"]), (None, &serde_json::json!("05:30")));
+    let p2 = lines.iter().find(|l| l["id"] == "PUB-02").unwrap();
+    assert_eq!((p2.get("location"), &p2["remote"]), (None, &serde_json::json!(true)));
+}
+
+#[test]
+fn an_empty_input_is_bad_input() {
+    let out = fresh("empty.jsonl");
+    let o = run(
+        "import",
+        &["--kind", "jobposting", "--input", "fixtures/feeds/postings/empty.jsonld", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("the input is empty (0 bytes)"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn match_takes_published_postings_and_an_explicit_default_sector() {
+    let out = fresh("published-matches.jsonl");
+    let o = run(
+        "match",
+        &[
+            "--seekers",
+            SEEKERS,
+            "--vacancies",
+            PUBLISHED,
+            "--postcodes",
+            POSTCODES,
+            "--default-sector",
+            "C",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "two postings are rejected: {}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("warning: "), "{}", text(&o.stderr));
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written.lines().filter(|l| l.starts_with("{\"vacancy\"")).count(), 8);
+}
+
+#[test]
+fn every_tool_says_what_it_does() {
+    for tool in ["match", "import", "jobhunt", "vacancy", "generate", "groningen", "normalize", "eval_titles"] {
+        let o = run(tool, &["--help"]);
+        assert_eq!(o.status.code(), Some(0), "{tool}: {}", text(&o.stderr));
+        let help = text(&o.stdout);
+        assert!(help.lines().next().is_some_and(|l| l.split_whitespace().count() >= 3), "{tool}: {help}");
     }
 }

@@ -25,6 +25,7 @@ use werkmatch::score::{self, ScoringConfig};
 use werkmatch::text::{Catalogue, Label, Lang, Message};
 use werkmatch::{Employer, Jobseeker, Vacancy};
 
+use super::checks::noted;
 use super::cli::InputFlags;
 
 /// What to run: everything a run record must hold to run it again.
@@ -44,6 +45,9 @@ pub struct BatchSpec {
     /// The date the overrides' `valid_until` is checked against (`YYYY-MM-DD`); `None`: today (UTC).
     pub overrides_as_of: Option<String>,
     pub input: InputFlags,
+    /// Sector (NACE letter) stamped on JobPostings without `industry`: an
+    /// explicit choice of the user (`--default-sector`), recorded for replay.
+    pub default_sector: Option<char>,
     /// Language of the messages.
     pub lang: Lang,
 }
@@ -166,8 +170,13 @@ pub fn setup(spec: &BatchSpec) -> Result<Setup, String> {
         }
     }
     let cfg = scoring(spec)?;
-    let (readers, taxonomy) =
+    let (mut readers, taxonomy) =
         spec.input.inputs_and_taxonomy(if spec.strict { OnError::Stop } else { OnError::Collect }, spec.lang)?;
+    readers.default_sector = match spec.default_sector.map(werkmatch::Nace::from_letter) {
+        Some(Ok(n)) => Some(n),
+        Some(Err(_)) => return Err("--default-sector must be a NACE letter A–U".to_string()),
+        None => None,
+    };
     Ok(Setup { cfg, readers, taxonomy, inputs })
 }
 
@@ -178,19 +187,24 @@ pub fn rank_batch(spec: &BatchSpec, setup: Setup, progress: bool) -> Result<Batc
     let lang = spec.lang;
     let mut rejected = 0;
     let mut rec = hashed("seekers", &spec.seekers)?;
-    let mut seekers: Vec<Jobseeker> =
-        accept(&spec.seekers, readers.seekers(&spec.seekers), &mut rejected, &mut rec, lang)?;
+    let mut seekers: Vec<Jobseeker> = accept(
+        &spec.seekers,
+        noted(&spec.seekers, readers.seekers(&spec.seekers), &mut rejected),
+        &mut rejected,
+        &mut rec,
+        lang,
+    )?;
     inputs.push(rec);
     let mut vacancies: Vec<Vacancy> = Vec::new();
     if let Some(p) = &spec.vacancies {
         let mut rec = hashed("vacancies", p)?;
-        vacancies = accept(p, readers.vacancies(p), &mut rejected, &mut rec, lang)?;
+        vacancies = accept(p, noted(p, readers.vacancies(p), &mut rejected), &mut rejected, &mut rec, lang)?;
         inputs.push(rec);
     }
     let mut employers: Vec<Employer> = Vec::new();
     if let Some(p) = &spec.employers {
         let mut rec = hashed("employers", p)?;
-        employers = accept(p, readers.employers(p), &mut rejected, &mut rec, lang)?;
+        employers = accept(p, noted(p, readers.employers(p), &mut rejected), &mut rejected, &mut rec, lang)?;
         inputs.push(rec);
     }
     // Subjects in ascending id: chunks then come out in output order.
@@ -357,6 +371,8 @@ pub fn record_body(
             "directions": directions,
             "explain": spec.explain,
             "strict": spec.strict,
+            "default_sector": spec.default_sector.map(String::from),
+            "keep_unmapped_skills": spec.input.keep_unmapped_skills,
             "overrides_as_of": batch.overrides_as_of,
         }),
         inputs: batch.inputs.clone(),
@@ -386,7 +402,13 @@ pub fn spec_from_record(body: &RunBody) -> Result<BatchSpec, String> {
         config: path("config"),
         overrides: path("overrides"),
         overrides_as_of: o.get("overrides_as_of").and_then(Value::as_str).map(str::to_string),
-        input: InputFlags { mapping: path("mapping"), postcodes: path("postcodes"), esco: path("esco") },
+        input: InputFlags {
+            mapping: path("mapping"),
+            postcodes: path("postcodes"),
+            esco: path("esco"),
+            keep_unmapped_skills: flag("keep_unmapped_skills"),
+        },
+        default_sector: o.get("default_sector").and_then(Value::as_str).and_then(|s| s.chars().next()),
         lang: Lang::En,
     })
 }

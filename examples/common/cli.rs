@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use werkmatch::adapter::csv_export::Mapping;
-use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
+use werkmatch::adapter::esco::{OccupationNormalizer, SkillNormalizer, Taxonomy};
 use werkmatch::adapter::input::Inputs;
 use werkmatch::adapter::postcode::PostcodeTable;
 use werkmatch::adapter::OnError;
@@ -24,9 +24,12 @@ pub struct InputFlags {
     /// Postcode table (GeoNames postal-code format) for inputs with postcodes.
     #[arg(long)]
     pub postcodes: Option<PathBuf>,
-    /// ESCO export directory: resolves ESCO URIs and free-text job titles.
+    /// ESCO export directory: resolves ESCO URIs and normalises free-text job titles and skills.
     #[arg(long)]
     pub esco: Option<PathBuf>,
+    /// With --esco: keep skill phrases that match no ESCO skill confidently as written (they are still reported).
+    #[arg(long, requires = "esco")]
+    pub keep_unmapped_skills: bool,
 }
 
 impl InputFlags {
@@ -61,8 +64,12 @@ impl InputFlags {
             let t: &'static Taxonomy =
                 Box::leak(Box::new(Taxonomy::load(dir).map_err(|e| failed(Label::InputEscoExport, e))?));
             let n: &'static OccupationNormalizer<'static> = Box::leak(Box::new(OccupationNormalizer::new(t)));
+            let s: &'static SkillNormalizer<'static> = Box::leak(Box::new(SkillNormalizer::new(t)));
             inputs.resolver = Some(t);
+            inputs.labels = Some(t);
             inputs.normaliser = Some(n);
+            inputs.skill_normaliser = Some(s);
+            inputs.keep_unmapped_skills = self.keep_unmapped_skills;
             tag = Some(format!("ESCO {}", t.version().tag));
         }
         Ok((inputs, tag))
@@ -93,8 +100,32 @@ pub fn accept<T>(
             eprintln!("  {}", Label::InputRejected.text_with(lang, &[("error", r)]));
         }
     }
+    // Skill phrases without a confident ESCO skill (kind Unresolved), then any other warning.
+    let (unmapped, other): (Vec<_>, Vec<_>) =
+        loaded.warnings.iter().partition(|w| w.kind() == werkmatch::adapter::ErrorKind::Unresolved);
+    if !unmapped.is_empty() {
+        let summary = Label::InputUnmappedSummary
+            .text_with(lang, &[("file", &Verbatim(path.display())), ("unmapped", &unmapped.len())]);
+        eprintln!("{summary}");
+        for w in &unmapped {
+            eprintln!("  {}", Label::InputWarning.text_with(lang, &[("error", *w)]));
+        }
+    }
+    for w in &other {
+        eprintln!("{}", Label::InputWarning.text_with(lang, &[("error", *w)]));
+    }
     *bad += loaded.rejected.len();
     Ok(loaded.accepted)
+}
+
+/// Skill (or occupation) URIs as people read them: each concept's label in `lang`
+/// where the taxonomy has one, else in English; the id itself when there is no
+/// taxonomy or it does not know the concept. Comma-separated.
+pub fn concept_names(labels: Option<&dyn werkmatch::adapter::ConceptLabels>, ids: &[String], lang: Lang) -> String {
+    ids.iter()
+        .map(|id| labels.and_then(|l| l.label(id, lang.code())).unwrap_or(id.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// How a tool prints its report.

@@ -20,6 +20,9 @@ impl ErrorKind {
             ErrorKind::DuplicateId => Label::InputKindDuplicateId,
             ErrorKind::Unresolved => Label::InputKindUnresolved,
             ErrorKind::Config => Label::InputKindConfig,
+            ErrorKind::Implausible => Label::InputKindImplausible,
+            ErrorKind::Empty => Label::InputKindEmpty,
+            ErrorKind::OutOfScope => Label::InputKindOutOfScope,
         }
     }
 }
@@ -88,11 +91,11 @@ mod tests {
         assert_eq!(e.text(Lang::En), e.to_string());
         assert_eq!(
             e.text(Lang::Nl),
-            "seekers.csv:4: veld `postcode`: onbekende verwijzing: \"9999 AB\" \
+            // A PC6 value is shown as its PC4 (no personal data in messages).
+            "seekers.csv:4: veld `postcode`: onbekende verwijzing: \"9999\" \
              [postcode 9999 is not in the postcode table]"
         );
-        let no_file =
-            Error::new(ErrorKind::Syntax, "expected value").with_position(Position { file: None, line: Some(3) });
+        let no_file = Error::new(ErrorKind::Syntax, "expected value").with_position(Position::new(None, 3));
         assert_eq!(no_file.text(Lang::Nl), "regel 3: onjuiste opmaak [expected value]");
         assert_eq!(no_file.text(Lang::En), no_file.to_string());
     }
@@ -108,6 +111,9 @@ mod tests {
             ErrorKind::DuplicateId,
             ErrorKind::Unresolved,
             ErrorKind::Config,
+            ErrorKind::Implausible,
+            ErrorKind::Empty,
+            ErrorKind::OutOfScope,
         ] {
             assert_ne!(kind.label().text(Lang::Nl), kind.label().text(Lang::En), "{kind:?}");
         }

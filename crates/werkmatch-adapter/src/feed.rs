@@ -10,11 +10,11 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
-use werkmatch_core::{IscoCode, Nace};
+use werkmatch_core::{GeoPoint, IscoCode, Nace};
 
-use crate::error::{Error, ErrorKind, Loaded, OnError, Result};
+use crate::error::{Error, ErrorKind, Loaded, OnError, Population, Position, Result};
 use crate::postcode::PostcodeTable;
-use crate::resolve::{OccupationResolver, TitleNormaliser};
+use crate::resolve::{OccupationResolver, SkillPhraseNormaliser, TitleNormaliser};
 
 /// How far a reader has come: reported through [`FeedOptions::progress`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,8 +28,74 @@ pub struct Progress {
 /// Records between two progress reports (and one more report at the end).
 pub const PROGRESS_EVERY: u64 = 8192;
 
+/// Where the locations of a feed are expected to be: a box of latitudes and
+/// longitudes. A location outside it is kept but reported as a warning (with
+/// "latitude and longitude swapped?" when swapping them would put it inside).
+///
+/// The default is the Netherlands with a margin of about 50 km: latitudes
+/// 50.3–54.0, longitudes 2.9–7.7 (the country spans 50.75–53.56 and
+/// 3.36–7.23, the Wadden islands included).
+///
+/// ```
+/// use werkmatch_adapter::feed::ExpectedArea;
+/// use werkmatch_core::GeoPoint;
+/// let nl = ExpectedArea::netherlands();
+/// assert!(nl.contains(GeoPoint::new(53.22, 6.57).unwrap()));
+/// assert!(!nl.contains(GeoPoint::new(6.57, 53.22).unwrap()));
+/// assert!(ExpectedArea::anywhere().contains(GeoPoint::new(-33.9, 151.2).unwrap()));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExpectedArea {
+    lat: (f64, f64),
+    lon: (f64, f64),
+}
+
+impl ExpectedArea {
+    /// The Netherlands with a margin (the default).
+    pub const fn netherlands() -> Self {
+        ExpectedArea { lat: (50.3, 54.0), lon: (2.9, 7.7) }
+    }
+
+    /// Anywhere on earth: no location is implausible.
+    pub const fn anywhere() -> Self {
+        ExpectedArea { lat: (-90.0, 90.0), lon: (-180.0, 180.0) }
+    }
+
+    /// The box from `south` to `north` and `west` to `east` (degrees); `None` unless south ≤ north and west ≤ east, all finite.
+    pub fn new(south: f64, north: f64, west: f64, east: f64) -> Option<Self> {
+        let ok = [south, north, west, east].iter().all(|x| x.is_finite()) && south <= north && west <= east;
+        ok.then_some(ExpectedArea { lat: (south, north), lon: (west, east) })
+    }
+
+    /// Whether `p` lies in the box.
+    pub fn contains(&self, p: GeoPoint) -> bool {
+        (self.lat.0..=self.lat.1).contains(&p.lat()) && (self.lon.0..=self.lon.1).contains(&p.lon())
+    }
+
+    /// A warning for a location outside the box (no position yet), `None` inside.
+    pub(crate) fn check(&self, p: GeoPoint) -> Option<Error> {
+        if self.contains(p) {
+            return None;
+        }
+        let swapped = GeoPoint::new(p.lon(), p.lat()).is_ok_and(|q| self.contains(q));
+        let reason = if swapped {
+            "the location is outside the expected region; latitude and longitude swapped?"
+        } else {
+            "the location is outside the expected region (default: the Netherlands)"
+        };
+        Some(Error::new(ErrorKind::Implausible, reason).with_value(format!("{:.4}, {:.4}", p.lat(), p.lon())))
+    }
+}
+
+impl Default for ExpectedArea {
+    fn default() -> Self {
+        Self::netherlands()
+    }
+}
+
 /// Options shared by the feed readers.
 #[derive(Default)]
+#[non_exhaustive]
 pub struct FeedOptions<'a> {
     /// Stop at the first bad record (the default) or collect every bad record.
     pub on_error: OnError,
@@ -39,8 +105,15 @@ pub struct FeedOptions<'a> {
     pub resolver: Option<&'a dyn OccupationResolver>,
     /// Turns free-text job titles into an occupation when no code is given.
     pub normaliser: Option<&'a dyn TitleNormaliser>,
+    /// Turns free-text skill phrases into skill ids when a record is accepted (see
+    /// [`crate::normalise_skills`]); unmapped ones become warnings with line, field and candidates.
+    pub skill_normaliser: Option<&'a dyn SkillPhraseNormaliser>,
+    /// Keep a skill phrase without a confident match as written (it is still reported).
+    pub keep_unmapped_skills: bool,
     /// The sector of a vacancy whose source does not give one (JobPosting without `industry`).
     pub default_sector: Option<Nace>,
+    /// Where locations are expected; one outside is a warning (default: the Netherlands).
+    pub area: ExpectedArea,
     /// Called every [`PROGRESS_EVERY`] records and once at the end.
     pub progress: Option<&'a mut dyn FnMut(Progress)>,
 }
@@ -75,9 +148,27 @@ impl<'a> FeedOptions<'a> {
         self
     }
 
+    /// Normalises free-text skill phrases through `normaliser`.
+    pub fn skill_normaliser(mut self, normaliser: &'a dyn SkillPhraseNormaliser) -> Self {
+        self.skill_normaliser = Some(normaliser);
+        self
+    }
+
+    /// Keeps skill phrases without a confident match as written (they are still reported).
+    pub fn keep_unmapped_skills(mut self, keep: bool) -> Self {
+        self.keep_unmapped_skills = keep;
+        self
+    }
+
     /// Sets the sector used when a source gives none.
     pub fn default_sector(mut self, sector: Nace) -> Self {
         self.default_sector = Some(sector);
+        self
+    }
+
+    /// Sets where locations are expected (see [`ExpectedArea`]).
+    pub fn area(mut self, area: ExpectedArea) -> Self {
+        self.area = area;
         self
     }
 
@@ -101,31 +192,39 @@ impl fmt::Debug for FeedOptions<'_> {
             .field("postcodes", &self.postcodes.map(PostcodeTable::len))
             .field("resolver", &self.resolver.is_some())
             .field("normaliser", &self.normaliser.is_some())
+            .field("skill_normaliser", &self.skill_normaliser.is_some())
+            .field("keep_unmapped_skills", &self.keep_unmapped_skills)
             .field("default_sector", &self.default_sector)
+            .field("area", &self.area)
             .field("progress", &self.progress.is_some())
             .finish()
     }
 }
 
-/// Collects accepted and rejected records, checks ids for duplicates and
-/// applies [`OnError`].
+/// Collects accepted and rejected records, checks ids (unique; a seeker's
+/// pseudonymous), numbers the records and applies [`OnError`].
 pub(crate) struct Collector<T> {
     loaded: Loaded<T>,
     seen: HashMap<Box<str>, u64>,
     on_error: OnError,
-    kind: &'static str,
+    population: Population,
     id_field: String,
 }
 
 impl<T> Collector<T> {
-    /// `kind` names the record in messages; `id_field` is the field a duplicate id is reported on.
-    pub(crate) fn new(on_error: OnError, kind: &'static str, id_field: impl Into<String>) -> Self {
-        Collector { loaded: Loaded::default(), seen: HashMap::new(), on_error, kind, id_field: id_field.into() }
+    /// `population` names the records in messages; `id_field` is the field a duplicate id is reported on.
+    pub(crate) fn new(on_error: OnError, population: Population, id_field: impl Into<String>) -> Self {
+        Collector { loaded: Loaded::default(), seen: HashMap::new(), on_error, population, id_field: id_field.into() }
     }
 
     /// Records read so far.
     pub(crate) fn read(&self) -> u64 {
         self.loaded.read
+    }
+
+    /// Records accepted so far.
+    pub(crate) fn accepted(&self) -> usize {
+        self.loaded.accepted.len()
     }
 
     /// Takes the outcome of one record read at `line`. Returns `Err` only in stop mode.
@@ -137,29 +236,43 @@ impl<T> Collector<T> {
         line: u64,
     ) -> Result<()> {
         self.loaded.read += 1;
-        let outcome = outcome.and_then(|record| {
-            let id = id_of(&record);
+        let record = self.loaded.read;
+        let outcome = outcome.and_then(|r| {
+            let id = id_of(&r);
+            let bad = |e: Error| e.with_field(self.id_field.clone()).at(file, line);
+            if self.population == Population::Seekers {
+                crate::privacy::check_pseudonymous(id).map_err(bad)?;
+            }
             if let Some(first) = self.seen.get(id) {
-                return Err(Error::new(
-                    ErrorKind::DuplicateId,
-                    format!("duplicate {} id: first used on line {first}", self.kind),
-                )
-                .with_field(self.id_field.clone())
-                .with_value(id)
-                .at(file, line));
+                return Err(bad(Error::duplicate_id(self.population, Position::new(file, *first)).with_value(id)));
             }
             self.seen.insert(id.into(), line);
-            Ok(record)
+            Ok(r)
         });
         match outcome {
-            Ok(record) => self.loaded.accepted.push(record),
-            Err(e) if self.on_error == OnError::Stop || e.kind() == ErrorKind::Io => return Err(e),
-            Err(e) => self.loaded.rejected.push(e),
+            Ok(r) => self.loaded.accepted.push(r),
+            Err(e) if self.on_error == OnError::Stop || e.kind() == ErrorKind::Io => return Err(e.at_record(record)),
+            Err(e) => self.loaded.rejected.push(e.at_record(record)),
         }
         Ok(())
     }
 
-    pub(crate) fn finish(self) -> Loaded<T> {
+    /// Keeps a warning about the record just pushed (or about the input).
+    pub(crate) fn warn(&mut self, warning: Error) {
+        self.loaded.warnings.push(warning);
+    }
+
+    /// Counts one record whose `field` was filled from the text of `source`.
+    pub(crate) fn derived(&mut self, field: &'static str, source: &'static str) {
+        self.loaded.count_derived(field, source);
+    }
+
+    /// The outcome; an input without a single record gets an [`ErrorKind::Empty`] warning.
+    pub(crate) fn finish(mut self, file: Option<&Path>, bytes: u64) -> Loaded<T> {
+        if self.loaded.read == 0 {
+            let reason = if bytes == 0 { "the input is empty (0 bytes)" } else { "the input holds no records" };
+            self.loaded.warnings.push(Error::new(ErrorKind::Empty, reason).with_position(Position::file(file)));
+        }
         self.loaded
     }
 }
@@ -183,9 +296,23 @@ pub(crate) fn is_esco_reference(s: &str) -> bool {
     }
 }
 
+/// The error for a title without a confident occupation: the threshold and the best
+/// candidates (never the title itself, which may be free text about a person).
+pub(crate) fn unmapped_title(u: &crate::resolve::Unmapped) -> Error {
+    let mut msg = format!("no occupation for this job title with confidence ≥ {:.2}", u.min_confidence);
+    if !u.candidates.is_empty() {
+        msg.push_str("; best candidates: ");
+        let best: Vec<String> =
+            u.candidates.iter().map(|c| format!("{:?} {:.2} <{}>", c.label, c.confidence, c.uri)).collect();
+        msg.push_str(&best.join(", "));
+    }
+    Error::new(ErrorKind::Unresolved, msg)
+}
+
 /// Resolves one occupation as written in a feed: a 4-digit ISCO-08 code; an
 /// ESCO URI or code (needs `resolver`); or, when `normaliser` is given, a
-/// free-text job title (its best candidate).
+/// free-text job title (its best candidate, when confident enough: see
+/// [`crate::normalise_title`]).
 pub(crate) fn resolve_occupation(
     raw: &str,
     resolver: Option<&dyn OccupationResolver>,
@@ -212,8 +339,8 @@ pub(crate) fn resolve_occupation(
             "expected an ISCO-08 code of 4 digits or an ESCO occupation URI (free-text titles need a title normaliser)",
         ));
     };
-    match normaliser.occupations_for_title(s, 1).into_iter().next() {
-        Some(c) => Ok(Occupation { isco: c.isco, esco: Some(c.uri) }),
-        None => Err(Error::new(ErrorKind::Unresolved, "no occupation found for this job title")),
+    match crate::resolve::normalise_title(normaliser, s, "") {
+        Ok(c) => Ok(Occupation { isco: c.isco, esco: Some(c.uri) }),
+        Err(u) => Err(unmapped_title(&u)),
     }
 }

@@ -26,7 +26,7 @@ use crate::jobposting::read_jobpostings_file;
 use crate::json_export::read_json_export_file;
 use crate::jsonl::{read_records_file, ReadOptions, Record};
 use crate::postcode::PostcodeTable;
-use crate::resolve::{OccupationResolver, TitleNormaliser};
+use crate::resolve::{ConceptLabels, OccupationResolver, SkillPhraseNormaliser, TitleNormaliser};
 
 /// What the readers may need, set up once.
 #[derive(Default)]
@@ -41,6 +41,12 @@ pub struct Inputs<'a> {
     pub resolver: Option<&'a dyn OccupationResolver>,
     /// Turns free-text titles into occupations.
     pub normaliser: Option<&'a dyn TitleNormaliser>,
+    /// Names of ESCO skills and occupations, for what tools print (JSON keeps the URIs).
+    pub labels: Option<&'a dyn ConceptLabels>,
+    /// Turns free-text skill phrases into skill ids (see `FeedOptions::skill_normaliser`).
+    pub skill_normaliser: Option<&'a dyn SkillPhraseNormaliser>,
+    /// Keep skill phrases without a confident match as written (they are still reported).
+    pub keep_unmapped_skills: bool,
     /// Sector of a JobPosting without `industry`.
     pub default_sector: Option<Nace>,
 }
@@ -56,12 +62,14 @@ impl<'a> Inputs<'a> {
         o.postcodes = self.postcodes;
         o.resolver = self.resolver;
         o.normaliser = self.normaliser;
+        o.skill_normaliser = self.skill_normaliser;
+        o.keep_unmapped_skills = self.keep_unmapped_skills;
         o.default_sector = self.default_sector;
         o
     }
 
     fn jsonl(&self) -> ReadOptions<'a> {
-        ReadOptions { on_error: self.on_error, resolver: self.resolver }
+        ReadOptions { on_error: self.on_error, resolver: self.resolver, area: crate::feed::ExpectedArea::default() }
     }
 
     fn read<T: Record + CsvRecord>(&self, path: &Path) -> Result<Loaded<T>> {

@@ -12,20 +12,49 @@
 //! | JobPosting | vacancy | rule |
 //! |---|---|---|
 //! | `identifier`, else `@id`, else `url` | `id` | a string or number, or a `PropertyValue` with `value`; 1–64 characters; unique |
-//! | `title` | `title` | |
+//! | `title` | `title` | HTML entities and tags read as text |
 //! | `occupationalCategory` | `isco`, `esco_occupation` | a string or a `CategoryCode` (`codeValue`), or a list (the first that resolves): an ISCO-08 code (`9112`, or text starting with the 4 digits), an ESCO URI/code (needs a resolver), or free text (needs a normaliser). Absent: the `title` through the [`TitleNormaliser`](crate::TitleNormaliser); without one the posting is rejected |
 //! | `skills` | `skills_essential` | a comma-separated string, or a list of strings or `DefinedTerm`s (`@id`, else `url`, else `name`); with a resolver and no skills, the ESCO occupation's skills |
-//! | `jobLocation` | `location` | the first `Place`: `geo` (`latitude`, `longitude`), else `address.postalCode` through the postcode table. Required, also for remote work (the model needs a location) |
-//! | `jobLocationType` | `remote` | `TELECOMMUTE` → `true` |
-//! | `workHours`, else `employmentType` | `hours` | `workHours` text with one or two numbers (`24-32 uur`); else `FULL_TIME` → 32–40, `PART_TIME` → 12–32, both → 12–40; other schema.org types leave the default |
-//! | `educationRequirements` | `level` | text or `EducationalOccupationalCredential` (`credentialCategory`): `bachelor`/`master`/`postgraduate`/HBO/WO → 4, `associate`/MBO 4 → 3, `high school`/MBO 2–3/HAVO/VWO → 2, MBO 1/VMBO/basisonderwijs → 1 (the highest named) |
-//! | `industry` | `sector` | a NACE letter or SBI/NACE code (or `codeValue`); absent: [`FeedOptions::default_sector`]; without one the posting is rejected |
+//! | `jobLocation` | `location` | the first `Place`: `geo` (`latitude`, `longitude`), else `address.postalCode` through the postcode table. Required unless the posting is remote (v1.1). A point outside [`FeedOptions::area`](crate::feed::FeedOptions::area) (default: the Netherlands with a margin) is a warning, "latitude and longitude swapped?" when swapping puts it inside |
+//! | `jobLocationType` | `remote` | `TELECOMMUTE` → remote (travel 0); without `jobLocation` the vacancy has no location |
+//! | `applicantLocationRequirements` | – (checked) | see below |
+//! | `workHours`, `description`, else `employmentType` | `hours` | hours per week stated in `workHours` ("24 tot 32 uur", "32-40 hours per week", or bare numbers "24-32"), else in the `description`; else `FULL_TIME` → 32–40, `PART_TIME` → 12–32, both → 12–40; other schema.org types leave the default |
+//! | `workHours`, `description` | `earliest_start` | the earliest start stated: time ranges ("05:30-14:00", "van 6.00 tot 14.30 uur") and start phrases ("vanaf 06:00", "start om 6 uur 's ochtends", "early shift from 5.30 am", "shifts begin at 6") — the rules are in `posting_text.rs`. HTML is read as text |
+//! | `educationRequirements` | `level` | text or `EducationalOccupationalCredential` (`credentialCategory`): `bachelor`/`master`/`postgraduate`/HBO/WO → 4, `associate`/MBO 4 → 3, `high school`/MBO 2–3/HAVO/VWO → 2, MBO 1/VMBO/basisonderwijs → 1 (the highest named; "MBO niveau 2" too). Text that names no level leaves the level to the ISCO code, with a warning |
+//! | `industry` | `sector` | a NACE letter or SBI/NACE code (or `codeValue`); absent: [`FeedOptions::default_sector`] when the caller chose one, else **no sector** (v1.1: unknown, scored 0.5; never a guess). An industry in words ("Horeca") is no code: no sector, with a warning |
 //! | `hiringOrganization` | `employer` | its `identifier`, else `@id`, else `name` (a plain string is the name) |
 //! | `totalJobOpenings` | `positions` | |
 //!
-//! Other properties (`description`, `datePosted`, `baseSalary` …) are not
-//! used. A property that is present but cannot be mapped rejects the
-//! posting with that property as the field; nothing is dropped silently.
+//! Other properties (`datePosted`, `baseSalary` …) are not used. A property
+//! that is present but cannot be mapped rejects the posting with that
+//! property as the field; nothing is dropped silently. A `workHours` in
+//! which no hours or start time can be found is not used and is reported as
+//! a warning. The fields filled from text are counted in
+//! [`Loaded::derived`](crate::Loaded::derived) by field and source, so the
+//! import report can say what came from text.
+//!
+//! # `applicantLocationRequirements`
+//!
+//! schema.org's way for a remote posting to say where applicants must live:
+//! a `Country`, `State`, `AdministrativeArea` or `City` (by `name`,
+//! `identifier` or `address.addressCountry`), a plain string, or a list of
+//! these (any of them will do). The posting is matched with seekers who live
+//! in the Netherlands, so the requirement is checked against that:
+//!
+//! * an area that takes in the Netherlands (`NL`, `NLD`, `Nederland`,
+//!   `Netherlands`, a Dutch province, `EU`, `Europe`, `EEA`, `Benelux`,
+//!   `worldwide`) keeps the posting;
+//! * when every area is a country (by `@type` or an ISO code) other than the
+//!   Netherlands, the posting is rejected ([`ErrorKind::OutOfScope`]): it is
+//!   not open to these seekers;
+//! * otherwise (a region or city that cannot be placed) the posting is kept
+//!   with a warning on the field.
+//!
+//! The model has no field for the requirement, so nothing finer (a province
+//! only) is enforced in matching.
+//!
+//! Messages never quote free text (titles, descriptions, organisation names,
+//! skill phrases): a rejected posting is found by its line and field.
 //!
 //! # Cost
 //!
@@ -33,21 +62,29 @@
 //! top-level array or of an `@graph`, or whole documents one after
 //! another) and only one posting's text is in memory at a time, so memory
 //! grows with the accepted vacancies, not with the file. Errors carry the
-//! line of the posting they concern. A syntax error cannot be
-//! resynchronised: it is reported with its line and ends the read.
+//! line of the posting they concern.
+//!
+//! A syntax error costs only the posting it is in: it is reported with its
+//! line and byte offset, and reading goes on at the next element (see the
+//! scanner's resynchronisation rules in `json_export/scan.rs`: a line break
+//! ends a broken string, a missing comma is skipped, a posting whose closing
+//! bracket is missing is searched for the postings it swallowed). Where no
+//! next element can be found, the error says where reading stopped and how
+//! many bytes were not read.
 
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::path::Path;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
-use werkmatch_core::{HoursRange, Id, Nace, SkillLevel, Vacancy};
+use werkmatch_core::{GeoPoint, HoursRange, Id, Nace, SkillLevel, Vacancy, Workplace};
 
-use crate::csv_export::values::{parse_hours, parse_sector, value_key};
-use crate::error::{Error, ErrorKind, Loaded, Result};
+use crate::error::{Error, ErrorKind, Loaded, Population, Result};
 use crate::feed::{resolve_occupation, Collector, FeedOptions, Occupation, Progress, PROGRESS_EVERY};
-use crate::json_export::scan::{Event, Piece, Scanner};
+use crate::json_export::scan::{broken, resync_in, Event, Piece, Scanner};
+use crate::posting_text::{extract, plain_text, Source};
+use crate::values::{parse_hours, parse_sector, value_key};
 
 /// How deep arrays and `@graph`s may nest before the input is rejected (guards the stack).
 const MAX_NESTING: usize = 8;
@@ -79,26 +116,18 @@ pub fn read_jobpostings_from(
     file: Option<&Path>,
     opts: &mut FeedOptions<'_>,
 ) -> Result<Loaded<Vacancy>> {
-    let mut reader = PostingReader {
-        file,
-        collector: Collector::new(opts.on_error, "posting", "identifier"),
-        bytes: 0,
-        stopped: false,
-    };
+    let mut reader =
+        PostingReader { file, collector: Collector::new(opts.on_error, Population::Vacancies, "identifier"), bytes: 0 };
     let mut scanner = Scanner::new(input, file);
-    scanner.run(true, &mut |event| match event {
-        Event::Value(piece) => reader.piece(&piece, opts),
-        Event::Syntax(e) => reader.syntax(e, opts),
-    })?;
+    scanner.run(true, &mut |event| reader.event(event, opts))?;
     opts.report(Progress { records: reader.collector.read(), bytes: scanner.bytes() });
-    Ok(reader.collector.finish())
+    Ok(reader.collector.finish(file, scanner.bytes()))
 }
 
 /// Reads the JobPostings of the JSON-LD file at `path`, streaming.
 pub fn read_jobpostings_file(path: impl AsRef<Path>, opts: &mut FeedOptions<'_>) -> Result<Loaded<Vacancy>> {
     let path = path.as_ref();
-    let f = std::fs::File::open(path).map_err(|e| Error::io(Some(path), &e))?;
-    read_jobpostings_from(BufReader::with_capacity(1 << 16, f), Some(path), opts)
+    read_jobpostings_from(crate::files::open(path)?, Some(path), opts)
 }
 
 /// Line numbers for increasing offsets into one piece of the input.
@@ -130,8 +159,6 @@ struct PostingReader<'f> {
     collector: Collector<Vacancy>,
     /// Input consumed up to the current piece (for progress reports).
     bytes: u64,
-    /// Set after a syntax error: the text cannot be resynchronised, so the rest is not read.
-    stopped: bool,
 }
 
 #[derive(Deserialize)]
@@ -141,40 +168,49 @@ struct GraphProbe<'a> {
 }
 
 impl PostingReader<'_> {
-    /// Decodes one piece cut by the scanner.
-    fn piece(&mut self, piece: &Piece<'_>, opts: &mut FeedOptions<'_>) -> Result<()> {
-        if self.stopped {
-            return Ok(());
+    fn event(&mut self, event: Event<'_>, opts: &mut FeedOptions<'_>) -> Result<()> {
+        match event {
+            Event::Value(piece) => self.piece(&piece, opts),
+            Event::Syntax(e) => self.syntax(e, opts),
         }
+    }
+
+    /// Decodes one piece cut by the scanner; a piece that is not JSON is
+    /// reported, and the records a missing bracket made it swallow are read.
+    fn piece(&mut self, piece: &Piece<'_>, opts: &mut FeedOptions<'_>) -> Result<()> {
         self.bytes = piece.end;
         let text = match std::str::from_utf8(piece.bytes) {
             Ok(t) => t,
             Err(e) => {
                 let before = piece.bytes.get(..e.valid_up_to()).unwrap_or(&[]);
                 let line = piece.line + before.iter().filter(|b| **b == b'\n').count() as u64;
-                return self.syntax(Error::new(ErrorKind::Syntax, "invalid UTF-8").at(self.file, line), opts);
+                let err = Error::new(ErrorKind::Syntax, format!("invalid UTF-8 at byte {}", e.valid_up_to() + 1))
+                    .at(self.file, line)
+                    .at_byte(piece.start + e.valid_up_to() as u64);
+                return self.syntax(err, opts);
             }
         };
         let raw: &RawValue = match serde_json::from_str(text) {
             Ok(raw) => raw,
             Err(e) => {
-                let line = piece.line + (e.line() as u64).saturating_sub(1);
-                return self.syntax(Error::new(ErrorKind::Syntax, format!("JSON: {e}")).at(self.file, line), opts);
+                let (err, resync) = broken(piece, self.file, &e);
+                self.syntax(err, opts)?;
+                return match resync {
+                    Some(k) => resync_in(piece, k, self.file, &mut |ev| self.event(ev, opts)),
+                    None => Ok(()),
+                };
             }
         };
         let mut doc = Doc { text, lines: LineCounter { pos: 0, line: piece.line.saturating_sub(1) } };
         self.value(&mut doc, raw, piece.in_graph, piece.depth, opts)
     }
 
-    /// A syntax error: reported, and the end of the read.
+    /// A syntax error: reported as a rejected record; reading goes on.
     fn syntax(&mut self, e: Error, opts: &mut FeedOptions<'_>) -> Result<()> {
-        if self.stopped {
-            return Ok(());
-        }
-        self.stopped = true;
         let line = e.position().line.unwrap_or(0);
         self.push(Err(e), line, opts)
     }
+
     fn value<'t>(
         &mut self,
         doc: &mut Doc<'t>,
@@ -227,7 +263,7 @@ impl PostingReader<'_> {
             }
         };
         let Value::Object(node) = node else {
-            let e = Error::new(ErrorKind::InvalidValue, "expected a JobPosting object").with_value(json);
+            let e = Error::new(ErrorKind::InvalidValue, "expected a JobPosting object");
             return self.push(Err(e.at(self.file, line)), line, opts);
         };
         if !is_job_posting(node.get("@type")) {
@@ -235,17 +271,30 @@ impl PostingReader<'_> {
                 return Ok(()); // context nodes of a graph (Organization, WebPage …) are not records
             }
             let e = match node.get("@type") {
-                Some(t) => invalid("@type", t, "not a JobPosting"),
+                Some(t) => invalid_typed("@type", t, "not a JobPosting"),
                 None => Error::new(ErrorKind::MissingField, "not a JobPosting (no @type)").with_field("@type"),
             };
             return self.push(Err(e.at(self.file, line)), line, opts);
         }
-        let outcome = to_vacancy(&node, opts).map_err(|e| e.at(self.file, line));
-        self.push(outcome, line, opts)
+        let (outcome, notes) = match to_vacancy(&node, opts) {
+            Ok((v, notes)) => (Ok(v), notes),
+            Err(e) => (Err(e.at(self.file, line)), Notes::default()),
+        };
+        let before = self.collector.accepted();
+        self.push(outcome, line, opts)?;
+        if self.collector.accepted() > before {
+            for (field, source) in notes.derived {
+                self.collector.derived(field, source);
+            }
+            for w in notes.warnings {
+                self.collector.warn(w.at(self.file, line));
+            }
+        }
+        Ok(())
     }
 
     fn push(&mut self, outcome: Result<Vacancy>, line: u64, opts: &mut FeedOptions<'_>) -> Result<()> {
-        self.collector.push(outcome, |v| v.id.as_str(), self.file, line)?;
+        self.collector.push_normalised(outcome, opts, |v| v.id.as_str(), self.file, line)?;
         if self.collector.read() % PROGRESS_EVERY == 0 {
             opts.report(Progress { records: self.collector.read(), bytes: self.bytes });
         }
@@ -254,6 +303,14 @@ impl PostingReader<'_> {
 }
 
 type Node = serde_json::Map<String, Value>;
+
+/// What converting one posting noticed besides the vacancy: fields filled
+/// from text, and warnings (position added by the caller).
+#[derive(Default)]
+struct Notes {
+    derived: Vec<(&'static str, &'static str)>,
+    warnings: Vec<Error>,
+}
 
 fn is_job_posting(ty: Option<&Value>) -> bool {
     let is = |v: &Value| {
@@ -266,16 +323,18 @@ fn is_job_posting(ty: Option<&Value>) -> bool {
     }
 }
 
-fn field_error(kind: ErrorKind, field: &str, value: &Value, reason: impl Into<String>) -> Error {
+/// A property that cannot be mapped; its value is not shown (it may be free text).
+fn invalid(field: &str, reason: impl Into<String>) -> Error {
+    Error::new(ErrorKind::InvalidValue, reason).with_field(field)
+}
+
+/// A typed property (code, number, enum) that cannot be mapped; its value is shown.
+fn invalid_typed(field: &str, value: &Value, reason: impl Into<String>) -> Error {
     let text = match value {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
-    Error::new(kind, reason).with_field(field).with_value(text)
-}
-
-fn invalid(field: &str, value: &Value, reason: impl Into<String>) -> Error {
-    field_error(ErrorKind::InvalidValue, field, value, reason)
+    invalid(field, reason).with_value(text)
 }
 
 /// A plain text value: a string, a number, or an object's `value`/`@value`/`codeValue`.
@@ -299,8 +358,9 @@ fn items(v: &Value) -> &[Value] {
 fn posting_id(node: &Node) -> Result<Id> {
     for field in ["identifier", "@id", "url"] {
         if let Some(v) = node.get(field) {
-            let text = text_of(v).filter(|t| !t.is_empty()).ok_or_else(|| invalid(field, v, "expected a text id"))?;
-            return Id::new(text).map_err(|e| invalid(field, v, e.reason()));
+            let text =
+                text_of(v).filter(|t| !t.is_empty()).ok_or_else(|| invalid_typed(field, v, "expected a text id"))?;
+            return Id::new(text).map_err(|e| invalid_typed(field, v, e.reason()));
         }
     }
     Err(Error::new(ErrorKind::MissingField, "a posting needs an `identifier`, `@id` or `url`").with_field("identifier"))
@@ -324,20 +384,21 @@ fn occupation(node: &Node, opts: &FeedOptions<'_>) -> Result<Occupation> {
             match resolve_occupation(code, opts.resolver, opts.normaliser) {
                 Ok(o) => return Ok(o),
                 Err(e) => {
-                    first_error.get_or_insert(e.with_field("occupationalCategory").with_value(text));
+                    let e = e.with_field("occupationalCategory");
+                    // A code may be shown; a free-text category is not echoed.
+                    let e = if crate::privacy::is_code(code) { e.with_value(code) } else { e };
+                    first_error.get_or_insert(e);
                 }
             }
         }
         return Err(
-            first_error.unwrap_or_else(|| invalid("occupationalCategory", cat, "expected an ISCO-08 code or ESCO URI"))
+            first_error.unwrap_or_else(|| invalid("occupationalCategory", "expected an ISCO-08 code or ESCO URI"))
         );
     }
     match (node.get("title").and_then(Value::as_str), opts.normaliser) {
-        (Some(title), Some(normaliser)) => match normaliser.occupations_for_title(title, 1).into_iter().next() {
-            Some(c) => Ok(Occupation { isco: c.isco, esco: Some(c.uri) }),
-            None => Err(Error::new(ErrorKind::Unresolved, "no occupation found for the title")
-                .with_field("title")
-                .with_value(title)),
+        (Some(title), Some(normaliser)) => match crate::normalise_title(normaliser, &plain_text(title), "title") {
+            Ok(c) => Ok(Occupation { isco: c.isco, esco: Some(c.uri) }),
+            Err(u) => Err(crate::feed::unmapped_title(&u).with_field("title")),
         },
         _ => Err(Error::new(
             ErrorKind::MissingField,
@@ -347,12 +408,10 @@ fn occupation(node: &Node, opts: &FeedOptions<'_>) -> Result<Occupation> {
     }
 }
 
-fn location(node: &Node, opts: &FeedOptions<'_>) -> Result<werkmatch_core::GeoPoint> {
-    let Some(loc) = node.get("jobLocation") else {
-        return Err(Error::new(ErrorKind::MissingField, "a posting needs a jobLocation (also when remote)")
-            .with_field("jobLocation"));
-    };
-    let place = items(loc).first().ok_or_else(|| invalid("jobLocation", loc, "an empty list"))?;
+/// The first `jobLocation`'s point; `None` when the posting has no `jobLocation`.
+fn location(node: &Node, opts: &FeedOptions<'_>, notes: &mut Notes) -> Result<Option<GeoPoint>> {
+    let Some(loc) = node.get("jobLocation") else { return Ok(None) };
+    let place = items(loc).first().ok_or_else(|| invalid("jobLocation", "an empty list"))?;
     if let Some(geo) = place.get("geo") {
         let coord = |name: &str| -> Result<f64> {
             let field = format!("jobLocation.geo.{name}");
@@ -361,18 +420,22 @@ fn location(node: &Node, opts: &FeedOptions<'_>) -> Result<werkmatch_core::GeoPo
             })?;
             match v {
                 Value::Number(n) => n.as_f64(),
-                Value::String(s) => s.trim().parse().ok(),
+                Value::String(s) => s.trim().replace(',', ".").parse().ok(),
                 _ => None,
             }
-            .ok_or_else(|| invalid(&field, v, "a number"))
+            .ok_or_else(|| invalid_typed(&field, v, "a number"))
         };
         let (lat, lon) = (coord("latitude")?, coord("longitude")?);
-        return werkmatch_core::GeoPoint::new(lat, lon).map_err(|e| {
+        let point = GeoPoint::new(lat, lon).map_err(|e| {
             Error::from_core(&e).with_field(format!(
                 "jobLocation.geo.{}",
                 if e.field().ends_with("lat") { "latitude" } else { "longitude" }
             ))
-        });
+        })?;
+        if let Some(w) = opts.area.check(point) {
+            notes.warnings.push(w.with_field("jobLocation.geo"));
+        }
+        return Ok(Some(point));
     }
     let field = "jobLocation.address.postalCode";
     let Some(pc) = place.get("address").and_then(|a| a.get("postalCode")) else {
@@ -380,18 +443,131 @@ fn location(node: &Node, opts: &FeedOptions<'_>) -> Result<werkmatch_core::GeoPo
             Error::new(ErrorKind::MissingField, "jobLocation needs geo or address.postalCode").with_field(field)
         );
     };
-    let text = text_of(pc).ok_or_else(|| invalid(field, pc, "a postcode"))?;
+    let text = text_of(pc).ok_or_else(|| invalid_typed(field, pc, "a postcode"))?;
     let Some(table) = opts.postcodes else {
         return Err(Error::new(ErrorKind::Config, "this posting has a postcode: give a postcode table")
             .with_field(field)
             .with_value(text));
     };
-    table.lookup(&text).map_err(|e| e.with_field(field))
+    table.lookup(&text).map(Some).map_err(|e| e.with_field(field))
+}
+
+/// Whether `jobLocationType` says the work is remote (`TELECOMMUTE`).
+fn telecommute(node: &Node) -> Result<bool> {
+    let Some(t) = node.get("jobLocationType") else { return Ok(false) };
+    let mut remote = false;
+    for item in items(t) {
+        match item.as_str().map(|s| s.trim().rsplit(['/', ':']).next().unwrap_or("").to_ascii_uppercase()) {
+            Some(s) if s == "TELECOMMUTE" => remote = true,
+            _ => return Err(invalid_typed("jobLocationType", item, "TELECOMMUTE (the only schema.org value)")),
+        }
+    }
+    Ok(remote)
+}
+
+/// Whether an area named in `applicantLocationRequirements` takes in the Netherlands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Admits {
+    Yes,
+    No,
+    Unknown,
+}
+
+/// Names that take in the Netherlands: the country, its provinces, and the areas around it.
+const NL_AREAS: [&str; 33] = [
+    "nl",
+    "nld",
+    "netherlands",
+    "the netherlands",
+    "nederland",
+    "holland",
+    "kingdom of the netherlands",
+    "koninkrijk der nederlanden",
+    "eu",
+    "european union",
+    "europese unie",
+    "europe",
+    "europa",
+    "eea",
+    "eer",
+    "benelux",
+    "worldwide",
+    "wereldwijd",
+    "anywhere",
+    "groningen",
+    "friesland",
+    "fryslân",
+    "drenthe",
+    "overijssel",
+    "flevoland",
+    "gelderland",
+    "utrecht",
+    "noord-holland",
+    "zuid-holland",
+    "zeeland",
+    "noord-brabant",
+    "limburg",
+    "randstad",
+];
+
+fn admits_nl(item: &Value) -> Admits {
+    let (ty, name) = match item {
+        Value::String(s) => (None, Some(s.clone())),
+        Value::Object(o) => {
+            let country = o.get("addressCountry").or_else(|| o.get("address").and_then(|a| a.get("addressCountry")));
+            let name = ["name", "identifier", "alternateName"]
+                .iter()
+                .find_map(|k| o.get(*k).and_then(text_of))
+                .or_else(|| country.and_then(|c| text_of(c).or_else(|| c.get("name").and_then(text_of))));
+            (o.get("@type").and_then(Value::as_str), name)
+        }
+        _ => (None, None),
+    };
+    let Some(name) = name else { return Admits::Unknown };
+    let key = name.trim().to_lowercase();
+    if NL_AREAS.contains(&key.as_str()) || key.contains("nederland") || key.contains("netherlands") {
+        return Admits::Yes;
+    }
+    // A country (by type, or written as an ISO code) that is not the Netherlands.
+    let iso = (2..=3).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphabetic());
+    if ty == Some("Country") || iso {
+        Admits::No
+    } else {
+        Admits::Unknown
+    }
+}
+
+/// Checks `applicantLocationRequirements` (see the module docs).
+fn check_applicant_location(node: &Node, notes: &mut Notes) -> Result<()> {
+    let Some(req) = node.get("applicantLocationRequirements") else { return Ok(()) };
+    let field = "applicantLocationRequirements";
+    let verdicts: Vec<Admits> = items(req).iter().map(admits_nl).collect();
+    if verdicts.is_empty() {
+        return Err(invalid(field, "an empty list: name the country or area applicants must live in"));
+    }
+    if verdicts.contains(&Admits::Yes) {
+        return Ok(());
+    }
+    if verdicts.iter().all(|v| *v == Admits::No) {
+        return Err(Error::new(
+            ErrorKind::OutOfScope,
+            "applicants must live outside the Netherlands: the posting is not open to the seekers matched here",
+        )
+        .with_field(field));
+    }
+    notes.warnings.push(
+        Error::new(
+            ErrorKind::Implausible,
+            "cannot tell whether the required applicant location includes the Netherlands; kept",
+        )
+        .with_field(field),
+    );
+    Ok(())
 }
 
 fn skills(v: &Value) -> Result<Vec<String>> {
     if let Value::String(s) = v {
-        return Ok(s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect());
+        return Ok(plain_text(s).split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect());
     }
     items(v)
         .iter()
@@ -405,16 +581,13 @@ fn skills(v: &Value) -> Result<Vec<String>> {
                 _ => None,
             }
             .filter(|s| !s.is_empty())
-            .ok_or_else(|| invalid("skills", item, "a skill name or a DefinedTerm with @id, url or name"))
+            .ok_or_else(|| invalid("skills", "a skill name or a DefinedTerm with @id, url or name"))
         })
         .collect()
 }
 
-fn hours(node: &Node) -> Result<Option<HoursRange>> {
-    if let Some(v) = node.get("workHours") {
-        let text = text_of(v).ok_or_else(|| invalid("workHours", v, "text such as `24-32 uur`"))?;
-        return parse_hours(&text).map(Some).map_err(|e| e.with_field("workHours").with_value(text));
-    }
+/// Hours per week from `employmentType` (schema.org's types); `None` when it gives none.
+fn employment_hours(node: &Node) -> Result<Option<HoursRange>> {
     let Some(v) = node.get("employmentType") else { return Ok(None) };
     let (mut full, mut part) = (false, false);
     for item in items(v) {
@@ -422,7 +595,13 @@ fn hours(node: &Node) -> Result<Option<HoursRange>> {
             Some("fulltime") => full = true,
             Some("parttime") => part = true,
             Some("contractor" | "temporary" | "intern" | "volunteer" | "perdiem" | "other") => {}
-            _ => return Err(invalid("employmentType", item, "a schema.org employment type (FULL_TIME, PART_TIME, …)")),
+            _ => {
+                return Err(invalid_typed(
+                    "employmentType",
+                    item,
+                    "a schema.org employment type (FULL_TIME, PART_TIME, …)",
+                ))
+            }
         }
     }
     let range = match (full, part) {
@@ -432,6 +611,64 @@ fn hours(node: &Node) -> Result<Option<HoursRange>> {
         (false, false) => return Ok(None),
     };
     range.map(Some).map_err(|e| Error::from_core(&e))
+}
+
+/// The text of a free-text property: a string, or a list of strings joined by lines.
+fn prose(node: &Node, field: &str) -> Result<Option<String>> {
+    match node.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|x| x.as_str().ok_or_else(|| invalid(field, "text, or a list of texts")))
+            .collect::<Result<Vec<_>>>()
+            .map(|parts| Some(parts.join("\n"))),
+        Some(v) => text_of(v).map(Some).ok_or_else(|| invalid(field, "text")),
+    }
+}
+
+/// Hours and the earliest start: from `workHours`, the `description` and
+/// `employmentType` (see the module docs), noting what came from text.
+fn hours_and_start(node: &Node, v: &mut Vacancy, notes: &mut Notes) -> Result<()> {
+    let work_hours = prose(node, "workHours")?;
+    let from_wh = work_hours.as_deref().map(|t| extract(t, Source::WorkHours)).unwrap_or_default();
+    let description = prose(node, "description")?;
+    let from_desc = description.as_deref().map(|t| extract(t, Source::Description)).unwrap_or_default();
+    // A bare "24-32" or "32" in workHours: the numbers are the hours.
+    let wh_plain = match (&work_hours, from_wh.hours) {
+        (Some(t), None) => parse_hours(&plain_text(t)).ok(),
+        _ => None,
+    };
+    if let Some(h) = from_wh.hours.or(wh_plain) {
+        v.hours = h;
+        notes.derived.push(("hours", "workHours"));
+    } else if let Some(h) = from_desc.hours {
+        v.hours = h;
+        notes.derived.push(("hours", "description"));
+    } else if let Some(h) = employment_hours(node)? {
+        v.hours = h;
+    }
+    // Check employmentType even when text gave the hours: a bad value is still reported.
+    if from_wh.hours.or(wh_plain).or(from_desc.hours).is_some() {
+        employment_hours(node)?;
+    }
+    let start = match (from_wh.start, from_desc.start) {
+        (Some(a), Some(b)) if b < a => Some((b, "description")),
+        (Some(a), _) => Some((a, "workHours")),
+        (None, Some(b)) => Some((b, "description")),
+        (None, None) => None,
+    };
+    if let Some((t, source)) = start {
+        v.earliest_start = Some(t);
+        notes.derived.push(("earliest_start", source));
+    }
+    if work_hours.is_some() && from_wh.hours.is_none() && wh_plain.is_none() && from_wh.start.is_none() {
+        notes.warnings.push(
+            Error::new(ErrorKind::InvalidValue, "no hours per week or start time found in the text; not used")
+                .with_field("workHours"),
+        );
+    }
+    Ok(())
 }
 
 /// The highest skill level named in an education requirement.
@@ -446,8 +683,9 @@ fn education_level(v: &Value) -> Result<SkillLevel> {
         .to_lowercase();
         let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         for (i, w) in words.iter().enumerate() {
-            // "MBO 4" is two words, "mbo4" one.
-            let next = words.get(i + 1).copied().unwrap_or("");
+            // "MBO 4" is two words, "mbo4" one; "MBO niveau 2" / "MBO-niveau 2" three.
+            let after = if words.get(i + 1) == Some(&"niveau") { i + 2 } else { i + 1 };
+            let next = words.get(after).copied().unwrap_or("");
             let mbo = |n: &str| *w == format!("mbo{n}") || (*w == "mbo" && next == n);
             let level = match *w {
                 "bachelor" | "master" | "postgraduate" | "hbo" | "wo" | "universiteit" => 4,
@@ -466,7 +704,6 @@ fn education_level(v: &Value) -> Result<SkillLevel> {
     SkillLevel::new(best).map_err(|_| {
         invalid(
             "educationRequirements",
-            v,
             "no recognised education level (e.g. MBO 2, HBO, high school, bachelor degree)",
         )
     })
@@ -479,36 +716,47 @@ fn employer(v: &Value) -> Result<Id> {
     };
     let text = candidate
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| invalid("hiringOrganization", v, "an Organization with identifier, @id or name"))?;
-    Id::new(text).map_err(|e| invalid("hiringOrganization", v, e.reason()))
+        .ok_or_else(|| invalid("hiringOrganization", "an Organization with identifier, @id or name"))?;
+    Id::new(text).map_err(|e| invalid("hiringOrganization", e.reason()))
 }
 
-fn sector(node: &Node, opts: &FeedOptions<'_>) -> Result<Nace> {
-    match node.get("industry") {
-        Some(v) => {
-            let text = items(v)
-                .first()
-                .and_then(text_of)
-                .ok_or_else(|| invalid("industry", v, "a NACE letter or SBI code"))?;
-            parse_sector(&text).map_err(|e| e.with_field("industry").with_value(text))
+/// The sector from `industry`; absent: the caller's explicit default, else
+/// unknown (never a guess). An `industry` in words ("Horeca", "Logistiek")
+/// is no NACE code: the posting is kept without a sector, with a warning.
+fn sector(node: &Node, opts: &FeedOptions<'_>, notes: &mut Notes) -> Result<Option<Nace>> {
+    let Some(v) = node.get("industry") else { return Ok(opts.default_sector) };
+    let text = items(v).first().and_then(text_of).unwrap_or_default();
+    match parse_sector(&text) {
+        Ok(n) => Ok(Some(n)),
+        Err(e) => {
+            let e = e.with_field("industry").with_reason(
+                "not a NACE letter or SBI code: the vacancy gets no sector (the default sector, if given, is not \
+                 used: the posting named one)",
+            );
+            let e = if crate::privacy::is_code(&text) { e.with_value(text) } else { e };
+            notes.warnings.push(e);
+            Ok(None)
         }
-        None => opts.default_sector.ok_or_else(|| {
-            Error::new(
-                ErrorKind::MissingField,
-                "a posting needs an industry (NACE letter or SBI code) or a default sector",
-            )
-            .with_field("industry")
-        }),
     }
 }
 
-fn to_vacancy(node: &Node, opts: &FeedOptions<'_>) -> Result<Vacancy> {
+fn to_vacancy(node: &Node, opts: &FeedOptions<'_>) -> Result<(Vacancy, Notes)> {
+    let mut notes = Notes::default();
     let id = posting_id(node)?;
     let occ = occupation(node, opts)?;
-    let sector = sector(node, opts)?;
-    let mut v = Vacancy::new(id, occ.isco, sector, location(node, opts)?);
+    let sector = sector(node, opts, &mut notes)?;
+    let remote = telecommute(node)?;
+    let location = location(node, opts, &mut notes)?;
+    let workplace = Workplace::from_fields(location, remote).map_err(|_| {
+        Error::new(ErrorKind::MissingField, "a posting needs a jobLocation unless jobLocationType is TELECOMMUTE")
+            .with_field("jobLocation")
+    })?;
+    check_applicant_location(node, &mut notes)?;
+    let mut v = Vacancy::remote(id, occ.isco, sector);
+    v.workplace = workplace;
     if let Some(t) = node.get("title") {
-        v.title = Some(t.as_str().ok_or_else(|| invalid("title", t, "text"))?.trim().to_string());
+        let title = t.as_str().ok_or_else(|| invalid("title", "text"))?;
+        v.title = Some(plain_text(title).trim().to_string());
     }
     if let Some(s) = node.get("skills") {
         v.skills_essential = skills(s)?;
@@ -522,26 +770,20 @@ fn to_vacancy(node: &Node, opts: &FeedOptions<'_>) -> Result<Vacancy> {
         }
     }
     v.esco_occupation = occ.esco;
-    if let Some(h) = hours(node)? {
-        v.hours = h;
-    }
+    hours_and_start(node, &mut v, &mut notes)?;
     if let Some(e) = node.get("educationRequirements") {
-        v.level = Some(education_level(e)?);
+        // Words that name no level ("geen diploma vereist") leave the level to the ISCO code.
+        match education_level(e) {
+            Ok(level) => v.level = Some(level),
+            Err(w) => notes.warnings.push(w),
+        }
     }
     if let Some(o) = node.get("hiringOrganization") {
         v.employer = Some(employer(o)?);
     }
-    if let Some(t) = node.get("jobLocationType") {
-        for item in items(t) {
-            match item.as_str() {
-                Some("TELECOMMUTE") => v.workplace = v.workplace.remote(),
-                _ => return Err(invalid("jobLocationType", item, "TELECOMMUTE (the only schema.org value)")),
-            }
-        }
-    }
     if let Some(n) = node.get("totalJobOpenings") {
         let p = text_of(n).and_then(|t| t.parse::<u16>().ok()).and_then(std::num::NonZeroU16::new);
-        v.positions = p.ok_or_else(|| invalid("totalJobOpenings", n, "a whole number 1–65535"))?;
+        v.positions = p.ok_or_else(|| invalid_typed("totalJobOpenings", n, "a whole number 1–65535"))?;
     }
-    Ok(v)
+    Ok((v, notes))
 }

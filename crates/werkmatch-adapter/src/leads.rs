@@ -9,9 +9,8 @@
 //! KvK number of exactly 8 digits.
 //!
 //! * The KvK number is the employer's id (unique in the file).
-//! * The SBI code gives the NACE section through its division
-//!   ([`nace_of_division`](crate::csv_export::values::nace_of_division)); a
-//!   NACE letter is accepted too.
+//! * The SBI code gives the NACE section through its division (the table in
+//!   [`crate::csv_export`]'s rules); a NACE letter is accepted too.
 //! * Each occupation is a 4-digit ISCO-08 code, an ESCO occupation URI or
 //!   code (through the [`OccupationResolver`](crate::OccupationResolver) in the
 //!   options), or a free-text title (through the
@@ -67,8 +66,7 @@ pub fn read_leads_file(
     opts: &mut FeedOptions<'_>,
 ) -> Result<Loaded<Employer>> {
     let path = path.as_ref();
-    let f = std::fs::File::open(path).map_err(|e| Error::io(Some(path), &e))?;
-    read_leads(std::io::BufReader::with_capacity(1 << 16, f), Some(path), mapping, opts)
+    read_leads(crate::files::open(path)?, Some(path), mapping, opts)
 }
 
 /// A KvK (Chamber of Commerce) number: exactly 8 digits.

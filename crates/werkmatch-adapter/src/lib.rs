@@ -11,6 +11,8 @@ pub mod error;
 mod error_text;
 pub mod esco;
 pub mod feed;
+mod files;
+mod free_text;
 pub mod input;
 pub mod jobposting;
 pub mod json_export;
@@ -18,9 +20,15 @@ pub mod jsonl;
 pub mod leads;
 pub mod overrides;
 pub mod postcode;
+mod posting_text;
+mod privacy;
 pub mod resolve;
 pub mod scoring_config;
 pub mod synthetic;
+mod values;
 
-pub use error::{Error, ErrorKind, Loaded, OnError, Position, Rejected, Result};
-pub use resolve::{OccupationCandidate, OccupationResolver, TitleNormaliser};
+pub use error::{Derived, DuplicateId, Error, ErrorKind, Loaded, OnError, Population, Position, Rejected, Result};
+pub use resolve::{
+    normalise_skills, normalise_title, Candidate, ConceptLabels, OccupationCandidate, OccupationResolver,
+    SkillCandidate, SkillPhraseNormaliser, TitleNormaliser, Unmapped,
+};

@@ -39,7 +39,7 @@ const FIELDS: [&str; 9] = ["id", "seeker", "vacancy", "employer", "action", "rea
 
 /// Reads an override file against the run's ids.
 pub fn read_overrides_file(path: &Path, known: &KnownIds<'_>) -> Result<Vec<Override>> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), &e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
     overrides_from_str(&text, Some(path), known)
 }
 

@@ -17,8 +17,7 @@
 //! ([`ErrorKind::Unresolved`]); it never becomes a default location.
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::path::Path;
 
 use werkmatch_core::GeoPoint;
@@ -53,7 +52,7 @@ impl PostcodeTable {
         let mut line = 0u64;
         loop {
             buf.clear();
-            let n = input.read_until(b'\n', &mut buf).map_err(|e| Error::io(file, &e).at(file, line + 1))?;
+            let n = input.read_until(b'\n', &mut buf).map_err(|e| Error::io(file, e).at(file, line + 1))?;
             if n == 0 {
                 break;
             }
@@ -75,8 +74,7 @@ impl PostcodeTable {
     /// Reads the table at `path`.
     pub fn read_file(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
-        let f = File::open(path).map_err(|e| Error::io(Some(path), &e))?;
-        Self::read(BufReader::new(f), Some(path))
+        Self::read(crate::files::open(path)?, Some(path))
     }
 
     /// Distinct PC4s in the table.

@@ -47,7 +47,7 @@ struct ConfigFile {
 
 /// Reads a scoring configuration file (TOML).
 pub fn read_scoring_config(path: &Path) -> Result<ScoringConfig> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), &e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
     scoring_config_from_str(&text, Some(path))
 }
 
@@ -55,8 +55,7 @@ pub fn read_scoring_config(path: &Path) -> Result<ScoringConfig> {
 pub fn scoring_config_from_str(text: &str, file: Option<&Path>) -> Result<ScoringConfig> {
     let raw: ConfigFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() as u64 + 1);
-        Error::new(ErrorKind::Config, e.message().to_string())
-            .with_position(Position { file: file.map(Path::to_path_buf), line })
+        Error::new(ErrorKind::Config, e.message().to_string()).with_position(Position { line, ..Position::file(file) })
     })?;
     let mut b: ScoringConfigBuilder = ScoringConfig::builder();
     macro_rules! set {
@@ -77,8 +76,7 @@ pub fn scoring_config_from_str(text: &str, file: Option<&Path>) -> Result<Scorin
         mobility_max_penalty,
         travel
     );
-    b.build()
-        .map_err(|e| Error::from_core(&e).with_position(Position { file: file.map(Path::to_path_buf), line: None }))
+    b.build().map_err(|e| Error::from_core(&e).with_position(Position::file(file)))
 }
 
 #[cfg(test)]

@@ -42,10 +42,14 @@ fn array_fixture_reports_each_error_at_the_line_where_its_posting_starts() {
             err(41, "employmentType", InvalidValue),
             err(50, "@type", InvalidValue),
             err(54, "identifier", DuplicateId),
-            err(62, "industry", MissingField),
         ]
     );
-    assert_eq!(loaded.summary(), "read 8, accepted 2, rejected 6");
+    assert_eq!(loaded.summary(), "read 8, accepted 3, rejected 5");
+    // No industry: no sector (v1.1), never a guessed one.
+    let v8 = &loaded.accepted[2];
+    assert_eq!((v8.id.as_str(), v8.sector), ("VN-1008", None));
+    let dup = loaded.rejected[4].duplicate().unwrap();
+    assert_eq!((dup.population, dup.first.line), (werkmatch_adapter::Population::Vacancies, Some(2)));
     let v1 = &loaded.accepted[0];
     assert_eq!(v1.id.as_str(), "VN-1001");
     assert_eq!(v1.isco.as_str(), "9112");

@@ -78,15 +78,12 @@ fn json_lines_vacancies_and_employers_with_lat_lon() {
     use ErrorKind::*;
     assert_eq!(
         errors(&loaded),
-        vec![
-            err(3, "lat", InvalidValue),
-            err(4, "sector", MissingField),
-            err(5, "", InvalidValue),
-            err(6, "nr", InvalidValue)
-        ]
+        vec![err(3, "lat", InvalidValue), err(5, "", InvalidValue), err(6, "nr", InvalidValue)]
     );
     let v = &loaded.accepted[0];
     assert_eq!((v.sector.map(|s| s.letter()), v.positions.get(), v.requires_licence), (Some('G'), 2, true));
+    // v1.1: a vacancy without a sector has an unknown sector.
+    assert_eq!((loaded.accepted[1].id.as_str(), loaded.accepted[1].sector), ("V3", None));
 
     let employers =
         "[{\"nr\": \"E1\", \"sector\": \"C\", \"beroepen\": \"7512, 9329\", \"lat\": 53.2, \"lon\": 6.5},\n\
@@ -98,14 +95,15 @@ fn json_lines_vacancies_and_employers_with_lat_lon() {
 }
 
 #[test]
-fn syntax_errors_end_the_read_with_their_line_and_stop_mode_stops_at_the_first_error() {
+fn a_syntax_error_costs_one_record_and_stop_mode_stops_at_the_first_error() {
     let mapping = Mapping::dutch_default();
     let table = table();
     let text = "[\n{\"klantnummer\": \"K1\", \"postcode\": \"9711 AB\"},\n{\"klantnummer\": \"K2\",\n \"postcode\": 9711 AB}\n,{}]";
     let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
     let loaded: Loaded<Jobseeker> = read_json_export(text.as_bytes(), None, &mapping, &mut opts).unwrap();
     assert_eq!(loaded.accepted.len(), 1);
-    assert_eq!(errors(&loaded), vec![err(4, "", ErrorKind::Syntax)]);
+    // The broken record is reported; the one after it is still read (and lacks its id).
+    assert_eq!(errors(&loaded), vec![err(4, "", ErrorKind::Syntax), err(5, "id", ErrorKind::MissingField)]);
 
     let mut opts = FeedOptions::new().postcodes(&table);
     let e = read_json_export_file::<Jobseeker>(fixture("seekers_nl.json"), &mapping, &mut opts).unwrap_err();

@@ -77,16 +77,18 @@ fn a_generated_array_and_graph_stream_with_lines_and_progress() {
 }
 
 #[test]
-fn a_syntax_error_mid_array_keeps_what_came_before_and_names_its_line() {
+fn a_syntax_error_mid_array_costs_one_posting_and_names_its_line() {
     let text = "[\n{\"@type\": \"JobPosting\", \"identifier\": \"A\", \"occupationalCategory\": \"9112\", \"industry\": \"N\", \
                 \"jobLocation\": {\"geo\": {\"latitude\": 53.2, \"longitude\": 6.5}}},\n\
                 {\"@type\": \"JobPosting\",\n \"identifier\": nope},\n{\"@type\": \"JobPosting\"}\n]";
     let mut opts = FeedOptions::new().on_error(OnError::Collect);
     let loaded = read_jobpostings(text, None, &mut opts).unwrap();
     assert_eq!(loaded.accepted.len(), 1);
-    assert_eq!(loaded.rejected.len(), 1, "nothing is read after a syntax error");
+    assert_eq!(loaded.rejected.len(), 2, "the posting after the broken one is read too");
     let e = &loaded.rejected[0];
     assert_eq!((e.kind(), e.position().line), (ErrorKind::Syntax, Some(4)));
+    let e = &loaded.rejected[1];
+    assert_eq!((e.kind(), e.position().line, e.field()), (ErrorKind::MissingField, Some(5), Some("identifier")));
     let e = read_jobpostings("\n[ }", None, &mut FeedOptions::new()).unwrap_err();
     assert_eq!((e.kind(), e.position().line), (ErrorKind::Syntax, Some(2)));
 }

@@ -31,7 +31,9 @@ impl Gen {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
     fn isco(&mut self) -> IscoCode {
-        IscoCode::from_u16(1000 + self.below(9000) as u16).unwrap()
+        // Any of the 436 unit groups (four arbitrary digits are not an ISCO code).
+        let n = IscoCode::all().len() as u64;
+        IscoCode::all().nth(self.below(n) as usize).unwrap()
     }
 }
 

@@ -2,16 +2,18 @@
 
 use std::num::NonZeroU16;
 
-use werkmatch_core::{Employer, Experience, Id, Jobseeker, Mobility, ModeSet, SkillLevel, TimeOfDay, Vacancy};
+use werkmatch_core::{
+    Employer, Experience, GeoPoint, Id, Jobseeker, Mobility, ModeSet, SkillLevel, TimeOfDay, Vacancy, Workplace,
+};
 
 use super::mapping::Kind;
 use super::row::Row;
-use super::values::{education_builtin, load_builtin, lookup, mode_builtin, parse_cefr, parse_hours, parse_sector};
 use crate::error::{Error, ErrorKind, Result};
 use crate::feed::{resolve_occupation, Occupation};
+use crate::values::{education_builtin, load_builtin, lookup, mode_builtin, parse_cefr, parse_hours, parse_sector};
 
 /// A record type that can be read from a mapped CSV export.
-pub trait CsvRecord: Sized + sealed::Sealed {
+pub trait CsvRecord: Sized + sealed::Sealed + crate::free_text::SkillLists {
     /// The section of the mapping that describes it.
     const KIND: Kind;
     /// Builds one record from a row.
@@ -19,6 +21,9 @@ pub trait CsvRecord: Sized + sealed::Sealed {
     fn build(row: &Row<'_>) -> Result<Self>;
     /// Its id, for the duplicate check.
     fn record_id(&self) -> &str;
+    /// Its location, for the plausibility check (`None`: a remote vacancy without one).
+    #[doc(hidden)]
+    fn record_location(&self) -> Option<GeoPoint>;
 }
 
 mod sealed {
@@ -93,6 +98,10 @@ impl CsvRecord for Jobseeker {
     fn record_id(&self) -> &str {
         self.id.as_str()
     }
+
+    fn record_location(&self) -> Option<GeoPoint> {
+        Some(self.location)
+    }
 }
 
 fn row_column(row: &Row<'_>, field: &str) -> String {
@@ -126,17 +135,19 @@ impl CsvRecord for Vacancy {
                     }
                 },
             };
-        let sector = row.required("sector", parse_sector)?;
-        let mut v = Vacancy::new(id, occ.isco, sector, row.location()?);
+        // v1.1: no sector is an unknown sector; a remote vacancy may have no location.
+        let sector = row.parse("sector", parse_sector)?;
+        let remote = row.flag("remote")?;
+        let location = if remote { row.location_if_given()? } else { Some(row.location()?) };
+        let workplace = Workplace::from_fields(location, remote).map_err(core)?;
+        let mut v = Vacancy::remote(id, occ.isco, sector);
+        v.workplace = workplace;
         v.title = title;
         v.employer = row.parse("employer", |s| Id::new(s).map_err(core))?;
         v.level = row.parse("level", |s| {
             let n: u8 = s.parse().map_err(|_| invalid("a skill level 1–4"))?;
             SkillLevel::new(n).map_err(core)
         })?;
-        if row.flag("remote")? {
-            v.workplace = v.workplace.remote();
-        }
         v.skills_essential = row.strings("skills_essential")?;
         v.skills_optional = row.strings("skills_optional")?;
         if let (Some(esco), Some(resolver)) = (&occ.esco, row.ctx.resolver) {
@@ -171,6 +182,10 @@ impl CsvRecord for Vacancy {
     fn record_id(&self) -> &str {
         self.id.as_str()
     }
+
+    fn record_location(&self) -> Option<GeoPoint> {
+        self.workplace.location()
+    }
 }
 
 impl CsvRecord for Employer {
@@ -197,5 +212,9 @@ impl CsvRecord for Employer {
 
     fn record_id(&self) -> &str {
         self.id.as_str()
+    }
+
+    fn record_location(&self) -> Option<GeoPoint> {
+        Some(self.location)
     }
 }

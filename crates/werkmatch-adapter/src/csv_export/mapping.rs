@@ -11,8 +11,8 @@ use std::path::Path;
 use serde::Deserialize;
 use werkmatch_core::{Education, PhysicalLoad, TravelMode};
 
-use super::values::value_key;
 use crate::error::{Error, ErrorKind, Result};
+use crate::values::value_key;
 
 /// The default mapping for a Dutch export (`mappings/nl_default.toml`).
 pub const DUTCH_DEFAULT_TOML: &str = include_str!("../../mappings/nl_default.toml");
@@ -22,6 +22,7 @@ pub const DUTCH_LEADS_TOML: &str = include_str!("../../mappings/nl_leads.toml");
 
 /// Which kind of record a CSV file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Kind {
     /// Jobseekers.
     Seekers,
@@ -100,6 +101,15 @@ impl Kind {
             Kind::Seekers => "seekers",
             Kind::Vacancies => "vacancies",
             Kind::Employers => "employers",
+        }
+    }
+
+    /// Whose records these are (named in duplicate-id errors).
+    pub fn population(self) -> crate::error::Population {
+        match self {
+            Kind::Seekers => crate::error::Population::Seekers,
+            Kind::Vacancies => crate::error::Population::Vacancies,
+            Kind::Employers => crate::error::Population::Employers,
         }
     }
 
@@ -199,10 +209,10 @@ impl Mapping {
     /// Reads a mapping file: JSON when the name ends in `.json`, TOML otherwise.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), &e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
         let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
         let mapping = if is_json { Self::from_json_str(&text) } else { Self::from_toml_str(&text) };
-        mapping.map_err(|e| e.with_position(crate::error::Position { file: Some(path.to_path_buf()), line: None }))
+        mapping.map_err(|e| e.with_position(crate::error::Position::file(Some(path))))
     }
 
     fn from_raw(raw: RawMapping) -> Result<Self> {
@@ -249,7 +259,7 @@ impl Mapping {
     }
 }
 
-/// Re-keys a synonym table with [`value_key`].
+/// Re-keys a synonym table with `value_key` (lower case, no spaces, dashes, dots).
 fn keyed<T>(m: BTreeMap<String, T>) -> HashMap<String, T> {
     m.into_iter().map(|(k, v)| (value_key(&k), v)).collect()
 }

@@ -43,7 +43,10 @@
 //! * Occupations are 4-digit ISCO-08 codes, ESCO references (with a
 //!   taxonomy) or, with a title normaliser, free-text titles; a vacancy
 //!   without one is normalised from its `title` when a normaliser is given.
-//! * Sectors are NACE letters or SBI codes ([`values::nace_of_division`]).
+//! * Sectors are NACE letters or SBI/NACE codes whose first two digits are
+//!   the division: 01-03 A, 05-09 B, 10-33 C, 35 D, 36-39 E, 41-43 F, 45-47 G,
+//!   49-53 H, 55-56 I, 58-63 J, 64-66 K, 68 L, 69-75 M, 77-82 N, 84 O, 85 P,
+//!   86-88 Q, 90-93 R, 94-96 S, 97-98 T, 99 U; unused numbers (04, 34 …) are errors.
 //!
 //! # Cost
 //!
@@ -55,7 +58,6 @@ mod lines;
 mod mapping;
 mod read;
 mod row;
-pub mod values;
 
 pub use build::CsvRecord;
 pub use mapping::{Kind, Mapping, DUTCH_DEFAULT_TOML, DUTCH_LEADS_TOML};

@@ -47,7 +47,7 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
 ) -> Result<Loaded<T>> {
     let delimiter = match mapping.delimiter {
         Some(d) => d,
-        None => detect_delimiter(input.fill_buf().map_err(|e| Error::io(file, &e).at(file, 1))?),
+        None => detect_delimiter(input.fill_buf().map_err(|e| Error::io(file, e).at(file, 1))?),
     };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -66,10 +66,13 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
         })
         .collect();
     let columns = Columns::resolve(T::KIND, mapping, &header);
-    check_columns(&columns, mapping, opts, file)?;
+    check_columns(&columns, mapping, opts, file).map_err(|e| {
+        let reason = format!("{}; {}", e.reason(), header_note(delimiter, &header));
+        e.with_reason(reason)
+    })?;
     let ctx = Context { mapping, postcodes: opts.postcodes, resolver: opts.resolver, normaliser: opts.normaliser };
     let id_column = mapping.columns(T::KIND).iter().find(|(f, _)| *f == "id").map_or("id", |(_, c)| c.as_str());
-    let mut collector = Collector::<T>::new(opts.on_error, T::KIND.singular(), id_column);
+    let mut collector = Collector::<T>::new(opts.on_error, T::KIND.population(), id_column);
     let mut record = ByteRecord::new();
     let mut last_line = 1;
     loop {
@@ -102,13 +105,19 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
                 Err(err)
             }
         };
-        collector.push(outcome.map_err(|e| e.at(file, last_line)), T::record_id, file, last_line)?;
+        let warning = outcome.as_ref().ok().and_then(T::record_location).and_then(|p| opts.area.check(p));
+        let before = collector.accepted();
+        collector.push_normalised(outcome.map_err(|e| e.at(file, last_line)), opts, T::record_id, file, last_line)?;
+        if let Some(w) = warning.filter(|_| collector.accepted() > before) {
+            collector.warn(w.with_field(columns.location_column()).at(file, last_line));
+        }
         if collector.read() % PROGRESS_EVERY == 0 {
             opts.report(Progress { records: collector.read(), bytes: reader.position().byte() });
         }
     }
-    opts.report(Progress { records: collector.read(), bytes: reader.get_ref().bytes() });
-    Ok(collector.finish())
+    let bytes = reader.get_ref().bytes();
+    opts.report(Progress { records: collector.read(), bytes });
+    Ok(collector.finish(file, bytes))
 }
 
 /// Fails when the header lacks a column for a required field, or the file has
@@ -118,14 +127,12 @@ fn check_columns(columns: &Columns, mapping: &Mapping, opts: &FeedOptions<'_>, f
     let column_of = |field: &str| {
         mapping.columns(kind).iter().find(|(f, _)| *f == field).map_or("(not mapped)", |(_, c)| c.as_str()).to_string()
     };
-    let config = |reason: String| {
-        Err(Error::new(ErrorKind::Config, reason)
-            .with_position(crate::error::Position { file: file.map(Path::to_path_buf), line: Some(1) }))
-    };
+    let config =
+        |reason: String| Err(Error::new(ErrorKind::Config, reason).with_position(crate::error::Position::new(file, 1)));
     let mut required = vec!["id"];
     match kind {
-        Kind::Seekers => {}
-        Kind::Vacancies => required.push("sector"),
+        // v1.1: a vacancy's sector may be unknown.
+        Kind::Seekers | Kind::Vacancies => {}
         Kind::Employers => required.extend(["sector", "occupations"]),
     }
     for field in required {
@@ -144,13 +151,33 @@ fn check_columns(columns: &Columns, mapping: &Mapping, opts: &FeedOptions<'_>, f
                     .to_string(),
             );
         }
-    } else if !(columns.has("lat") && columns.has("lon")) {
-        return config(format!(
-            "the header has no location: no column `{}` (postcode) and no `lat`/`lon` columns",
-            column_of("postcode")
-        ));
+    } else {
+        let has_lat_lon = columns.has("lat") && columns.has("lon");
+        // v1.1: remote vacancies may have no location, so a remote column will do.
+        let remote_only = kind == Kind::Vacancies && columns.has("remote");
+        if !(has_lat_lon || remote_only) {
+            return config(format!(
+                "the header has no location: no column `{}` (postcode) and no `lat`/`lon` columns",
+                column_of("postcode")
+            ));
+        }
     }
     Ok(())
+}
+
+/// What the reader saw in a header that does not fit: the delimiter it used and the columns it found.
+fn header_note(delimiter: u8, header: &[String]) -> String {
+    let name = match delimiter {
+        b'\t' => "a tab".to_string(),
+        d => format!("`{}`", char::from(d)),
+    };
+    let mut shown: Vec<String> =
+        header.iter().take(8).map(|h| format!("`{}`", h.chars().take(40).collect::<String>())).collect();
+    if header.len() > 8 {
+        shown.push(format!("… ({} in all)", header.len()));
+    }
+    let columns = if header.len() == 1 { "1 column" } else { "columns" };
+    format!("read with delimiter {name}, the header has {columns}: {}", shown.join(", "))
 }
 
 /// `;`, tab or `,`: whichever occurs most in the first line outside quotes (`,` on a tie).
@@ -177,14 +204,13 @@ fn detect_delimiter(head: &[u8]) -> u8 {
 
 fn csv_error(e: &csv::Error, file: Option<&Path>, line: u64) -> Error {
     match e.kind() {
-        csv::ErrorKind::Io(io) => Error::io(file, io).at(file, line),
+        csv::ErrorKind::Io(io) => Error::io(file, std::io::Error::new(io.kind(), io.to_string())).at(file, line),
         _ => Error::new(ErrorKind::Syntax, format!("CSV: {e}")).at(file, line),
     }
 }
 
 fn open(path: &Path) -> Result<BufReader<File>> {
-    let f = File::open(path).map_err(|e| Error::io(Some(path), &e))?;
-    Ok(BufReader::with_capacity(1 << 16, f))
+    crate::files::open(path)
 }
 
 /// Reads a CSV file at `path` (see [`read_csv`]).

@@ -5,10 +5,25 @@ use csv::ByteRecord;
 use werkmatch_core::GeoPoint;
 
 use super::mapping::{Kind, Mapping};
-use super::values::{bool_builtin, lookup, split_list};
 use crate::error::{Error, ErrorKind, Result};
 use crate::postcode::PostcodeTable;
 use crate::resolve::{OccupationResolver, TitleNormaliser};
+use crate::values::{bool_builtin, lookup, split_list};
+
+/// The FORMAT.md fields that hold free text: a message never quotes them.
+const FREE_TEXT: [&str; 6] = ["title", "name", "skills", "skills_essential", "skills_optional", "certificates"];
+
+/// The FORMAT.md fields that hold an occupation: a code may be quoted, a free-text title not.
+const OCCUPATIONS: [&str; 5] = ["isco", "esco_occupation", "experience", "desired_occupations", "occupations"];
+
+/// Adds the cell to `e` when `field` is typed (no personal data in messages, see `privacy.rs`).
+fn shown(e: Error, field: &str, text: &str) -> Error {
+    if FREE_TEXT.contains(&field) || (OCCUPATIONS.contains(&field) && !crate::privacy::is_code(text)) {
+        e.without_value()
+    } else {
+        e.with_value(text)
+    }
+}
 
 /// Where each mapped field is in the file: the header resolved against the mapping.
 #[derive(Debug)]
@@ -35,6 +50,12 @@ impl Columns {
 
     pub fn has(&self, field: &str) -> bool {
         self.slot(field).is_some()
+    }
+
+    /// The column that location warnings name: `lat` when the file has it, else `postcode`.
+    pub fn location_column(&self) -> String {
+        let field = if self.has("lat") { "lat" } else { "postcode" };
+        self.slot(field).map_or_else(|| field.to_string(), |(_, c)| c.clone())
     }
 
     fn slot(&self, field: &str) -> Option<&(usize, String)> {
@@ -66,7 +87,6 @@ impl<'a> Row<'a> {
         let text = std::str::from_utf8(bytes).map_err(|e| {
             Error::new(ErrorKind::Syntax, format!("invalid UTF-8 at byte {} of the cell", e.valid_up_to() + 1))
                 .with_field(column.clone())
-                .with_value(String::from_utf8_lossy(bytes))
         })?;
         let text = text.trim();
         Ok(if text.is_empty() { None } else { Some(text) })
@@ -76,11 +96,11 @@ impl<'a> Row<'a> {
         self.columns.slot(field).map_or_else(|| field.to_string(), |(_, c)| c.clone())
     }
 
-    /// Parses the cell of `field` with `f`; errors name the column and the cell.
+    /// Parses the cell of `field` with `f`; errors name the column and, for typed fields, the cell.
     pub fn parse<T>(&self, field: &str, f: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
         match self.get(field)? {
             None => Ok(None),
-            Some(text) => f(text).map(Some).map_err(|e| e.with_field(self.column(field)).with_value(text)),
+            Some(text) => f(text).map(Some).map_err(|e| shown(e.with_field(self.column(field)), field, text)),
         }
     }
 
@@ -95,7 +115,7 @@ impl<'a> Row<'a> {
     pub fn list<T>(&self, field: &str, mut f: impl FnMut(&str) -> Result<T>) -> Result<Vec<T>> {
         let Some(text) = self.get(field)? else { return Ok(Vec::new()) };
         split_list(text, self.ctx.mapping.list_separator)
-            .map(|item| f(item).map_err(|e| e.with_field(self.column(field)).with_value(item)))
+            .map(|item| f(item).map_err(|e| shown(e.with_field(self.column(field)), field, item)))
             .collect()
     }
 
@@ -110,6 +130,16 @@ impl<'a> Row<'a> {
         Ok(self
             .parse(field, |s| lookup(table, s, bool_builtin, "yes or no (ja/nee, true/false, 1/0)"))?
             .unwrap_or(false))
+    }
+
+    /// The location, or `None` when every location cell of the row is empty.
+    pub fn location_if_given(&self) -> Result<Option<GeoPoint>> {
+        for field in ["postcode", "lat", "lon"] {
+            if self.get(field)?.is_some() {
+                return self.location().map(Some);
+            }
+        }
+        Ok(None)
     }
 
     /// The location from `postcode`, or from `lat` and `lon`.

@@ -146,7 +146,7 @@ impl Taxonomy {
                 ErrorKind::Config,
                 format!("no occupations_XX.csv for the languages {:?}", options.languages),
             )
-            .with_position(crate::error::Position { file: Some(dir.to_path_buf()), line: None }));
+            .with_position(crate::error::Position::file(Some(dir))));
         }
         load_independent(dir, &options.languages, &mut b, &mut sink)?;
         let taxonomy = finish(options, &mut b);

@@ -9,10 +9,13 @@
 //!
 //! This service uses the ESCO classification of the European Commission.
 
+pub mod eval;
 mod index;
 pub mod load;
+mod memo;
 mod normalize;
 mod resolve;
+mod skill_index;
 mod table;
 mod taxonomy;
 pub mod text;

@@ -3,6 +3,8 @@
 use werkmatch_core::IscoCode;
 
 use super::index::{LabelIndex, LabelKind};
+use super::memo::Memo;
+use super::skill_index::{SkillIndex, SkillPrior};
 use super::taxonomy::{LabelMap, OccupationId, SkillId, Taxonomy};
 
 /// One candidate occupation for a job title.
@@ -60,9 +62,18 @@ fn label_rows(maps: &[&LabelMap], languages: Option<&[&str]>) -> Vec<(u32, Label
 pub struct OccupationNormalizer<'t> {
     taxonomy: &'t Taxonomy,
     index: LabelIndex,
+    /// Answers given through [`crate::TitleNormaliser`] (feeds repeat their titles).
+    pub(super) memo: Memo<Vec<crate::OccupationCandidate>>,
 }
 
 impl<'t> OccupationNormalizer<'t> {
+    /// Below this confidence a title's best occupation is not used: the record gets
+    /// no occupation (and is rejected if it needs one).
+    ///
+    /// Chosen on the JobBERT development titles (`examples/eval_titles.rs` prints the
+    /// coverage and precision at this threshold and a curve around it).
+    pub const MIN_CONFIDENCE: f64 = 0.65;
+
     /// An index over the labels of all loaded languages.
     pub fn new(taxonomy: &'t Taxonomy) -> Self {
         Self::build(taxonomy, None)
@@ -76,7 +87,11 @@ impl<'t> OccupationNormalizer<'t> {
     fn build(taxonomy: &'t Taxonomy, languages: Option<&[&str]>) -> Self {
         let maps: Vec<&LabelMap> = taxonomy.occupations().iter().map(|o| &o.labels).collect();
         let keys = taxonomy.occupations().iter().map(|o| o.uri.clone()).collect();
-        OccupationNormalizer { taxonomy, index: LabelIndex::build(label_rows(&maps, languages), keys) }
+        OccupationNormalizer {
+            taxonomy,
+            index: LabelIndex::build(label_rows(&maps, languages), keys),
+            memo: Memo::new(),
+        }
     }
 
     /// The `k` best occupations for a job title, best first.
@@ -100,17 +115,60 @@ impl<'t> OccupationNormalizer<'t> {
 }
 
 /// Normalises skill phrases to ESCO skills (labels of all loaded languages).
+///
+/// See the module docs of `skill_index` for how: stemmed content words
+/// (English and Dutch Snowball), forgiving typos, abbreviations and compounds,
+/// an F-measure of query and label coverage blended with a character-trigram
+/// cosine, and a prior from ESCO's own usage of the skill.
 pub struct SkillNormalizer<'t> {
     taxonomy: &'t Taxonomy,
-    index: LabelIndex,
+    index: SkillIndex,
+    /// Answers given through [`crate::SkillPhraseNormaliser`] (feeds repeat their phrases).
+    pub(super) memo: Memo<Vec<crate::SkillCandidate>>,
 }
 
 impl<'t> SkillNormalizer<'t> {
+    /// Below this confidence a phrase's best skill is not used: the phrase is
+    /// reported as unmapped, with its best candidates.
+    ///
+    /// Chosen on the development skill spans (`examples/eval_skills.rs` prints the
+    /// coverage and precision at this threshold and a curve around it).
+    pub const MIN_CONFIDENCE: f64 = 0.6;
+
     /// An index over the skill labels of all loaded languages.
     pub fn new(taxonomy: &'t Taxonomy) -> Self {
-        let maps: Vec<&LabelMap> = taxonomy.skills().iter().map(|s| &s.labels).collect();
+        let mut rows = Vec::new();
+        for (i, s) in taxonomy.skills().iter().enumerate() {
+            let target = u32::try_from(i).unwrap_or(u32::MAX);
+            for (lang, l) in &s.labels {
+                rows.push((target, LabelKind::Preferred, lang.clone(), l.preferred.clone()));
+                rows.extend(l.alt.iter().map(|a| (target, LabelKind::Alternative, lang.clone(), a.clone())));
+                rows.extend(l.hidden.iter().map(|h| (target, LabelKind::Hidden, lang.clone(), h.clone())));
+            }
+        }
         let keys = taxonomy.skills().iter().map(|s| s.uri.clone()).collect();
-        SkillNormalizer { taxonomy, index: LabelIndex::build(label_rows(&maps, None), keys) }
+        let mut priors = vec![SkillPrior::default(); taxonomy.skills().len()];
+        for o in taxonomy.occupations() {
+            for id in o.essential.iter().chain(&o.optional) {
+                if let Some(p) = priors.get_mut(id.0 as usize) {
+                    p.occupations += 1;
+                }
+            }
+        }
+        for (p, s) in priors.iter_mut().zip(taxonomy.skills()) {
+            p.reuse = match s.reuse_level.as_deref() {
+                Some("transversal") => 3,
+                Some("cross-sector") => 2,
+                Some("sector-specific") => 1,
+                _ => 0,
+            };
+        }
+        SkillNormalizer { taxonomy, index: SkillIndex::build(rows, keys, &priors), memo: Memo::new() }
+    }
+
+    /// The taxonomy the index was built from.
+    pub fn taxonomy(&self) -> &'t Taxonomy {
+        self.taxonomy
     }
 
     /// The `k` best skills for a phrase, best first.

@@ -79,6 +79,16 @@ impl Taxonomy {
 
 impl crate::TitleNormaliser for super::OccupationNormalizer<'_> {
     fn occupations_for_title(&self, title: &str, k: usize) -> Vec<crate::OccupationCandidate> {
+        self.memo.get_or(title, k, || self.candidates(title, k))
+    }
+
+    fn min_confidence(&self) -> f64 {
+        super::OccupationNormalizer::MIN_CONFIDENCE
+    }
+}
+
+impl super::OccupationNormalizer<'_> {
+    fn candidates(&self, title: &str, k: usize) -> Vec<crate::OccupationCandidate> {
         self.search(title, k)
             .into_iter()
             .map(|m| crate::OccupationCandidate {
@@ -88,5 +98,53 @@ impl crate::TitleNormaliser for super::OccupationNormalizer<'_> {
                 confidence: m.confidence,
             })
             .collect()
+    }
+}
+
+impl crate::SkillPhraseNormaliser for SkillNormalizer<'_> {
+    fn skills_for_phrase(&self, phrase: &str, k: usize) -> Vec<crate::SkillCandidate> {
+        self.memo.get_or(phrase, k, || {
+            self.search(phrase, k)
+                .into_iter()
+                .map(|m| crate::SkillCandidate {
+                    uri: m.uri.to_string(),
+                    label: m.label.to_string(),
+                    confidence: m.confidence,
+                })
+                .collect()
+        })
+    }
+
+    fn is_skill(&self, id: &str) -> bool {
+        self.taxonomy().skill_id(id).is_some()
+    }
+
+    fn min_confidence(&self) -> f64 {
+        SkillNormalizer::MIN_CONFIDENCE
+    }
+}
+
+impl crate::ConceptLabels for Taxonomy {
+    fn label(&self, uri: &str, lang: &str) -> Option<&str> {
+        self.label_of(uri, lang)
+    }
+}
+
+impl Taxonomy {
+    /// The preferred label of a skill or occupation (URI, or ESCO code for occupations) in
+    /// `lang` when ESCO has one, else in English, else in any loaded language.
+    ///
+    /// `None` for an unknown concept or one without labels (a skill known only from relations).
+    pub fn label_of(&self, uri: &str, lang: &str) -> Option<&str> {
+        let labels = match self.skill_by_uri(uri) {
+            Some(s) => &s.labels,
+            None => &self.occupation(uri)?.labels,
+        };
+        labels
+            .get(lang)
+            .or_else(|| labels.get("en"))
+            .or_else(|| labels.values().next())
+            .map(|l| l.preferred.as_str())
+            .filter(|l| !l.is_empty())
     }
 }

@@ -52,7 +52,7 @@ impl Sink {
 }
 
 fn open(path: &Path) -> Result<Box<dyn Read>> {
-    let file = File::open(path).map_err(|e| Error::io(Some(path), &e))?;
+    let file = File::open(path).map_err(|e| Error::io(Some(path), e))?;
     let reader = BufReader::with_capacity(1 << 16, file);
     let gz = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
     Ok(if gz { Box::new(MultiGzDecoder::new(reader)) } else { Box::new(reader) })

@@ -64,8 +64,8 @@ impl IscoGroup {
         if self.code == "0" {
             return None;
         }
-        let padded = format!("{:0<4}", self.code);
-        IscoCode::parse(&padded).ok().map(|c| c.skill_level())
+        // The level of any unit group under this group (padding with zeros gives no unit group).
+        IscoCode::all().find(|c| c.as_str().starts_with(self.code.as_str())).map(|c| c.skill_level())
     }
 }
 
@@ -236,6 +236,15 @@ impl Taxonomy {
     /// The skill with this URI.
     pub fn skill_by_uri(&self, uri: &str) -> Option<&Skill> {
         self.skill_id(uri).and_then(|id| self.skill(id))
+    }
+
+    /// The skills whose preferred label in some language is exactly `label` (a linear scan, for tests
+    /// and evaluations: ESCO repeats a few preferred labels, so there can be more than one).
+    pub fn skills_with_preferred_label(&self, label: &str) -> Vec<SkillId> {
+        (0..self.skills.len())
+            .filter(|&i| self.skills.get(i).is_some_and(|s| s.labels.values().any(|l| l.preferred == label)))
+            .filter_map(|i| u32::try_from(i).ok().map(SkillId))
+            .collect()
     }
 
     /// The number of occupation–skill relations (essential plus optional).

@@ -42,8 +42,11 @@
 //!   postcode key when the object has one, else from the `lat` and `lon`
 //!   keys (when the mapping names them).
 //! * An error's line is the line the object starts on; its field is the key.
-//! * A syntax error ends the read (the text cannot be resynchronised); the
-//!   records before it are kept.
+//! * A syntax error rejects the object it is in, with its line and byte
+//!   offset; reading goes on at the next object (a missing comma, a line
+//!   break inside a string and a missing closing bracket are resynchronised,
+//!   see `scan.rs`). Where no next object can be found, the error says where
+//!   reading stopped and how many bytes were not read.
 //!
 //! # Cost
 //!

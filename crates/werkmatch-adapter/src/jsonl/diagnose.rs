@@ -107,19 +107,62 @@ fn render_path(steps: &[Step]) -> Option<String> {
 }
 
 /// The value at `steps` in `doc`, as text: strings bare, everything else as compact JSON.
+/// The value at `steps`, when a message may show it: a scalar of a typed
+/// field. Free-text fields, and objects or lists (which may hold text), are
+/// not shown (no personal data in messages, see `privacy.rs`).
 fn value_at(doc: Option<&Value>, steps: &[Step]) -> Option<String> {
+    const FREE_TEXT: [&str; 7] =
+        ["title", "name", "skills", "skills_essential", "skills_optional", "certificates", "employer"];
+    const OCCUPATIONS: [&str; 5] = ["isco", "esco", "esco_occupation", "desired_occupations", "occupations"];
     let mut v = doc?;
     for s in steps {
+        if let Step::Key(k) = s {
+            if FREE_TEXT.contains(&k.as_str()) {
+                return None;
+            }
+        }
         v = match (s, v) {
             (Step::Key(k), Value::Object(m)) => m.get(k)?,
             (Step::Index(i), Value::Array(a)) => a.get(*i)?,
             _ => return None,
         };
     }
-    Some(match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    })
+    let occupation = steps.iter().any(|s| matches!(s, Step::Key(k) if OCCUPATIONS.contains(&k.as_str())));
+    match v {
+        Value::String(s) if occupation && !crate::privacy::is_code(s) => None,
+        Value::String(s) => Some(s.clone()),
+        // A list or object of numbers (`{"min": 40, "max": 20}`) is typed; one holding text is not shown.
+        Value::Array(_) | Value::Object(_) if holds_text(v) => None,
+        other => Some(other.to_string()),
+    }
+}
+
+fn holds_text(v: &Value) -> bool {
+    match v {
+        Value::String(_) => true,
+        Value::Array(a) => a.iter().any(holds_text),
+        Value::Object(o) => o.values().any(holds_text),
+        _ => false,
+    }
+}
+
+/// Whether the document has a value at `steps`.
+fn exists_at(doc: Option<&Value>, steps: &[Step]) -> bool {
+    let Some(mut v) = doc else { return false };
+    for s in steps {
+        v = match (s, v) {
+            (Step::Key(k), Value::Object(m)) => match m.get(k) {
+                Some(x) => x,
+                None => return false,
+            },
+            (Step::Index(i), Value::Array(a)) => match a.get(*i) {
+                Some(x) => x,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// The message of a serde_json error without its ` at line L column C` suffix.
@@ -225,9 +268,8 @@ fn describe_data(steps: &[Step], msg: &str, doc: Option<&Value>) -> Error {
     if let Some(name) = quoted_after(msg, "missing field `") {
         let full = with_key(steps, name);
         let mut reason = msg.to_string();
-        let parent_has_esco = value_at(doc, steps).is_some()
-            && name == "isco"
-            && value_at(doc, &with_key(steps, "esco_occupation")).is_some();
+        let parent_has_esco =
+            exists_at(doc, steps) && name == "isco" && exists_at(doc, &with_key(steps, "esco_occupation"));
         if parent_has_esco {
             reason.push_str(" (`esco_occupation` supplies it only when a taxonomy is loaded)");
         }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::error::OnError;
+use crate::feed::ExpectedArea;
 use crate::resolve::OccupationResolver;
 
 /// Options of the JSON Lines readers.
@@ -20,6 +21,8 @@ pub struct ReadOptions<'a> {
     pub on_error: OnError,
     /// A taxonomy that resolves ESCO occupation references; without one they are errors.
     pub resolver: Option<&'a dyn OccupationResolver>,
+    /// Where locations are expected; one outside is a warning (default: the Netherlands).
+    pub area: ExpectedArea,
 }
 
 impl<'a> ReadOptions<'a> {
@@ -31,6 +34,12 @@ impl<'a> ReadOptions<'a> {
     /// Sets how bad records are treated.
     pub fn on_error(mut self, on_error: OnError) -> Self {
         self.on_error = on_error;
+        self
+    }
+
+    /// Sets where locations are expected (see [`ExpectedArea`]).
+    pub fn area(mut self, area: ExpectedArea) -> Self {
+        self.area = area;
         self
     }
 
@@ -46,6 +55,7 @@ impl fmt::Debug for ReadOptions<'_> {
         f.debug_struct("ReadOptions")
             .field("on_error", &self.on_error)
             .field("resolver", &self.resolver.map(|_| "<dyn OccupationResolver>"))
+            .field("area", &self.area)
             .finish()
     }
 }

@@ -1,8 +1,7 @@
 //! Reading JSON Lines: a streaming [`Reader`] and the `read_*` functions built on it.
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
@@ -12,7 +11,7 @@ use werkmatch_core::{Employer, Jobseeker, Vacancy};
 use super::diagnose::{decode_str, decode_value, syntax_error};
 use super::options::ReadOptions;
 use super::record::Record;
-use crate::error::{Error, ErrorKind, Loaded, OnError, Result};
+use crate::error::{Error, ErrorKind, Loaded, OnError, Population, Position, Result};
 use crate::resolve::OccupationResolver;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -83,14 +82,14 @@ impl<'a, T: Record, R: BufRead> Reader<'a, T, R> {
         let file = self.file.as_deref();
         let record = decode_line::<T>(&self.buf, line == 1, self.resolver).map_err(|e| e.at(file, line))?;
         let id = record.record_id();
+        if T::POPULATION == Population::Seekers {
+            crate::privacy::check_pseudonymous(id).map_err(|e| e.with_field("id").at(file, line))?;
+        }
         if let Some(first) = self.seen.get(id) {
-            return Err(Error::new(
-                ErrorKind::DuplicateId,
-                format!("duplicate {} id: first used on line {first}", T::NAME),
-            )
-            .with_field("id")
-            .with_value(id)
-            .at(file, line));
+            return Err(Error::duplicate_id(T::POPULATION, Position::new(file, *first))
+                .with_field("id")
+                .with_value(id)
+                .at(file, line));
         }
         self.seen.insert(id.into(), line);
         Ok(record)
@@ -115,7 +114,7 @@ impl<T: Record, R: BufRead> Iterator for Reader<'_, T, R> {
                 }
                 Err(e) => {
                     self.finished = true;
-                    return Some(Err(Error::io(self.file.as_deref(), &e).at(self.file.as_deref(), self.line + 1)));
+                    return Some(Err(Error::io(self.file.as_deref(), e).at(self.file.as_deref(), self.line + 1)));
                 }
             }
         }
@@ -197,22 +196,35 @@ fn decode_line<T: Record>(buf: &[u8], first_line: bool, resolver: Option<&dyn Oc
 pub fn read_records<T: Record>(input: impl BufRead, file: Option<&Path>, opts: &ReadOptions<'_>) -> Result<Loaded<T>> {
     let mut reader = Reader::<T, _>::new(input, file, opts.resolver);
     let mut loaded = Loaded::default();
-    for item in reader.by_ref() {
+    while let Some(item) = reader.next() {
         match item {
-            Ok(record) => loaded.accepted.push(record),
-            Err(e) if e.kind() == ErrorKind::Io || opts.on_error == OnError::Stop => return Err(e),
-            Err(e) => loaded.rejected.push(e),
+            Ok(record) => {
+                if let Some(w) = record.record_location().and_then(|p| opts.area.check(p)) {
+                    loaded.warnings.push(w.with_field("location").at(file, reader.line()));
+                }
+                loaded.accepted.push(record);
+            }
+            Err(e) => {
+                let e = e.at_record(reader.records_read());
+                if e.kind() == ErrorKind::Io || opts.on_error == OnError::Stop {
+                    return Err(e);
+                }
+                loaded.rejected.push(e);
+            }
         }
     }
     loaded.read = reader.records_read();
+    if loaded.read == 0 {
+        let reason = if reader.line() == 0 { "the input is empty (0 bytes)" } else { "the input holds no records" };
+        loaded.warnings.push(Error::new(ErrorKind::Empty, reason).with_position(Position::file(file)));
+    }
     Ok(loaded)
 }
 
 /// Reads every record of the file at `path` (see [`read_records`]).
 pub fn read_records_file<T: Record>(path: impl AsRef<Path>, opts: &ReadOptions<'_>) -> Result<Loaded<T>> {
     let path = path.as_ref();
-    let file = File::open(path).map_err(|e| Error::io(Some(path), &e))?;
-    read_records(BufReader::with_capacity(1 << 16, file), Some(path), opts)
+    read_records(crate::files::open(path)?, Some(path), opts)
 }
 
 /// Reads jobseekers (`seekers.jsonl`) from `input`; `file` names it in errors.

@@ -2,10 +2,10 @@
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use werkmatch_core::{Employer, Jobseeker, Vacancy};
+use werkmatch_core::{Employer, GeoPoint, Jobseeker, Vacancy};
 
 use super::rewrite;
-use crate::error::Error;
+use crate::error::{Error, Population};
 use crate::resolve::OccupationResolver;
 
 mod sealed {
@@ -20,9 +20,15 @@ mod sealed {
 pub trait Record: DeserializeOwned + std::fmt::Debug + sealed::Sealed {
     /// What one record is called in messages, e.g. `"seeker"`.
     const NAME: &'static str;
+    /// Whose ids these are (named in duplicate-id errors).
+    const POPULATION: Population;
 
     /// The record's id (unique within one input).
     fn record_id(&self) -> &str;
+
+    /// The record's location, for the plausibility check (`None`: a remote vacancy without one).
+    #[doc(hidden)]
+    fn record_location(&self) -> Option<GeoPoint>;
 
     /// Rewrites ESCO references in the parsed line into what the model holds (ISCO codes, skills).
     #[doc(hidden)]
@@ -31,9 +37,14 @@ pub trait Record: DeserializeOwned + std::fmt::Debug + sealed::Sealed {
 
 impl Record for Jobseeker {
     const NAME: &'static str = "seeker";
+    const POPULATION: Population = Population::Seekers;
 
     fn record_id(&self) -> &str {
         self.id.as_str()
+    }
+
+    fn record_location(&self) -> Option<GeoPoint> {
+        Some(self.location)
     }
 
     fn resolve_references(obj: &mut Map<String, Value>, resolver: &dyn OccupationResolver) -> Result<(), Error> {
@@ -43,9 +54,14 @@ impl Record for Jobseeker {
 
 impl Record for Vacancy {
     const NAME: &'static str = "vacancy";
+    const POPULATION: Population = Population::Vacancies;
 
     fn record_id(&self) -> &str {
         self.id.as_str()
+    }
+
+    fn record_location(&self) -> Option<GeoPoint> {
+        self.workplace.location()
     }
 
     fn resolve_references(obj: &mut Map<String, Value>, resolver: &dyn OccupationResolver) -> Result<(), Error> {
@@ -55,9 +71,14 @@ impl Record for Vacancy {
 
 impl Record for Employer {
     const NAME: &'static str = "employer";
+    const POPULATION: Population = Population::Employers;
 
     fn record_id(&self) -> &str {
         self.id.as_str()
+    }
+
+    fn record_location(&self) -> Option<GeoPoint> {
+        Some(self.location)
     }
 
     fn resolve_references(obj: &mut Map<String, Value>, resolver: &dyn OccupationResolver) -> Result<(), Error> {

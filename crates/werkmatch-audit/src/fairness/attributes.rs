@@ -22,7 +22,7 @@ impl AuditAttributes {
     /// Reads the file strictly: a line that is not an object with a string
     /// `seeker` and string values, or a repeated seeker, is bad input (file, line, field, reason).
     pub fn read_file(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), &e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
         Self::from_str(&text, Some(path))
     }
 

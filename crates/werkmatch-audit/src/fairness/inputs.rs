@@ -43,7 +43,7 @@ fn string<'a>(v: &'a Value, field: &str, file: Option<&Path>, n: u64) -> Result<
 /// and vacancy → seekers lines (`{"vacancy", "matches"}`); seeker → employer
 /// lines are read and not needed. Anything else is bad input.
 pub fn read_matches(path: &Path) -> Result<Results> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), &e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
     matches_from_str(&text, Some(path))
 }
 
@@ -86,7 +86,7 @@ pub fn matches_from_str(text: &str, file: Option<&Path>) -> Result<Results> {
         return Err(Error::new(ErrorKind::DuplicateId, "a seeker has two vacancy lists")
             .with_field("seeker")
             .with_value(id.clone())
-            .with_position(werkmatch_adapter::Position { file: file.map(Path::to_path_buf), line: None }));
+            .with_position(werkmatch_adapter::Position::file(file)));
     }
     Ok(r)
 }
@@ -109,7 +109,7 @@ impl Placements {
 /// then one per vacancy `{"vacancy", "seekers", "open"}`. Only `seeker` and
 /// `vacancy` of the seeker lines are used; the vacancy lines are checked for shape.
 pub fn read_plan(path: &Path) -> Result<Placements> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), &e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
     plan_from_str(&text, Some(path))
 }
 

@@ -101,6 +101,11 @@ impl Texts for En {
                 "{file}: read {read}, accepted {accepted}, rejected {rejected} (the rejected records are left out):"
             }
             InputRejected => "rejected {error}",
+            InputUnmappedSummary => {
+                "{file}: {unmapped} skill phrase(s) not mapped to ESCO with enough confidence \
+                 (left out; --keep-unmapped-skills keeps them as written):"
+            }
+            InputWarning => "warning {error}",
             InputStrictHint => "(fix the record, or drop --strict to skip bad records)",
             InputBadRecordsNote => "{bad} bad input record(s) were left out (listed above); exit code 1",
             InputMapping => "mapping: {error}",
@@ -118,6 +123,9 @@ impl Texts for En {
             InputKindDuplicateId => "duplicate id",
             InputKindUnresolved => "unknown reference",
             InputKindConfig => "wrong settings",
+            InputKindImplausible => "implausible value",
+            InputKindEmpty => "no records",
+            InputKindOutOfScope => "not open to these seekers",
             InputOutOfRange => "out of range: must satisfy {rule}",
             InputMalformed => "malformed: expected {expected}",
             InputMissing => "missing: {rule}",

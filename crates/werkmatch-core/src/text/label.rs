@@ -67,6 +67,10 @@ labels! {
     InputRejectedSummary => "input.rejected_summary",
     /// `rejected {error}`
     InputRejected => "input.rejected",
+    /// `{file}: {unmapped} skill phrase(s) not mapped to ESCO with enough confidence (left out; --keep-unmapped-skills keeps them as written):`
+    InputUnmappedSummary => "input.unmapped_summary",
+    /// `warning {error}`
+    InputWarning => "input.warning",
     /// `(fix the record, or drop --strict to skip bad records)`
     InputStrictHint => "input.strict_hint",
     /// `{bad} bad input record(s) were left out (listed above); exit code 1`
@@ -101,6 +105,12 @@ labels! {
     InputKindUnresolved => "input.kind.unresolved",
     /// `wrong settings`
     InputKindConfig => "input.kind.config",
+    /// `implausible value`
+    InputKindImplausible => "input.kind.implausible",
+    /// `no records`
+    InputKindEmpty => "input.kind.empty",
+    /// `not open to these seekers`: a valid record matching cannot use (a remote posting for applicants abroad).
+    InputKindOutOfScope => "input.kind.out_of_scope",
     /// `out of range: must satisfy {rule}`: a core value outside its rule.
     InputOutOfRange => "input.out_of_range",
     /// `malformed: expected {expected}`: a core value of the wrong shape.

@@ -120,6 +120,11 @@ impl Texts for Nl {
                  (de afgekeurde records doen niet mee):"
             }
             InputRejected => "afgekeurd {error}",
+            InputUnmappedSummary => {
+                "{file}: {unmapped} vaardigheid/vaardigheden niet met genoeg zekerheid aan ESCO gekoppeld \
+                 (weggelaten; --keep-unmapped-skills bewaart ze zoals geschreven):"
+            }
+            InputWarning => "waarschuwing {error}",
             InputStrictHint => "(verbeter het record, of laat --strict weg om foute records over te slaan)",
             InputBadRecordsNote => "{bad} foute invoerrecord(s) weggelaten (zie hierboven); exitcode 1",
             InputMapping => "kolomindeling: {error}",
@@ -137,6 +142,9 @@ impl Texts for Nl {
             InputKindDuplicateId => "dubbel id",
             InputKindUnresolved => "onbekende verwijzing",
             InputKindConfig => "onjuiste instellingen",
+            InputKindImplausible => "onwaarschijnlijke waarde",
+            InputKindEmpty => "geen records",
+            InputKindOutOfScope => "niet open voor deze werkzoekenden",
             // The rule or expected shape is a technical detail of the format: verbatim in brackets.
             InputOutOfRange => "buiten het toegestane bereik [{rule}]",
             InputMalformed => "onjuiste vorm [{expected}]",

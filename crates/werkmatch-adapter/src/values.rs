@@ -1,8 +1,13 @@
-//! Parsers for the values found in municipal exports: Dutch spellings of
-//! education, booleans, travel modes, hour ranges, SBI and NACE codes.
+//! Parsers for the values found in feeds: Dutch spellings of education,
+//! booleans, travel modes, hour ranges, SBI and NACE codes.
+//!
+//! Shared by the CSV export ([`crate::csv_export`]), the vendor's JSON export
+//! ([`crate::json_export`], through the CSV row code) and schema.org
+//! JobPostings ([`crate::jobposting`]); crate-private, so that the public API
+//! is the readers and their documented rules, not these helpers.
 //!
 //! Each parser returns an [`Error`] without field or value; the reader adds
-//! the column name and the cell text.
+//! the column name and (for typed fields) the cell text.
 
 use std::collections::HashMap;
 
@@ -16,7 +21,7 @@ fn invalid(reason: impl Into<String>) -> Error {
 
 /// The key under which a value is looked up: lower case, without spaces,
 /// `-`, `_` and `.`, so that `MBO 2`, `mbo-2` and `MBO2` are one value.
-pub fn value_key(s: &str) -> String {
+pub(crate) fn value_key(s: &str) -> String {
     s.chars().filter(|c| !matches!(c, ' ' | '-' | '_' | '.' | '\t')).flat_map(char::to_lowercase).collect()
 }
 
@@ -32,12 +37,12 @@ pub(crate) fn lookup<T: Copy>(
 }
 
 /// The FORMAT.md names of education levels (after [`value_key`]).
-pub fn education_builtin(key: &str) -> Option<Education> {
+pub(crate) fn education_builtin(key: &str) -> Option<Education> {
     Education::ALL.into_iter().find(|e| education_name(*e) == key)
 }
 
 /// The FORMAT.md name of an education level.
-pub fn education_name(e: Education) -> &'static str {
+pub(crate) fn education_name(e: Education) -> &'static str {
     match e {
         Education::None => "none",
         Education::Primary => "primary",
@@ -55,12 +60,12 @@ pub fn education_name(e: Education) -> &'static str {
 }
 
 /// The FORMAT.md names of travel modes.
-pub fn mode_builtin(key: &str) -> Option<TravelMode> {
+pub(crate) fn mode_builtin(key: &str) -> Option<TravelMode> {
     TravelMode::ALL.into_iter().find(|m| m.name() == key)
 }
 
 /// `true`/`false`, `yes`/`no`, `1`/`0`, and the Dutch `ja`/`nee`, `j`/`n`.
-pub fn bool_builtin(key: &str) -> Option<bool> {
+pub(crate) fn bool_builtin(key: &str) -> Option<bool> {
     match key {
         "true" | "yes" | "y" | "1" | "ja" | "j" => Some(true),
         "false" | "no" | "n" | "0" | "nee" => Some(false),
@@ -69,7 +74,7 @@ pub fn bool_builtin(key: &str) -> Option<bool> {
 }
 
 /// `light`, `medium`, `heavy` and the Dutch `licht`, `middel`, `zwaar`.
-pub fn load_builtin(key: &str) -> Option<PhysicalLoad> {
+pub(crate) fn load_builtin(key: &str) -> Option<PhysicalLoad> {
     match key {
         "light" | "licht" => Some(PhysicalLoad::Light),
         "medium" | "middel" | "gemiddeld" => Some(PhysicalLoad::Medium),
@@ -79,7 +84,7 @@ pub fn load_builtin(key: &str) -> Option<PhysicalLoad> {
 }
 
 /// A CEFR level `A1`…`C2` (any case).
-pub fn parse_cefr(raw: &str) -> Result<Cefr> {
+pub(crate) fn parse_cefr(raw: &str) -> Result<Cefr> {
     match value_key(raw).as_str() {
         "a1" => Ok(Cefr::A1),
         "a2" => Ok(Cefr::A2),
@@ -93,15 +98,7 @@ pub fn parse_cefr(raw: &str) -> Result<Cefr> {
 
 /// Hours per week: `24-32`, `24 - 32`, `24 tot 32 uur`, or one number `32`
 /// (read as exactly that many hours, `32-32`).
-///
-/// ```
-/// use werkmatch_adapter::csv_export::values::parse_hours;
-/// assert_eq!(parse_hours("24-32").unwrap().max(), 32);
-/// assert_eq!(parse_hours("32 uur").unwrap().min(), 32);
-/// assert!(parse_hours("32-24").is_err());
-/// assert!(parse_hours("veel").is_err());
-/// ```
-pub fn parse_hours(raw: &str) -> Result<HoursRange> {
+pub(crate) fn parse_hours(raw: &str) -> Result<HoursRange> {
     let mut numbers = raw.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty());
     let parse = |p: &str| p.parse::<u8>().map_err(|_| invalid("hours per week must be at most 60"));
     let (min, max) = match (numbers.next(), numbers.next(), numbers.next()) {
@@ -114,14 +111,7 @@ pub fn parse_hours(raw: &str) -> Result<HoursRange> {
 
 /// A sector as a NACE section letter (`Q`, any case) or an SBI/NACE code
 /// whose first two digits are the division (`4711`, `47.11`, `47`).
-///
-/// ```
-/// use werkmatch_adapter::csv_export::values::parse_sector;
-/// assert_eq!(parse_sector("q").unwrap().letter(), 'Q');
-/// assert_eq!(parse_sector("47.11").unwrap().letter(), 'G');
-/// assert!(parse_sector("04").is_err()); // no such division
-/// ```
-pub fn parse_sector(raw: &str) -> Result<Nace> {
+pub(crate) fn parse_sector(raw: &str) -> Result<Nace> {
     let t = raw.trim();
     let mut chars = t.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -148,7 +138,7 @@ pub fn parse_sector(raw: &str) -> Result<Nace> {
 /// 01-03 A, 05-09 B, 10-33 C, 35 D, 36-39 E, 41-43 F, 45-47 G, 49-53 H,
 /// 55-56 I, 58-63 J, 64-66 K, 68 L, 69-75 M, 77-82 N, 84 O, 85 P, 86-88 Q,
 /// 90-93 R, 94-96 S, 97-98 T, 99 U. Unused numbers (04, 34, 40 …) give `None`.
-pub fn nace_of_division(division: u8) -> Option<Nace> {
+pub(crate) fn nace_of_division(division: u8) -> Option<Nace> {
     let letter = match division {
         1..=3 => 'A',
         5..=9 => 'B',
@@ -177,7 +167,7 @@ pub fn nace_of_division(division: u8) -> Option<Nace> {
 }
 
 /// The items of a list cell, trimmed, empty items skipped.
-pub fn split_list(raw: &str, separator: char) -> impl Iterator<Item = &str> {
+pub(crate) fn split_list(raw: &str, separator: char) -> impl Iterator<Item = &str> {
     raw.split(separator).map(str::trim).filter(|s| !s.is_empty())
 }
 
@@ -202,6 +192,17 @@ mod tests {
         for unused in [0, 4, 34, 40, 44, 48, 54, 57, 67, 76, 83, 89, 100] {
             assert_eq!(nace_of_division(unused), None, "{unused}");
         }
+    }
+
+    #[test]
+    fn hours_and_sectors() {
+        assert_eq!(parse_hours("24-32").unwrap().max(), 32);
+        assert_eq!(parse_hours("32 uur").unwrap().min(), 32);
+        assert!(parse_hours("32-24").is_err());
+        assert!(parse_hours("veel").is_err());
+        assert_eq!(parse_sector("q").unwrap().letter(), 'Q');
+        assert_eq!(parse_sector("47.11").unwrap().letter(), 'G');
+        assert!(parse_sector("04").is_err(), "no such division");
     }
 
     #[test]

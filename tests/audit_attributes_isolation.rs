@@ -2,26 +2,10 @@
 //! them leaves every score and ranking byte-identical, the scoring model has
 //! no field for them, and the scoring crates cannot depend on the audit crate.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+use support::{root, run_ok};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().and_then(Path::parent).unwrap().join("examples");
-    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(path.exists(), "{} is missing: run `cargo test --workspace`, which builds the examples", path.display());
-    path
-}
-
-fn run(name: &str, args: &[&str]) -> Output {
-    let o = Command::new(example(name)).args(args).current_dir(root()).output().unwrap();
-    assert_eq!(o.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&o.stderr));
-    o
-}
+use std::path::Path;
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -34,13 +18,13 @@ fn shuffling_or_removing_the_attributes_changes_no_score_or_ranking() {
     let (with, without) = (d.join("with"), d.join("without"));
     let audit = d.join("audit.jsonl");
     let gen = ["--seekers", "300", "--vacancies", "400", "--employers", "50", "--seed", "5", "--out"];
-    run("generate", &[&gen[..], &[s(&with), "--audit", s(&audit)]].concat());
-    run("generate", &[&gen[..], &[s(&without)]].concat());
+    run_ok("generate", &[&gen[..], &[s(&with), "--audit", s(&audit)]].concat());
+    run_ok("generate", &[&gen[..], &[s(&without)]].concat());
     for f in ["seekers.jsonl", "vacancies.jsonl", "employers.jsonl"] {
         assert_eq!(std::fs::read(with.join(f)).unwrap(), std::fs::read(without.join(f)).unwrap(), "{f}");
     }
     let matches = |dir: &Path, out: &Path| {
-        run(
+        run_ok(
             "match",
             &[
                 "--seekers",
@@ -72,7 +56,7 @@ fn shuffling_or_removing_the_attributes_changes_no_score_or_ranking() {
     let report = |attrs: &Path, name: &str| {
         let out = d.join(name);
         let m = d.join("m1.jsonl");
-        run("fairness", &["--matches", s(&m), "--attributes", s(attrs), "--json", s(&out)]);
+        run_ok("fairness", &["--matches", s(&m), "--attributes", s(attrs), "--json", s(&out)]);
         serde_json::from_slice::<serde_json::Value>(&std::fs::read(out).unwrap()).unwrap()
     };
     let original = report(&audit, "f1.json");

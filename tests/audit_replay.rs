@@ -1,32 +1,14 @@
 //! Run records written by `match --audit-log` and checked by `audit`:
 //! verification, replay, and what a changed input or configuration says.
 
+mod support;
+use support::{root, run, text};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const SEEKERS: &str = "fixtures/cases/seekers.jsonl";
 const VACANCIES: &str = "fixtures/cases/vacancies.jsonl";
 const EMPLOYERS: &str = "fixtures/cases/employers.jsonl";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().and_then(Path::parent).unwrap().join("examples");
-    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(path.exists(), "{} is missing: run `cargo test --workspace`, which builds the examples", path.display());
-    path
-}
-
-fn run(name: &str, args: &[&str]) -> Output {
-    Command::new(example(name)).args(args).current_dir(root()).output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 /// A fresh directory per test.
 fn dir(test: &str) -> PathBuf {

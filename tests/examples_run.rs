@@ -1,8 +1,10 @@
 //! The example programs, run as a user would run them on the fixtures: output
 //! and exit codes. `cargo test` builds the examples before running this.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+use support::{root, run, text};
+
+use std::path::PathBuf;
 
 /// The hand-made case set and the municipal export fixtures.
 const SEEKERS: &str = "fixtures/cases/seekers.jsonl";
@@ -10,27 +12,6 @@ const VACANCIES: &str = "fixtures/cases/vacancies.jsonl";
 const EMPLOYERS: &str = "fixtures/cases/employers.jsonl";
 const CSV_SEEKERS: &str = "fixtures/feeds/seekers_nl.csv";
 const POSTCODES: &str = "fixtures/feeds/postcodes_groningen.txt";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example(name: &str) -> PathBuf {
-    // target/<profile>/deps/examples_run-<hash> → target/<profile>/examples/<name>
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().and_then(Path::parent).unwrap().join("examples");
-    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(path.exists(), "{} is missing: run `cargo test --workspace`, which builds the examples", path.display());
-    path
-}
-
-fn run(name: &str, args: &[&str]) -> Output {
-    Command::new(example(name)).args(args).current_dir(root()).output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 fn tmp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("werkmatch-examples-{}", std::process::id()));

@@ -3,26 +3,11 @@
 //! nothing from outside. Skips with a message where Chromium is absent
 //! (`.ci/run` installs Debian's `chromium`).
 
+mod support;
+use support::run_ok;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().and_then(Path::parent).unwrap().join("examples");
-    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(path.exists(), "{} is missing: run `cargo test --workspace`, which builds the examples", path.display());
-    path
-}
-
-fn run(name: &str, args: &[&str]) -> Output {
-    let o = Command::new(example(name)).args(args).current_dir(root()).output().unwrap();
-    assert_eq!(o.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&o.stderr));
-    o
-}
 
 fn chromium() -> Option<PathBuf> {
     ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists())
@@ -49,7 +34,7 @@ fn the_fairness_report_renders_offline_with_its_numbers() {
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     let audit = d.join("audit.jsonl");
-    run(
+    run_ok(
         "generate",
         &[
             "--seekers",
@@ -67,12 +52,12 @@ fn the_fairness_report_renders_offline_with_its_numbers() {
         ],
     );
     let matches = d.join("matches.jsonl");
-    run(
+    run_ok(
         "match",
         &["--seekers", s(&d.join("seekers.jsonl")), "--vacancies", s(&d.join("vacancies.jsonl")), "--out", s(&matches)],
     );
     let (json, html) = (d.join("fairness.json"), d.join("fairness.html"));
-    run(
+    run_ok(
         "fairness",
         &[
             "--matches",
@@ -158,7 +143,7 @@ fn the_report_speaks_english_when_asked() {
     std::fs::create_dir_all(&d).unwrap();
     let html = d.join("f.html");
     let matches = d.join("m.jsonl");
-    run(
+    run_ok(
         "match",
         &[
             "--seekers",
@@ -169,7 +154,7 @@ fn the_report_speaks_english_when_asked() {
             s(&matches),
         ],
     );
-    run(
+    run_ok(
         "fairness",
         &[
             "--matches",

@@ -2,26 +2,13 @@
 //! exclusions gone from both lists, inclusions marked, expiry and replacement,
 //! the run record, and strict errors.
 
+mod support;
+use support::{root, run};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().and_then(Path::parent).unwrap().join("examples");
-    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(path.exists(), "{} is missing: run `cargo test --workspace`, which builds the examples", path.display());
-    path
-}
-
-fn run(name: &str, args: &[&str]) -> Output {
-    Command::new(example(name)).args(args).current_dir(root()).output().unwrap()
-}
 
 fn dir(test: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("werkmatch-overrides-{}-{test}", std::process::id()));

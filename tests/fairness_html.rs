@@ -115,12 +115,15 @@ fn the_fairness_report_renders_offline_with_its_numbers() {
         for g in groups.as_object().unwrap().values() {
             for key in ["match_rate", "exposure", "mean_best_score", "match_rate_ratio", "exposure_ratio"] {
                 if let Some(x) = g[key].as_f64() {
-                    assert!(dom.contains(&format!(">{x:.4}<")), "{key} {x:.4} is not on the page");
+                    // Dutch by default: a decimal comma.
+                    let shown = format!("{x:.4}").replace('.', ",");
+                    assert!(dom.contains(&format!(">{shown}<")), "{key} {shown} is not on the page");
                     checked += 1;
                 }
             }
             let ci = &g["match_rate_ci"];
-            let interval = format!("[{:.4}, {:.4}]", ci[0].as_f64().unwrap(), ci[1].as_f64().unwrap());
+            let (lo, hi) = (ci[0].as_f64().unwrap(), ci[1].as_f64().unwrap());
+            let interval = format!("[{lo:.4}; {hi:.4}]").replace('.', ",");
             assert!(dom.contains(&interval), "interval {interval} is not on the page");
         }
     }

@@ -1,20 +1,29 @@
 //! The fairness report as a self-contained HTML page (Dutch by default). Every
 //! number on the page is a number of the [`FairnessReport`] that `--json`
-//! writes, formatted to four decimals.
+//! writes, formatted to four decimals in the language's number style.
 
 use werkmatch_report::{bar_chart, paragraph, subheading, table, Bar, Page, Section};
 
 use super::compute::FairnessReport;
 use crate::catalogue::fairness as txt;
 use crate::catalogue::{t, Lang};
+use werkmatch_core::text::{Decimal, Message};
 
-/// A figure as the page shows it: four decimals, `–` for none.
-pub fn figure(x: Option<f64>) -> String {
-    x.map_or("–".to_string(), |v| format!("{v:.4}"))
+/// A figure as the page shows it: four decimals in the language's style
+/// ("0,8024" in Dutch, "0.8024" in English), `–` for none.
+pub fn figure(x: Option<f64>, lang: Lang) -> String {
+    x.map_or("–".to_string(), |v| f4(v, lang))
 }
 
-fn f4(x: f64) -> String {
-    format!("{x:.4}")
+fn f4(x: f64, lang: Lang) -> String {
+    Decimal::new(x, 4).text(lang)
+}
+
+/// A 95% interval: "[0,4200; 0,5000]" in Dutch (the comma is the decimal
+/// sign there), "[0.4200, 0.5000]" in English.
+pub fn interval(low: f64, high: f64, lang: Lang) -> String {
+    let sep = if lang == Lang::Nl { ";" } else { "," };
+    format!("[{}{sep} {}]", f4(low, lang), f4(high, lang))
 }
 
 /// Whether a ratio is below the flag threshold (a chart marks the bar of that rate).
@@ -52,14 +61,14 @@ pub fn render_html(r: &FairnessReport, lang: Lang) -> String {
                 vec![
                     name.clone(),
                     g.n.to_string(),
-                    f4(g.match_rate),
-                    format!("[{}, {}]", f4(g.match_rate_ci[0]), f4(g.match_rate_ci[1])),
-                    figure(g.mean_best_score),
-                    f4(g.exposure),
-                    figure(g.placement_rate),
-                    figure(g.match_rate_ratio),
-                    figure(g.exposure_ratio),
-                    figure(g.placement_ratio),
+                    f4(g.match_rate, lang),
+                    interval(g.match_rate_ci[0], g.match_rate_ci[1], lang),
+                    figure(g.mean_best_score, lang),
+                    f4(g.exposure, lang),
+                    figure(g.placement_rate, lang),
+                    figure(g.match_rate_ratio, lang),
+                    figure(g.exposure_ratio, lang),
+                    figure(g.placement_ratio, lang),
                     status(g).to_string(),
                 ]
             })
@@ -99,7 +108,7 @@ pub fn render_html(r: &FairnessReport, lang: Lang) -> String {
                 chart_headers,
                 &match_bars,
                 1.0,
-                f4,
+                |x| f4(x, lang),
             ))
             .body(bar_chart(
                 &format!("exposure-{i}"),
@@ -108,7 +117,7 @@ pub fn render_html(r: &FairnessReport, lang: Lang) -> String {
                 [l(txt::GROUP), l(txt::EXPOSURE), l(txt::INTERVAL)],
                 &exposure_bars,
                 max_exposure,
-                f4,
+                |x| f4(x, lang),
             ));
         page = page.section(section);
     }
@@ -133,9 +142,9 @@ fn proxy_section(r: &FairnessReport, lang: Lang) -> Section {
             .iter()
             .filter_map(|(key, name)| {
                 let row = rows.get(*key)?;
-                let mut cells = vec![t(lang, *name).to_string(), figure(row.overall)];
-                cells.extend(groups.iter().map(|g| figure(row.groups.get(*g).copied().flatten())));
-                cells.push(figure(row.max_difference));
+                let mut cells = vec![t(lang, *name).to_string(), figure(row.overall, lang)];
+                cells.extend(groups.iter().map(|g| figure(row.groups.get(*g).copied().flatten(), lang)));
+                cells.push(figure(row.max_difference, lang));
                 Some(cells)
             })
             .collect();

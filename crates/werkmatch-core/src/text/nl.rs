@@ -269,7 +269,7 @@ impl Texts for Nl {
             ScanCaseload => "Scan van het bestand: {seekers} werkzoekenden, {vacancies} vacatures, {employers} werkgevers zonder vacature; {seconds} s",
             ScanWithoutMatch => "werkzoekenden zonder passende vacature: {n} van {total}",
             ScanChanges => "Veranderingen die voor de meeste mensen \"geen passende vacature\" veranderen in \"minstens één\"",
-            ScanChange => "{change}: {unlocked} mensen aan een eerste match, {helped} geholpen, {gained} matches erbij",
+            ScanChange => "{change}: eerste passende vacature voor {unlocked} werkzoekende(n), {helped} geholpen, {gained} matches erbij",
             ScanSkillGaps => "Vaardigheden die bij bijna-passende vacatures het vaakst ontbreken",
             ScanSkillGap => "{skill}: {n} bijna passend",
             ScanProgress => "werkzoekenden scannen",

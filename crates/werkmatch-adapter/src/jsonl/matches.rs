@@ -4,8 +4,8 @@
 
 use std::io::{self, Write};
 
-use werkmatch_core::rank::overridden::ListedRanking;
-use werkmatch_core::rank::{Direction, Ranking};
+use werkmatch_core::rank::overridden::{Listed, ListedRanking};
+use werkmatch_core::rank::{Direction, Match, Ranking};
 use werkmatch_core::score::Explanation;
 
 /// The JSON keys of one direction: subject key, list key, match key.
@@ -51,37 +51,13 @@ pub fn write_rankings<W, F>(
     out: &mut W,
     direction: Direction,
     rankings: &[Ranking],
-    mut explain: Option<F>,
+    explain: Option<F>,
 ) -> io::Result<u64>
 where
     W: Write,
     F: FnMut(&str, &str) -> Option<Explanation>,
 {
-    let (subject_key, list_key, match_key) = keys(direction);
-    let mut lines = 0;
-    for r in rankings {
-        write!(out, "{{\"{subject_key}\":")?;
-        serde_json::to_writer(&mut *out, r.subject.as_str())?;
-        write!(out, ",\"{list_key}\":[")?;
-        for (i, m) in r.matches.iter().enumerate() {
-            if i > 0 {
-                out.write_all(b",")?;
-            }
-            write!(out, "{{\"{match_key}\":")?;
-            serde_json::to_writer(&mut *out, m.id.as_str())?;
-            write!(out, ",\"score\":{}", format_score(m.score))?;
-            if let Some(f) = explain.as_mut() {
-                if let Some(e) = f(r.subject.as_str(), m.id.as_str()) {
-                    out.write_all(b",\"explanation\":")?;
-                    serde_json::to_writer(&mut *out, &e)?;
-                }
-            }
-            out.write_all(b"}")?;
-        }
-        out.write_all(b"]}\n")?;
-        lines += 1;
-    }
-    Ok(lines)
+    write_lines(out, direction, rankings.iter().map(|r| (r.subject.as_str(), r.matches.as_slice())), explain)
 }
 
 /// Writes rankings with human overrides applied (AUDIT.md section 3) as
@@ -92,34 +68,81 @@ pub fn write_listed_rankings<W, F>(
     out: &mut W,
     direction: Direction,
     rankings: &[ListedRanking],
-    mut explain: Option<F>,
+    explain: Option<F>,
 ) -> io::Result<u64>
 where
     W: Write,
     F: FnMut(&str, &str) -> Option<Explanation>,
 {
+    write_lines(out, direction, rankings.iter().map(|r| (r.subject.as_str(), r.matches.as_slice())), explain)
+}
+
+/// A listed candidate as a result line shows it: id, score, and the marks a
+/// person's override adds (none for a plain [`Match`]).
+trait LineItem {
+    fn id(&self) -> &str;
+    fn score(&self) -> f64;
+    fn write_marks(&self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl LineItem for Match {
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn score(&self) -> f64 {
+        self.score
+    }
+}
+
+impl LineItem for Listed {
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn score(&self) -> f64 {
+        self.score
+    }
+    fn write_marks(&self, out: &mut dyn Write) -> io::Result<()> {
+        if self.included {
+            out.write_all(b",\"included\":true")?;
+        }
+        if !self.knockouts.is_empty() {
+            out.write_all(b",\"knockouts\":")?;
+            serde_json::to_writer(&mut *out, &self.knockouts)?;
+        }
+        Ok(())
+    }
+}
+
+/// The one writer of result lines, for plain and for overridden rankings.
+fn write_lines<'a, W, T, F>(
+    out: &mut W,
+    direction: Direction,
+    rankings: impl Iterator<Item = (&'a str, &'a [T])>,
+    mut explain: Option<F>,
+) -> io::Result<u64>
+where
+    W: Write,
+    T: LineItem + 'a,
+    F: FnMut(&str, &str) -> Option<Explanation>,
+{
     let (subject_key, list_key, match_key) = keys(direction);
     let mut lines = 0;
-    for r in rankings {
+    for (subject, matches) in rankings {
         write!(out, "{{\"{subject_key}\":")?;
-        serde_json::to_writer(&mut *out, r.subject.as_str())?;
+        serde_json::to_writer(&mut *out, subject)?;
         write!(out, ",\"{list_key}\":[")?;
-        for (i, m) in r.matches.iter().enumerate() {
+        for (i, m) in matches.iter().enumerate() {
             if i > 0 {
                 out.write_all(b",")?;
             }
             write!(out, "{{\"{match_key}\":")?;
-            serde_json::to_writer(&mut *out, m.id.as_str())?;
-            write!(out, ",\"score\":{}", format_score(m.score))?;
-            if m.included {
-                out.write_all(b",\"included\":true")?;
-            }
-            if !m.knockouts.is_empty() {
-                out.write_all(b",\"knockouts\":")?;
-                serde_json::to_writer(&mut *out, &m.knockouts)?;
-            }
+            serde_json::to_writer(&mut *out, m.id())?;
+            write!(out, ",\"score\":{}", format_score(m.score()))?;
+            m.write_marks(out)?;
             if let Some(f) = explain.as_mut() {
-                if let Some(e) = f(r.subject.as_str(), m.id.as_str()) {
+                if let Some(e) = f(subject, m.id()) {
                     out.write_all(b",\"explanation\":")?;
                     serde_json::to_writer(&mut *out, &e)?;
                 }

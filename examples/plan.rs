@@ -100,7 +100,11 @@ struct Args {
 fn parse_limit(s: &str) -> Result<Limit, String> {
     match s {
         "all" => Ok(Limit::All),
-        n => n.parse().map(Limit::Top).map_err(|_| format!("expected a number or `all`, got `{n}`")),
+        n => match n.parse::<usize>() {
+            Ok(0) => Err("the limit must be at least 1 (or `all`)".to_string()),
+            Ok(l) => Ok(Limit::Top(l)),
+            Err(_) => Err(format!("expected a number or `all`, got `{n}`")),
+        },
     }
 }
 

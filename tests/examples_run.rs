@@ -597,7 +597,7 @@ fn plan_writes_the_worked_out_plan() {
 fn plan_usage_errors_and_bad_input() {
     let out = tmp("plan_bad.jsonl");
     let base = ["--seekers", PLAN_SEEKERS, "--vacancies", PLAN_VACANCIES, "--out", out.to_str().unwrap()];
-    for extra in [["--limit", "many"], ["--min-score", "1.5"], ["--mode", "fair"]] {
+    for extra in [["--limit", "many"], ["--limit", "0"], ["--min-score", "1.5"], ["--mode", "fair"]] {
         let args: Vec<&str> = base.iter().copied().chain(extra).collect();
         assert_eq!(run("plan", &args).status.code(), Some(2), "{extra:?} is a usage error");
     }

@@ -490,10 +490,25 @@ impl LiveIndex {
     /// all at once; returns the new version. On an error nothing is applied
     /// and the version stays. An empty batch is a batch too (a new version).
     pub fn apply(&self, changes: Vec<Change>) -> Result<u64, LiveError> {
+        self.apply_all(vec![changes])
+    }
+
+    /// Applies `batches` as consecutive versions, published together (a
+    /// service's group commit: every batch that waited behind one log sync);
+    /// returns the last version. Readers see the state before the first or
+    /// after the last, never one in between, so each batch is still whole.
+    /// Checked as one: on an error nothing is applied (the error's `change`
+    /// counts from the first batch's first change). Applying them together
+    /// costs one publish, not one per batch. No batches: nothing happens.
+    pub fn apply_all(&self, batches: Vec<Vec<Change>>) -> Result<u64, LiveError> {
         let mut w = self.writer();
         let base = self.shared.current.load_full();
-        let net = Net::of(&base, changes)?;
-        self.publish(&mut w, &base, Arc::new(net), base.version + 1)
+        if batches.is_empty() {
+            return Ok(base.version);
+        }
+        let n = batches.len() as u64;
+        let net = Net::of(&base, batches.into_iter().flatten().collect())?;
+        self.publish(&mut w, &base, Arc::new(net), base.version + n)
     }
 
     /// Checks `changes` against the current snapshot as [`apply`](Self::apply)
@@ -501,24 +516,43 @@ impl LiveIndex {
     /// then applies it (which cannot then fail on these changes while it is
     /// the only writer).
     pub fn check(&self, changes: &[Change]) -> Result<(), LiveError> {
+        self.check_each(&[changes]).remove(0)
+    }
+
+    /// Checks each of `batches` as if the ones before it that pass were
+    /// applied first (a refused batch is left out, as a service that refuses
+    /// it would); applies nothing. One result per batch.
+    pub fn check_each(&self, batches: &[&[Change]]) -> Vec<Result<(), LiveError>> {
         let base = self.shared.current.load();
+        // Presence after the batches accepted so far.
         let mut present: BTreeMap<(RecordKind, &Id), bool> = BTreeMap::new();
-        for (i, change) in changes.iter().enumerate() {
-            let (kind, id, upsert) = match change {
-                Change::UpsertSeeker(s) => (RecordKind::Seeker, &s.id, true),
-                Change::UpsertVacancy(v) => (RecordKind::Vacancy, &v.id, true),
-                Change::UpsertEmployer(e) => (RecordKind::Employer, &e.id, true),
-                Change::RemoveSeeker(id) => (RecordKind::Seeker, id, false),
-                Change::RemoveVacancy(id) => (RecordKind::Vacancy, id, false),
-                Change::RemoveEmployer(id) => (RecordKind::Employer, id, false),
-            };
-            let there = present.get(&(kind, id)).copied().unwrap_or_else(|| base.contains(kind, id));
-            if !upsert && !there {
-                return Err(LiveError::UnknownId { change: i, kind, id: id.clone() });
-            }
-            present.insert((kind, id), upsert);
-        }
-        Ok(())
+        batches
+            .iter()
+            .map(|changes| {
+                let mut mine: BTreeMap<(RecordKind, &Id), bool> = BTreeMap::new();
+                for (i, change) in changes.iter().enumerate() {
+                    let (kind, id, upsert) = match change {
+                        Change::UpsertSeeker(s) => (RecordKind::Seeker, &s.id, true),
+                        Change::UpsertVacancy(v) => (RecordKind::Vacancy, &v.id, true),
+                        Change::UpsertEmployer(e) => (RecordKind::Employer, &e.id, true),
+                        Change::RemoveSeeker(id) => (RecordKind::Seeker, id, false),
+                        Change::RemoveVacancy(id) => (RecordKind::Vacancy, id, false),
+                        Change::RemoveEmployer(id) => (RecordKind::Employer, id, false),
+                    };
+                    let there = mine
+                        .get(&(kind, id))
+                        .or_else(|| present.get(&(kind, id)))
+                        .copied()
+                        .unwrap_or_else(|| base.contains(kind, id));
+                    if !upsert && !there {
+                        return Err(LiveError::UnknownId { change: i, kind, id: id.clone() });
+                    }
+                    mine.insert((kind, id), upsert);
+                }
+                present.extend(mine);
+                Ok(())
+            })
+            .collect()
     }
 
     /// Compacts the indexes of both copies (see the module docs); the

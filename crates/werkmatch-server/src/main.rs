@@ -191,6 +191,7 @@ fn main() -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::from(1);
     }
+    tracing::info!("{}", state.phases());
     // Every acknowledged write is in the log already; a snapshot only makes the next start shorter.
     match state.snapshot() {
         Ok(v) => tracing::info!("shut down; snapshot at version {v}"),

@@ -24,6 +24,7 @@
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Instant;
 
 use axum::http::StatusCode;
 use sha2::{Digest, Sha256};
@@ -67,6 +68,48 @@ struct Writer {
     snapshotting: bool,
     /// The log's length right after the last snapshot.
     log_at_snapshot: u64,
+    /// Where the writer's time went, for the log at shutdown.
+    phases: Phases,
+}
+
+/// The writer's time by phase, summed over its rounds (no personal data:
+/// counts and durations only).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Phases {
+    /// Rounds of the group commit.
+    pub rounds: u64,
+    /// Batches acknowledged.
+    pub batches: u64,
+    /// Seconds checking batches.
+    pub check_s: f64,
+    /// Seconds appending and syncing the log.
+    pub log_sync_s: f64,
+    /// Seconds appending and syncing audit records.
+    pub audit_s: f64,
+    /// Seconds applying to the live index and publishing.
+    pub apply_s: f64,
+    /// Snapshots written, and their seconds (file and install).
+    pub snapshots: u64,
+    /// Seconds writing snapshots.
+    pub snapshot_s: f64,
+}
+
+impl std::fmt::Display for Phases {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let per = |s: f64| if self.rounds == 0 { 0.0 } else { s * 1e3 / self.rounds as f64 };
+        write!(
+            f,
+            "writes: {} batches in {} rounds; per round: check {:.3} ms, log sync {:.3} ms, audit {:.3} ms, apply and publish {:.3} ms; {} snapshots in {:.2} s",
+            self.batches,
+            self.rounds,
+            per(self.check_s),
+            per(self.log_sync_s),
+            per(self.audit_s),
+            per(self.apply_s),
+            self.snapshots,
+            self.snapshot_s
+        )
+    }
 }
 
 /// Shared by every request.
@@ -125,6 +168,7 @@ impl AppState {
                 next_ticket: 0,
                 snapshotting: false,
                 log_at_snapshot,
+                phases: Phases::default(),
             }),
             turn: Condvar::new(),
             snapshot_log_bytes: settings.snapshot_log_bytes,
@@ -208,6 +252,13 @@ impl AppState {
                 match ran {
                     Ok(r) => {
                         (w.store, w.audit, w.audit_broken) = (r.store, r.audit, r.audit_broken);
+                        let p = &mut w.phases;
+                        p.rounds += 1;
+                        p.batches += r.answers.iter().filter(|(_, a)| a.is_ok()).count() as u64;
+                        p.check_s += r.times[0];
+                        p.log_sync_s += r.times[1];
+                        p.audit_s += r.times[2];
+                        p.apply_s += r.times[3];
                         w.done.extend(r.answers);
                     }
                     Err(_) => {
@@ -247,16 +298,22 @@ impl AppState {
         queued: Vec<(u64, Vec<Change>)>,
     ) -> Round {
         let mut answers = Vec::with_capacity(queued.len());
+        let mut times = [0.0; 4];
         let Some(mut store) = store else {
             let e = unavailable("log_failed", "the write log failed earlier; restart the service");
             answers.extend(queued.into_iter().map(|(t, _)| (t, Err(e.clone()))));
-            return Round { store: None, audit, audit_broken, answers };
+            return Round { store: None, audit, audit_broken, answers, times };
         };
         if audit_broken {
             let e = unavailable("audit_failed", "the audit log failed earlier; writes are refused until a restart");
             answers.extend(queued.into_iter().map(|(t, _)| (t, Err(e.clone()))));
-            return Round { store: Some(store), audit, audit_broken, answers };
+            return Round { store: Some(store), audit, audit_broken, answers, times };
         }
+        let mut clock = Instant::now();
+        let mut lap = |i: usize| {
+            times[i] = clock.elapsed().as_secs_f64();
+            clock = Instant::now();
+        };
         let checks = self.live.check_each(&queued.iter().map(|(_, c)| c.as_slice()).collect::<Vec<_>>());
         let mut accepted: Vec<(u64, Vec<Change>)> = Vec::with_capacity(queued.len());
         for ((ticket, changes), check) in queued.into_iter().zip(checks) {
@@ -265,8 +322,9 @@ impl AppState {
                 Err(e) => answers.push((ticket, Err(live_error(e)))),
             }
         }
+        lap(0);
         if accepted.is_empty() {
-            return Round { store: Some(store), audit, audit_broken, answers };
+            return Round { store: Some(store), audit, audit_broken, answers, times };
         }
         let first = self.live.version() + 1;
         let logged: Vec<(u64, &[Change])> =
@@ -276,9 +334,10 @@ impl AppState {
             Err(_) => {
                 let e = unavailable("log_failed", "the write log could not be written");
                 answers.extend(accepted.into_iter().map(|(t, _)| (t, Err(e.clone()))));
-                return Round { store: Some(store), audit, audit_broken, answers };
+                return Round { store: Some(store), audit, audit_broken, answers, times };
             }
         };
+        lap(1);
         if let Some(a) = audit.as_mut() {
             let bodies: Vec<RunBody> = lines
                 .iter()
@@ -293,6 +352,7 @@ impl AppState {
                 audit_broken = true;
             }
         }
+        lap(2);
         let tickets: Vec<u64> = accepted.iter().map(|(t, _)| *t).collect();
         let n = tickets.len() as u64;
         // Checked above while this is the only writer, so this cannot fail on the changes.
@@ -306,7 +366,8 @@ impl AppState {
                 answers.extend(tickets.into_iter().map(|t| (t, Err(e.clone()))));
             }
         }
-        Round { store: Some(store), audit, audit_broken, answers }
+        lap(3);
+        Round { store: Some(store), audit, audit_broken, answers, times }
     }
 
     /// The run record of one logged batch: no personal data, only the
@@ -353,6 +414,11 @@ impl AppState {
         }
     }
 
+    /// Where the writer's time went so far.
+    pub fn phases(&self) -> Phases {
+        self.lock().phases
+    }
+
     /// Writes a snapshot and truncates the log; the snapshot's version.
     /// Writes go on while the file is written (see the module docs).
     pub fn snapshot(&self) -> Result<u64, ApiError> {
@@ -371,6 +437,7 @@ impl AppState {
 
     /// The snapshot itself; the caller has set `snapshotting`, which this clears.
     fn snapshot_now(&self) -> Result<u64, ApiError> {
+        let began = Instant::now();
         let failed = || unavailable("snapshot_failed", "the snapshot could not be written");
         let done = |w: &mut Writer| w.snapshotting = false;
         // Every published version is in the log already (synced before it was
@@ -397,6 +464,8 @@ impl AppState {
         let result = match installed {
             Ok(len) => {
                 w.log_at_snapshot = len;
+                w.phases.snapshots += 1;
+                w.phases.snapshot_s += began.elapsed().as_secs_f64();
                 Ok(snap.version())
             }
             Err(_) => Err(failed()),
@@ -412,6 +481,8 @@ struct Round {
     audit: Option<Appender>,
     audit_broken: bool,
     answers: Vec<(u64, Result<u64, ApiError>)>,
+    /// Seconds: check, log and sync, audit, apply and publish.
+    times: [f64; 4],
 }
 
 fn live_error(e: LiveError) -> ApiError {

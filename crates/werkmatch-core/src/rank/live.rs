@@ -446,11 +446,13 @@ impl LiveIndex {
             vacancies: by_id(vacancies, |v: &Vacancy| v.id.clone()),
             employers: by_id(employers, |e: &Employer| e.id.clone()),
         };
+        // The spare is copied now, at build time, so that the first batch
+        // does not pay for the copy while readers wait for it.
+        let spare = Arc::new(snapshot.clone());
         Ok(LiveIndex {
             shared: Arc::new(Shared {
                 current: ArcSwap::from_pointee(snapshot),
-                // No spare yet: the first batch copies the published snapshot.
-                writer: Mutex::new(Writer { spare: None, missed: None }),
+                writer: Mutex::new(Writer { spare: Some(spare), missed: None }),
                 spare_wait_ns: std::sync::atomic::AtomicU64::new(SPARE_WAIT.as_nanos() as u64),
             }),
         })

@@ -35,9 +35,11 @@ struct Mark {
     /// The longest common prefix (2–4) of one of the seeker's codes with the
     /// vacancy's, or less (then at most 1).
     prefix: u8,
-    /// How many of the vacancy's essential and optional skills the seeker has.
-    ess: u32,
-    opt: u32,
+    /// How many of the vacancy's essential and optional skills the seeker
+    /// has (saturating: four bytes a seeker keep the marks in cache; a
+    /// vacancy with more than 255 of either is bounded without the counts).
+    ess: u8,
+    opt: u8,
 }
 
 /// Per-thread scratch space of the single-vacancy walk, kept between
@@ -379,9 +381,9 @@ impl SeekerIndex {
                         touched.push(slot);
                     }
                     if essential {
-                        m.ess += 1;
+                        m.ess = m.ess.saturating_add(1);
                     } else {
-                        m.opt += 1;
+                        m.opt = m.opt.saturating_add(1);
                     }
                 }
             }
@@ -390,19 +392,43 @@ impl SeekerIndex {
         // The best occupation of a seeker whose codes share at most `n` digits.
         let occupation_up_to = |n: usize| prox[..=n].iter().copied().fold(0.0, f64::max);
         let no_skills = v.n_ess == 0 && v.n_opt == 0;
+        let counted = v.ess.len() < usize::from(u8::MAX) && v.opt.len() < usize::from(u8::MAX);
         let bound = |m: &Mark| {
             // Without a code in the lists the seeker's closest code shares at most 1 digit.
             let occupation = occupation_up_to(usize::from(m.prefix.max(1)));
             let skills = if no_skills {
                 occupation
+            } else if !counted {
+                1.0
             } else {
-                components::skills(cfg, m.ess as usize, v.n_ess, m.opt as usize, v.n_opt, occupation)
+                components::skills(cfg, usize::from(m.ess), v.n_ess, usize::from(m.opt), v.n_opt, occupation)
             };
             Components { skills, occupation, level: 1.0, mobility: 1.0, sector: 1.0, hours: 1.0 }.total(cfg)
         };
         // Buckets of candidates by bound, with each bucket's largest bound.
+        // A bound depends only on (prefix, essential hits, optional hits):
+        // for the usual vacancy (a few dozen skills) a table of them saves
+        // working it out for each of the many seekers its skills touch.
+        let (ne, no) = (v.ess.len() + 1, v.opt.len() + 1);
+        let table: Option<Vec<f64>> = (counted && 5 * ne * no <= 1 << 16).then(|| {
+            let mut t = Vec::with_capacity(5 * ne * no);
+            for prefix in 0..5u8 {
+                for ess in 0..ne {
+                    for opt in 0..no {
+                        // Both counts are below 255 here (`counted`).
+                        let m = Mark { touched: true, prefix, ess: ess as u8, opt: opt as u8 };
+                        t.push(bound(&m));
+                    }
+                }
+            }
+            t
+        });
         for &slot in touched.iter() {
-            let b = bound(&marks[slot as usize]);
+            let m = &marks[slot as usize];
+            let b = match &table {
+                Some(t) => t[(usize::from(m.prefix) * ne + usize::from(m.ess)) * no + usize::from(m.opt)],
+                None => bound(m),
+            };
             let i = ((b * BUCKETS as f64) as usize).min(BUCKETS - 1);
             let bucket = &mut buckets[i];
             bucket.0 = bucket.0.max(b);

@@ -304,7 +304,7 @@ async fn client_loop(sh: Arc<Shared>, me: usize, client: HttpClient, all: Arc<Mu
                 tally.reads += 1;
                 served += 1;
                 busy += done - sent;
-                let micros = (done - intended).as_micros().max(1).min(60_000_000) as u64;
+                let micros = (done - intended).as_micros().clamp(1, 60_000_000) as u64;
                 let route = match kind {
                     Read::SeekerVacancies => &mut hists.seeker_vacancies,
                     Read::VacancySeekers => &mut hists.vacancy_seekers,

@@ -11,6 +11,7 @@
 //!   [`LiveIndex::apply`] (check, apply once, publish), readers idle;
 //! - `kernel_upsert_vacancy_*_ms`: the kernel's `upsert` of one vacancy on
 //!   its own, for comparison with the live write;
+//! - `compact_both_copies_ms`: [`LiveIndex::compact`] (every index of both copies);
 //! - `live_peak_rss_mb`: the process's peak resident memory (VmHWM).
 
 use std::time::Instant;
@@ -115,6 +116,9 @@ pub fn run(pop: &Population, queries: usize, peak_rss_mb: fn() -> Option<f64>) -
         kernel.push(ms(t));
     }
     spread(&mut out, "kernel_upsert_vacancy", kernel);
+    let t = Instant::now();
+    live.compact();
+    out["compact_both_copies_ms"] = ms(t).into();
     out["live_version"] = live.version().into();
     out["live_peak_rss_mb"] = peak_rss_mb().into();
     out

@@ -3,12 +3,15 @@
 //! - `log.jsonl`: one line per acknowledged batch,
 //!   `{"version":N,"changes":[change, ...]}` (changes as in
 //!   [`records`](crate::records)). A batch is appended and `fsync`ed before
-//!   it is applied and answered, so an acknowledged batch is never lost.
+//!   it is applied and answered, so an acknowledged batch is never lost;
+//!   the batches of one group commit share one sync ([`Store::append_all`]).
 //! - `snapshot.jsonl`: the whole population at one version, first line
 //!   `{"version":N}`, then one upsert change per record. Written to a
-//!   temporary file, synced, renamed over the old one, the directory synced;
-//!   only then is the log truncated. A crash between the two leaves log lines
-//!   at or below the snapshot's version, which the replay skips.
+//!   temporary file and synced (while writes go on), renamed over the old
+//!   one, the directory synced; only then is the log cut to the batches after
+//!   the snapshot (rewritten to a temporary file, synced, renamed). A crash
+//!   between the two leaves log lines at or below the snapshot's version,
+//!   which the replay skips.
 //!
 //! On start the snapshot (if any, else the data files at version 0) is
 //! loaded and the log replayed. A last line without its newline is a torn

@@ -17,10 +17,15 @@
 //! [`VacancyIndex`](super::VacancyIndex) for their costs: about the record's
 //! group, plus a move of the id order), but a published snapshot must not
 //! change. So the live index keeps two snapshots, the published one and the
-//! one before it (the *spare*), and updates the spare in place: it replays
-//! the batch the spare missed, then the new batch, and publishes it; the
-//! snapshot it replaces becomes the next spare. A change is therefore applied
-//! twice, each time at the kernel's cost — never a rebuild.
+//! one before it (the *spare*, copied once at build time), and updates the
+//! spare in place: it replays the batch the spare missed, then the new
+//! batch, and publishes it; the snapshot it replaces becomes the next spare.
+//! A change is therefore applied twice, each time at the kernel's cost —
+//! never a rebuild (nationally, 400,000 seekers and 250,000 vacancies: a
+//! vacancy upsert 0.03 ms at the median, a seeker upsert 0.05 ms, a removal
+//! 0.002 ms; `bench --live`). [`LiveIndex::apply_all`] publishes several
+//! batches at once (a service's group commit), so the replay is paid once
+//! per publish, not once per batch.
 //!
 //! Before it updates the spare the writer waits (sleeping, at most
 //! [`SPARE_WAIT`]) for the readers still holding it to let go; readers hold a

@@ -1,7 +1,17 @@
 //! The prepared seeker index, for the reverse direction (vacancy → seekers).
 //!
 //! A batch of vacancies is ranked from the seeker side (see `reverse`); the
-//! grid here serves single-vacancy queries.
+//! lists and the grid here serve single-vacancy queries (a service's
+//! `GET /v1/vacancies/{id}/seekers`).
+//!
+//! A single vacancy first visits the seekers its score bounds favour: the
+//! code lists (seekers by ISCO code) and skill lists (seekers by skill) give
+//! each seeker with a code within two digits of the vacancy's or one of its
+//! skills an exact skills component and a bound on its occupation, and they
+//! are visited by falling bound until the next cannot enter the top k
+//! (nationally about 1,900 of 400,000 seekers, against 53,000 for the grid
+//! walk alone). Only when the bound of everyone else (no skill of the
+//! vacancy, no code within two digits) can still enter are they walked too.
 //!
 //! Seekers differ in how far they can travel, so the grid keeps, per cell, the
 //! largest reach of its seekers (and, as every grid, the box of their

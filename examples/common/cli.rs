@@ -237,11 +237,20 @@ impl OverrideFlags {
         &self,
         known: &werkmatch::adapter::overrides::KnownIds<'_>,
     ) -> Result<werkmatch::overrides::Overrides, String> {
-        let Some(path) = &self.overrides else { return Ok(werkmatch::overrides::Overrides::none()) };
+        self.load_as_of(known).map(|(o, _)| o)
+    }
+
+    /// As [`OverrideFlags::load`], with the date they were resolved on (for a
+    /// run record, so that a replay resolves the same set); `None` without `--overrides`.
+    pub fn load_as_of(
+        &self,
+        known: &werkmatch::adapter::overrides::KnownIds<'_>,
+    ) -> Result<(werkmatch::overrides::Overrides, Option<String>), String> {
+        let Some(path) = &self.overrides else { return Ok((werkmatch::overrides::Overrides::none(), None)) };
         let day = self.overrides_as_of.clone().unwrap_or_else(|| werkmatch::audit::record::now_rfc3339()[..10].into());
         let today =
             werkmatch::overrides::Date::parse(&day).map_err(|e| format!("--overrides-as-of {day}: {}", e.reason()))?;
         let decisions = werkmatch::adapter::overrides::read_overrides_file(path, known).map_err(|e| e.to_string())?;
-        Ok(werkmatch::overrides::Overrides::new(decisions, today))
+        Ok((werkmatch::overrides::Overrides::new(decisions, today), Some(day)))
     }
 }

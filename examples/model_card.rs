@@ -68,7 +68,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", cli::error_line(&msg, args.lang));
             ExitCode::from(1)
         }
     }

@@ -129,37 +129,21 @@ fn print_table(r: &FairnessReport) {
 }
 
 fn main() -> ExitCode {
-    let args: Args = match cli::parse() {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
-    let lang = args.lang;
-    let report = match run(&args) {
-        Ok(r) => r,
-        Err(msg) => {
-            eprintln!("error: {msg}");
-            return ExitCode::from(1);
-        }
-    };
-    if let Some(p) = &args.json {
-        let text = match serde_json::to_string_pretty(&report) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(1);
+    cli::main(
+        |_: &Args| Lang::En,
+        |args| {
+            let report = run(args)?;
+            let write = |p: &std::path::Path, text: String| {
+                std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))
+            };
+            if let Some(p) = &args.json {
+                write(p, serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n")?;
             }
-        };
-        if let Err(e) = std::fs::write(p, text + "\n") {
-            eprintln!("error: cannot write {}: {e}", p.display());
-            return ExitCode::from(1);
-        }
-    }
-    if let Some(p) = &args.html {
-        if let Err(e) = std::fs::write(p, render_html(&report, lang)) {
-            eprintln!("error: cannot write {}: {e}", p.display());
-            return ExitCode::from(1);
-        }
-    }
-    print_table(&report);
-    ExitCode::SUCCESS
+            if let Some(p) = &args.html {
+                write(p, render_html(&report, args.lang))?;
+            }
+            print_table(&report);
+            Ok(ExitCode::SUCCESS)
+        },
+    )
 }

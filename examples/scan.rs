@@ -254,16 +254,11 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
-    let args: Args = match cli::parse() {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
-    let mut bad = 0;
-    match run(&args, &mut bad) {
-        Ok(()) => cli::finish(bad, args.lang),
-        Err(msg) => {
-            eprintln!("{}", cli::error_line(&msg, args.lang));
-            ExitCode::from(1)
-        }
-    }
+    cli::main(
+        |args: &Args| args.lang,
+        |args| {
+            let mut bad = 0;
+            run(args, &mut bad).map(|()| cli::finish(bad, args.lang))
+        },
+    )
 }

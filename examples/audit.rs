@@ -46,6 +46,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use werkmatch::audit::replay;
 use werkmatch::audit::{verify_chain, Engine, RunKind};
+use werkmatch::text::Lang;
 
 /// Verify an audit log's record chain, or replay a recorded run.
 #[derive(Parser, Debug)]
@@ -136,20 +137,14 @@ fn replay(log: &PathBuf, seq: u64) -> Result<bool, String> {
 }
 
 fn main() -> ExitCode {
-    let args: Args = match cli::parse() {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
-    let outcome = match &args.command {
-        Command::Verify { log, head } => verify(log, head.as_deref()),
-        Command::Replay { log, seq } => replay(log, *seq),
-    };
-    match outcome {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(msg) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(1)
-        }
-    }
+    cli::main(
+        |_: &Args| Lang::En,
+        |args| {
+            let holds = match &args.command {
+                Command::Verify { log, head } => verify(log, head.as_deref())?,
+                Command::Replay { log, seq } => replay(log, *seq)?,
+            };
+            Ok(if holds { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        },
+    )
 }

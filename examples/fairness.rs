@@ -82,37 +82,26 @@ fn run(args: &Args) -> Result<FairnessReport, String> {
 }
 
 fn main() -> ExitCode {
-    let args: Args = match cli::parse() {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
-    let lang = args.lang;
-    let report = match run(&args) {
-        Ok(r) => r,
-        Err(msg) => {
-            eprintln!("{}", cli::error_line(&msg, lang));
-            return ExitCode::from(1);
-        }
-    };
-    if let Some(p) = &args.json {
-        let text = match serde_json::to_string_pretty(&report) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{}", cli::error_line(&e.to_string(), lang));
-                return ExitCode::from(1);
+    cli::main(
+        |_: &Args| Lang::En,
+        |args| {
+            let report = run(args)?;
+            let write = |p: &std::path::Path, text: String| {
+                std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))
+            };
+            if let Some(p) = &args.json {
+                write(
+                    p,
+                    serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+                        + "
+",
+                )?;
             }
-        };
-        if let Err(e) = std::fs::write(p, text + "\n") {
-            eprintln!("{}", cli::error_line(&format!("cannot write {}: {e}", p.display()), lang));
-            return ExitCode::from(1);
-        }
-    }
-    if let Some(p) = &args.html {
-        if let Err(e) = std::fs::write(p, render_html(&report, lang)) {
-            eprintln!("{}", cli::error_line(&format!("cannot write {}: {e}", p.display()), lang));
-            return ExitCode::from(1);
-        }
-    }
-    print!("{}", render_text(&report, lang));
-    ExitCode::SUCCESS
+            if let Some(p) = &args.html {
+                write(p, render_html(&report, args.lang))?;
+            }
+            print!("{}", render_text(&report, args.lang));
+            Ok(ExitCode::SUCCESS)
+        },
+    )
 }

@@ -289,23 +289,18 @@ pub(crate) fn rerun(body: &RunBody) -> Result<Rerun, String> {
 }
 
 fn main() -> ExitCode {
-    let args: Args = match cli::parse() {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
-    // Usage errors before any work.
-    let log = match args.audit.log() {
-        Ok(log) => log,
-        Err(msg) => {
-            eprintln!("error: {msg}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(&args, log.as_ref()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(msg) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(1)
-        }
-    }
+    cli::main(
+        |_: &Args| Lang::En,
+        |args| {
+            // Usage errors before any work.
+            let log = match args.audit.log() {
+                Ok(log) => log,
+                Err(msg) => {
+                    eprintln!("{}", cli::error_line(&msg, Lang::En));
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            run(args, log.as_ref()).map(|()| ExitCode::SUCCESS)
+        },
+    )
 }

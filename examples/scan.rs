@@ -297,28 +297,23 @@ fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), Strin
 }
 
 fn main() -> ExitCode {
-    let args: Args = match cli::parse() {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
-    // Usage errors before any work.
-    let log = match (args.audit.log(), &args.json) {
-        (Ok(Some(_)), None) => Err("--audit-log records the --json output: give --json FILE too".to_string()),
-        (log, _) => log,
-    };
-    let log = match log {
-        Ok(log) => log,
-        Err(msg) => {
-            eprintln!("{}", cli::error_line(&msg, args.lang));
-            return ExitCode::from(2);
-        }
-    };
-    let mut bad = 0;
-    match run(&args, &mut bad, log.as_ref()) {
-        Ok(()) => cli::finish(bad, args.lang),
-        Err(msg) => {
-            eprintln!("{}", cli::error_line(&msg, args.lang));
-            ExitCode::from(1)
-        }
-    }
+    cli::main(
+        |args: &Args| args.lang,
+        |args| {
+            // Usage errors before any work.
+            let log = match (args.audit.log(), &args.json) {
+                (Ok(Some(_)), None) => Err("--audit-log records the --json output: give --json FILE too".to_string()),
+                (log, _) => log,
+            };
+            let log = match log {
+                Ok(log) => log,
+                Err(msg) => {
+                    eprintln!("{}", cli::error_line(&msg, args.lang));
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let mut bad = 0;
+            run(args, &mut bad, log.as_ref()).map(|()| cli::finish(bad, args.lang))
+        },
+    )
 }

@@ -137,6 +137,25 @@ pub enum Format {
     Json,
 }
 
+/// The `main` of a tool: parses the flags (`--help`/`--version` exit 0, a usage
+/// error 2, both before any work), does `work`, and turns its error into one
+/// [`error_line`] in `lang(&args)` on stderr and exit code 1. The exit-code
+/// convention of every tool (0 ok, 1 bad input or check failed, 2 usage) so
+/// lives in one place.
+pub fn main<A: clap::Parser>(
+    lang: impl FnOnce(&A) -> Lang,
+    work: impl FnOnce(&A) -> Result<std::process::ExitCode, String>,
+) -> std::process::ExitCode {
+    let args: A = match parse() {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    work(&args).unwrap_or_else(|msg| {
+        eprintln!("{}", error_line(&msg, lang(&args)));
+        std::process::ExitCode::from(1)
+    })
+}
+
 /// Parses the flags; on `--help`/`--version` or a usage error, the exit code to return (0 or 2).
 pub fn parse<T: clap::Parser>() -> Result<T, std::process::ExitCode> {
     T::try_parse().map_err(|e| {

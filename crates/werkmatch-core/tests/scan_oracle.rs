@@ -137,6 +137,24 @@ proptest! {
         check_overrides(seed, n);
     }
 
+    /// `what_if` (one change at a time; `skill:X` through the vacancies
+    /// listing X) equals the scan's batch of every change tried (all `skill:X`
+    /// in one walk), with and without overrides.
+    #[test]
+    fn what_if_equals_the_scans_batch(seed in any::<u64>(), n in 0usize..20) {
+        let p = population(seed);
+        let cat = catalogue(seed);
+        let cfg = ScoringConfig::default();
+        let scfg = scan_config(&mut Rng::new(seed ^ 79));
+        let set = Overrides::new(decisions(&p, seed, n), Date::parse("2026-12-01").unwrap());
+        let scanner = Scanner::with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, set, Executor::CurrentThread).unwrap();
+        for i in 0..p.seekers.len() {
+            for u in scanner.scan(i).tried {
+                prop_assert_eq!(scanner.what_if(i, &u.change), Some(u));
+            }
+        }
+    }
+
     #[test]
     fn no_overrides_scan_as_without(seed in any::<u64>()) {
         let p = population(seed);

@@ -40,14 +40,14 @@
 //! `best`, is evaluated in full under every change (its competitiveness may
 //! move), and is left out of the near matches.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
 use super::alternatives::{candidates, rank, Reach};
 use super::catalogue::OccupationCatalogue;
 use super::change::{assemble, Change};
-use super::prepared::{sector_ix, Geo, PVac, Prepared, SECTORS};
+use super::prepared::{chord_limit, sector_ix, Geo, PVac, Prepared, SECTORS};
 use super::result::{by_level, Best, BestMatches, SeekerScan, Unlock};
 use super::threshold::Thresholds;
 use super::{unique_ids, ScanConfig};
@@ -157,21 +157,30 @@ struct Eval {
     o_hit: u16,
 }
 
-/// Knock-outs no tried change touches (hours, physical load, the
-/// target-group register): a pair with one stays excluded under every
-/// change, so the counterfactuals skip it.
-fn fixed_out(ko: KnockOuts) -> bool {
-    ko.contains(KnockOut::Hours) || ko.contains(KnockOut::Physical) || ko.contains(KnockOut::TargetGroup)
-}
-
 /// Whether every knock-out of `ko` is one of `allowed`.
 fn within(ko: KnockOuts, allowed: &[KnockOut]) -> bool {
     ko.iter().all(|k| allowed.contains(&k))
 }
 
-/// Whether `ko` is exactly the single knock-out `k`.
-fn only(ko: KnockOuts, k: KnockOut) -> bool {
-    ko.len() == 1 && ko.contains(k)
+/// The knock-out sets some single change can turn into "none", or that are
+/// none already: a pair with any other set (two knock-outs that no one change
+/// lifts together, or hours, physical load, the target-group register, which
+/// no change touches) is excluded under every change and never revisited.
+/// Index: 0 none, 1 `{travel}`, 2 `{licence}`, 3 `{travel, licence}`,
+/// 4 `{level_gap}`, 5 `{language}`, 6 `{certificates}`.
+const BUCKETS: usize = 7;
+
+fn bucket(ko: KnockOuts) -> Option<usize> {
+    use KnockOut::{Certificates, Language, LevelGap, Licence, Travel};
+    match ko.len() {
+        0 => Some(0),
+        1 => [(Travel, 1), (Licence, 2), (LevelGap, 4), (Language, 5), (Certificates, 6)]
+            .iter()
+            .find(|&&(k, _)| ko.contains(k))
+            .map(|&(_, b)| b),
+        2 if ko.contains(Travel) && ko.contains(Licence) => Some(3),
+        _ => None,
+    }
 }
 
 /// One seeker's pass: the scored pairs a change revisits.
@@ -182,8 +191,8 @@ struct Base {
     /// Per vacancy: its index in `pairs`, or `u32::MAX` when not there.
     slot: Vec<u32>,
     /// Indexes into `pairs` of those without an override that some change
-    /// could turn into a match or re-score (see [`fixed_out`]).
-    live: Vec<u32>,
+    /// could turn into a match or re-score, by [`bucket`] of their knock-outs.
+    live: [Vec<u32>; BUCKETS],
     /// Indexes into `emps` of those without an override, not matched, that
     /// the travel or level changes could turn into a match.
     emp_live: Vec<u32>,
@@ -367,7 +376,11 @@ impl<'a> Scanner<'a> {
     /// distance), mobility, level and hours from `view`; occupation and
     /// sector from `fixed`; skills from `skills` (component and hits) when
     /// given, else counted from `view`.
-    fn eval(&self, view: &View, v: &PVac, d: f64, fixed: Fixed, skills: Option<(f64, u16, u16)>) -> Eval {
+    ///
+    /// With `lazy`, a pair whose knock-outs no single change can lift (no
+    /// [`bucket`]) gets its knock-outs only: it is never a match, and the
+    /// scan reads no component of it.
+    fn eval(&self, view: &View, v: &PVac, d: f64, fixed: Fixed, skills: Option<(f64, u16, u16)>, lazy: bool) -> Eval {
         let cfg = self.cfg;
         let (t, reach) = self.travel(view, v, d);
         let gap = i32::from(v.lv) - i32::from(view.ls);
@@ -382,6 +395,10 @@ impl<'a> Scanner<'a> {
         ko.insert_if(v.load > view.carry, KnockOut::Physical);
         ko.insert_if(v.certs.iter().any(|&c| !view.certs[c as usize]), KnockOut::Certificates);
         ko.insert_if(v.target && !view.target, KnockOut::TargetGroup);
+        if lazy && bucket(ko).is_none() {
+            let zero = Components { skills: 0.0, occupation: 0.0, level: 0.0, mobility: 0.0, sector: 0.0, hours: 0.0 };
+            return Eval { ko, comps: zero, e_hit: 0, o_hit: 0 };
+        }
         let mobility = if reach { components::mobility(cfg, t, view.max_min) } else { 0.0 };
         let (skills, e_hit, o_hit) = skills.unwrap_or_else(|| {
             let e_hit = v.ess.iter().filter(|&&x| view.skills[x as usize]).count();
@@ -398,6 +415,20 @@ impl<'a> Scanner<'a> {
             hours: hours.unwrap_or(0.0),
         };
         Eval { ko, comps, e_hit, o_hit }
+    }
+
+    /// The pair's knock-outs other than travel, as [`Self::eval`] sets them.
+    fn fixed_knockouts(&self, view: &View, v: &PVac) -> KnockOuts {
+        let gap = i32::from(v.lv) - i32::from(view.ls);
+        let mut ko = KnockOuts::NONE;
+        ko.insert_if(components::level(self.cfg, gap, v.training).is_none(), KnockOut::LevelGap);
+        ko.insert_if(components::hours(view.hours, v.hours).is_none(), KnockOut::Hours);
+        ko.insert_if(v.licence && !view.licence, KnockOut::Licence);
+        ko.insert_if(view.dutch < v.dutch, KnockOut::Language);
+        ko.insert_if(v.load > view.carry, KnockOut::Physical);
+        ko.insert_if(v.certs.iter().any(|&c| !view.certs[c as usize]), KnockOut::Certificates);
+        ko.insert_if(v.target && !view.target, KnockOut::TargetGroup);
+        ko
     }
 
     /// An employer scored as SCORING.md section 5's vacancy (skills =
@@ -425,13 +456,14 @@ impl<'a> Scanner<'a> {
         Eval { ko, comps, e_hit: 0, o_hit: 0 }
     }
 
-    /// [`score::best_occupation`] from the view's codes (same order, same fold).
-    fn best_occupation(&self, view: &View, e: &Employer) -> Option<IscoCode> {
-        e.occupations
+    /// [`score::best_occupation`] from the seeker's occupation table (the
+    /// same values and the same order of preference), with its proximity.
+    fn best_occupation(&self, occ: &[f64], e: usize) -> Option<(IscoCode, f64)> {
+        self.prep.emp_codes[e]
             .iter()
-            .map(|&code| (components::occupation(self.cfg, code, view.codes.iter().copied()), code))
+            .map(|&ix| (occ[usize::from(ix)], self.prep.iscos[usize::from(ix)]))
             .min_by(|(pa, a), (pb, b)| pb.total_cmp(pa).then(a.skill_level().cmp(&b.skill_level())).then(a.cmp(b)))
-            .map(|(_, code)| code)
+            .map(|(p, code)| (code, p))
     }
 
     /// The sector component for a sector table index, as `eval` of the pair scorer computes it.
@@ -466,6 +498,83 @@ impl<'a> Scanner<'a> {
         self.outcome(&base, change.clone())
     }
 
+    /// Adds one revisited pair's change (knock-outs `ko`, score `total`
+    /// under the change) to `u`.
+    fn tally(&self, i: u32, sid: &str, u: &mut Unlock, p: &Pair, ko: KnockOuts, total: f64) {
+        let m = p.ov == Ov::Included || (ko.is_empty() && self.scfg.is_match(total));
+        let c = m
+            && if p.matched && ko == p.ko && total.to_bits() == p.total.to_bits() {
+                p.competitive
+            } else {
+                self.thresholds.competitive(self.seekers, p.idx as usize, i, sid, total, ko.is_empty())
+            };
+        u.gained += u64::from(m && !p.matched);
+        u.lost += u64::from(p.matched && !m);
+        u.competitive_gained += u64::from(c && !p.competitive);
+    }
+
+    /// Every `skill:X` change of `changes` at once (the others are left to
+    /// [`Self::outcome`]), in one walk over the knock-out-free pairs: a pair
+    /// is revisited for each tried X its vacancy lists, with one more hit.
+    /// The same pairs and the same arithmetic as `outcome` for one X.
+    fn skill_outcomes(&self, base: &Base, changes: &[Change]) -> Vec<Option<Unlock>> {
+        let (cfg, prep) = (self.cfg, &self.prep);
+        let s = &self.seekers[base.i];
+        let (i, sid) = (base.i as u32, s.id.as_str());
+        let mut out: Vec<Option<Unlock>> = changes
+            .iter()
+            .map(|c| {
+                c.apply(s)?;
+                Some(Unlock {
+                    gained: 0,
+                    lost: 0,
+                    competitive_gained: 0,
+                    hidden_gained: 0,
+                    matches_after: 0,
+                    change: c.clone(),
+                })
+            })
+            .collect();
+        // Per interned skill: the index of its change, or u8::MAX.
+        let mut which = vec![u8::MAX; prep.skills.len()];
+        for (n, c) in changes.iter().enumerate() {
+            if let (Change::Skill(x), Some(_)) = (c, &out[n]) {
+                if let Some(x) = prep.skills.get(x) {
+                    which[x as usize] = u8::try_from(n).unwrap_or_else(|_| unreachable!("at most 255 skill changes"));
+                }
+            }
+        }
+        for &k in &base.live[0] {
+            let p = &base.pairs[k as usize];
+            let pv = &prep.vac[p.idx as usize];
+            let (e, o) = (usize::from(p.e_hit), usize::from(p.o_hit));
+            let (ne, no) = (pv.ess.len(), pv.opt.len());
+            for (&x, essential) in pv.ess.iter().map(|x| (x, true)).chain(pv.opt.iter().map(|x| (x, false))) {
+                let n = which[x as usize];
+                if n == u8::MAX {
+                    continue;
+                }
+                let Some(u) = out[usize::from(n)].as_mut() else { continue };
+                let (e, o) = if essential { (e + 1, o) } else { (e, o + 1) };
+                let skills = components::skills(cfg, e, ne, o, no, p.comps.occupation);
+                self.tally(i, sid, u, p, p.ko, Components { skills, ..p.comps }.total(cfg));
+            }
+        }
+        for (n, c) in changes.iter().enumerate() {
+            let Some(u) = out[n].as_mut() else { continue };
+            if !base.included.is_empty() {
+                let tv = View::of(&c.apply(s).unwrap_or_else(|| unreachable!("applied above")), prep);
+                for &k in &base.included {
+                    let p = &base.pairs[k as usize];
+                    let ev = self.eval(&tv, &prep.vac[p.idx as usize], p.d, Fixed::of(&p.comps), None, false);
+                    self.tally(i, sid, u, p, ev.ko, ev.comps.total(cfg));
+                }
+            }
+            u.matches_after = base.matches + u.gained - u.lost;
+        }
+        out
+    }
+
     fn outcome(&self, base: &Base, change: Change) -> Option<Unlock> {
         let (cfg, scfg, prep) = (self.cfg, self.scfg, &self.prep);
         let (i, pairs, slot) = (base.i, &base.pairs, &base.slot);
@@ -473,88 +582,54 @@ impl<'a> Scanner<'a> {
         let sid = s.id.as_str();
         let t = change.apply(s)?;
         let tv = View::of(&t, prep);
+        let kind = change.clone();
         let mut u = Unlock { gained: 0, lost: 0, competitive_gained: 0, hidden_gained: 0, matches_after: 0, change };
-        // The changed pair's knock-outs and score against the base's.
-        let mut tally = |p: &Pair, ko: KnockOuts, total: f64| {
-            let included = p.ov == Ov::Included;
-            let m = included || (ko.is_empty() && scfg.is_match(total));
-            let c = m
-                && if p.matched && ko == p.ko && total.to_bits() == p.total.to_bits() {
-                    p.competitive
-                } else {
-                    self.thresholds.competitive(self.seekers, p.idx as usize, i as u32, sid, total, ko.is_empty())
-                };
-            u.gained += u64::from(m && !p.matched);
-            u.lost += u64::from(p.matched && !m);
-            u.competitive_gained += u64::from(c && !p.competitive);
-        };
+        let mut tally = |p: &Pair, ko: KnockOuts, total: f64| self.tally(i as u32, sid, &mut u, p, ko, total);
         let full = |p: &Pair, recount: bool| {
             let prior = (!recount).then_some((p.comps.skills, p.e_hit, p.o_hit));
-            let ev = self.eval(&tv, &prep.vac[p.idx as usize], p.d, Fixed::of(&p.comps), prior);
+            let ev = self.eval(&tv, &prep.vac[p.idx as usize], p.d, Fixed::of(&p.comps), prior, false);
             (ev.ko, ev.comps.total(cfg))
         };
-        let live = || base.live.iter().map(|&k| &pairs[k as usize]);
         let car_listed = s.mobility.modes().contains(TravelMode::Car);
-        let mut employers = false;
-        match &u.change {
-            Change::Licence if !car_listed => {
-                live().filter(|p| only(p.ko, KnockOut::Licence)).for_each(|p| {
-                    let (ko, total) = full(p, false);
-                    tally(p, ko, total);
-                });
-            }
-            Change::Licence | Change::Car => {
-                employers = true;
-                live().filter(|p| within(p.ko, &[KnockOut::Travel, KnockOut::Licence])).for_each(|p| {
-                    let (ko, total) = full(p, false);
-                    tally(p, ko, total);
-                });
-            }
-            Change::Ebike | Change::TravelPlus15 => {
-                employers = true;
-                live().filter(|p| within(p.ko, &[KnockOut::Travel])).for_each(|p| {
-                    let (ko, total) = full(p, false);
-                    tally(p, ko, total);
-                });
-            }
-            Change::LevelUp => {
-                employers = true;
-                live().filter(|p| within(p.ko, &[KnockOut::LevelGap])).for_each(|p| {
-                    let (ko, total) = full(p, false);
-                    tally(p, ko, total);
-                });
-            }
-            Change::Dutch(_) => live().filter(|p| only(p.ko, KnockOut::Language)).for_each(|p| {
+        // Which buckets of knock-outs the change can alter (see [`bucket`]).
+        let (revisit, employers): (&[usize], bool) = match &kind {
+            Change::Licence if !car_listed => (&[2], false),
+            Change::Licence | Change::Car => (&[0, 1, 2, 3], true),
+            Change::Ebike | Change::TravelPlus15 => (&[0, 1], true),
+            Change::LevelUp => (&[0, 4], true),
+            Change::Dutch(_) => (&[5], false),
+            Change::Certificate(_) => (&[6], false),
+            Change::Skill(_) => (&[], false),
+        };
+        for &b in revisit {
+            for &k in &base.live[b] {
+                let p = &pairs[k as usize];
                 let (ko, total) = full(p, false);
                 tally(p, ko, total);
-            }),
-            Change::Certificate(_) => live().filter(|p| only(p.ko, KnockOut::Certificates)).for_each(|p| {
-                let (ko, total) = full(p, false);
-                tally(p, ko, total);
-            }),
-            Change::Skill(x) => {
-                // One more hit, essential or optional, on the knock-out-free
-                // pairs of the vacancies listing X; nothing else changes.
-                if let Some(x) = prep.skills.get(x) {
-                    for &j in &prep.postings[x as usize] {
-                        let k = slot[j as usize];
-                        if k == u32::MAX {
-                            continue;
-                        }
-                        let p = &pairs[k as usize];
-                        if !p.ko.is_empty() || p.ov != Ov::None {
-                            continue;
-                        }
-                        let pv = &prep.vac[j as usize];
-                        let (mut e, mut o) = (usize::from(p.e_hit), usize::from(p.o_hit));
-                        if pv.ess.binary_search(&x).is_ok() {
-                            e += 1;
-                        } else {
-                            o += 1;
-                        }
-                        let skills = components::skills(cfg, e, pv.ess.len(), o, pv.opt.len(), p.comps.occupation);
-                        tally(p, p.ko, Components { skills, ..p.comps }.total(cfg));
+            }
+        }
+        if let Change::Skill(x) = &kind {
+            // One more hit, essential or optional, on the knock-out-free
+            // pairs of the vacancies listing X; nothing else changes.
+            if let Some(x) = prep.skills.get(x) {
+                for &j in &prep.postings[x as usize] {
+                    let k = slot[j as usize];
+                    if k == u32::MAX {
+                        continue;
                     }
+                    let p = &pairs[k as usize];
+                    if !p.ko.is_empty() || p.ov != Ov::None {
+                        continue;
+                    }
+                    let pv = &prep.vac[j as usize];
+                    let (mut e, mut o) = (usize::from(p.e_hit), usize::from(p.o_hit));
+                    if pv.ess.binary_search(&x).is_ok() {
+                        e += 1;
+                    } else {
+                        o += 1;
+                    }
+                    let skills = components::skills(cfg, e, pv.ess.len(), o, pv.opt.len(), p.comps.occupation);
+                    tally(p, p.ko, Components { skills, ..p.comps }.total(cfg));
                 }
             }
         }
@@ -608,6 +683,9 @@ impl<'a> Scanner<'a> {
         let band = self.band_km(s);
         let here = Geo::of(s.location);
         let radius = cfg.travel.earth_radius_km;
+        let band_chord = band.map_or(-1.0, |r| chord_limit(r, radius));
+        let own_reach = cfg.travel.reach_km(view.usable, view.max_min).map(|r| r * (1.0 + 1e-9) + 1e-9);
+        let reach_chord = own_reach.map_or(-1.0, |r| chord_limit(r, radius));
         let lat_deg = |km: f64| km / (radius * std::f64::consts::PI / 180.0) * (1.0 + 1e-9);
         let mine = self.by_seeker.get(&i);
 
@@ -628,11 +706,13 @@ impl<'a> Scanner<'a> {
             Some(r) => prep.vac_band.around(s.location.lat(), lat_deg(r), &mut near),
             None => near.extend(&prep.vac_band.siteless),
         }
+        // In index order: the columns are then read front to back.
         near.sort_unstable();
         let mut pairs: Vec<Pair> = Vec::with_capacity(near.len());
         let score_pair = |j: u32, d: f64, ov: Ov| {
             let v = &prep.vac[j as usize];
-            let ev = self.eval(&view, v, d, fixed_of(v), None);
+            // Overridden pairs are scored in full (an included one is a match whatever it scores).
+            let ev = self.eval(&view, v, d, fixed_of(v), None, ov == Ov::None);
             let total = ev.comps.total(cfg);
             let matched = ov == Ov::Included || (ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total));
             let competitive = matched
@@ -652,6 +732,20 @@ impl<'a> Scanner<'a> {
         };
         for &j in &near {
             let v = &prep.vac[j as usize];
+            if v.site.is_some() {
+                if here.clearly_beyond(v.geo, band_chord) {
+                    continue; // out of reach of every view
+                }
+                // Beyond the seeker's own reach and with a knock-out besides
+                // travel that no single change lifts together with it (all but
+                // `licence`): no match under any change, not reachable, so
+                // nothing of the scan reads it.
+                if here.clearly_beyond(v.geo, reach_chord)
+                    && !within(self.fixed_knockouts(&view, v), &[KnockOut::Licence])
+                {
+                    continue;
+                }
+            }
             let d = if v.site.is_some() { here.km(v.geo, radius) } else { 0.0 };
             if v.site.is_some() && band.is_none_or(|r| d > r) {
                 continue; // out of reach of every view
@@ -698,6 +792,9 @@ impl<'a> Scanner<'a> {
         let mut emps: Vec<(Pair, IscoCode)> = Vec::with_capacity(near_e.len());
         for &j in &near_e {
             let e = &self.employers[j as usize];
+            if here.clearly_beyond(prep.emp_geo[j as usize], band_chord) {
+                continue;
+            }
             let d = here.km(prep.emp_geo[j as usize], radius);
             if band.is_none_or(|r| d > r) {
                 continue;
@@ -707,11 +804,8 @@ impl<'a> Scanner<'a> {
                 Some(_) => Ov::Included,
                 None => Ov::None,
             };
-            let Some(isco) = self.best_occupation(&view, e) else { continue };
-            let fixed = Fixed {
-                occupation: components::occupation(cfg, isco, view.codes.iter().copied()),
-                sector: sec[usize::from(sector_ix(Some(e.sector)))],
-            };
+            let Some((isco, occupation)) = self.best_occupation(&occ, j as usize) else { continue };
+            let fixed = Fixed { occupation, sector: sec[usize::from(sector_ix(Some(e.sector)))] };
             let ev = self.eval_employer(&view, e, isco, d, fixed);
             let total = ev.comps.total(cfg);
             let matched = ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total);
@@ -734,14 +828,17 @@ impl<'a> Scanner<'a> {
             mine.map_or(0, |m| m.employers.iter().filter(|&&(_, a)| a == Action::Include).count()) as u64;
 
         let matches = pairs.iter().filter(|p| p.matched).count() as u64;
-        let live = (0..pairs.len() as u32)
-            .filter(|&k| {
-                let p = &pairs[k as usize];
-                p.ov == Ov::None
-                    && !fixed_out(p.ko)
-                    && scfg.is_match(self.upper_bound(&prep.vac[p.idx as usize], &view, p) + 1e-9)
-            })
-            .collect();
+        let mut live: [Vec<u32>; BUCKETS] = Default::default();
+        for (k, p) in pairs.iter().enumerate() {
+            if p.ov != Ov::None {
+                continue;
+            }
+            if let Some(b) = bucket(p.ko) {
+                if scfg.is_match(self.upper_bound(&prep.vac[p.idx as usize], &view, p) + 1e-9) {
+                    live[b].push(k as u32);
+                }
+            }
+        }
         let emp_live = (0..emps.len() as u32)
             .filter(|&k| {
                 let (p, isco) = &emps[k as usize];
@@ -768,7 +865,7 @@ impl<'a> Scanner<'a> {
         let matches = base.matches;
         let (mut positions, mut competitive) = (0u64, 0u64);
         let mut near_gaps: BTreeMap<u32, u64> = BTreeMap::new();
-        let mut certs: BTreeSet<&str> = BTreeSet::new();
+        let mut certs = vec![false; prep.certs.len()];
         let mut asked = vec![0usize; prep.skills.len()];
         let cands = candidates(scfg, s, view.ls, self.catalogue);
         let cand_isco: Vec<bool> = prep.iscos.iter().map(|c| cands.iscos.contains(c)).collect();
@@ -792,7 +889,9 @@ impl<'a> Scanner<'a> {
                 }
             }
             if !p.ko.contains(KnockOut::Travel) {
-                certs.extend(pv.certs.iter().filter(|&&c| !view.certs[c as usize]).map(|&c| prep.certs.name(c)));
+                for &c in pv.certs.iter() {
+                    certs[c as usize] |= !view.certs[c as usize];
+                }
                 for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
                     asked[x as usize] += 1;
                 }
@@ -812,7 +911,7 @@ impl<'a> Scanner<'a> {
             let e = &self.employers[p.idx as usize];
             if p.ov != Ov::Excluded
                 && !p.ko.contains(KnockOut::Travel)
-                && e.occupations.iter().any(|c| cands.iscos.contains(c))
+                && prep.emp_codes[p.idx as usize].iter().any(|&ix| cand_isco[usize::from(ix)])
             {
                 reach.employer(e);
             }
@@ -824,8 +923,19 @@ impl<'a> Scanner<'a> {
         // Changes.
         let skills_asked: Vec<(&str, usize)> =
             asked.iter().enumerate().filter(|(_, &n)| n > 0).map(|(x, &n)| (prep.skills.name(x as u32), n)).collect();
-        let changes = assemble(s, certs.into_iter().collect(), skills_asked, scfg.max_skill_changes());
-        let tried: Vec<Unlock> = changes.into_iter().filter_map(|c| self.outcome(&base, c)).collect();
+        let mut certs: Vec<&str> =
+            certs.iter().enumerate().filter(|(_, &c)| c).map(|(c, _)| prep.certs.name(c as u32)).collect();
+        certs.sort_unstable_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+        let changes = assemble(s, certs, skills_asked, scfg.max_skill_changes());
+        let (skill_changes, others): (Vec<Change>, Vec<Change>) =
+            changes.iter().cloned().partition(|c| matches!(c, Change::Skill(_)));
+        let mut by_skill = self.skill_outcomes(&base, &skill_changes).into_iter();
+        let mut by_other = others.into_iter().map(|c| self.outcome(&base, c));
+        // Back in the order of `changes`.
+        let tried: Vec<Unlock> = changes
+            .iter()
+            .filter_map(|c| if matches!(c, Change::Skill(_)) { by_skill.next() } else { by_other.next() }.flatten())
+            .collect();
         let mut unlocks: Vec<Unlock> = tried.iter().filter(|u| u.is_listed()).cloned().collect();
         unlocks.sort_by(|a, b| b.gained.cmp(&a.gained).then_with(|| a.change.id().cmp(&b.change.id())));
 

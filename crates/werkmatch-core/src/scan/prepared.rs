@@ -81,12 +81,28 @@ pub(crate) struct Geo {
     lat: f64,
     cos_lat: f64,
     lon: f64,
+    /// The point on the unit sphere, for [`Geo::clearly_beyond`].
+    xyz: [f64; 3],
 }
 
 impl Geo {
     pub fn of(p: GeoPoint) -> Geo {
         let lat = p.lat().to_radians();
-        Geo { lat, cos_lat: lat.cos(), lon: p.lon().to_radians() }
+        let lon = p.lon().to_radians();
+        let cos_lat = lat.cos();
+        Geo { lat, cos_lat, lon, xyz: [cos_lat * lon.cos(), cos_lat * lon.sin(), lat.sin()] }
+    }
+
+    /// Whether `to` is certainly farther than the chord `limit` gives (see
+    /// [`chord_limit`]): a few multiplications instead of the haversine's
+    /// sines, with a margin far above both computations' rounding, so that a
+    /// pair near the limit is always left to the exact distance.
+    #[inline]
+    pub fn clearly_beyond(self, to: Geo, limit: f64) -> bool {
+        let [a, b, c] = self.xyz;
+        let [x, y, z] = to.xyz;
+        let chord2 = (a - x) * (a - x) + (b - y) * (b - y) + (c - z) * (c - z);
+        chord2 > limit
     }
 
     /// The great-circle distance in km, as `TravelModel::distance_km`.
@@ -94,6 +110,17 @@ impl Geo {
     pub fn km(self, to: Geo, earth_radius_km: f64) -> f64 {
         haversine_rad_cos(self.lat, self.cos_lat, self.lon, to.lat, to.cos_lat, to.lon) * earth_radius_km
     }
+}
+
+/// The squared chord of a great-circle distance of `km`, widened by a margin,
+/// for [`Geo::clearly_beyond`]; infinite when nothing is beyond it.
+pub(crate) fn chord_limit(km: f64, earth_radius_km: f64) -> f64 {
+    let half = km / (2.0 * earth_radius_km);
+    if !half.is_finite() || half >= std::f64::consts::FRAC_PI_2 {
+        return f64::INFINITY;
+    }
+    let c = 2.0 * half.sin();
+    c * c * (1.0 + 1e-6) + 1e-12
 }
 
 /// Sector table index: the NACE section's index (0–20), or 21 for no sector.
@@ -145,8 +172,10 @@ pub(crate) struct Prepared {
     pub postings: Vec<Vec<u32>>,
     pub vac_band: Band,
     pub emp_band: Band,
-    /// The distinct ISCO codes of the vacancies, in first-seen order.
+    /// The distinct ISCO codes of the vacancies and employers, in first-seen order.
     pub iscos: Vec<IscoCode>,
+    /// Per employer: the indexes in `iscos` of its occupations, in the employer's order.
+    pub emp_codes: Vec<Box<[u16]>>,
     /// Per employer: its location as [`Geo`].
     pub emp_geo: Vec<Geo>,
 }
@@ -187,6 +216,21 @@ impl Prepared {
                 }
             })
             .collect();
+        let emp_codes = employers
+            .iter()
+            .map(|e| {
+                e.occupations
+                    .iter()
+                    .map(|&c| {
+                        *isco_at.entry(c).or_insert_with(|| {
+                            iscos.push(c);
+                            u16::try_from(iscos.len() - 1)
+                                .unwrap_or_else(|_| unreachable!("ISCO-08 has fewer than 65,536 codes"))
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
         let mut postings = vec![Vec::new(); skills.len()];
         for (i, v) in vac.iter().enumerate() {
             for &x in v.ess.iter().chain(v.opt.iter()) {
@@ -201,6 +245,7 @@ impl Prepared {
             certs,
             postings,
             iscos,
+            emp_codes,
             emp_geo: employers.iter().map(|e| Geo::of(e.location)).collect(),
         }
     }

@@ -107,7 +107,17 @@ impl Thresholds {
             ahead
         };
         if passes {
-            return ahead_in(&head.passing, n) < n;
+            let p = &head.passing;
+            // Decided by the scores at places n and n + 1 alone, mostly: above
+            // the n-th, at most n − 1 rank ahead; below the (n + 1)-th, all
+            // n + 1 do, and at most one of them is the seeker itself.
+            if p.len() < n || score > p[n - 1].0 {
+                return true;
+            }
+            if p.len() > n && score < p[n].0 {
+                return false;
+            }
+            return ahead_in(p, n) < n;
         }
         // Behind every other seeker that passes. A full head (N_v + 1 of
         // them) holds at least N_v others; otherwise it is every one of them.

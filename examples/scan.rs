@@ -15,6 +15,13 @@
 //! are ESCO URIs), else from the synthetic generator's vocabulary (ids
 //! `synthetic:<ISCO>`).
 //!
+//! `--overrides FILE` (AUDIT.md section 3, read by the shared loader; ids are
+//! checked against the records read): an excluded pair is never a match, a
+//! hidden job, a competitor or a near match; an included pair is a match
+//! (hidden job) for the seeker and every changed self and is listed in `best`
+//! (`"included": true`). `--overrides-as-of DAY` sets the date `valid_until`
+//! is checked against (default today, UTC). Readings in docs/SCAN.md.
+//!
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -33,6 +40,7 @@ use std::time::Instant;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
+use werkmatch::adapter::overrides::KnownIds;
 use werkmatch::adapter::{occupation_catalogue, OnError};
 use werkmatch::rank::Executor;
 use werkmatch::scan::{summarise, OccupationCatalogue, Route, ScanConfig, Scanner, SeekerScan};
@@ -71,6 +79,8 @@ struct Args {
     /// Language of the text, the report and the messages: nl (Nederlands) or en (English).
     #[arg(long, default_value_t = Lang::Nl)]
     lang: Lang,
+    #[command(flatten)]
+    overrides: cli::OverrideFlags,
     #[command(flatten)]
     input: cli::InputFlags,
 }
@@ -189,11 +199,19 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
         Some(p) => cli::accept(p, inputs.employers(p), bad, lang)?,
         None => Vec::new(),
     };
+    // Overrides name the run's ids, so they are read after the records.
+    let known = KnownIds {
+        seekers: Some(seekers.iter().map(|s| s.id.as_str()).collect()),
+        vacancies: Some(vacancies.iter().map(|v| v.id.as_str()).collect()),
+        employers: Some(employers.iter().map(|e| e.id.as_str()).collect()),
+    };
+    let overrides = args.overrides.load(&known)?;
     let cfg = ScoringConfig::default();
     let scfg = ScanConfig::default();
     let started = Instant::now();
-    let scanner = Scanner::new(&cfg, &scfg, &seekers, &vacancies, &employers, &catalogue, Executor::Global)
-        .map_err(|e| Label::ScanPreparing.text_with(lang, &[("error", &Verbatim(&e))]))?;
+    let scanner =
+        Scanner::with_overrides(&cfg, &scfg, &seekers, &vacancies, &employers, &catalogue, overrides, Executor::Global)
+            .map_err(|e| Label::ScanPreparing.text_with(lang, &[("error", &Verbatim(&e))]))?;
 
     let scans: Vec<SeekerScan> = match &args.id {
         Some(id) => {
@@ -258,6 +276,12 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
+    if let Some(day) = &args.overrides.overrides_as_of {
+        if let Err(e) = werkmatch::overrides::Date::parse(day) {
+            eprintln!("{}", cli::error_line(&format!("--overrides-as-of {day}: {}", e.reason()), args.lang));
+            return ExitCode::from(2);
+        }
+    }
     let mut bad = 0;
     match run(&args, &mut bad) {
         Ok(()) => cli::finish(bad, args.lang),

@@ -8,8 +8,9 @@ use serde_json::Value;
 use support::{run, run_ok, text};
 
 fn scans(extra: &[&str]) -> Vec<Value> {
-    let out =
-        std::env::temp_dir().join(format!("werkmatch-scan-overrides-{}-{}.jsonl", std::process::id(), extra.len()));
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let out = std::env::temp_dir().join(format!("werkmatch-scan-overrides-{}-{n}.jsonl", std::process::id()));
     let out_s = out.to_str().unwrap().to_owned();
     let mut args = vec![
         "--seekers",

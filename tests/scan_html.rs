@@ -19,9 +19,10 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-/// A fresh directory under the target's tmp dir (screenshots stay there to look at).
+/// A fresh directory under the target's tmp dir (screenshots stay there to
+/// look at; the next run replaces them).
 fn workdir(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", std::process::id()));
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

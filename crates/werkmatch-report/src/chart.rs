@@ -183,3 +183,33 @@ pub fn grouped_bar_chart(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grouped_chart_draws_a_bar_per_series_and_lists_them_in_columns() {
+        let rows = vec![("level 1".to_owned(), vec![135.0, 91.0]), ("level 2".to_owned(), vec![110.0, 381.0])];
+        let html =
+            grouped_bar_chart("m", "T", "D", "Level", &["seekers", "positions"], &rows, 381.0, |x| format!("{x:.0}"))
+                .into_string();
+        assert!(html.contains("role=\"img\" aria-labelledby=\"m-title m-desc\""));
+        assert!(html.contains("<title id=\"m-title\">T</title>") && html.contains("<desc id=\"m-desc\">D</desc>"));
+        assert_eq!(html.matches("<rect").count(), 2 + 4, "two legend keys and four bars");
+        assert!(html.contains("<th scope=\"col\">seekers</th><th scope=\"col\">positions</th>"));
+        assert!(html.contains("<th scope=\"row\">level 2</th><td>110</td><td>381</td>"));
+    }
+
+    #[test]
+    fn long_labels_widen_the_label_column_and_a_long_legend_wraps() {
+        assert_eq!(label_width(["a", "bb"].into_iter()), LABEL_MIN);
+        let long = "een diploma één niveau hoger";
+        assert!(label_width([long].into_iter()) > long.chars().count() as f64 * 6.0);
+        let names = ["Passende vacatures erbij", "Vacatures eraf", "Meer kansrijk", "Werkgevers erbij", "nog een"];
+        let html =
+            grouped_bar_chart("u", "T", "D", "x", &names, &[("a".to_owned(), vec![1.0; 5])], 1.0, |x| format!("{x}"))
+                .into_string();
+        assert!(html.contains("y=\"22\""), "a second legend line: {html}");
+    }
+}

@@ -9,13 +9,13 @@
 //! else by id; the ids stay in the JSON.
 //!
 //! ```
-//! use werkmatch_core::scan::CaseloadSummary;
+//! use werkmatch_core::scan::summarise;
 //! use werkmatch_core::text::Lang;
-//! # fn summary() -> CaseloadSummary { unimplemented!() }
-//! # if false {
-//! let html = werkmatch_report::scan::caseload_page(&summary(), &|_: &str| None, Lang::Nl);
+//!
+//! let empty = summarise(&[], &[], 0); // no seekers: every count 0
+//! let html = werkmatch_report::scan::caseload_page(&empty, &|_: &str| None, Lang::Nl);
 //! assert!(html.contains("<h1>Arbeidsmarktwaardescan van het bestand</h1>"));
-//! # }
+//! assert!(html.contains("<svg") && !html.contains("<script"));
 //! ```
 
 mod caseload;

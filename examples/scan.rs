@@ -198,6 +198,8 @@ struct Scanned {
     scans: Vec<SeekerScan>,
     summary: werkmatch::scan::CaseloadSummary,
     seconds: f64,
+    /// Labels of skills and occupations for the report (ids stay in the JSON).
+    labels: &'static dyn ConceptLabels,
 }
 
 fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, String> {
@@ -207,7 +209,6 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
     let mut flags = args.input.clone();
     let esco = flags.esco.take();
     let mut inputs = flags.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
-    // Labels of skills and occupations for the report (ids stay in the JSON).
     let mut labels: &'static dyn ConceptLabels = &occupation_catalogue::SyntheticLabels;
     let catalogue: OccupationCatalogue = match &esco {
         Some(dir) => {
@@ -261,12 +262,12 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
     let summary = summarise(&scans, &vacancies, employers.len());
     let seconds = started.elapsed().as_secs_f64();
     drop(scanner);
-    Ok(Scanned { lang, cfg, scfg, taxonomy, scans, summary, seconds })
+    Ok(Scanned { lang, cfg, scfg, taxonomy, scans, summary, seconds, labels })
 }
 
 fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), String> {
     let mut rec = Recorder::new(log.is_some());
-    let Scanned { lang, scans, summary, seconds, cfg, scfg, taxonomy } = scanned(args, bad, &mut rec)?;
+    let Scanned { lang, scans, summary, seconds, cfg, scfg, taxonomy, labels } = scanned(args, bad, &mut rec)?;
 
     match &args.id {
         Some(_) => print_seeker(&scans[0], lang),

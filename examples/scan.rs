@@ -9,6 +9,8 @@
 //! # the caseload: one JSON line per seeker, and the summary
 //! cargo run --release --example scan -- --seekers S.jsonl --vacancies V.jsonl --employers E.jsonl \
 //!     --json scan.jsonl --summary summary.json
+//! # the report as HTML: the jobcoach page with --id, the policy page without
+//! cargo run --release --example scan -- --seekers S.jsonl --vacancies V.jsonl --html scan.html
 //! ```
 //!
 //! Alternatives come from the ESCO taxonomy with `--esco DIR` (occupation ids
@@ -22,11 +24,22 @@
 //! (`"included": true`). `--overrides-as-of DAY` sets the date `valid_until`
 //! is checked against (default today, UTC). Readings in docs/SCAN.md.
 //!
+//! `--audit-log FILE` (with `--json`) appends one run record (AUDIT.md
+//! section 1, kind `scan`: inputs with their hashes and counts, options, the
+//! `--json` output's hash; no personal data, so a one-seeker scan records
+//! that it was one, not whose: the id is in the output the record points to);
+//! `cargo run --example audit -- replay LOG --seq N` scans again through this
+//! file's code and compares.
+//!
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/recorded.rs"]
+mod recorded;
+#[path = "common/scan_record.rs"]
+mod scan_record;
 #[path = "common/scan_text.rs"]
 mod scan_text;
 
@@ -41,12 +54,19 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
 use werkmatch::adapter::overrides::KnownIds;
-use werkmatch::adapter::{occupation_catalogue, OnError};
+use werkmatch::adapter::{occupation_catalogue, ConceptLabels, OnError};
 use werkmatch::rank::Executor;
+use werkmatch::report;
 use werkmatch::scan::{summarise, OccupationCatalogue, Route, ScanConfig, Scanner, SeekerScan};
 use werkmatch::score::ScoringConfig;
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Employer, Jobseeker, Vacancy};
+
+use recorded::Recorder;
+use scan_record::record;
+#[allow(unused_imports)] // for `audit replay`, which includes this file
+pub(crate) use scan_record::rerun;
+use werkmatch::audit::AuditLog;
 
 /// Scan one seeker or a caseload against the vacancies and employers.
 #[derive(Parser, Debug)]
@@ -83,6 +103,8 @@ struct Args {
     overrides: cli::OverrideFlags,
     #[command(flatten)]
     input: cli::InputFlags,
+    #[command(flatten)]
+    audit: recorded::AuditFlags,
 }
 
 fn print_seeker(s: &SeekerScan, lang: Lang) {
@@ -177,26 +199,46 @@ fn json_line<T: serde::Serialize>(w: &mut impl Write, x: &T) -> std::io::Result<
     writeln!(w)
 }
 
-fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
+/// What a scan computed; [`scanned`] is the code that a run and its replay share.
+struct Scanned {
+    lang: Lang,
+    cfg: ScoringConfig,
+    scfg: ScanConfig,
+    taxonomy: Option<String>,
+    scans: Vec<SeekerScan>,
+    summary: werkmatch::scan::CaseloadSummary,
+    seconds: f64,
+    /// Labels of skills and occupations for the report (ids stay in the JSON).
+    labels: &'static dyn ConceptLabels,
+    /// How many overrides took effect (with `--overrides`).
+    overrides_in_effect: Option<u64>,
+}
+
+fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, String> {
     let lang = args.lang;
+    rec.reference(&args.input)?;
+    let mut taxonomy = None;
     let mut flags = args.input.clone();
     let esco = flags.esco.take();
     let mut inputs = flags.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
+    let mut labels: &'static dyn ConceptLabels = &occupation_catalogue::SyntheticLabels;
     let catalogue: OccupationCatalogue = match &esco {
         Some(dir) => {
             let t: &'static Taxonomy = Box::leak(Box::new(
                 Taxonomy::load(dir).map_err(|e| Label::InputEscoExport.text_with(lang, &[("error", &e)]))?,
             ));
             inputs.resolver = Some(t);
+            labels = t;
             inputs.normaliser = Some(Box::leak(Box::new(OccupationNormalizer::new(t))));
+            taxonomy = Some(format!("ESCO {}", t.version().tag));
             occupation_catalogue::from_esco(t)
         }
         None => occupation_catalogue::synthetic(),
     };
-    let seekers: Vec<Jobseeker> = cli::accept(&args.seekers, inputs.seekers(&args.seekers), bad, lang)?;
-    let vacancies: Vec<Vacancy> = cli::accept(&args.vacancies, inputs.vacancies(&args.vacancies), bad, lang)?;
+    let seekers: Vec<Jobseeker> = rec.read("seekers", &args.seekers, |p| inputs.seekers(p), bad, lang)?;
+    let vacancies: Vec<Vacancy> = rec.read("vacancies", &args.vacancies, |p| inputs.vacancies(p), bad, lang)?;
     let employers: Vec<Employer> = match &args.employers {
-        Some(p) => cli::accept(p, inputs.employers(p), bad, lang)?,
+        Some(p) => rec.read("employers", p, |p| inputs.employers(p), bad, lang)?,
         None => Vec::new(),
     };
     // Overrides name the run's ids, so they are read after the records.
@@ -205,7 +247,9 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
         vacancies: Some(vacancies.iter().map(|v| v.id.as_str()).collect()),
         employers: Some(employers.iter().map(|e| e.id.as_str()).collect()),
     };
+    rec.input("overrides", args.overrides.overrides.as_deref())?;
     let overrides = args.overrides.load(&known)?;
+    let overrides_in_effect = args.overrides.overrides.as_ref().map(|_| overrides.len() as u64);
     let cfg = ScoringConfig::default();
     let scfg = ScanConfig::default();
     let started = Instant::now();
@@ -239,6 +283,14 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
     };
     let summary = summarise(&scans, &vacancies, employers.len());
     let seconds = started.elapsed().as_secs_f64();
+    drop(scanner);
+    Ok(Scanned { lang, cfg, scfg, taxonomy, scans, summary, seconds, labels, overrides_in_effect })
+}
+
+fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), String> {
+    let mut rec = Recorder::new(log.is_some());
+    let Scanned { lang, scans, summary, seconds, cfg, scfg, taxonomy, labels, overrides_in_effect } =
+        scanned(args, bad, &mut rec)?;
 
     match &args.id {
         Some(_) => print_seeker(&scans[0], lang),
@@ -260,34 +312,49 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
     }
     if let Some(path) = &args.json {
         write_file(path, lang, |w| scans.iter().try_for_each(|s| json_line(w, s)))?;
+        if let Some(log) = log {
+            recorded::append(log, rec.finish(record(args, &cfg, &scfg, taxonomy, overrides_in_effect), path)?)?;
+        }
     }
     if let Some(path) = &args.summary {
         write_file(path, lang, |w| json_line(w, &summary))?;
     }
     if let Some(path) = &args.html {
-        let _ = path;
-        return Err("--html: the report is not built yet".to_owned());
+        // The same structs as the JSON above, so the page and the JSON agree.
+        let names = |id: &str| labels.label(id, lang.code()).map(str::to_owned);
+        let page = match &args.id {
+            Some(_) => report::scan::seeker_page(&scans[0], &names, lang),
+            None => report::scan::caseload_page(&summary, &names, lang),
+        };
+        write_file(path, lang, |w| w.write_all(page.as_bytes()))?;
     }
     Ok(())
 }
 
 fn main() -> ExitCode {
-    let args: Args = match cli::parse() {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
-    if let Some(day) = &args.overrides.overrides_as_of {
-        if let Err(e) = werkmatch::overrides::Date::parse(day) {
-            eprintln!("{}", cli::error_line(&format!("--overrides-as-of {day}: {}", e.reason()), args.lang));
-            return ExitCode::from(2);
-        }
-    }
-    let mut bad = 0;
-    match run(&args, &mut bad) {
-        Ok(()) => cli::finish(bad, args.lang),
-        Err(msg) => {
-            eprintln!("{}", cli::error_line(&msg, args.lang));
-            ExitCode::from(1)
-        }
-    }
+    cli::main(
+        |args: &Args| args.lang,
+        |args| {
+            // Usage errors before any work.
+            if let Some(day) = &args.overrides.overrides_as_of {
+                if let Err(e) = werkmatch::overrides::Date::parse(day) {
+                    eprintln!("{}", cli::error_line(&format!("--overrides-as-of {day}: {}", e.reason()), args.lang));
+                    return Ok(ExitCode::from(2));
+                }
+            }
+            let log = match (args.audit.log(), &args.json) {
+                (Ok(Some(_)), None) => Err("--audit-log records the --json output: give --json FILE too".to_string()),
+                (log, _) => log,
+            };
+            let log = match log {
+                Ok(log) => log,
+                Err(msg) => {
+                    eprintln!("{}", cli::error_line(&msg, args.lang));
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let mut bad = 0;
+            run(args, &mut bad, log.as_ref()).map(|()| cli::finish(bad, args.lang))
+        },
+    )
 }

@@ -6,7 +6,7 @@ use std::fmt;
 use super::{Catalogue, Label, Lang, Message};
 use crate::model::{Education, PhysicalLoad, TravelMode};
 use crate::score::words::Reason;
-use crate::score::{Component, Explanation, Hint, KnockOut};
+use crate::score::{Account, Component, Explanation, Hint, KnockOut};
 use crate::travel::Travel;
 
 impl Catalogue for KnockOut {
@@ -96,6 +96,37 @@ impl Message for Reason {
     }
 }
 
+/// The account of a pair for the person concerned: the explanation, why it
+/// fits, and what would lift each knock-out.
+impl Message for Account {
+    fn write_to(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &self.explanation;
+        e.write_to(lang, f)?;
+        if !self.reasons.is_empty() {
+            let reasons: Vec<String> = self.reasons.iter().map(|r| r.text(lang)).collect();
+            writeln!(f, "{}", Label::CommonWhy.text_with(lang, &[("reasons", &reasons.join("; "))]))?;
+        }
+        if let Some(reason) = &e.override_reason {
+            let label = if e.knockouts.contains(&KnockOut::Override) {
+                Label::CommonExcludedByStaff
+            } else {
+                Label::CommonIncluded
+            };
+            writeln!(f, "{}", label.text_with(lang, &[("reason", &super::Verbatim(reason))]))?;
+        }
+        if self.is_excluded() {
+            let would = super::Decimal::new(e.recombined_total(), 2);
+            writeln!(f, "{}", Label::CommonWouldScore.text_with(lang, &[("score", &would), ("trip", &e.travel)]))?;
+            writeln!(f, "{}", Label::CommonLifts.text(lang))?;
+            for l in &self.lifts {
+                let line = Label::CommonLift.text_with(lang, &[("knockout", &l.knockout), ("hint", &l.hint)]);
+                writeln!(f, "  - {line}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Message for Explanation {
     fn write_to(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         lang.texts().explanation(self, f)
@@ -126,5 +157,25 @@ impl Message for crate::Error {
             Label::InputValue.with(&[("value", &super::Verbatim(format!("{v:?}")))]).write_to(lang, f)?;
         }
         Ok(())
+    }
+}
+
+/// A change of the scan in words: "rijbewijs B en een auto", "a driving
+/// licence and a car"; certificates and skills by their id.
+impl Message for crate::scan::Change {
+    fn write_to(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::scan::Change;
+        match self {
+            Change::Licence => Label::ScanChangeLicence.write_to(lang, f),
+            Change::Car => Label::ScanChangeCar.write_to(lang, f),
+            Change::Ebike => Label::ScanChangeEbike.write_to(lang, f),
+            Change::TravelPlus15 => Label::ScanChangeTravel.write_to(lang, f),
+            Change::Dutch(l) => {
+                Label::ScanChangeDutch.with(&[("level", &super::Verbatim(format!("{l:?}")))]).write_to(lang, f)
+            }
+            Change::Certificate(x) => Label::ScanChangeCertificate.with(&[("name", &x.as_str())]).write_to(lang, f),
+            Change::Skill(x) => Label::ScanChangeSkill.with(&[("name", &x.as_str())]).write_to(lang, f),
+            Change::LevelUp => Label::ScanChangeLevelUp.write_to(lang, f),
+        }
     }
 }

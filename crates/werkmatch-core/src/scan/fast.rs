@@ -281,7 +281,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// As [`Scanner::new`], honouring human overrides (AUDIT.md section 3;
-    /// the reading is in the [module documentation](self)). Decisions about
+    /// the reading is in docs/SCAN.md, reading 17). Decisions about
     /// ids that are not in the populations have no effect (the adapter
     /// reports them).
     #[allow(clippy::too_many_arguments)]

@@ -12,7 +12,11 @@
 //! single titles): words after a bracket or " - " qualify the title (place,
 //! specialism), seniority and contract words ("senior", "trainee") say little
 //! about the occupation, a loose match on an alternative label is weaker than
-//! one on the preferred label. The weights were chosen on the even rows of the
+//! one on the preferred label. A title that names no management position is
+//! seldom a management occupation or label ("Marketing (trainee)" is not a
+//! marketing manager), though "manager" is too common a word for its IDF to say
+//! so. A word that no label has but an occupation's skills do ("java",
+//! "sap") points to that occupation. The weights were chosen on the even rows of the
 //! JobBERT dev set (`examples/eval_titles.rs --split even`), the odd rows held out.
 
 use std::cell::RefCell;
@@ -66,6 +70,8 @@ struct Label {
     tokens: Vec<u32>,
     /// Which token is the label's head noun, if any (see [`head_position`]).
     head: Option<usize>,
+    /// Whether the label names a management position (see [`is_manager_word`]).
+    manager: bool,
 }
 
 /// A scored target (occupation or skill index) with the label that matched best.
@@ -102,6 +108,10 @@ pub(crate) struct LabelIndex {
     sorted_words: Vec<String>,
     /// Per target, the key used to break ties (its URI).
     tie_keys: Vec<String>,
+    /// Per target, whether it is a management occupation (ISCO major group 1).
+    managers: Vec<bool>,
+    /// Words of the targets' skill labels that no label has, with the targets (sorted).
+    skill_words: HashMap<String, Vec<u32>>,
 }
 
 /// Share of the trigram cosine in a label's score; the rest is the word-overlap F-measure.
@@ -133,6 +143,23 @@ const SUPPORT_WEIGHT: f32 = 0.05;
 /// IDF multiplier for a query word that occurs in no label.
 const UNSEEN_WORD_WEIGHT: f32 = 0.4;
 
+/// Similarity credited to a query word that no label has but a skill of the
+/// occupation names ("java developer" → software developer, whose skills
+/// include Java): the ad names a tool of the trade instead of the trade.
+const SKILL_SIM: f32 = 0.8;
+/// IDF multiplier (instead of [`UNSEEN_WORD_WEIGHT`]) for a query word that no
+/// label has but some occupation's skills do: more likely a tool than a place.
+const SKILL_WORD_WEIGHT: f32 = 0.7;
+/// Skill words named by more occupations than this say little about which one.
+const SKILL_WORD_MAX_TARGETS: usize = 60;
+/// Score multiplier loss of a management occupation (ISCO-08 major group 1)
+/// when the title has no manager word ([`is_manager_word`]): "Marketing (trainee)" is
+/// seldom a marketing manager, but the unmatched label word "manager" is so
+/// common that its IDF hardly counts against the label.
+const MANAGER_OCCUPATION_PENALTY: f32 = 0.2;
+/// The same for a label with a manager word that the title lacks
+/// ("customer service" vs the label "customer service manager").
+const MANAGER_LABEL_PENALTY: f32 = 0.2;
 /// How many labels survive the trigram stage into the rerank (60 before: the right
 /// occupation was often just below the cut, worth the slower rerank).
 const CANDIDATES: usize = 100;
@@ -207,7 +234,12 @@ impl<'s> SimCache<'s> {
 
 impl LabelIndex {
     /// Builds the index. `labels` are (target, kind, text); `tie_keys[target]` orders equal scores.
-    pub fn build(labels: impl IntoIterator<Item = (u32, LabelKind, String)>, tie_keys: Vec<String>) -> Self {
+    pub fn build(
+        labels: impl IntoIterator<Item = (u32, LabelKind, String)>,
+        tie_keys: Vec<String>,
+        managers: Vec<bool>,
+        skill_texts: Vec<Vec<String>>,
+    ) -> Self {
         let mut idx = LabelIndex {
             labels: Vec::new(),
             originals: Vec::new(),
@@ -226,6 +258,8 @@ impl LabelIndex {
             nl: Stemmer::create(Algorithm::Dutch),
             sorted_words: Vec::new(),
             tie_keys,
+            managers,
+            skill_words: HashMap::new(),
         };
         // Deduplicate folded labels per target: ESCO repeats the preferred label among the alternatives.
         let mut seen: HashMap<(u32, String), usize> = HashMap::new();
@@ -246,10 +280,11 @@ impl LabelIndex {
             seen.insert((target, folded.clone()), idx.labels.len());
             let label_words: Vec<&str> = words(&folded).collect();
             let head = head_position(&label_words);
+            let manager = label_words.iter().any(|w| is_manager_word(w));
             let tokens = label_words.iter().map(|w| idx.token_id(w)).collect();
             let original = u32::try_from(idx.originals.len()).unwrap_or(u32::MAX);
             idx.originals.push(text);
-            idx.labels.push(Label { target, kind, original, tokens, head });
+            idx.labels.push(Label { target, kind, original, tokens, head, manager });
             folded_texts.push(folded);
         }
         let mut stem_ids = std::mem::take(&mut idx.stem_ids);
@@ -342,6 +377,27 @@ impl LabelIndex {
             }
         }
         idx.label_tri_start.push(u32::try_from(idx.label_tris.len()).unwrap_or(u32::MAX));
+        let max_targets = SKILL_WORD_MAX_TARGETS;
+        let mut sw: HashMap<String, Vec<u32>> = HashMap::new();
+        for (t, texts) in skill_texts.iter().enumerate() {
+            for text in texts {
+                for w in words(&fold(text)) {
+                    if w.len() >= 2 && !idx.tok_ids.contains_key(w) {
+                        let v = sw.entry(w.to_string()).or_default();
+                        let t = u32::try_from(t).unwrap_or(u32::MAX);
+                        if v.last() != Some(&t) {
+                            v.push(t);
+                        }
+                    }
+                }
+            }
+        }
+        sw.retain(|_, v| {
+            v.sort_unstable();
+            v.dedup();
+            v.len() <= max_targets
+        });
+        idx.skill_words = sw;
         idx.common_len = (idx.labels.len() / COMMON_SHARE).max(PREFILTER);
         idx
     }
@@ -390,9 +446,10 @@ impl LabelIndex {
             .map(|(i, w)| {
                 let id = self.tok_ids.get(*w).copied();
                 // A word no label has is mostly a place or company name, seldom the occupation.
-                let idf = id
-                    .and_then(|i| self.tok_idf.get(i as usize).copied())
-                    .unwrap_or_else(|| self.unseen_idf() * UNSEEN_WORD_WEIGHT * modifier_factor(w));
+                let idf = id.and_then(|i| self.tok_idf.get(i as usize).copied()).unwrap_or_else(|| {
+                    let weight = if self.skill_words.contains_key(*w) { SKILL_WORD_WEIGHT } else { UNSEEN_WORD_WEIGHT };
+                    self.unseen_idf() * weight * modifier_factor(w)
+                });
                 let role = if i >= n_main {
                     QUALIFIER_WEIGHT
                 } else if Some(i) == head {
@@ -401,15 +458,21 @@ impl LabelIndex {
                     1.0
                 };
                 let stem = |st: &Stemmer| self.stem_ids.get(st.stem(w).as_ref()).copied().unwrap_or(u32::MAX);
-                QToken { id, text: w, idf: idf * role, stems: [stem(&self.en), stem(&self.nl)] }
+                let skill_targets =
+                    if id.is_none() { self.skill_words.get(*w).map_or(&[][..], Vec::as_slice) } else { &[][..] };
+                QToken { id, skill_targets, text: w, idf: idf * role, stems: [stem(&self.en), stem(&self.nl)] }
             })
             .collect();
+        let says_manager = q_words.iter().any(|w| is_manager_word(w));
         let mut sims = SimCache::new(s, q_tokens.len(), self.tok_text.len());
         let mut per_label: Vec<(u32, f32, u32)> = Vec::with_capacity(cos_candidates.len());
         for &(cos, li) in &cos_candidates {
             let Some(label) = self.labels.get(li as usize) else { continue };
             let raw = self.rerank(&q_tokens, label, cos, &mut sims);
-            let score = raw * label.kind.weight(raw);
+            let mut score = raw * label.kind.weight(raw);
+            if label.manager && !says_manager {
+                score *= 1.0 - MANAGER_LABEL_PENALTY;
+            }
             per_label.push((label.target, score, label.original));
         }
         sims.reset();
@@ -426,7 +489,13 @@ impl LabelIndex {
                 // Every further candidate label of the same concept is a little more evidence;
                 // it shrinks the miss, so nothing overtakes an exact match.
                 let support = 1.0 + SUPPORT_WEIGHT * (g.len() as f32).ln();
-                Some(Hit { target, score: (1.0 - miss / support).clamp(0.0, 1.0), original })
+                // A title that names no management position is seldom a management occupation.
+                let rank = if !says_manager && self.managers.get(target as usize).copied().unwrap_or(false) {
+                    1.0 - MANAGER_OCCUPATION_PENALTY
+                } else {
+                    1.0
+                };
+                Some(Hit { target, score: ((1.0 - miss / support) * rank).clamp(0.0, 1.0), original })
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| self.tie(a.target).cmp(self.tie(b.target))));
@@ -600,6 +669,9 @@ impl LabelIndex {
                     *b = b.max(s);
                 }
             }
+            if best < SKILL_SIM && qt.skill_targets.binary_search(&label.target).is_ok() {
+                best = SKILL_SIM;
+            }
             q_cov += qidf * best;
             q_tot += qidf;
         }
@@ -653,14 +725,17 @@ impl LabelIndex {
 /// One query word with its IDF (times its role's weight) and stems.
 struct QToken<'q> {
     id: Option<u32>,
+    /// For a word no label has: the targets whose skills' labels have it, sorted.
+    skill_targets: &'q [u32],
     text: &'q str,
     idf: f32,
     stems: [u32; 2],
 }
 
-/// Words that say how senior or how temporary a job is, not what it is: they
+/// Words that say how senior or how temporary a job is, or that only advertise
+/// it ("allround", "gezocht", the "m/v/x" of Dutch ads), not what it is: they
 /// count for little on both sides, so "senior keeper" is mostly "keeper".
-const MODIFIERS: [&str; 24] = [
+const MODIFIERS: [&str; 34] = [
     "senior",
     "junior",
     "sr",
@@ -685,6 +760,16 @@ const MODIFIERS: [&str; 24] = [
     "ervaren",
     "startend",
     "urgently",
+    "allround",
+    "vacature",
+    "gezocht",
+    "wanted",
+    "needed",
+    "dringend",
+    "immediate",
+    "m",
+    "v",
+    "x",
 ];
 
 /// The IDF multiplier of a word: [`MODIFIER_WEIGHT`] for seniority and contract words, else 1.
@@ -694,6 +779,38 @@ fn modifier_factor(word: &str) -> f32 {
     } else {
         1.0
     }
+}
+
+/// Words that say a title or label is a management position, English and Dutch.
+///
+/// Not "executive", "officer" or "coordinator": in ads these are as often staff
+/// roles ("sales executive", "police officer", "projectcoördinator"). Not "chef",
+/// a boss in Dutch but a cook in English.
+const MANAGER_WORDS: [&str; 18] = [
+    "manager",
+    "managers",
+    "mgr",
+    "head",
+    "director",
+    "chief",
+    "lead",
+    "leader",
+    "supervisor",
+    "management",
+    "owner",
+    "ceo",
+    "hoofd",
+    "directeur",
+    "leidinggevende",
+    "teamleider",
+    "bedrijfsleider",
+    "leider",
+];
+
+/// Whether a folded word names a management position: one of [`MANAGER_WORDS`], or a
+/// Dutch compound on "manager" or "directeur" ("filiaalmanager", "schooldirecteur").
+fn is_manager_word(w: &str) -> bool {
+    MANAGER_WORDS.contains(&w) || (w.len() > 8 && (w.ends_with("manager") || w.ends_with("directeur")))
 }
 
 /// Words that end the head phrase in English and Dutch titles ("lecturer in chemistry").

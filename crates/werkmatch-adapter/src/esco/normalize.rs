@@ -87,9 +87,26 @@ impl<'t> OccupationNormalizer<'t> {
     fn build(taxonomy: &'t Taxonomy, languages: Option<&[&str]>) -> Self {
         let maps: Vec<&LabelMap> = taxonomy.occupations().iter().map(|o| &o.labels).collect();
         let keys = taxonomy.occupations().iter().map(|o| o.uri.clone()).collect();
+        let skill_texts = taxonomy
+            .occupations()
+            .iter()
+            .map(|o| {
+                o.essential
+                    .iter()
+                    .chain(&o.optional)
+                    .filter_map(|&id| taxonomy.skill(id))
+                    .flat_map(|s| {
+                        s.labels
+                            .values()
+                            .flat_map(|l| std::iter::once(l.preferred.clone()).chain(l.alt.iter().cloned()))
+                    })
+                    .collect()
+            })
+            .collect();
+        let managers = taxonomy.occupations().iter().map(|o| o.isco.as_str().starts_with('1')).collect();
         OccupationNormalizer {
             taxonomy,
-            index: LabelIndex::build(label_rows(&maps, languages), keys),
+            index: LabelIndex::build(label_rows(&maps, languages), keys, managers, skill_texts),
             memo: Memo::new(),
         }
     }

@@ -24,7 +24,8 @@ use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::text::{fold, word_trigrams, words};
+use super::text::{fold, words};
+use super::trigram::{idf, TrigramTable};
 
 /// What kind of label a text is; preferred labels win ties.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,14 +87,10 @@ pub(crate) struct Hit {
 pub(crate) struct LabelIndex {
     labels: Vec<Label>,
     originals: Vec<String>,
-    tri_ids: HashMap<u64, u32>,
-    tri_idf: Vec<f32>,
-    /// Per trigram: (label, tf·idf / ‖label‖).
+    /// The labels' trigram TF-IDF vectors (documents are label indexes).
+    tris: TrigramTable,
+    /// Per trigram: (label, tf·idf / ‖label‖), from `tris`.
     tri_post: Vec<Vec<(u32, f32)>>,
-    /// Per label, its (trigram, tf·idf / ‖label‖) sorted by trigram, flattened; see `label_tri_start`.
-    label_tris: Vec<(u32, f32)>,
-    /// Where each label's trigrams start in `label_tris` (one more entry than labels).
-    label_tri_start: Vec<u32>,
     /// Posting lists longer than this are "common" trigrams (see [`LabelIndex::search`]).
     common_len: usize,
     tok_ids: HashMap<String, u32>,
@@ -243,11 +240,8 @@ impl LabelIndex {
         let mut idx = LabelIndex {
             labels: Vec::new(),
             originals: Vec::new(),
-            tri_ids: HashMap::new(),
-            tri_idf: Vec::new(),
+            tris: TrigramTable::default(),
             tri_post: Vec::new(),
-            label_tris: Vec::new(),
-            label_tri_start: Vec::new(),
             common_len: 0,
             tok_ids: HashMap::new(),
             tok_text: Vec::new(),
@@ -326,57 +320,11 @@ impl LabelIndex {
         for (w, text) in idx.tok_idf.iter_mut().zip(&idx.tok_text) {
             *w *= modifier_factor(text);
         }
-        // Trigram postings with per-label tf, then idf and normalisation.
-        let mut per_label: Vec<Vec<(u32, f32)>> = Vec::with_capacity(folded_texts.len());
-        let mut tri_df: Vec<Vec<u32>> = Vec::new();
-        let mut buf = Vec::new();
-        for (li, folded) in folded_texts.iter().enumerate() {
-            buf.clear();
-            for w in words(folded) {
-                word_trigrams(w, &mut buf);
-            }
-            buf.sort_unstable();
-            let mut counts: Vec<(u32, f32)> = Vec::new();
-            for g in buf.chunk_by(|a, b| a == b) {
-                let Some(&tri) = g.first() else { continue };
-                let next = u32::try_from(idx.tri_ids.len()).unwrap_or(u32::MAX);
-                let id = *idx.tri_ids.entry(tri).or_insert(next);
-                if id as usize == tri_df.len() {
-                    tri_df.push(Vec::new());
-                }
-                let target = idx.labels.get(li).map_or(0, |l| l.target);
-                if let Some(d) = tri_df.get_mut(id as usize) {
-                    if d.last() != Some(&target) {
-                        d.push(target);
-                    }
-                }
-                counts.push((id, g.len() as f32));
-            }
-            per_label.push(counts);
-        }
-        idx.tri_idf = tri_df
-            .iter_mut()
-            .map(|v| {
-                v.sort_unstable();
-                v.dedup();
-                idf(n_targets, v.len() as f32)
-            })
-            .collect();
-        idx.tri_post = vec![Vec::new(); idx.tri_idf.len()];
-        for (li, counts) in per_label.iter_mut().enumerate() {
-            let w = |&(id, tf): &(u32, f32)| tf * idx.tri_idf.get(id as usize).copied().unwrap_or(0.0);
-            let norm = counts.iter().map(|c| w(c) * w(c)).sum::<f32>().sqrt().max(1e-6);
-            idx.label_tri_start.push(u32::try_from(idx.label_tris.len()).unwrap_or(u32::MAX));
-            counts.sort_unstable_by_key(|c| c.0);
-            for c in counts.iter() {
-                let weight = w(c) / norm;
-                idx.label_tris.push((c.0, weight));
-                if let Some(p) = idx.tri_post.get_mut(c.0 as usize) {
-                    p.push((u32::try_from(li).unwrap_or(u32::MAX), weight));
-                }
-            }
-        }
-        idx.label_tri_start.push(u32::try_from(idx.label_tris.len()).unwrap_or(u32::MAX));
+        idx.tris = TrigramTable::build(
+            idx.labels.iter().zip(&folded_texts).map(|(l, f)| (l.target, words(f))),
+            idx.tie_keys.len(),
+        );
+        idx.tri_post = idx.tris.postings();
         let max_targets = SKILL_WORD_MAX_TARGETS;
         let mut sw: HashMap<String, Vec<u32>> = HashMap::new();
         for (t, texts) in skill_texts.iter().enumerate() {
@@ -513,26 +461,7 @@ impl LabelIndex {
     /// [`PREFILTER`] labels by that partial score then get their exact cosine
     /// from their own trigram vectors.
     fn cosine_candidates(&self, q_words: &[&str], s: &mut Scratch) -> Vec<(f32, u32)> {
-        s.tris.clear();
-        for w in q_words {
-            word_trigrams(w, &mut s.tris);
-        }
-        s.tris.sort_unstable();
-        s.q_vec.clear();
-        let mut q_norm = 0.0f32;
-        for g in s.tris.chunk_by(|a, b| a == b) {
-            let tf = g.len() as f32;
-            match g.first().and_then(|t| self.tri_ids.get(t)) {
-                Some(&id) => {
-                    let w = tf * self.tri_idf.get(id as usize).copied().unwrap_or(0.0);
-                    q_norm += w * w;
-                    s.q_vec.push((id, w));
-                }
-                // An unseen trigram still makes the query longer (weight of a rare trigram).
-                None => q_norm += (tf * idf(self.tie_keys.len() as f32, 0.0)).powi(2),
-            }
-        }
-        let q_norm = q_norm.sqrt().max(1e-6);
+        let q_norm = self.tris.query(q_words, &mut s.tris, &mut s.q_vec);
         let post = |id: u32| self.tri_post.get(id as usize).map_or(&[][..], Vec::as_slice);
         s.q_vec.sort_unstable_by_key(|&(id, _)| (post(id).len(), id));
         if s.acc.len() < self.labels.len() {
@@ -570,7 +499,7 @@ impl LabelIndex {
             }
             s.q_vec.sort_unstable_by_key(|&(id, _)| id);
             for c in s.scored.iter_mut() {
-                c.0 = self.dot(&s.q_vec, c.1);
+                c.0 = self.tris.dot(&s.q_vec, c.1);
             }
         }
         if s.scored.len() > CANDIDATES {
@@ -578,25 +507,6 @@ impl LabelIndex {
             s.scored.truncate(CANDIDATES);
         }
         s.scored.iter().map(|&(dot, li)| (dot / q_norm, li)).collect()
-    }
-
-    /// The dot product of a query trigram vector (sorted by trigram) with a label's.
-    fn dot(&self, q: &[(u32, f32)], li: u32) -> f32 {
-        let at = |i: usize| self.label_tri_start.get(i).map_or(0, |&x| x as usize);
-        let l = self.label_tris.get(at(li as usize)..at(li as usize + 1)).unwrap_or(&[]);
-        let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
-        while let (Some(&(qa, qw)), Some(&(la, lw))) = (q.get(i), l.get(j)) {
-            match qa.cmp(&la) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += qw * lw;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        sum
     }
 
     /// Splits a query word that no label has into modifier + known head word, the
@@ -836,8 +746,4 @@ fn split_qualifier(title: &str) -> (&str, &str) {
         Some((main, rest)) if main.chars().any(char::is_alphanumeric) => (main, rest),
         _ => (title, ""),
     }
-}
-
-fn idf(n: f32, df: f32) -> f32 {
-    ((n + 1.0) / (df + 1.0)).ln() + 1.0
 }

@@ -19,6 +19,7 @@ mod skill_index;
 mod table;
 mod taxonomy;
 pub mod text;
+mod trigram;
 
 pub use load::{EscoLoad, LoadOptions};
 pub use normalize::{OccupationMatch, OccupationNormalizer, SkillMatch, SkillNormalizer};

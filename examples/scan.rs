@@ -32,8 +32,8 @@ use std::time::Instant;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
-use werkmatch::adapter::{occupation_catalogue, OnError};
+use werkmatch::adapter::esco::{OccupationNormaliser, Taxonomy};
+use werkmatch::adapter::{occupation_catalogue, ConceptLabels, OnError};
 use werkmatch::rank::Executor;
 use werkmatch::scan::{summarise, OccupationCatalogue, Route, ScanConfig, Scanner, SeekerScan};
 use werkmatch::score::ScoringConfig;
@@ -75,7 +75,7 @@ struct Args {
     input: cli::InputFlags,
 }
 
-fn print_seeker(s: &SeekerScan, lang: Lang) {
+fn print_seeker(s: &SeekerScan, lang: Lang, labels: Option<&dyn ConceptLabels>) {
     println!(
         "{}",
         Label::ScanTitle
@@ -102,7 +102,7 @@ fn print_seeker(s: &SeekerScan, lang: Lang) {
         println!("  {}", Label::CommonNone.text(lang));
     }
     for u in &s.unlocks {
-        let what = change_text(&u.change, lang);
+        let what = change_text(&u.change, lang, labels);
         println!(
             "  {}",
             Label::ScanUnlock.text_with(
@@ -133,7 +133,7 @@ fn print_seeker(s: &SeekerScan, lang: Lang) {
             Label::ScanAlternative.text_with(
                 lang,
                 &[
-                    ("occupation", &a.occupation.as_str()),
+                    ("occupation", &scan_text::name(labels, &a.occupation, lang)),
                     ("isco", &Verbatim(a.isco)),
                     ("coverage", &Decimal::new(100.0 * a.coverage, 0)),
                     ("demand", &a.demand),
@@ -143,7 +143,10 @@ fn print_seeker(s: &SeekerScan, lang: Lang) {
             )
         );
         if !a.missing.is_empty() {
-            println!("    {}", Label::ScanMissing.text_with(lang, &[("skills", &a.missing.join(", "))]));
+            println!(
+                "    {}",
+                Label::ScanMissing.text_with(lang, &[("skills", &cli::concept_names(labels, &a.missing, lang))])
+            );
         }
     }
 }
@@ -178,7 +181,8 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
                 Taxonomy::load(dir).map_err(|e| Label::InputEscoExport.text_with(lang, &[("error", &e)]))?,
             ));
             inputs.resolver = Some(t);
-            inputs.normaliser = Some(Box::leak(Box::new(OccupationNormalizer::new(t))));
+            inputs.labels = Some(t);
+            inputs.normaliser = Some(Box::leak(Box::new(OccupationNormaliser::new(t))));
             occupation_catalogue::from_esco(t)
         }
         None => occupation_catalogue::synthetic(),
@@ -223,7 +227,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
     let seconds = started.elapsed().as_secs_f64();
 
     match &args.id {
-        Some(_) => print_seeker(&scans[0], lang),
+        Some(_) => print_seeker(&scans[0], lang, inputs.labels),
         None => {
             println!(
                 "{}",
@@ -237,7 +241,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
                     ]
                 )
             );
-            print_caseload(&summary, lang, 10);
+            print_caseload(&summary, lang, 10, inputs.labels);
         }
     }
     if let Some(path) = &args.json {

@@ -4,11 +4,17 @@
 // Each tool uses a subset of these helpers.
 #![allow(dead_code)]
 
+use werkmatch::adapter::ConceptLabels;
 use werkmatch::scan::{CaseloadSummary, Change};
 use werkmatch::text::{Catalogue, Label, Lang, Message, Verbatim};
 
-/// A change in words.
-pub fn change_text(c: &Change, lang: Lang) -> String {
+/// A skill or occupation id as people read it: its label where `labels` knows it.
+pub fn name<'a>(labels: Option<&'a dyn ConceptLabels>, id: &'a str, lang: Lang) -> &'a str {
+    labels.map_or(id, |l| l.name(id, lang.code()))
+}
+
+/// A change in words (skills by name where `labels` knows them).
+pub fn change_text(c: &Change, lang: Lang, labels: Option<&dyn ConceptLabels>) -> String {
     match c {
         Change::Licence => Label::ScanChangeLicence.text(lang),
         Change::Car => Label::ScanChangeCar.text(lang),
@@ -16,14 +22,14 @@ pub fn change_text(c: &Change, lang: Lang) -> String {
         Change::TravelPlus15 => Label::ScanChangeTravel.text(lang),
         Change::Dutch(l) => Label::ScanChangeDutch.text_with(lang, &[("level", &Verbatim(format!("{l:?}")))]),
         Change::Certificate(x) => Label::ScanChangeCertificate.text_with(lang, &[("name", &x.as_str())]),
-        Change::Skill(x) => Label::ScanChangeSkill.text_with(lang, &[("name", &x.as_str())]),
+        Change::Skill(x) => Label::ScanChangeSkill.text_with(lang, &[("name", &name(labels, x, lang))]),
         Change::LevelUp => Label::ScanChangeLevelUp.text(lang),
         other => other.id(),
     }
 }
 
 /// A change id of the summary in words.
-pub fn change_id_text(id: &str, lang: Lang) -> String {
+pub fn change_id_text(id: &str, lang: Lang, labels: Option<&dyn ConceptLabels>) -> String {
     let c = match id {
         "licence" => Change::Licence,
         "car" => Change::Car,
@@ -39,17 +45,17 @@ pub fn change_id_text(id: &str, lang: Lang) -> String {
             _ => return id.to_owned(),
         },
     };
-    change_text(&c, lang)
+    change_text(&c, lang, labels)
 }
 
 /// The caseload in a few lines: seekers without a match, the changes that
 /// unlock the most people, the top skill gaps. Shared with `groningen`.
-pub fn print_caseload(sum: &CaseloadSummary, lang: Lang, top: usize) {
+pub fn print_caseload(sum: &CaseloadSummary, lang: Lang, top: usize, labels: Option<&dyn ConceptLabels>) {
     println!("  {}", Label::ScanWithoutMatch.text_with(lang, &[("n", &sum.matches.all.none), ("total", &sum.seekers)]));
     println!();
     println!("{}", Label::ScanChanges.text(lang));
     for c in sum.changes.iter().take(top) {
-        let what = change_id_text(&c.change, lang);
+        let what = change_id_text(&c.change, lang, labels);
         println!(
             "  {}",
             Label::ScanChange.text_with(
@@ -69,6 +75,9 @@ pub fn print_caseload(sum: &CaseloadSummary, lang: Lang, top: usize) {
         println!("  {}", Label::CommonNone.text(lang));
     }
     for g in sum.skill_gaps.iter().take(top) {
-        println!("  {}", Label::ScanSkillGap.text_with(lang, &[("skill", &g.skill.as_str()), ("n", &g.near_matches)]));
+        println!(
+            "  {}",
+            Label::ScanSkillGap.text_with(lang, &[("skill", &name(labels, &g.skill, lang)), ("n", &g.near_matches)])
+        );
     }
 }

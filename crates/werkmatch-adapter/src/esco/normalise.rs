@@ -59,14 +59,14 @@ fn label_rows(maps: &[&LabelMap], languages: Option<&[&str]>) -> Vec<(u32, Label
 /// and splits nothing by rule: compounds match through shared character
 /// trigrams and shared word endings. Results are ordered by confidence, ties
 /// by URI, so the output does not depend on load order or hashing.
-pub struct OccupationNormalizer<'t> {
+pub struct OccupationNormaliser<'t> {
     taxonomy: &'t Taxonomy,
     index: LabelIndex,
     /// Answers given through [`crate::TitleNormaliser`] (feeds repeat their titles).
     pub(super) memo: Memo<Vec<crate::OccupationCandidate>>,
 }
 
-impl<'t> OccupationNormalizer<'t> {
+impl<'t> OccupationNormaliser<'t> {
     /// Below this confidence a title's best occupation is not used: the record gets
     /// no occupation (and is rejected if it needs one).
     ///
@@ -104,7 +104,7 @@ impl<'t> OccupationNormalizer<'t> {
             })
             .collect();
         let managers = taxonomy.occupations().iter().map(|o| o.isco.as_str().starts_with('1')).collect();
-        OccupationNormalizer {
+        OccupationNormaliser {
             taxonomy,
             index: LabelIndex::build(label_rows(&maps, languages), keys, managers, skill_texts),
             memo: Memo::new(),
@@ -137,14 +137,14 @@ impl<'t> OccupationNormalizer<'t> {
 /// (English and Dutch Snowball), forgiving typos, abbreviations and compounds,
 /// an F-measure of query and label coverage blended with a character-trigram
 /// cosine, and a prior from ESCO's own usage of the skill.
-pub struct SkillNormalizer<'t> {
+pub struct SkillNormaliser<'t> {
     taxonomy: &'t Taxonomy,
     index: SkillIndex,
     /// Answers given through [`crate::SkillPhraseNormaliser`] (feeds repeat their phrases).
     pub(super) memo: Memo<Vec<crate::SkillCandidate>>,
 }
 
-impl<'t> SkillNormalizer<'t> {
+impl<'t> SkillNormaliser<'t> {
     /// Below this confidence a phrase's best skill is not used: the phrase is
     /// reported as unmapped, with its best candidates.
     ///
@@ -180,7 +180,7 @@ impl<'t> SkillNormalizer<'t> {
                 _ => 0,
             };
         }
-        SkillNormalizer { taxonomy, index: SkillIndex::build(rows, keys, &priors), memo: Memo::new() }
+        SkillNormaliser { taxonomy, index: SkillIndex::build(rows, keys, &priors), memo: Memo::new() }
     }
 
     /// The taxonomy the index was built from.

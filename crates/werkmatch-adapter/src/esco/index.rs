@@ -235,7 +235,7 @@ impl LabelIndex {
         labels: impl IntoIterator<Item = (u32, LabelKind, String)>,
         tie_keys: Vec<String>,
         managers: Vec<bool>,
-        skill_texts: Vec<Vec<String>>,
+        skill_words: &[Vec<&str>],
     ) -> Self {
         let mut idx = LabelIndex {
             labels: Vec::new(),
@@ -327,15 +327,13 @@ impl LabelIndex {
         idx.tri_post = idx.tris.postings();
         let max_targets = SKILL_WORD_MAX_TARGETS;
         let mut sw: HashMap<String, Vec<u32>> = HashMap::new();
-        for (t, texts) in skill_texts.iter().enumerate() {
-            for text in texts {
-                for w in words(&fold(text)) {
-                    if w.len() >= 2 && !idx.tok_ids.contains_key(w) {
-                        let v = sw.entry(w.to_string()).or_default();
-                        let t = u32::try_from(t).unwrap_or(u32::MAX);
-                        if v.last() != Some(&t) {
-                            v.push(t);
-                        }
+        for (t, ws) in skill_words.iter().enumerate() {
+            let t = u32::try_from(t).unwrap_or(u32::MAX);
+            for &w in ws {
+                if w.len() >= 2 && !idx.tok_ids.contains_key(w) {
+                    let v = sw.entry(w.to_string()).or_default();
+                    if v.last() != Some(&t) {
+                        v.push(t);
                     }
                 }
             }

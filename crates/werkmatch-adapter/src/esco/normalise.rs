@@ -4,6 +4,7 @@ use werkmatch_core::IscoCode;
 
 use super::index::{LabelIndex, LabelKind};
 use super::memo::Memo;
+use super::text::{fold, words};
 use super::skill_index::{SkillIndex, SkillPrior};
 use super::taxonomy::{LabelMap, OccupationId, SkillId, Taxonomy};
 
@@ -87,26 +88,39 @@ impl<'t> OccupationNormaliser<'t> {
     fn build(taxonomy: &'t Taxonomy, languages: Option<&[&str]>) -> Self {
         let maps: Vec<&LabelMap> = taxonomy.occupations().iter().map(|o| &o.labels).collect();
         let keys = taxonomy.occupations().iter().map(|o| o.uri.clone()).collect();
-        let skill_texts = taxonomy
+        // The folded words of each skill's labels, once per skill (occupations share skills).
+        let per_skill: Vec<Vec<String>> = taxonomy
+            .skills()
+            .iter()
+            .map(|s| {
+                let mut ws: Vec<String> = s
+                    .labels
+                    .values()
+                    .flat_map(|l| std::iter::once(&l.preferred).chain(&l.alt))
+                    .flat_map(|text| words(&fold(text)).map(str::to_owned).collect::<Vec<_>>())
+                    .collect();
+                ws.sort_unstable();
+                ws.dedup();
+                ws
+            })
+            .collect();
+        let skill_words: Vec<Vec<&str>> = taxonomy
             .occupations()
             .iter()
             .map(|o| {
                 o.essential
                     .iter()
                     .chain(&o.optional)
-                    .filter_map(|&id| taxonomy.skill(id))
-                    .flat_map(|s| {
-                        s.labels
-                            .values()
-                            .flat_map(|l| std::iter::once(l.preferred.clone()).chain(l.alt.iter().cloned()))
-                    })
+                    .filter_map(|id| per_skill.get(id.0 as usize))
+                    .flatten()
+                    .map(String::as_str)
                     .collect()
             })
             .collect();
         let managers = taxonomy.occupations().iter().map(|o| o.isco.as_str().starts_with('1')).collect();
         OccupationNormaliser {
             taxonomy,
-            index: LabelIndex::build(label_rows(&maps, languages), keys, managers, skill_texts),
+            index: LabelIndex::build(label_rows(&maps, languages), keys, managers, &skill_words),
             memo: Memo::new(),
         }
     }

@@ -9,11 +9,20 @@
 //! # the caseload: one JSON line per seeker, and the summary
 //! cargo run --release --example scan -- --seekers S.jsonl --vacancies V.jsonl --employers E.jsonl \
 //!     --json scan.jsonl --summary summary.json
+//! # the report as HTML: the jobcoach page with --id, the policy page without
+//! cargo run --release --example scan -- --seekers S.jsonl --vacancies V.jsonl --html scan.html
 //! ```
 //!
 //! Alternatives come from the ESCO taxonomy with `--esco DIR` (occupation ids
 //! are ESCO URIs), else from the synthetic generator's vocabulary (ids
 //! `synthetic:<ISCO>`).
+//!
+//! `--overrides FILE` (AUDIT.md section 3, read by the shared loader; ids are
+//! checked against the records read): an excluded pair is never a match, a
+//! hidden job, a competitor or a near match; an included pair is a match
+//! (hidden job) for the seeker and every changed self and is listed in `best`
+//! (`"included": true`). `--overrides-as-of DAY` sets the date `valid_until`
+//! is checked against (default today, UTC). Readings in docs/SCAN.md.
 //!
 //! `--audit-log FILE` (with `--json`) appends one run record (AUDIT.md
 //! section 1, kind `scan`: inputs with their hashes and counts, options, the
@@ -44,8 +53,10 @@ use std::time::Instant;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use werkmatch::adapter::esco::{OccupationNormaliser, Taxonomy};
+use werkmatch::adapter::overrides::KnownIds;
 use werkmatch::adapter::{occupation_catalogue, ConceptLabels, OnError};
 use werkmatch::rank::Executor;
+use werkmatch::report;
 use werkmatch::scan::{summarise, OccupationCatalogue, Route, ScanConfig, Scanner, SeekerScan};
 use werkmatch::score::ScoringConfig;
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
@@ -88,6 +99,8 @@ struct Args {
     /// Language of the text, the report and the messages: nl (Nederlands) or en (English).
     #[arg(long, default_value_t = Lang::Nl)]
     lang: Lang,
+    #[command(flatten)]
+    overrides: cli::OverrideFlags,
     #[command(flatten)]
     input: cli::InputFlags,
     #[command(flatten)]
@@ -195,28 +208,30 @@ struct Scanned {
     cfg: ScoringConfig,
     scfg: ScanConfig,
     taxonomy: Option<String>,
-    /// Names of skills and occupations for the text output (the JSON keeps ids).
-    labels: Option<&'static dyn ConceptLabels>,
     scans: Vec<SeekerScan>,
     summary: werkmatch::scan::CaseloadSummary,
     seconds: f64,
+    /// Labels of skills and occupations for the report (ids stay in the JSON).
+    labels: &'static dyn ConceptLabels,
+    /// How many overrides took effect (with `--overrides`).
+    overrides_in_effect: Option<u64>,
 }
 
 fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, String> {
     let lang = args.lang;
     rec.reference(&args.input)?;
     let mut taxonomy = None;
-    let mut labels: Option<&'static dyn ConceptLabels> = None;
     let mut flags = args.input.clone();
     let esco = flags.esco.take();
     let mut inputs = flags.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
+    let mut labels: &'static dyn ConceptLabels = &occupation_catalogue::SyntheticLabels;
     let catalogue: OccupationCatalogue = match &esco {
         Some(dir) => {
             let t: &'static Taxonomy = Box::leak(Box::new(
                 Taxonomy::load(dir).map_err(|e| Label::InputEscoExport.text_with(lang, &[("error", &e)]))?,
             ));
             inputs.resolver = Some(t);
-            labels = Some(t);
+            labels = t;
             inputs.normaliser = Some(Box::leak(Box::new(OccupationNormaliser::new(t))));
             taxonomy = Some(format!("ESCO {}", t.version().tag));
             occupation_catalogue::from_esco(t)
@@ -229,11 +244,21 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
         Some(p) => rec.read("employers", p, |p| inputs.employers(p), bad, lang)?,
         None => Vec::new(),
     };
+    // Overrides name the run's ids, so they are read after the records.
+    let known = KnownIds {
+        seekers: Some(seekers.iter().map(|s| s.id.as_str()).collect()),
+        vacancies: Some(vacancies.iter().map(|v| v.id.as_str()).collect()),
+        employers: Some(employers.iter().map(|e| e.id.as_str()).collect()),
+    };
+    rec.input("overrides", args.overrides.overrides.as_deref())?;
+    let overrides = args.overrides.load(&known)?;
+    let overrides_in_effect = args.overrides.overrides.as_ref().map(|_| overrides.len() as u64);
     let cfg = ScoringConfig::default();
     let scfg = ScanConfig::default();
     let started = Instant::now();
-    let scanner = Scanner::new(&cfg, &scfg, &seekers, &vacancies, &employers, &catalogue, Executor::Global)
-        .map_err(|e| Label::ScanPreparing.text_with(lang, &[("error", &Verbatim(&e))]))?;
+    let scanner =
+        Scanner::with_overrides(&cfg, &scfg, &seekers, &vacancies, &employers, &catalogue, overrides, Executor::Global)
+            .map_err(|e| Label::ScanPreparing.text_with(lang, &[("error", &Verbatim(&e))]))?;
 
     let scans: Vec<SeekerScan> = match &args.id {
         Some(id) => {
@@ -262,15 +287,16 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
     let summary = summarise(&scans, &vacancies, employers.len());
     let seconds = started.elapsed().as_secs_f64();
     drop(scanner);
-    Ok(Scanned { lang, cfg, scfg, taxonomy, labels, scans, summary, seconds })
+    Ok(Scanned { lang, cfg, scfg, taxonomy, scans, summary, seconds, labels, overrides_in_effect })
 }
 
 fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), String> {
     let mut rec = Recorder::new(log.is_some());
-    let Scanned { lang, scans, summary, seconds, cfg, scfg, taxonomy, labels } = scanned(args, bad, &mut rec)?;
+    let Scanned { lang, scans, summary, seconds, cfg, scfg, taxonomy, labels, overrides_in_effect } =
+        scanned(args, bad, &mut rec)?;
 
     match &args.id {
-        Some(_) => print_seeker(&scans[0], lang, labels),
+        Some(_) => print_seeker(&scans[0], lang, Some(labels)),
         None => {
             println!(
                 "{}",
@@ -284,21 +310,26 @@ fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), Strin
                     ]
                 )
             );
-            print_caseload(&summary, lang, 10, labels);
+            print_caseload(&summary, lang, 10, Some(labels));
         }
     }
     if let Some(path) = &args.json {
         write_file(path, lang, |w| scans.iter().try_for_each(|s| json_line(w, s)))?;
         if let Some(log) = log {
-            recorded::append(log, rec.finish(record(args, &cfg, &scfg, taxonomy), path)?)?;
+            recorded::append(log, rec.finish(record(args, &cfg, &scfg, taxonomy, overrides_in_effect), path)?)?;
         }
     }
     if let Some(path) = &args.summary {
         write_file(path, lang, |w| json_line(w, &summary))?;
     }
     if let Some(path) = &args.html {
-        let _ = path;
-        return Err("--html: the report is not built yet".to_owned());
+        // The same structs as the JSON above, so the page and the JSON agree.
+        let names = |id: &str| labels.label(id, lang.code()).map(str::to_owned);
+        let page = match &args.id {
+            Some(_) => report::scan::seeker_page(&scans[0], &names, lang),
+            None => report::scan::caseload_page(&summary, &names, lang),
+        };
+        write_file(path, lang, |w| w.write_all(page.as_bytes()))?;
     }
     Ok(())
 }
@@ -308,6 +339,12 @@ fn main() -> ExitCode {
         |args: &Args| args.lang,
         |args| {
             // Usage errors before any work.
+            if let Some(day) = &args.overrides.overrides_as_of {
+                if let Err(e) = werkmatch::overrides::Date::parse(day) {
+                    eprintln!("{}", cli::error_line(&format!("--overrides-as-of {day}: {}", e.reason()), args.lang));
+                    return Ok(ExitCode::from(2));
+                }
+            }
             let log = match (args.audit.log(), &args.json) {
                 (Ok(Some(_)), None) => Err("--audit-log records the --json output: give --json FILE too".to_string()),
                 (log, _) => log,

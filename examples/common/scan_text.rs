@@ -6,46 +6,24 @@
 
 use werkmatch::adapter::ConceptLabels;
 use werkmatch::scan::{CaseloadSummary, Change};
-use werkmatch::text::{Catalogue, Label, Lang, Message, Verbatim};
+use werkmatch::text::{Catalogue, Label, Lang, Message};
 
 /// A skill or occupation id as people read it: its label where `labels` knows it.
 pub fn name<'a>(labels: Option<&'a dyn ConceptLabels>, id: &'a str, lang: Lang) -> &'a str {
     labels.map_or(id, |l| l.name(id, lang.code()))
 }
 
-/// A change in words (skills by name where `labels` knows them).
+/// A change in words (the core's text of a [`Change`]; a skill by name where `labels` knows it).
 pub fn change_text(c: &Change, lang: Lang, labels: Option<&dyn ConceptLabels>) -> String {
     match c {
-        Change::Licence => Label::ScanChangeLicence.text(lang),
-        Change::Car => Label::ScanChangeCar.text(lang),
-        Change::Ebike => Label::ScanChangeEbike.text(lang),
-        Change::TravelPlus15 => Label::ScanChangeTravel.text(lang),
-        Change::Dutch(l) => Label::ScanChangeDutch.text_with(lang, &[("level", &Verbatim(format!("{l:?}")))]),
-        Change::Certificate(x) => Label::ScanChangeCertificate.text_with(lang, &[("name", &x.as_str())]),
         Change::Skill(x) => Label::ScanChangeSkill.text_with(lang, &[("name", &name(labels, x, lang))]),
-        Change::LevelUp => Label::ScanChangeLevelUp.text(lang),
-        other => other.id(),
+        _ => c.text(lang),
     }
 }
 
-/// A change id of the summary in words.
+/// A change id of the summary in words (an id that is no change as it is).
 pub fn change_id_text(id: &str, lang: Lang, labels: Option<&dyn ConceptLabels>) -> String {
-    let c = match id {
-        "licence" => Change::Licence,
-        "car" => Change::Car,
-        "ebike" => Change::Ebike,
-        "travel_plus_15" => Change::TravelPlus15,
-        "level_up" => Change::LevelUp,
-        "dutch_A2" => Change::Dutch(werkmatch::Cefr::A2),
-        "dutch_B1" => Change::Dutch(werkmatch::Cefr::B1),
-        "dutch_B2" => Change::Dutch(werkmatch::Cefr::B2),
-        _ => match id.split_once(':') {
-            Some(("certificate", x)) => Change::Certificate(x.to_owned()),
-            Some(("skill", x)) => Change::Skill(x.to_owned()),
-            _ => return id.to_owned(),
-        },
-    };
-    change_text(&c, lang, labels)
+    id.parse::<Change>().map_or_else(|_| id.to_owned(), |c| change_text(&c, lang, labels))
 }
 
 /// The caseload in a few lines: seekers without a match, the changes that

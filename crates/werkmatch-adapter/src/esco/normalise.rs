@@ -4,9 +4,9 @@ use werkmatch_core::IscoCode;
 
 use super::index::{LabelIndex, LabelKind};
 use super::memo::Memo;
-use super::text::{fold, words};
 use super::skill_index::{SkillIndex, SkillPrior};
 use super::taxonomy::{LabelMap, OccupationId, SkillId, Taxonomy};
+use super::text::{fold, words};
 
 /// One candidate occupation for a job title.
 #[derive(Clone, Debug, PartialEq)]

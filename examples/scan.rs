@@ -171,18 +171,18 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
     let lang = args.lang;
     let mut flags = args.input.clone();
     let esco = flags.esco.take();
-    let mut inputs = flags.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
+    let mut readers = flags.readers(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
     let catalogue: OccupationCatalogue = match &esco {
         Some(dir) => {
             let t: &'static Taxonomy = Box::leak(Box::new(
                 Taxonomy::load(dir).map_err(|e| Label::InputEscoExport.text_with(lang, &[("error", &e)]))?,
             ));
-            inputs.resolver = Some(t);
-            inputs.normaliser = Some(Box::leak(Box::new(OccupationNormalizer::new(t))));
+            readers.options.resolver(t).normaliser(Box::leak(Box::new(OccupationNormalizer::new(t))));
             occupation_catalogue::from_esco(t)
         }
         None => occupation_catalogue::synthetic(),
     };
+    let inputs = readers.build()?;
     let seekers: Vec<Jobseeker> = cli::accept(&args.seekers, inputs.seekers(&args.seekers), bad, lang)?;
     let vacancies: Vec<Vacancy> = cli::accept(&args.vacancies, inputs.vacancies(&args.vacancies), bad, lang)?;
     let employers: Vec<Employer> = match &args.employers {

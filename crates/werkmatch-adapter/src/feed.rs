@@ -18,6 +18,7 @@ use crate::resolve::{OccupationResolver, TitleNormaliser};
 
 /// How far a reader has come: reported through [`ReadOptionsBuilder::progress`](crate::ReadOptionsBuilder::progress).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Progress {
     /// Records read so far (accepted and rejected).
     pub records: u64,

@@ -137,12 +137,7 @@ impl TitleNormaliser for Stub {
             "heftruckchauffeur" => "8344",
             _ => return Vec::new(),
         };
-        vec![OccupationCandidate {
-            uri: format!("stub:{title}"),
-            isco: IscoCode::parse(isco).unwrap(),
-            label: title.to_string(),
-            confidence: 0.9,
-        }]
+        vec![OccupationCandidate::new(format!("stub:{title}"), IscoCode::parse(isco).unwrap(), title.to_string(), 0.9)]
     }
 }
 

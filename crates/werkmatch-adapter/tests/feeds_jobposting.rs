@@ -16,12 +16,7 @@ struct Titles;
 impl TitleNormaliser for Titles {
     fn occupations_for_title(&self, title: &str, _k: usize) -> Vec<OccupationCandidate> {
         if title.to_lowercase().contains("magazijn") {
-            vec![OccupationCandidate {
-                uri: "stub:magazijn".into(),
-                isco: IscoCode::parse("9321").unwrap(),
-                label: "magazijnmedewerker".into(),
-                confidence: 0.8,
-            }]
+            vec![OccupationCandidate::new("stub:magazijn", IscoCode::parse("9321").unwrap(), "magazijnmedewerker", 0.8)]
         } else {
             Vec::new()
         }

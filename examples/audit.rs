@@ -11,9 +11,15 @@
 //! `seq` (changed, removed, inserted or reordered records); on success it
 //! prints the number of records and the head hash, which a deployer keeps
 //! elsewhere and passes back with `--head` to catch records cut off the end.
-//! `replay` re-runs a recorded `match` run with its options and prints
-//! `identical`, or the input whose hash differs, or the first differing output
-//! line. Exit code 0 when everything holds, 1 when not, 2 on a usage error.
+//! `replay` re-runs a recorded `match`, `plan` or `scan` run with its options
+//! and prints `identical`, or the input whose hash differs, or the first
+//! differing output line. Exit code 0 when everything holds, 1 when not, 2 on
+//! a usage error.
+//!
+//! A replay must run the code that wrote the record, so this tool includes
+//! the batch runner of `match` (`common/batch.rs`) and the `plan` and `scan`
+//! tools' own files as modules; each gives a `rerun` for its kind, and
+//! `werkmatch::audit::replay::replay` is the one procedure around them.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[path = "common/batch.rs"]
@@ -22,12 +28,23 @@ mod batch;
 mod checks;
 #[path = "common/cli.rs"]
 mod cli;
+// The tools' files, for their `rerun`; their `main` is not used here. Each
+// brings its own copy of `cli.rs` and `recorded.rs` (a tool is one file to
+// run), hence the allowed duplicates.
+#[allow(dead_code, clippy::duplicate_mod)]
+#[path = "plan.rs"]
+mod plan_tool;
+#[path = "common/recorded.rs"]
+mod recorded;
+#[allow(dead_code, clippy::duplicate_mod)]
+#[path = "scan.rs"]
+mod scan_tool;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use werkmatch::audit::replay::{self, Replay};
+use werkmatch::audit::replay;
 use werkmatch::audit::{verify_chain, Engine, RunKind};
 use werkmatch::text::Lang;
 
@@ -96,10 +113,15 @@ fn replay(log: &PathBuf, seq: u64) -> Result<bool, String> {
     }
     let record = replay::find(&text, seq)?;
     let body = &record.body;
-    if body.kind != RunKind::Match {
-        println!("record seq {seq} is a `{}` run; this build replays `match` runs only", body.kind.name());
-        return Ok(false);
-    }
+    let rerun = match body.kind {
+        RunKind::Match => batch::rerun,
+        RunKind::Plan => plan_tool::rerun,
+        RunKind::Scan => scan_tool::rerun,
+        other => {
+            println!("record seq {seq} is a `{}` run; this tool replays `match`, `plan` and `scan` runs", other.name());
+            return Ok(false);
+        }
+    };
     if body.engine != Engine::this() {
         eprintln!(
             "note: recorded with {} {}, replaying with {} {}",
@@ -109,22 +131,9 @@ fn replay(log: &PathBuf, seq: u64) -> Result<bool, String> {
             Engine::this().version
         );
     }
-    if let Some(diff) = replay::check_inputs(body) {
-        println!("{diff}");
-        return Ok(false);
-    }
-    let spec = batch::spec_from_record(body)?;
-    let setup = batch::setup(&spec)?;
-    if let Some(diff) = replay::check_scoring(body, &batch::scoring_hash(&setup.cfg)?) {
-        println!("{diff}");
-        return Ok(false);
-    }
-    let ranked = batch::rank_batch(&spec, setup, true)?;
-    let mut out = Vec::new();
-    batch::write_batch(&ranked, spec.explain, &mut out).map_err(|e| format!("replaying: {e}"))?;
-    let result = replay::compare_output(body, &out);
+    let result = replay::replay(body, rerun)?;
     println!("{result}");
-    Ok(result == Replay::Identical)
+    Ok(result.is_identical())
 }
 
 fn main() -> ExitCode {

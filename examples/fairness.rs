@@ -12,9 +12,10 @@
 //! ```
 //!
 //! `--seekers FILE` (optional) adds the proxy table (group means of the scored
-//! features); `--plan FILE` adds placement rates. The table goes to stdout,
-//! `--json` writes the report as one object, `--html` a self-contained page
-//! (Dutch by default, `--lang en`). The attributes are read by this report
+//! features); `--plan FILE` adds placement rates. The table goes to stdout
+//! and `--html` writes a self-contained page, both in the `--lang` language
+//! (Dutch by default); `--json` writes the report as one object. The
+//! attributes are read by this report
 //! only; nothing of them reaches scoring. Exit code 0 on success (also when
 //! groups are flagged: the report says so), 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -28,7 +29,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use werkmatch::adapter::input::Inputs;
 use werkmatch::audit::fairness::{
-    fairness_report, proxy_table, read_matches, read_plan, render_html, AuditAttributes, FairnessReport,
+    fairness_report, proxy_table, read_matches, read_plan, render_html, render_text, AuditAttributes, FairnessReport,
     DEFAULT_MIN_GROUP,
 };
 use werkmatch::text::Lang;
@@ -55,7 +56,7 @@ struct Args {
     /// Write a self-contained HTML report to FILE.
     #[arg(long)]
     html: Option<PathBuf>,
-    /// Language of the HTML report: nl (default) or en.
+    /// Language of the report (the HTML page and the printed table): nl (default) or en.
     #[arg(long, default_value_t = Lang::Nl)]
     lang: Lang,
     /// Groups smaller than this get "insufficient n" instead of ratios.
@@ -80,54 +81,6 @@ fn run(args: &Args) -> Result<FairnessReport, String> {
     Ok(fairness_report(&results, &attributes, plan.as_ref(), args.min_group, proxies))
 }
 
-fn opt(x: Option<f64>) -> String {
-    x.map_or("-".to_string(), |v| format!("{v:.4}"))
-}
-
-fn print_table(r: &FairnessReport) {
-    println!(
-        "{} seekers, {} vacancy lists; groups under {} seekers: insufficient n",
-        r.seekers, r.vacancy_lists, r.min_group
-    );
-    for (attr, groups) in &r.attributes {
-        println!("\n{attr}");
-        println!(
-            "  {:<16} {:>7} {:>8} {:>17} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
-            "group", "n", "match", "95% interval", "best", "expos.", "placed", "IR match", "IR exp.", "IR pl."
-        );
-        for (g, f) in groups {
-            let note = if f.insufficient_n {
-                "  insufficient n"
-            } else if f.flagged {
-                "  FLAGGED"
-            } else {
-                ""
-            };
-            println!(
-                "  {:<16} {:>7} {:>8.4} [{:.4}, {:.4}] {:>8} {:>8.4} {:>8} {:>8} {:>8} {:>8}{note}",
-                g,
-                f.n,
-                f.match_rate,
-                f.match_rate_ci[0],
-                f.match_rate_ci[1],
-                opt(f.mean_best_score),
-                f.exposure,
-                opt(f.placement_rate),
-                opt(f.match_rate_ratio),
-                opt(f.exposure_ratio),
-                opt(f.placement_ratio),
-            );
-        }
-    }
-    if let Some(p) = &r.proxies {
-        println!("\nproxy check: largest difference of a feature's group means (groups of at least {})", r.min_group);
-        for (attr, rows) in p {
-            let parts: Vec<String> = rows.iter().map(|(f, row)| format!("{f} {}", opt(row.max_difference))).collect();
-            println!("  {attr}: {}", parts.join(", "));
-        }
-    }
-}
-
 fn main() -> ExitCode {
     cli::main(
         |_: &Args| Lang::En,
@@ -137,12 +90,17 @@ fn main() -> ExitCode {
                 std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))
             };
             if let Some(p) = &args.json {
-                write(p, serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n")?;
+                write(
+                    p,
+                    serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+                        + "
+",
+                )?;
             }
             if let Some(p) = &args.html {
                 write(p, render_html(&report, args.lang))?;
             }
-            print_table(&report);
+            print!("{}", render_text(&report, args.lang));
             Ok(ExitCode::SUCCESS)
         },
     )

@@ -14,6 +14,11 @@
 //! hints and the bad-input messages. With `--format json` the reasons and
 //! hints are texts in that language too; the explanation stays data (ids).
 //!
+//! `--explain ID` explains one pair instead, for the person concerned
+//! (AUDIT.md section 2): the candidate and vacancy (or employer) `ID`, ranked
+//! or not, with the reasons and, when excluded, each knock-out and what would
+//! lift it ("why is this vacancy not in my list?").
+//!
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -102,6 +107,9 @@ struct Args {
     input: cli::InputFlags,
     #[command(flatten)]
     overrides: cli::OverrideFlags,
+    /// Explain only the pair of the candidate and this vacancy (or employer) id, ranked or not.
+    #[arg(long, value_name = "ID")]
+    explain: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -200,7 +208,16 @@ fn item(lang: Lang, id: &str, title: Option<&str>, e: Explanation, hints: Vec<Hi
     }
 }
 
-fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
+/// The candidate, the vacancies and employers, and the overrides in effect.
+struct Loaded {
+    inputs: Inputs<'static>,
+    s: Jobseeker,
+    vacancies: Vec<Vacancy>,
+    employers: Vec<Employer>,
+    ov: overrides::Overrides,
+}
+
+fn load(args: &Args, bad: &mut usize) -> Result<Loaded, String> {
     let lang = args.lang;
     let inputs = args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
     let s = candidate(args, &inputs, bad)?;
@@ -209,15 +226,33 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         Some(p) => accept(p, inputs.employers(p), bad, lang)?,
         None => Vec::new(),
     };
-    let cfg = ScoringConfig::default();
-    let opts = RankOptions::top(args.top);
-    let find_v = |id: &str| vacancies.iter().find(|v| v.id.as_str() == id);
     let known = KnownIds {
         seekers: None,
         vacancies: Some(vacancies.iter().map(|v| v.id.as_str()).collect()),
         employers: args.employers.as_ref().map(|_| employers.iter().map(|e| e.id.as_str()).collect()),
     };
     let ov = args.overrides.load(&known)?;
+    Ok(Loaded { inputs, s, vacancies, employers, ov })
+}
+
+/// `--explain ID`: the one pair, whether it is ranked, a near miss, or neither.
+fn explain_pair(args: &Args, id: &str, bad: &mut usize) -> Result<cli::PairReport, String> {
+    let Loaded { s, vacancies, employers, ov, .. } = load(args, bad)?;
+    let cfg = ScoringConfig::default();
+    let with = match (vacancies.iter().find(|v| v.id.as_str() == id), employers.iter().find(|e| e.id.as_str() == id)) {
+        (Some(v), _) => cli::PairWith::Vacancy(v),
+        (None, Some(e)) => cli::PairWith::Employer(e),
+        (None, None) => return Err(Label::CommonNoSuchCandidate.text_with(args.lang, &[("id", &format!("{id:?}"))])),
+    };
+    cli::pair_report(&cfg, &ov, &s, with, args.lang)
+}
+
+fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
+    let lang = args.lang;
+    let Loaded { inputs, s, vacancies, employers, ov } = load(args, bad)?;
+    let cfg = ScoringConfig::default();
+    let opts = RankOptions::top(args.top);
+    let find_v = |id: &str| vacancies.iter().find(|v| v.id.as_str() == id);
     let included = |mut it: Item, yes: bool| {
         it.included = yes;
         it
@@ -338,6 +373,9 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let mut bad = 0;
+    if let Some(id) = &args.explain {
+        return cli::emit(args.format, explain_pair(&args, id, &mut bad), bad, lang, cli::print_pair);
+    }
     let report = run(&args, &mut bad);
     cli::emit(args.format, report, bad, lang, |report| {
         println!("{}", report.candidate);

@@ -35,6 +35,8 @@ mod batch;
 mod checks;
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/recorded.rs"]
+mod recorded;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -45,7 +47,7 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use rayon::prelude::*;
 use werkmatch::audit::record::now_rfc3339;
-use werkmatch::audit::{AuditLog, Retention};
+use werkmatch::audit::AuditLog;
 use werkmatch::rank::{Direction, RankOptions};
 use werkmatch::score::{self, KnockOut, ScoringConfig};
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
@@ -95,12 +97,8 @@ struct Args {
     /// The date the overrides' `valid_until` is checked against (YYYY-MM-DD); default: today (UTC).
     #[arg(long, requires = "overrides")]
     overrides_as_of: Option<String>,
-    /// Append a run record (AUDIT.md section 1) to this JSON Lines audit log.
-    #[arg(long)]
-    audit_log: Option<PathBuf>,
-    /// How long the deployer keeps the audit log, in days (at least 183: six months).
-    #[arg(long, default_value_t = werkmatch::audit::MIN_RETENTION_DAYS)]
-    audit_retention_days: u32,
+    #[command(flatten)]
+    audit: recorded::AuditFlags,
     /// Language of the summary and messages: en (English) or nl (Nederlands).
     #[arg(long, default_value_t = Lang::En)]
     lang: Lang,
@@ -187,9 +185,7 @@ fn run(args: &Args, spec: &BatchSpec, setup: Setup, log: Option<&AuditLog>) -> R
     drop(out);
     let t_write = t2.elapsed();
     if let Some(log) = log {
-        let body = record_body(spec, &batch, &args.out, started, now_rfc3339())?;
-        let rec = log.append(body).map_err(|e| format!("audit log: {e}"))?;
-        eprintln!("audit log: record seq {} appended to {}", rec.seq, log.path().display());
+        recorded::append(log, record_body(spec, &batch, &args.out, started, now_rfc3339())?)?;
     }
     let Batch { cfg, seekers, vacancies, runs, stats, rejected, .. } = batch;
 
@@ -264,10 +260,10 @@ fn main() -> ExitCode {
         eprintln!("{}", cli::error_line(&msg, lang));
         return ExitCode::from(2);
     }
-    let retention = match Retention::days(args.audit_retention_days) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("{}", cli::error_line(&format!("--audit-retention-days: {e}"), lang));
+    let log = match args.audit.log() {
+        Ok(log) => log,
+        Err(msg) => {
+            eprintln!("{}", cli::error_line(&msg, lang));
             return ExitCode::from(2);
         }
     };
@@ -277,7 +273,6 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let log = args.audit_log.as_ref().map(|p| AuditLog::new(p, retention));
     let spec = spec(&args);
     let setup = match setup(&spec) {
         Ok(s) => s,

@@ -16,6 +16,12 @@
 //! never planned; `--overrides-as-of DAY` sets the date `valid_until` is
 //! checked against (default today, UTC).
 //!
+//! `--audit-log FILE` appends one run record (AUDIT.md section 1, kind
+//! `plan`: inputs with their hashes and counts, the overrides file, mode,
+//! objective, L and θ, the output's hash; no personal data) after the plan is
+//! written; `cargo run --example audit -- replay LOG --seq N` makes the plan
+//! again through this file's code and compares.
+//!
 //! Inputs are FORMAT.md JSON Lines (or the feeds' formats by extension, as in
 //! `match`). A plan over part of a cohort would give places to others than
 //! the seekers left out, so every rejected record is listed (file:line,
@@ -25,6 +31,8 @@
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/recorded.rs"]
+mod recorded;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -34,17 +42,20 @@ use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
 use indicatif::ProgressBar;
+use serde_json::{json, Value};
 use werkmatch::adapter::jsonl::JsonlWriter;
 use werkmatch::adapter::overrides::KnownIds;
 use werkmatch::adapter::OnError;
-use werkmatch::plan::{self, CandidateGraph, Limit, Mode, Objective};
+use werkmatch::audit::{AuditLog, Rerun, RunBody, RunKind};
+use werkmatch::plan::{self, CandidateGraph, Limit, Mode, Objective, PlanReport};
 use werkmatch::score::ScoringConfig;
 use werkmatch::text::Lang;
 use werkmatch::{Jobseeker, Vacancy};
 
-use cli::{accept, InputFlags, OverrideFlags};
+use cli::{InputFlags, OverrideFlags};
+use recorded::{AuditFlags, Ran, Recorded, Recorder};
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, ValueEnum)]
 enum ModeArg {
     /// The most placements (or the highest total score), exactly.
     Optimal,
@@ -52,7 +63,7 @@ enum ModeArg {
     Stable,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, ValueEnum)]
 enum ObjectiveArg {
     /// The most placements, then the highest total weight.
     Placements,
@@ -95,6 +106,8 @@ struct Args {
     overrides: OverrideFlags,
     #[command(flatten)]
     input: InputFlags,
+    #[command(flatten)]
+    audit: AuditFlags,
 }
 
 fn parse_limit(s: &str) -> Result<Limit, String> {
@@ -133,12 +146,25 @@ fn write_err(p: &Path) -> impl Fn(std::io::Error) -> String + '_ {
     move |e| format!("writing {}: {e}", p.display())
 }
 
-fn run(args: &Args) -> Result<(), String> {
+/// A plan made, with what its run record needs.
+struct Planned {
+    report: PlanReport,
+    /// The date the overrides were resolved on, when an overrides file was given.
+    overrides_as_of: Option<String>,
+    /// How many overrides took effect, when an overrides file was given.
+    overrides_in_effect: Option<u64>,
+}
+
+/// Reads the inputs and makes the plan: the code that a run and its replay share.
+fn make(args: &Args, rec: &mut Recorder) -> Result<Planned, String> {
     let lang = args.lang;
+    rec.input("overrides", args.overrides.overrides.as_deref())?;
+    rec.reference(&args.input)?;
     let inputs = args.input.inputs(OnError::Collect, lang)?;
     let mut rejected = 0;
-    let seekers: Vec<Jobseeker> = accept(&args.seekers, inputs.seekers(&args.seekers), &mut rejected, lang)?;
-    let vacancies: Vec<Vacancy> = accept(&args.vacancies, inputs.vacancies(&args.vacancies), &mut rejected, lang)?;
+    let seekers: Vec<Jobseeker> = rec.read("seekers", &args.seekers, |p| inputs.seekers(p), &mut rejected, lang)?;
+    let vacancies: Vec<Vacancy> =
+        rec.read("vacancies", &args.vacancies, |p| inputs.vacancies(p), &mut rejected, lang)?;
     if rejected > 0 {
         return Err(format!("{rejected} bad input record(s) (listed above); no plan is made over part of a cohort"));
     }
@@ -149,7 +175,7 @@ fn run(args: &Args) -> Result<(), String> {
         vacancies: Some(vacancies.iter().map(|v| v.id.as_str()).collect()),
         employers: None,
     };
-    let overrides = args.overrides.load(&known)?;
+    let (overrides, overrides_as_of) = args.overrides.load_as_of(&known)?;
 
     let pb = stage("candidate graph");
     let g = CandidateGraph::builder()
@@ -177,26 +203,104 @@ fn run(args: &Args) -> Result<(), String> {
         }
         ModeArg::Stable => (Mode::Stable, plan::stable(&g)),
     };
-    let report = plan.report(&g, mode, objective);
+    let overrides_in_effect = overrides_as_of.as_ref().map(|_| overrides.len() as u64);
+    Ok(Planned { report: plan.report(&g, mode, objective), overrides_as_of, overrides_in_effect })
+}
 
-    let mut out = JsonlWriter::new(create(&args.out)?);
+/// The `--out` lines: the seekers', then the vacancies'.
+fn write_plan(report: &PlanReport, w: impl Write) -> std::io::Result<()> {
+    let mut out = JsonlWriter::new(w);
     for line in &report.seekers {
-        out.write(line).map_err(write_err(&args.out))?;
+        out.write(line)?;
     }
     for line in &report.vacancies {
-        out.write(line).map_err(write_err(&args.out))?;
+        out.write(line)?;
     }
-    out.into_inner().map_err(write_err(&args.out))?;
+    out.into_inner().map(drop)
+}
+
+/// The record's options: with the inputs, enough to make the plan again.
+fn options(args: &Args, planned: &Planned) -> Value {
+    let name = |v: Option<clap::builder::PossibleValue>| v.map(|p| p.get_name().to_string());
+    json!({
+        "mode": name(args.mode.to_possible_value()),
+        "objective": name(args.objective.to_possible_value()),
+        "limit": args.limit,
+        "min_score": args.min_score,
+        "keep_unmapped_skills": args.input.keep_unmapped_skills,
+        "overrides_as_of": planned.overrides_as_of,
+        "lang": args.lang,
+    })
+}
+
+fn run(args: &Args, log: Option<&AuditLog>) -> Result<(), String> {
+    let mut rec = Recorder::new(log.is_some());
+    let planned = make(args, &mut rec)?;
+    write_plan(&planned.report, create(&args.out)?).map_err(write_err(&args.out))?;
     if let Some(path) = &args.summary {
         let mut w = create(path)?;
-        serde_json::to_writer_pretty(&mut w, &report.summary)
+        serde_json::to_writer_pretty(&mut w, &planned.report.summary)
             .map_err(|e| format!("writing {}: {e}", path.display()))?;
         writeln!(w).and_then(|_| w.flush()).map_err(write_err(path))?;
     }
-    print!("{}", plan::summary_text(&report.summary, args.lang));
+    if let Some(log) = log {
+        let ran = Ran {
+            kind: RunKind::Plan,
+            cfg: &ScoringConfig::default(),
+            taxonomy: None,
+            options: options(args, &planned),
+            overrides_in_effect: planned.overrides_in_effect,
+        };
+        recorded::append(log, rec.finish(ran, &args.out)?)?;
+    }
+    print!("{}", plan::summary_text(&planned.report.summary, args.lang));
     Ok(())
 }
 
+/// Makes a recorded plan again (`audit replay`, which includes this file, so
+/// that the replay runs the code that wrote the record).
+#[allow(dead_code)] // the plan tool itself never replays
+pub(crate) fn rerun(body: &RunBody) -> Result<Rerun, String> {
+    let r = Recorded(body);
+    let choice = |name: &str| r.str(name).ok_or_else(|| format!("the record's options have no `{name}`"));
+    let limit = match r.option("limit") {
+        Some(Value::String(s)) => parse_limit(s)?,
+        Some(Value::Number(n)) => parse_limit(&n.to_string())?,
+        _ => return Err("the record's options have no `limit`".to_string()),
+    };
+    let args = Args {
+        seekers: r.required("seekers")?,
+        vacancies: r.required("vacancies")?,
+        mode: ModeArg::from_str(&choice("mode")?, false)?,
+        objective: ObjectiveArg::from_str(&choice("objective")?, false)?,
+        limit,
+        min_score: r.f64("min_score")?,
+        out: PathBuf::from(&body.output.path),
+        summary: None,
+        lang: r.lang(),
+        overrides: OverrideFlags { overrides: r.path("overrides"), overrides_as_of: r.str("overrides_as_of") },
+        input: r.input_flags(),
+        audit: AuditFlags { audit_log: None, audit_retention_days: werkmatch::audit::MIN_RETENTION_DAYS },
+    };
+    let planned = make(&args, &mut Recorder::new(false))?;
+    let mut output = Vec::new();
+    write_plan(&planned.report, &mut output).map_err(|e| format!("replaying: {e}"))?;
+    Ok(Rerun { scoring_hash: recorded::scoring_hash(&ScoringConfig::default())?, output })
+}
+
 fn main() -> ExitCode {
-    cli::main(|_: &Args| Lang::En, |args| run(args).map(|()| ExitCode::SUCCESS))
+    cli::main(
+        |_: &Args| Lang::En,
+        |args| {
+            // Usage errors before any work.
+            let log = match args.audit.log() {
+                Ok(log) => log,
+                Err(msg) => {
+                    eprintln!("{}", cli::error_line(&msg, Lang::En));
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            run(args, log.as_ref()).map(|()| ExitCode::SUCCESS)
+        },
+    )
 }

@@ -15,11 +15,22 @@
 //! are ESCO URIs), else from the synthetic generator's vocabulary (ids
 //! `synthetic:<ISCO>`).
 //!
+//! `--audit-log FILE` (with `--json`) appends one run record (AUDIT.md
+//! section 1, kind `scan`: inputs with their hashes and counts, options, the
+//! `--json` output's hash; no personal data, so a one-seeker scan records
+//! that it was one, not whose: the id is in the output the record points to);
+//! `cargo run --example audit -- replay LOG --seq N` scans again through this
+//! file's code and compares.
+//!
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/recorded.rs"]
+mod recorded;
+#[path = "common/scan_record.rs"]
+mod scan_record;
 #[path = "common/scan_text.rs"]
 mod scan_text;
 
@@ -39,6 +50,12 @@ use werkmatch::scan::{summarise, OccupationCatalogue, Route, ScanConfig, Scanner
 use werkmatch::score::ScoringConfig;
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Employer, Jobseeker, Vacancy};
+
+use recorded::Recorder;
+use scan_record::record;
+#[allow(unused_imports)] // for `audit replay`, which includes this file
+pub(crate) use scan_record::rerun;
+use werkmatch::audit::AuditLog;
 
 /// Scan one seeker or a caseload against the vacancies and employers.
 #[derive(Parser, Debug)]
@@ -73,6 +90,8 @@ struct Args {
     lang: Lang,
     #[command(flatten)]
     input: cli::InputFlags,
+    #[command(flatten)]
+    audit: recorded::AuditFlags,
 }
 
 fn print_seeker(s: &SeekerScan, lang: Lang) {
@@ -167,8 +186,21 @@ fn json_line<T: serde::Serialize>(w: &mut impl Write, x: &T) -> std::io::Result<
     writeln!(w)
 }
 
-fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
+/// What a scan computed; [`scanned`] is the code that a run and its replay share.
+struct Scanned {
+    lang: Lang,
+    cfg: ScoringConfig,
+    scfg: ScanConfig,
+    taxonomy: Option<String>,
+    scans: Vec<SeekerScan>,
+    summary: werkmatch::scan::CaseloadSummary,
+    seconds: f64,
+}
+
+fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, String> {
     let lang = args.lang;
+    rec.reference(&args.input)?;
+    let mut taxonomy = None;
     let mut flags = args.input.clone();
     let esco = flags.esco.take();
     let mut readers = flags.readers(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
@@ -178,15 +210,16 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
                 Taxonomy::load(dir).map_err(|e| Label::InputEscoExport.text_with(lang, &[("error", &e)]))?,
             ));
             readers.options.resolver(t).normaliser(Box::leak(Box::new(OccupationNormalizer::new(t))));
+            taxonomy = Some(format!("ESCO {}", t.version().tag));
             occupation_catalogue::from_esco(t)
         }
         None => occupation_catalogue::synthetic(),
     };
     let inputs = readers.build()?;
-    let seekers: Vec<Jobseeker> = cli::accept(&args.seekers, inputs.seekers(&args.seekers), bad, lang)?;
-    let vacancies: Vec<Vacancy> = cli::accept(&args.vacancies, inputs.vacancies(&args.vacancies), bad, lang)?;
+    let seekers: Vec<Jobseeker> = rec.read("seekers", &args.seekers, |p| inputs.seekers(p), bad, lang)?;
+    let vacancies: Vec<Vacancy> = rec.read("vacancies", &args.vacancies, |p| inputs.vacancies(p), bad, lang)?;
     let employers: Vec<Employer> = match &args.employers {
-        Some(p) => cli::accept(p, inputs.employers(p), bad, lang)?,
+        Some(p) => rec.read("employers", p, |p| inputs.employers(p), bad, lang)?,
         None => Vec::new(),
     };
     let cfg = ScoringConfig::default();
@@ -221,6 +254,13 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
     };
     let summary = summarise(&scans, &vacancies, employers.len());
     let seconds = started.elapsed().as_secs_f64();
+    drop(scanner);
+    Ok(Scanned { lang, cfg, scfg, taxonomy, scans, summary, seconds })
+}
+
+fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), String> {
+    let mut rec = Recorder::new(log.is_some());
+    let Scanned { lang, scans, summary, seconds, cfg, scfg, taxonomy } = scanned(args, bad, &mut rec)?;
 
     match &args.id {
         Some(_) => print_seeker(&scans[0], lang),
@@ -242,6 +282,9 @@ fn run(args: &Args, bad: &mut usize) -> Result<(), String> {
     }
     if let Some(path) = &args.json {
         write_file(path, lang, |w| scans.iter().try_for_each(|s| json_line(w, s)))?;
+        if let Some(log) = log {
+            recorded::append(log, rec.finish(record(args, &cfg, &scfg, taxonomy), path)?)?;
+        }
     }
     if let Some(path) = &args.summary {
         write_file(path, lang, |w| json_line(w, &summary))?;
@@ -257,8 +300,20 @@ fn main() -> ExitCode {
     cli::main(
         |args: &Args| args.lang,
         |args| {
+            // Usage errors before any work.
+            let log = match (args.audit.log(), &args.json) {
+                (Ok(Some(_)), None) => Err("--audit-log records the --json output: give --json FILE too".to_string()),
+                (log, _) => log,
+            };
+            let log = match log {
+                Ok(log) => log,
+                Err(msg) => {
+                    eprintln!("{}", cli::error_line(&msg, args.lang));
+                    return Ok(ExitCode::from(2));
+                }
+            };
             let mut bad = 0;
-            run(args, &mut bad).map(|()| cli::finish(bad, args.lang))
+            run(args, &mut bad, log.as_ref()).map(|()| cli::finish(bad, args.lang))
         },
     )
 }

@@ -6,6 +6,10 @@
 //!     --seekers fixtures/cases/seekers.jsonl
 //! ```
 //!
+//! `--explain SEEKER` explains one pair instead, for the person concerned
+//! (AUDIT.md section 2): the vacancy and that seeker, ranked or not, with the
+//! reasons and, when excluded, each knock-out and what would lift it.
+//!
 //! Dutch by default (`--lang en` for English).
 //!
 //! Exit code 0 on success, 1 on bad input, 2 on a usage error.
@@ -64,6 +68,9 @@ struct Args {
     input: cli::InputFlags,
     #[command(flatten)]
     overrides: cli::OverrideFlags,
+    /// Explain only the pair of the vacancy and this seeker id, ranked or not.
+    #[arg(long, value_name = "SEEKER")]
+    explain: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -90,7 +97,15 @@ struct Report {
     near_misses: Vec<Candidate>,
 }
 
-fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
+/// What `vacancy` prints: the lists, or one pair (`--explain`).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Out {
+    Lists(Report),
+    Pair(Box<cli::PairReport>),
+}
+
+fn run(args: &Args, bad: &mut usize) -> Result<Out, String> {
     let lang = args.lang;
     let inputs = args.input.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
     let vacancies: Vec<Vacancy> = accept(&args.vacancies, inputs.vacancies(&args.vacancies), bad, lang)?;
@@ -106,6 +121,13 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         employers: None,
     };
     let ov = args.overrides.load(&known)?;
+    if let Some(id) = &args.explain {
+        let s = seekers.iter().find(|s| s.id.as_str() == id).ok_or_else(|| {
+            let id = format!("{id:?}");
+            Label::JobhuntNoSuchSeeker.text_with(lang, &[("id", &id), ("file", &Verbatim(args.seekers.display()))])
+        })?;
+        return cli::pair_report(&cfg, &ov, s, cli::PairWith::Vacancy(v), lang).map(|p| Out::Pair(Box::new(p)));
+    }
     let find_s = |id: &str| seekers.iter().find(|s| s.id.as_str() == id);
     let matcher = Matcher::builder().config(cfg.clone()).seekers(&seekers).build().map_err(|e| format!("{e}"))?;
     let listed = overridden::vacancy_to_seekers(
@@ -174,7 +196,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
     for it in report.candidates.iter_mut().chain(&mut report.near_misses) {
         it.missing_skills = cli::concept_names(inputs.labels(), &it.explanation.missing_essential_skills, lang);
     }
-    Ok(report)
+    Ok(Out::Lists(report))
 }
 
 fn print(lang: Lang, title: Label, list: &[Candidate], empty: Label) {
@@ -217,9 +239,12 @@ fn main() -> ExitCode {
     let mut bad = 0;
     let report = run(&args, &mut bad);
     let lang = args.lang;
-    cli::emit(args.format, report, bad, lang, |report| {
-        println!("{}", report.vacancy);
-        print(lang, Label::VacancyBestCandidates, &report.candidates, Label::VacancyNoCandidates);
-        print(lang, Label::CommonNearMisses, &report.near_misses, Label::CommonNone);
+    cli::emit(args.format, report, bad, lang, |out| match out {
+        Out::Pair(pair) => cli::print_pair(pair),
+        Out::Lists(report) => {
+            println!("{}", report.vacancy);
+            print(lang, Label::VacancyBestCandidates, &report.candidates, Label::VacancyNoCandidates);
+            print(lang, Label::CommonNearMisses, &report.near_misses, Label::CommonNone);
+        }
     })
 }

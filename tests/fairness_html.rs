@@ -157,7 +157,7 @@ fn the_report_speaks_english_when_asked() {
             s(&matches),
         ],
     );
-    run_ok(
+    let table = run_ok(
         "fairness",
         &[
             "--matches",
@@ -175,5 +175,12 @@ fn the_report_speaks_english_when_asked() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<html lang=\"en\">") && page.contains("<h1>Fairness report</h1>"), "{page}");
     assert!(page.contains("<h2>Attribute: age_band</h2>") && page.contains("insufficient n"));
+    // The printed table speaks the report's language too: English when asked, Dutch by default.
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(table.starts_with("Fairness report") && table.contains("Attribute: age_band"), "{table}");
+    let dutch = run_ok("fairness", &["--matches", s(&matches), "--attributes", "fixtures/audit/attributes.jsonl"]);
+    let dutch = String::from_utf8(dutch.stdout).unwrap();
+    assert!(dutch.starts_with("Eerlijkheidsrapport") && dutch.contains("Kenmerk: age_band"), "{dutch}");
+    assert!(dutch.contains("onvoldoende n"), "{dutch}");
     std::fs::remove_dir_all(&d).unwrap();
 }

@@ -17,7 +17,7 @@ use werkmatch::adapter::overrides::{read_overrides_file, KnownIds};
 use werkmatch::adapter::scoring_config::read_scoring_config;
 use werkmatch::adapter::{jsonl, Loaded, OnError};
 use werkmatch::audit::record::now_rfc3339;
-use werkmatch::audit::{digest, Counts, Engine, InputRecord, OutputRecord, RunBody, RunKind};
+use werkmatch::audit::{InputRecord, Rerun, RunBody, RunKind};
 use werkmatch::overrides::{self, Date, Overrides};
 use werkmatch::rank::overridden::{self, ListedRanking};
 use werkmatch::rank::{Direction, Executor, KernelStats, Matcher, RankOptions, Ranking};
@@ -27,6 +27,9 @@ use werkmatch::{Employer, Jobseeker, Vacancy};
 
 use super::checks::noted;
 use super::cli::InputFlags;
+use super::recorded::{body, counts, hashed, Ran, Recorded};
+
+pub use super::recorded::scoring_hash;
 
 /// What to run: everything a run record must hold to run it again.
 #[derive(Clone, Debug)]
@@ -82,11 +85,6 @@ pub fn scoring(spec: &BatchSpec) -> Result<ScoringConfig, String> {
     }
 }
 
-/// `sha256:…` of the canonical JSON of a configuration (the record's `scoring_hash`).
-pub fn scoring_hash(cfg: &ScoringConfig) -> Result<String, String> {
-    digest::json_hash(cfg).map_err(|e| format!("hashing the configuration: {e}"))
-}
-
 fn bar(len: u64, msg: String, progress: bool) -> ProgressBar {
     if !progress {
         return ProgressBar::hidden();
@@ -122,11 +120,6 @@ fn chunked<T: Sync>(
     (all, stats)
 }
 
-/// Hashes an input before it is read (so the record states what was read).
-fn hashed(role: &str, path: &Path) -> Result<InputRecord, String> {
-    InputRecord::hash_path(role, path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
 /// Keeps the accepted records, lists the rejected ones on stderr, and fills in the input's counts.
 fn accept<T>(
     path: &Path,
@@ -136,11 +129,7 @@ fn accept<T>(
     lang: Lang,
 ) -> Result<Vec<T>, String> {
     let loaded = loaded.map_err(|e| format!("{}\n{}", e.text(lang), Label::InputStrictHint.text(lang)))?;
-    record.counts = Some(Counts {
-        read: loaded.read,
-        accepted: loaded.accepted.len() as u64,
-        rejected: loaded.rejected.len() as u64,
-    });
+    record.counts = Some(counts(&loaded));
     super::cli::accept(path, Ok(loaded), bad, lang)
 }
 
@@ -357,14 +346,10 @@ pub fn record_body(
     started: String,
     finished: String,
 ) -> Result<RunBody, String> {
-    let d = digest::file(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let scoring = serde_json::to_value(&batch.cfg).map_err(|e| format!("recording the configuration: {e}"))?;
     let directions: Vec<&str> = batch.runs.iter().map(|(d, _)| direction_name(*d)).collect();
-    Ok(RunBody {
+    let ran = Ran {
         kind: RunKind::Match,
-        engine: Engine::this(),
-        scoring_hash: scoring_hash(&batch.cfg)?,
-        scoring,
+        cfg: &batch.cfg,
         taxonomy: batch.taxonomy.clone(),
         options: json!({
             "k": spec.top,
@@ -376,40 +361,39 @@ pub fn record_body(
             "keep_unmapped_skills": spec.input.keep_unmapped_skills,
             "overrides_as_of": batch.overrides_as_of,
         }),
-        inputs: batch.inputs.clone(),
         overrides_in_effect: spec.overrides.as_ref().map(|_| batch.overrides.len() as u64),
-        output: OutputRecord { path: out.display().to_string(), size: d.size, hash: d.hash },
-        started,
-        finished,
-        threads: rayon::current_num_threads(),
-    })
+    };
+    body(ran, batch.inputs.clone(), out, started, finished)
 }
 
 /// The spec that ran a recorded `match` run.
 pub fn spec_from_record(body: &RunBody) -> Result<BatchSpec, String> {
-    let path = |role: &str| body.input(role).map(|i| PathBuf::from(&i.path));
-    let o = &body.options;
-    let k = o.get("k").and_then(Value::as_u64).ok_or("the record's options have no `k`")?;
-    let min_score = o.get("min_score").and_then(Value::as_f64).ok_or("the record's options have no `min_score`")?;
-    let flag = |name: &str| o.get(name).and_then(Value::as_bool).unwrap_or(false);
+    let r = Recorded(body);
+    let k = r.option("k").and_then(Value::as_u64).ok_or("the record's options have no `k`")?;
     Ok(BatchSpec {
-        seekers: path("seekers").ok_or("the record has no `seekers` input")?,
-        vacancies: path("vacancies"),
-        employers: path("employers"),
+        seekers: r.required("seekers")?,
+        vacancies: r.path("vacancies"),
+        employers: r.path("employers"),
         top: usize::try_from(k).map_err(|_| "`k` is too large")?,
-        min_score,
-        explain: flag("explain"),
-        strict: flag("strict"),
-        config: path("config"),
-        overrides: path("overrides"),
-        overrides_as_of: o.get("overrides_as_of").and_then(Value::as_str).map(str::to_string),
-        input: InputFlags {
-            mapping: path("mapping"),
-            postcodes: path("postcodes"),
-            esco: path("esco"),
-            keep_unmapped_skills: flag("keep_unmapped_skills"),
-        },
-        default_sector: o.get("default_sector").and_then(Value::as_str).and_then(|s| s.chars().next()),
+        min_score: r.f64("min_score")?,
+        explain: r.flag("explain"),
+        strict: r.flag("strict"),
+        config: r.path("config"),
+        overrides: r.path("overrides"),
+        overrides_as_of: r.str("overrides_as_of"),
+        input: r.input_flags(),
+        default_sector: r.str("default_sector").and_then(|s| s.chars().next()),
         lang: Lang::En,
     })
+}
+
+/// Runs a recorded `match` run again (for `werkmatch::audit::replay::replay`).
+pub fn rerun(body: &RunBody) -> Result<Rerun, String> {
+    let spec = spec_from_record(body)?;
+    let setup = setup(&spec)?;
+    let scoring_hash = scoring_hash(&setup.cfg)?;
+    let ranked = rank_batch(&spec, setup, true)?;
+    let mut output = Vec::new();
+    write_batch(&ranked, spec.explain, &mut output).map_err(|e| format!("replaying: {e}"))?;
+    Ok(Rerun { scoring_hash, output })
 }

@@ -274,11 +274,107 @@ impl OverrideFlags {
         &self,
         known: &werkmatch::adapter::overrides::KnownIds<'_>,
     ) -> Result<werkmatch::overrides::Overrides, String> {
-        let Some(path) = &self.overrides else { return Ok(werkmatch::overrides::Overrides::none()) };
+        self.load_as_of(known).map(|(o, _)| o)
+    }
+
+    /// As [`OverrideFlags::load`], with the date they were resolved on (for a
+    /// run record, so that a replay resolves the same set); `None` without `--overrides`.
+    pub fn load_as_of(
+        &self,
+        known: &werkmatch::adapter::overrides::KnownIds<'_>,
+    ) -> Result<(werkmatch::overrides::Overrides, Option<String>), String> {
+        let Some(path) = &self.overrides else { return Ok((werkmatch::overrides::Overrides::none(), None)) };
         let day = self.overrides_as_of.clone().unwrap_or_else(|| werkmatch::audit::record::now_rfc3339()[..10].into());
         let today =
             werkmatch::overrides::Date::parse(&day).map_err(|e| format!("--overrides-as-of {day}: {}", e.reason()))?;
         let decisions = werkmatch::adapter::overrides::read_overrides_file(path, known).map_err(|e| e.to_string())?;
-        Ok(werkmatch::overrides::Overrides::new(decisions, today))
+        Ok((werkmatch::overrides::Overrides::new(decisions, today), Some(day)))
     }
+}
+
+/// One pair explained for the person concerned (AUDIT.md section 2), as
+/// `jobhunt --explain` and `vacancy --explain` print it: the texts in the
+/// chosen language, the explanation as data (ids).
+#[derive(serde::Serialize)]
+pub struct PairReport {
+    /// The language of the texts below.
+    pub lang: Lang,
+    /// The heading: which seeker and which vacancy or employer.
+    pub pair: String,
+    pub seeker: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vacancy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employer: Option<String>,
+    /// The score; null when the pair is excluded.
+    pub score: Option<f64>,
+    /// Why it fits (or would fit but for the knock-outs).
+    pub reasons: Vec<String>,
+    /// Each knock-out (its id) with what would lift it (a text).
+    pub knockouts: Vec<KnockOutLift>,
+    /// The account in words, one fact per line (what the table shows).
+    pub text: String,
+    /// The explanation (SCORING.md section 7), data with ids.
+    pub explanation: werkmatch::score::Explanation,
+}
+
+/// A knock-out and what would lift it.
+#[derive(serde::Serialize)]
+pub struct KnockOutLift {
+    pub knockout: &'static str,
+    pub lift: String,
+}
+
+/// What a pair's candidate is: a vacancy or an employer without one.
+pub enum PairWith<'a> {
+    Vacancy(&'a werkmatch::Vacancy),
+    Employer(&'a werkmatch::Employer),
+}
+
+/// The account of one pair, with overrides, for the person concerned; `Err` for an
+/// employer that cannot be scored.
+pub fn pair_report(
+    cfg: &werkmatch::score::ScoringConfig,
+    ov: &werkmatch::overrides::Overrides,
+    seeker: &werkmatch::Jobseeker,
+    with: PairWith<'_>,
+    lang: Lang,
+) -> Result<PairReport, String> {
+    use werkmatch::overrides;
+    let (account, heading, vacancy, employer) = match with {
+        PairWith::Vacancy(v) => {
+            let heading = Label::CommonPairVacancy
+                .text_with(lang, &[("seeker", &Verbatim(&seeker.id)), ("vacancy", &Verbatim(&v.id))]);
+            (overrides::account(cfg, ov, seeker, v), heading, Some(v.id.to_string()), None)
+        }
+        PairWith::Employer(e) => {
+            let account = overrides::account_employer(cfg, ov, seeker, e)
+                .ok_or_else(|| Label::CommonEmployerUnscorable.text_with(lang, &[("id", &Verbatim(&e.id))]))?;
+            let heading = Label::CommonPairEmployer
+                .text_with(lang, &[("seeker", &Verbatim(&seeker.id)), ("employer", &Verbatim(&e.id))]);
+            (account, heading, None, Some(e.id.to_string()))
+        }
+    };
+    Ok(PairReport {
+        lang,
+        pair: heading,
+        seeker: seeker.id.to_string(),
+        vacancy,
+        employer,
+        score: account.explanation.score,
+        reasons: account.reasons.iter().map(|r| r.text(lang)).collect(),
+        knockouts: account
+            .lifts
+            .iter()
+            .map(|l| KnockOutLift { knockout: l.knockout.name(), lift: l.hint.text(lang) })
+            .collect(),
+        text: account.text(lang),
+        explanation: account.explanation,
+    })
+}
+
+/// Prints a [`PairReport`] as a table: the heading, then the account in words.
+pub fn print_pair(report: &PairReport) {
+    println!("{}", report.pair);
+    print!("{}", report.text);
 }

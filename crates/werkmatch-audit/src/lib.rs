@@ -27,5 +27,5 @@ pub mod verify;
 
 pub use log::{AuditError, AuditLog, Retention, MIN_RETENTION_DAYS};
 pub use record::{Counts, Engine, InputRecord, OutputRecord, RunBody, RunKind, RunRecord};
-pub use replay::Replay;
+pub use replay::{Replay, Rerun};
 pub use verify::{verify_chain, Broken, Problem, Verified};

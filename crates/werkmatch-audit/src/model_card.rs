@@ -13,6 +13,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_json::Value;
 use werkmatch_core::score::{KnockOut, ScoringConfig};
+use werkmatch_core::text::Message;
 use werkmatch_core::TravelMode;
 
 use crate::catalogue::model_card as txt;
@@ -34,10 +35,16 @@ pub struct Measurements {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
-    /// What was measured, e.g. "job-title normaliser".
+    /// What was measured, e.g. "job-title normaliser" (English).
     pub what: String,
-    /// The data set and split.
+    /// `what` in Dutch, for the Dutch card (which shows `what` without it).
+    #[serde(default)]
+    pub what_nl: Option<String>,
+    /// The data set and split (English).
     pub dataset: String,
+    /// `dataset` in Dutch, for the Dutch card (which shows `dataset` without it).
+    #[serde(default)]
+    pub dataset_nl: Option<String>,
     /// The taxonomy used, when it matters.
     #[serde(default)]
     pub taxonomy: Option<String>,
@@ -108,7 +115,7 @@ pub fn model_card(cfg: &ScoringConfig, measurements: &Measurements, lang: Lang) 
     ] {
         let _ = writeln!(md, "| {} | {weight} |", l(name));
     }
-    let names: Vec<String> = KnockOut::ALL.iter().map(|k| format!("`{}`", k.name())).collect();
+    let names: Vec<String> = KnockOut::ALL.iter().map(|k| format!("`{}` ({})", k.name(), k.text(lang))).collect();
     let _ = writeln!(md, "\n{} {}.\n", l(txt::KNOCKOUTS), names.join(", "));
     let _ = writeln!(md, "{}\n", l(txt::ALL_SETTINGS));
     let mut rows = Vec::new();
@@ -137,8 +144,8 @@ pub fn model_card(cfg: &ScoringConfig, measurements: &Measurements, lang: Lang) 
         let _ = writeln!(
             md,
             "- **{}** — {} (n = {}{taxonomy}): {}. {} {}; {}: `{}`",
-            m.what,
-            m.dataset,
+            m.what_nl.as_ref().filter(|_| lang == Lang::Nl).unwrap_or(&m.what),
+            m.dataset_nl.as_ref().filter(|_| lang == Lang::Nl).unwrap_or(&m.dataset),
             m.n,
             figures.join(", "),
             l(txt::MEASURED_ON),

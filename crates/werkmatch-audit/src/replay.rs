@@ -2,8 +2,10 @@
 //! running again give the recorded output?
 //!
 //! The tool re-runs the record's kind with its options (the example `audit`
-//! does this for `match`); this module finds the record, checks the inputs
-//! and compares the outputs, in that order, and says what differs first.
+//! does this for `match`, `scan` and `plan`, each through the code that wrote
+//! the record); [`replay`] is the one procedure for every kind: it checks the
+//! inputs, then the scoring configuration, then the output, in that order,
+//! and says what differs first.
 
 use std::fmt;
 use std::path::Path;
@@ -94,6 +96,33 @@ impl fmt::Display for Replay {
             ),
         }
     }
+}
+
+/// What re-running a recorded run gave: the hash of the scoring
+/// configuration in force now, and the output's bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rerun {
+    /// `sha256:…` of the canonical JSON of the configuration the re-run used.
+    pub scoring_hash: String,
+    /// The output, exactly as the run would write it.
+    pub output: Vec<u8>,
+}
+
+/// Replays a recorded run: first every input must hash as recorded (else the
+/// first that does not is named), then `rerun` runs the record's kind again,
+/// its configuration must hash as recorded, and its output must hash as
+/// recorded (else the first differing line, as in [`compare_output`]).
+/// `rerun` is called only when every input is the recorded one; its error
+/// (a record that cannot be run again) is passed on.
+pub fn replay<E>(body: &RunBody, rerun: impl FnOnce(&RunBody) -> Result<Rerun, E>) -> Result<Replay, E> {
+    if let Some(diff) = check_inputs(body) {
+        return Ok(diff);
+    }
+    let again = rerun(body)?;
+    if let Some(diff) = check_scoring(body, &again.scoring_hash) {
+        return Ok(diff);
+    }
+    Ok(compare_output(body, &again.output))
 }
 
 /// The record with `seq` in a log's text.

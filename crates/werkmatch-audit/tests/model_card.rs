@@ -11,7 +11,9 @@ fn measurements() -> Measurements {
         about: String::new(),
         measurements: vec![Measurement {
             what: "title normaliser".into(),
+            what_nl: Some("titelnormalisatie".into()),
             dataset: "test titles".into(),
+            dataset_nl: None,
             taxonomy: Some("ESCO v1.1.1".into()),
             n: 123,
             figures: BTreeMap::from([("top1".to_string(), 0.25), ("mrr".to_string(), 0.5)]),
@@ -42,6 +44,9 @@ fn the_card_has_every_register_field_in_both_languages() {
     }
     let en = model_card(&ScoringConfig::default(), &measurements(), Lang::En).unwrap();
     assert!(en.contains("## Human intervention") && en.contains("## Legal basis") && en.contains("**Never used**"));
+    // The measurement and the knock-outs in the card's language; a text without a Dutch version stays as given.
+    assert!(nl.contains("**titelnormalisatie** — test titles") && en.contains("**title normaliser** — test titles"));
+    assert!(nl.contains("`licence` (rijbewijs B nodig)") && en.contains("`licence` (needs a driving licence)"), "{nl}");
 }
 
 #[test]

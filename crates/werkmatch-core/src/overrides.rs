@@ -273,6 +273,25 @@ pub fn explain_employer(
     Some(with_override(score::explain_employer(cfg, seeker, employer)?, d))
 }
 
+/// The account of a pair for the person concerned (AUDIT.md section 2) with
+/// its override: as [`score::account`], on the explanation of [`explain`], so
+/// an excluded pair lists the knock-out `override` (only a staff member lifts it).
+pub fn account(cfg: &ScoringConfig, overrides: &Overrides, seeker: &Jobseeker, vacancy: &Vacancy) -> score::Account {
+    score::Account::new(explain(cfg, overrides, seeker, vacancy), score::unlock_hints(cfg, seeker, vacancy))
+}
+
+/// As [`account`], for an employer without a vacancy (`None` as [`score::account_employer`]).
+pub fn account_employer(
+    cfg: &ScoringConfig,
+    overrides: &Overrides,
+    seeker: &Jobseeker,
+    employer: &Employer,
+) -> Option<score::Account> {
+    let as_vacancy = score::employer_as_vacancy(cfg, seeker, employer)?;
+    let e = explain_employer(cfg, overrides, seeker, employer)?;
+    Some(score::Account::new(e, score::unlock_hints(cfg, seeker, &as_vacancy)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

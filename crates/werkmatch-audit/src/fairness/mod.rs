@@ -32,6 +32,7 @@ mod compute;
 mod html;
 mod inputs;
 mod proxy;
+mod text;
 mod wilson;
 
 pub use attributes::{AuditAttributes, UNKNOWN};
@@ -39,4 +40,5 @@ pub use compute::{fairness_report, FairnessReport, GroupFigures, DEFAULT_MIN_GRO
 pub use html::render_html;
 pub use inputs::{matches_from_str, plan_from_str, read_matches, read_plan, Placements, Results};
 pub use proxy::{proxy_table, FeatureRow, ProxyTable, FEATURES};
+pub use text::render_text;
 pub use wilson::{wilson, Z95};

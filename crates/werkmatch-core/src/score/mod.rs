@@ -19,6 +19,7 @@
 // The component formulas take primitive inputs so that the scorer and the
 // kernel share them; they are not an API of their own (a caller scores pairs
 // with `evaluate`, `explain` or a ranker).
+mod account;
 pub(crate) mod components;
 mod config;
 mod employer;
@@ -28,6 +29,7 @@ mod pair;
 mod unlock;
 pub mod words;
 
+pub use account::{account, account_employer, Account, Lift};
 pub use components::{Component, Components};
 pub use config::{ScoringConfig, ScoringConfigBuilder, Weights};
 pub use employer::{best_occupation, employer_as_vacancy, evaluate_employer};

@@ -96,6 +96,13 @@ impl Texts for En {
             CommonToUnlock => "to unlock: {hint}",
             CommonIncluded => "included by a staff member ({reason})",
             CommonNearMisses => "Near misses (excluded by one thing)",
+            CommonExcludedByStaff => "excluded by a staff member ({reason})",
+            CommonLifts => "What would lift each exclusion:",
+            CommonLift => "{knockout}: {hint}",
+            CommonPairVacancy => "Seeker {seeker} and vacancy {vacancy}",
+            CommonPairEmployer => "Seeker {seeker} and employer {employer} (no vacancy)",
+            CommonNoSuchCandidate => "no vacancy or employer with id {id}",
+            CommonEmployerUnscorable => "employer {id} has no occupation to score",
 
             InputRejectedSummary => {
                 "{file}: read {read}, accepted {accepted}, rejected {rejected} (the rejected records are left out):"

@@ -62,6 +62,20 @@ labels! {
     CommonIncluded => "common.included",
     /// `Near misses (excluded by one thing)`
     CommonNearMisses => "common.near_misses",
+    /// `excluded by a staff member ({reason})`
+    CommonExcludedByStaff => "common.excluded_by_staff",
+    /// `What would lift each exclusion:`
+    CommonLifts => "common.lifts",
+    /// `{knockout}: {hint}`
+    CommonLift => "common.lift",
+    /// `Seeker {seeker} and vacancy {vacancy}`: the heading of one pair's explanation.
+    CommonPairVacancy => "common.pair_vacancy",
+    /// `Seeker {seeker} and employer {employer} (no vacancy)`
+    CommonPairEmployer => "common.pair_employer",
+    /// `no vacancy or employer with id {id}`
+    CommonNoSuchCandidate => "common.no_such_candidate",
+    /// `employer {id} has no occupation to score`
+    CommonEmployerUnscorable => "common.employer_unscorable",
 
     /// `{file}: read {read}, accepted {accepted}, rejected {rejected} (the rejected records are left out):`
     InputRejectedSummary => "input.rejected_summary",

@@ -114,6 +114,13 @@ impl Texts for Nl {
             CommonToUnlock => "drempel: {hint}",
             CommonIncluded => "toegevoegd door een medewerker ({reason})",
             CommonNearMisses => "Bijna passend (op één punt uitgesloten)",
+            CommonExcludedByStaff => "uitgesloten door een medewerker ({reason})",
+            CommonLifts => "Wat elke uitsluiting zou opheffen:",
+            CommonLift => "{knockout}: {hint}",
+            CommonPairVacancy => "Werkzoekende {seeker} en vacature {vacancy}",
+            CommonPairEmployer => "Werkzoekende {seeker} en werkgever {employer} (zonder vacature)",
+            CommonNoSuchCandidate => "geen vacature of werkgever met id {id}",
+            CommonEmployerUnscorable => "werkgever {id} heeft geen beroep om op te scoren",
 
             InputRejectedSummary => {
                 "{file}: {read} gelezen, {accepted} goedgekeurd, {rejected} afgekeurd \

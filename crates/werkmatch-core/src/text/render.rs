@@ -6,7 +6,7 @@ use std::fmt;
 use super::{Catalogue, Label, Lang, Message};
 use crate::model::{Education, PhysicalLoad, TravelMode};
 use crate::score::words::Reason;
-use crate::score::{Component, Explanation, Hint, KnockOut};
+use crate::score::{Account, Component, Explanation, Hint, KnockOut};
 use crate::travel::Travel;
 
 impl Catalogue for KnockOut {
@@ -93,6 +93,37 @@ impl Message for Hint {
 impl Message for Reason {
     fn write_to(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         lang.texts().reason(self, f)
+    }
+}
+
+/// The account of a pair for the person concerned: the explanation, why it
+/// fits, and what would lift each knock-out.
+impl Message for Account {
+    fn write_to(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &self.explanation;
+        e.write_to(lang, f)?;
+        if !self.reasons.is_empty() {
+            let reasons: Vec<String> = self.reasons.iter().map(|r| r.text(lang)).collect();
+            writeln!(f, "{}", Label::CommonWhy.text_with(lang, &[("reasons", &reasons.join("; "))]))?;
+        }
+        if let Some(reason) = &e.override_reason {
+            let label = if e.knockouts.contains(&KnockOut::Override) {
+                Label::CommonExcludedByStaff
+            } else {
+                Label::CommonIncluded
+            };
+            writeln!(f, "{}", label.text_with(lang, &[("reason", &super::Verbatim(reason))]))?;
+        }
+        if self.is_excluded() {
+            let would = super::Decimal::new(e.recombined_total(), 2);
+            writeln!(f, "{}", Label::CommonWouldScore.text_with(lang, &[("score", &would), ("trip", &e.travel)]))?;
+            writeln!(f, "{}", Label::CommonLifts.text(lang))?;
+            for l in &self.lifts {
+                let line = Label::CommonLift.text_with(lang, &[("knockout", &l.knockout), ("hint", &l.hint)]);
+                writeln!(f, "  - {line}")?;
+            }
+        }
+        Ok(())
     }
 }
 

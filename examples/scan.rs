@@ -9,6 +9,8 @@
 //! # the caseload: one JSON line per seeker, and the summary
 //! cargo run --release --example scan -- --seekers S.jsonl --vacancies V.jsonl --employers E.jsonl \
 //!     --json scan.jsonl --summary summary.json
+//! # the report as HTML: the jobcoach page with --id, the policy page without
+//! cargo run --release --example scan -- --seekers S.jsonl --vacancies V.jsonl --html scan.html
 //! ```
 //!
 //! Alternatives come from the ESCO taxonomy with `--esco DIR` (occupation ids
@@ -44,8 +46,9 @@ use std::time::Instant;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
-use werkmatch::adapter::{occupation_catalogue, OnError};
+use werkmatch::adapter::{occupation_catalogue, ConceptLabels, OnError};
 use werkmatch::rank::Executor;
+use werkmatch::report;
 use werkmatch::scan::{summarise, OccupationCatalogue, Route, ScanConfig, Scanner, SeekerScan};
 use werkmatch::score::ScoringConfig;
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
@@ -195,6 +198,8 @@ struct Scanned {
     scans: Vec<SeekerScan>,
     summary: werkmatch::scan::CaseloadSummary,
     seconds: f64,
+    /// Labels of skills and occupations for the report (ids stay in the JSON).
+    labels: &'static dyn ConceptLabels,
 }
 
 fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, String> {
@@ -204,12 +209,14 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
     let mut flags = args.input.clone();
     let esco = flags.esco.take();
     let mut readers = flags.readers(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
+    let mut labels: &'static dyn ConceptLabels = &occupation_catalogue::SyntheticLabels;
     let catalogue: OccupationCatalogue = match &esco {
         Some(dir) => {
             let t: &'static Taxonomy = Box::leak(Box::new(
                 Taxonomy::load(dir).map_err(|e| Label::InputEscoExport.text_with(lang, &[("error", &e)]))?,
             ));
             readers.options.resolver(t).normaliser(Box::leak(Box::new(OccupationNormalizer::new(t))));
+            labels = t;
             taxonomy = Some(format!("ESCO {}", t.version().tag));
             occupation_catalogue::from_esco(t)
         }
@@ -255,12 +262,12 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
     let summary = summarise(&scans, &vacancies, employers.len());
     let seconds = started.elapsed().as_secs_f64();
     drop(scanner);
-    Ok(Scanned { lang, cfg, scfg, taxonomy, scans, summary, seconds })
+    Ok(Scanned { lang, cfg, scfg, taxonomy, scans, summary, seconds, labels })
 }
 
 fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), String> {
     let mut rec = Recorder::new(log.is_some());
-    let Scanned { lang, scans, summary, seconds, cfg, scfg, taxonomy } = scanned(args, bad, &mut rec)?;
+    let Scanned { lang, scans, summary, seconds, cfg, scfg, taxonomy, labels } = scanned(args, bad, &mut rec)?;
 
     match &args.id {
         Some(_) => print_seeker(&scans[0], lang),
@@ -290,8 +297,13 @@ fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), Strin
         write_file(path, lang, |w| json_line(w, &summary))?;
     }
     if let Some(path) = &args.html {
-        let _ = path;
-        return Err("--html: the report is not built yet".to_owned());
+        // The same structs as the JSON above, so the page and the JSON agree.
+        let names = |id: &str| labels.label(id, lang.code()).map(str::to_owned);
+        let page = match &args.id {
+            Some(_) => report::scan::seeker_page(&scans[0], &names, lang),
+            None => report::scan::caseload_page(&summary, &names, lang),
+        };
+        write_file(path, lang, |w| w.write_all(page.as_bytes()))?;
     }
     Ok(())
 }

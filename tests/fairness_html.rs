@@ -4,28 +4,12 @@
 //! (`.ci/run` installs Debian's `chromium`).
 
 mod support;
-use support::run_ok;
+use support::{assert_loads_nothing, assert_self_contained, chromium, render, run_ok};
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn chromium() -> Option<PathBuf> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists())
-}
+use std::path::Path;
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-/// Runs headless Chromium with a fresh profile and no network chatter of its own.
-fn headless(browser: &Path, profile: &Path, args: &[&str]) -> Output {
-    Command::new(browser)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        .args(["--disable-component-update", "--no-first-run"])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 #[test]
@@ -73,31 +57,14 @@ fn the_fairness_report_renders_offline_with_its_numbers() {
         ],
     );
     let page = std::fs::read_to_string(&html).unwrap();
-    // Self-contained: no script, no link, no source or reference to anywhere.
-    for bad in ["<script", "<link", " src=", "href=", "url(", "@import"] {
-        assert!(!page.contains(bad), "the report contains `{bad}`");
-    }
-    let rest = page.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
-    assert!(!rest.contains("http:") && !rest.contains("https:") && !rest.contains("//"), "an outside address");
+    assert_self_contained(&page);
 
     let Some(browser) = chromium() else {
         eprintln!("SKIPPED: chromium is not installed (apt-get install -y chromium); the static checks above ran");
         return;
     };
-    let url = format!("file://{}", html.display());
-    let png = d.join("fairness.png");
-    let o = headless(
-        &browser,
-        &d.join("profile-shot"),
-        &["--window-size=1200,2000", &format!("--screenshot={}", png.display()), &url],
-    );
-    assert!(png.exists(), "no screenshot: {}", String::from_utf8_lossy(&o.stderr));
-    let bytes = std::fs::read(&png).unwrap();
-    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
-    assert!(bytes.len() > 20_000, "a screenshot of {} bytes is blank", bytes.len());
-
-    let o = headless(&browser, &d.join("profile-dom"), &["--dump-dom", &url]);
-    let dom = String::from_utf8_lossy(&o.stdout).into_owned();
+    let dom = render(&browser, &html, &d.join("fairness.png"), 2000);
+    assert_loads_nothing(&dom);
     assert!(dom.contains("<h1>Eerlijkheidsrapport</h1>"), "Dutch by default");
     for attr in ["age_band", "gender", "migration_background", "years_on_assistance"] {
         assert!(dom.contains(&format!("<h2>Kenmerk: {attr}</h2>")), "no section for {attr}");

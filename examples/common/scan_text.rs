@@ -5,41 +5,16 @@
 #![allow(dead_code)]
 
 use werkmatch::scan::{CaseloadSummary, Change};
-use werkmatch::text::{Catalogue, Label, Lang, Message, Verbatim};
+use werkmatch::text::{Catalogue, Label, Lang, Message};
 
-/// A change in words.
+/// A change in words (the core's text of a [`Change`]).
 pub fn change_text(c: &Change, lang: Lang) -> String {
-    match c {
-        Change::Licence => Label::ScanChangeLicence.text(lang),
-        Change::Car => Label::ScanChangeCar.text(lang),
-        Change::Ebike => Label::ScanChangeEbike.text(lang),
-        Change::TravelPlus15 => Label::ScanChangeTravel.text(lang),
-        Change::Dutch(l) => Label::ScanChangeDutch.text_with(lang, &[("level", &Verbatim(format!("{l:?}")))]),
-        Change::Certificate(x) => Label::ScanChangeCertificate.text_with(lang, &[("name", &x.as_str())]),
-        Change::Skill(x) => Label::ScanChangeSkill.text_with(lang, &[("name", &x.as_str())]),
-        Change::LevelUp => Label::ScanChangeLevelUp.text(lang),
-        other => other.id(),
-    }
+    c.text(lang)
 }
 
-/// A change id of the summary in words.
+/// A change id of the summary in words (an id that is no change as it is).
 pub fn change_id_text(id: &str, lang: Lang) -> String {
-    let c = match id {
-        "licence" => Change::Licence,
-        "car" => Change::Car,
-        "ebike" => Change::Ebike,
-        "travel_plus_15" => Change::TravelPlus15,
-        "level_up" => Change::LevelUp,
-        "dutch_A2" => Change::Dutch(werkmatch::Cefr::A2),
-        "dutch_B1" => Change::Dutch(werkmatch::Cefr::B1),
-        "dutch_B2" => Change::Dutch(werkmatch::Cefr::B2),
-        _ => match id.split_once(':') {
-            Some(("certificate", x)) => Change::Certificate(x.to_owned()),
-            Some(("skill", x)) => Change::Skill(x.to_owned()),
-            _ => return id.to_owned(),
-        },
-    };
-    change_text(&c, lang)
+    id.parse::<Change>().map_or_else(|_| id.to_owned(), |c| c.text(lang))
 }
 
 /// The caseload in a few lines: seekers without a match, the changes that

@@ -1,6 +1,7 @@
-//! Running the example programs from an integration test, shared by every
-//! test file that does so (each `tests/*.rs` is its own crate, so not every
-//! helper is used by every file).
+//! Running the example programs from an integration test, and opening their
+//! HTML reports in headless Chromium, shared by every test file that does so
+//! (each `tests/*.rs` is its own crate, so not every helper is used by every
+//! file).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -36,4 +37,59 @@ pub fn run_ok(name: &str, args: &[&str]) -> Output {
 /// Program output as text.
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
+}
+
+/// Debian's headless-capable Chromium (`apt-get install -y chromium`; `.ci/run` installs it), if present.
+pub fn chromium() -> Option<PathBuf> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists())
+}
+
+/// Runs headless Chromium with a fresh profile (`profile`, created by Chromium)
+/// and no network chatter of its own.
+pub fn headless(browser: &Path, profile: &Path, args: &[&str]) -> Output {
+    Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        .args(["--disable-component-update", "--no-first-run"])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Takes a screenshot of `page` as `png` (window 1200 × `height`) and checks
+/// that it is a PNG and not blank; then returns the rendered DOM (`--dump-dom`).
+pub fn render(browser: &Path, page: &Path, png: &Path, height: u32) -> String {
+    let url = format!("file://{}", page.display());
+    let stem = png.with_extension("");
+    let o = headless(
+        browser,
+        &stem.with_extension("profile-shot"),
+        &[&format!("--window-size=1200,{height}"), &format!("--screenshot={}", png.display()), &url],
+    );
+    assert!(png.exists(), "no screenshot: {}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(bytes.len() > 20_000, "a screenshot of {} bytes is blank", bytes.len());
+    let o = headless(browser, &stem.with_extension("profile-dom"), &["--dump-dom", &url]);
+    let dom = text(&o.stdout);
+    assert!(dom.contains("</html>"), "no DOM: {}", text(&o.stderr));
+    dom
+}
+
+/// A report page as written: no script, no link, no source or reference to anywhere.
+pub fn assert_self_contained(page: &str) {
+    for bad in ["<script", "<link", " src=", "href=", "url(", "@import"] {
+        assert!(!page.contains(bad), "the report contains `{bad}`");
+    }
+    let rest = page.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assert!(!rest.contains("http:") && !rest.contains("https:") && !rest.contains("//"), "an outside address");
+}
+
+/// A rendered DOM that loads nothing: no script, no style sheet or other link, no
+/// image, frame or object, and no `src`/`href` anywhere.
+pub fn assert_loads_nothing(dom: &str) {
+    let lower = dom.to_lowercase();
+    for bad in ["<script", "<link", "<img", "<iframe", "<object", "<embed", " src=", " href=", "url("] {
+        assert!(!lower.contains(bad), "the rendered page has `{bad}`");
+    }
 }

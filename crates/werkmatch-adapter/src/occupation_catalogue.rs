@@ -46,8 +46,48 @@ pub fn synthetic() -> OccupationCatalogue {
     OccupationCatalogue::new(occupations).unwrap_or_default()
 }
 
+/// Display names of the synthetic vocabulary: an occupation's (Dutch) job
+/// title for `synthetic:<code>`, and a skill's id read as words
+/// (`skill:kassa_bedienen` → "kassa bedienen"), in every language, as the
+/// vocabulary has nothing else. The ids stay what the data and the JSON hold.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SyntheticLabels;
+
+impl crate::ConceptLabels for SyntheticLabels {
+    fn label(&self, uri: &str, _lang: &str) -> Option<&str> {
+        if let Some(code) = uri.strip_prefix(SYNTHETIC_PREFIX) {
+            return OCCUPATIONS.iter().find(|o| o.isco == code).map(|o| o.title).filter(|t| !t.is_empty());
+        }
+        skill_words(uri)
+    }
+}
+
+/// `skill:kassa_bedienen` → "kassa bedienen" for the vocabulary's skills (computed once).
+fn skill_words(id: &str) -> Option<&'static str> {
+    use std::collections::BTreeMap;
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<BTreeMap<&'static str, String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        OCCUPATIONS
+            .iter()
+            .flat_map(|o| o.skills.iter())
+            .filter_map(|s| Some((*s, s.strip_prefix("skill:")?.replace('_', " "))))
+            .collect()
+    });
+    words.get(id).map(String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_synthetic_occupation_has_its_title_as_label() {
+        use crate::ConceptLabels;
+        assert_eq!(super::SyntheticLabels.label("synthetic:1324", "nl"), Some("Logistiek manager"));
+        assert_eq!(super::SyntheticLabels.label("synthetic:0000", "en"), None);
+        assert_eq!(super::SyntheticLabels.label("skill:kassa_bedienen", "nl"), Some("kassa bedienen"));
+        assert_eq!(super::SyntheticLabels.label("skill:nobody_has_this", "nl"), None);
+    }
+
     #[test]
     fn the_synthetic_catalogue_has_every_occupation_of_the_vocabulary() {
         let c = super::synthetic();

@@ -4,8 +4,9 @@
 //! a `<desc>` and its numbers in a table beside it, so that a screen reader,
 //! a printout and a search all see the same figures.
 //!
-//! Shared by the tools' reports (fairness now; scan and plan later): a report
-//! builds [`Section`]s from [`bar_chart`] and [`table`] and renders a [`Page`].
+//! Shared by the tools' reports (the fairness report in `werkmatch-audit`, the
+//! scan's jobcoach and policy pages in [`scan`]): a report builds [`Section`]s
+//! from [`bar_chart`], [`grouped_bar_chart`] and [`table`] and renders a [`Page`].
 //!
 //! ```
 //! use werkmatch_report::{bar_chart, table, Bar, Page, Section};
@@ -19,7 +20,8 @@
 
 mod chart;
 mod page;
+pub mod scan;
 
-pub use chart::{bar_chart, Bar};
+pub use chart::{bar_chart, grouped_bar_chart, Bar};
 pub use maud::{Markup, PreEscaped};
 pub use page::{paragraph, subheading, table, Page, Section};

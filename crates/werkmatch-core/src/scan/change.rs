@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::str::FromStr;
 
 use serde::{Serialize, Serializer};
 
@@ -121,6 +122,48 @@ impl fmt::Display for Change {
             Change::Certificate(x) => write!(f, "certificate:{x}"),
             Change::Skill(x) => write!(f, "skill:{x}"),
             Change::LevelUp => f.write_str("level_up"),
+        }
+    }
+}
+
+/// A change id that is none of SCAN.md's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseChangeError(String);
+
+impl fmt::Display for ParseChangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown change id {:?}", self.0)
+    }
+}
+
+impl std::error::Error for ParseChangeError {}
+
+/// The inverse of [`Change::id`]: a summary's change id back to its change
+/// (the caseload summary keeps ids, a report shows them in words).
+impl FromStr for Change {
+    type Err = ParseChangeError;
+
+    fn from_str(id: &str) -> std::result::Result<Self, Self::Err> {
+        let fixed = match id {
+            "licence" => Some(Change::Licence),
+            "car" => Some(Change::Car),
+            "ebike" => Some(Change::Ebike),
+            "travel_plus_15" => Some(Change::TravelPlus15),
+            "level_up" => Some(Change::LevelUp),
+            _ => None,
+        };
+        if let Some(c) = fixed {
+            return Ok(c);
+        }
+        if let Some(l) = id.strip_prefix("dutch_") {
+            if let Some(&level) = DUTCH_LEVELS.iter().find(|c| format!("{c:?}") == l) {
+                return Ok(Change::Dutch(level));
+            }
+        }
+        match id.split_once(':') {
+            Some(("certificate", x)) if !x.is_empty() => Ok(Change::Certificate(x.to_owned())),
+            Some(("skill", x)) if !x.is_empty() => Ok(Change::Skill(x.to_owned())),
+            _ => Err(ParseChangeError(id.to_owned())),
         }
     }
 }

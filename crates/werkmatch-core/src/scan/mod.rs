@@ -45,7 +45,7 @@ mod summary;
 mod threshold;
 
 pub use catalogue::{Occupation, OccupationCatalogue};
-pub use change::{changes_for, Change};
+pub use change::{changes_for, Change, ParseChangeError};
 pub use config::{ScanConfig, ScanConfigBuilder};
 pub use fast::Scanner;
 pub use result::{

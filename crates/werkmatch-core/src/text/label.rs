@@ -331,6 +331,153 @@ labels! {
     ScanNoSuchSeeker => "scan.no_such_seeker",
     /// `preparing the scan: {error}`
     ScanPreparing => "scan.preparing",
+
+    /// `Labour-market value scan of {id}`
+    ReportScanSeekerTitle => "report.scan.seeker_title",
+    /// `Where this jobseeker stands on the regional labour market, which single change opens the most work, and which other occupations are within reach. Every count follows from the same score as the match lists; a vacancy counts as a match when nothing excludes it and its score is at least 0.5.`
+    ReportScanSeekerIntro => "report.scan.seeker_intro",
+    /// `Item`
+    ReportScanItem => "report.scan.item",
+    /// `Value`
+    ReportScanValue => "report.scan.value",
+    /// `Position on the labour market`
+    ReportScanPosition => "report.scan.position",
+    /// `Level (Ls)`
+    ReportScanLevel => "report.scan.level",
+    /// `Education`
+    ReportScanEducation => "report.scan.education",
+    /// `Matching vacancies`
+    ReportScanMatches => "report.scan.matches",
+    /// `Positions in those vacancies`
+    ReportScanPositions => "report.scan.positions",
+    /// `Matching employers without a vacancy`
+    ReportScanHidden => "report.scan.hidden",
+    /// `Matching and competitive against other seekers`
+    ReportScanCompetitive => "report.scan.competitive",
+    /// `Share of all vacancies (%)`
+    ReportScanDemandShare => "report.scan.demand_share",
+    /// `Matching vacancies by level`
+    ReportScanByLevelTitle => "report.scan.by_level_title",
+    /// `Number of matching vacancies by the vacancy's ISCO skill level (1 = elementary work, 4 = higher education).`
+    ReportScanByLevelDesc => "report.scan.by_level_desc",
+    /// `level {level}`
+    ReportScanLevelN => "report.scan.level_n",
+    /// `Matching vacancies by sector`
+    ReportScanBySectorTitle => "report.scan.by_sector_title",
+    /// `Number of matching vacancies by the vacancy's sector (NACE section letter).`
+    ReportScanBySectorDesc => "report.scan.by_sector_desc",
+    /// `Sector`
+    ReportScanSector => "report.scan.sector",
+    /// `Count`
+    ReportScanCount => "report.scan.count",
+    /// `unknown`
+    ReportScanUnknownSector => "report.scan.unknown_sector",
+    /// `Change`
+    ReportScanChange => "report.scan.change",
+    /// `Matches gained`
+    ReportScanGained => "report.scan.gained",
+    /// `Matches lost`
+    ReportScanLost => "report.scan.lost",
+    /// `More competitive`
+    ReportScanCompetitiveGained => "report.scan.competitive_gained",
+    /// `Employers gained`
+    ReportScanHiddenGained => "report.scan.hidden_gained",
+    /// `Matches gained per change`
+    ReportScanUnlocksTitle => "report.scan.unlocks_title",
+    /// `How many vacancies become a match when only this one change is made; everything else stays as it is.`
+    ReportScanUnlocksDesc => "report.scan.unlocks_desc",
+    /// `No single change gains a matching vacancy or employer.`
+    ReportScanNoUnlocks => "report.scan.no_unlocks",
+    /// `Occupation`
+    ReportScanOccupation => "report.scan.occupation",
+    /// `ISCO`
+    ReportScanIsco => "report.scan.isco",
+    /// `Essential skills already held (%)`
+    ReportScanCoverage => "report.scan.coverage",
+    /// `Jobs in reach`
+    ReportScanDemand => "report.scan.demand",
+    /// `Promising`
+    ReportScanKansrijk => "report.scan.kansrijk",
+    /// `Route`
+    ReportScanRoute => "report.scan.route",
+    /// `Still to learn`
+    ReportScanMissing => "report.scan.missing",
+    /// `yes`
+    ReportScanYes => "report.scan.yes",
+    /// `no`
+    ReportScanNo => "report.scan.no",
+    /// `No other occupation within reach.`
+    ReportScanNoAlternatives => "report.scan.no_alternatives",
+    /// `Best matching vacancies`
+    ReportScanBest => "report.scan.best",
+    /// `Vacancy`
+    ReportScanVacancy => "report.scan.vacancy",
+    /// `Score`
+    ReportScanScore => "report.scan.score",
+    /// `How to read this report`
+    ReportScanHowToRead => "report.scan.how_to_read",
+    /// `A change is shown only when it gains something, and always on its own: two changes together can gain more (or less) than their sum. 'Competitive against other seekers' means the seeker is among the first for the vacancy (at least the first ten, or three per position). 'Essential skills already held' is the part of the other occupation's essential skills the seeker already has, counted from their own occupation. An occupation is promising with at least 5 jobs in reach. The figures are a starting point for the conversation, not a judgement of the person.`
+    ReportScanHowToReadSeeker => "report.scan.how_to_read_seeker",
+    /// `Labour-market value scan of the caseload`
+    ReportScanCaseloadTitle => "report.scan.caseload_title",
+    /// `Where the whole caseload stands on the regional labour market, and which provisions (a driving licence, an e-bike, a VCA course, Dutch lessons, a diploma) bring the most people to a first matching vacancy. Each change was tried for each seeker on its own.`
+    ReportScanCaseloadIntro => "report.scan.caseload_intro",
+    /// `Seekers`
+    ReportScanSeekers => "report.scan.seekers",
+    /// `Vacancies`
+    ReportScanVacancies => "report.scan.vacancies",
+    /// `Employers without a vacancy`
+    ReportScanEmployers => "report.scan.employers",
+    /// `Seekers without a matching vacancy`
+    ReportScanWithoutMatch => "report.scan.without_match",
+    /// `Supply and demand by level`
+    ReportScanMismatch => "report.scan.mismatch",
+    /// `Seekers by their own level (Ls) beside the vacancy positions by the vacancy's level (Lv). A large difference at a level means too much or too little work there for the supply.`
+    ReportScanMismatchDesc => "report.scan.mismatch_desc",
+    /// `Seekers (level Ls)`
+    ReportScanMismatchSeekers => "report.scan.mismatch_seekers",
+    /// `Vacancy positions (level Lv)`
+    ReportScanMismatchPositions => "report.scan.mismatch_positions",
+    /// `People unlocked per change`
+    ReportScanUnlockedTitle => "report.scan.unlocked_title",
+    /// `Number of seekers without a matching vacancy who get at least one through this one change.`
+    ReportScanUnlockedDesc => "report.scan.unlocked_desc",
+    /// `People unlocked`
+    ReportScanPeopleUnlocked => "report.scan.people_unlocked",
+    /// `People helped`
+    ReportScanPeopleHelped => "report.scan.people_helped",
+    /// `Matches gained`
+    ReportScanMatchesGained => "report.scan.matches_gained",
+    /// `Tried for (people)`
+    ReportScanPeopleTried => "report.scan.people_tried",
+    /// `The first {shown} of {total}; the full list is in the JSON (--summary).`
+    ReportScanShown => "report.scan.shown",
+    /// `Essential skills missing in near matches`
+    ReportScanGapsTitle => "report.scan.gaps_title",
+    /// `Number of (seeker, vacancy) pairs without a knock-out scoring just under the threshold (0.4 to 0.5) that miss this essential skill.`
+    ReportScanGapsDesc => "report.scan.gaps_desc",
+    /// `Skill`
+    ReportScanSkill => "report.scan.skill",
+    /// `Near matches`
+    ReportScanNearMatches => "report.scan.near_matches",
+    /// `No near matches missing an essential skill.`
+    ReportScanNoGaps => "report.scan.no_gaps",
+    /// `Distribution of the number of matches`
+    ReportScanDistribution => "report.scan.distribution",
+    /// `Number of seekers with 0, 1–4, 5–19 or 20 and more matching vacancies.`
+    ReportScanDistributionDesc => "report.scan.distribution_desc",
+    /// `Distribution of the number of competitive matches`
+    ReportScanCompetitiveDistribution => "report.scan.competitive_distribution",
+    /// `Number of seekers with 0, 1–4, 5–19 or 20 and more vacancies where they are among the first.`
+    ReportScanCompetitiveDistributionDesc => "report.scan.competitive_distribution_desc",
+    /// `Group`
+    ReportScanGroup => "report.scan.group",
+    /// `all seekers`
+    ReportScanAll => "report.scan.all",
+    /// `Matches`
+    ReportScanMatchesBucket => "report.scan.matches_bucket",
+    /// `Each change was worked out for each seeker on its own, against the same vacancies and the same other seekers. 'People unlocked' counts people with no matching vacancy now who get at least one through the change; 'helped' counts everyone who gains matches. A skill is tried only for the 20 asked most often in that person's reachable vacancies. The report names no persons; the counts per person are in the JSON (--json).`
+    ReportScanHowToReadCaseload => "report.scan.how_to_read_caseload",
 }
 
 impl Catalogue for Label {

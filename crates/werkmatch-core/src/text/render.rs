@@ -159,3 +159,23 @@ impl Message for crate::Error {
         Ok(())
     }
 }
+
+/// A change of the scan in words: "rijbewijs B en een auto", "a driving
+/// licence and a car"; certificates and skills by their id.
+impl Message for crate::scan::Change {
+    fn write_to(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::scan::Change;
+        match self {
+            Change::Licence => Label::ScanChangeLicence.write_to(lang, f),
+            Change::Car => Label::ScanChangeCar.write_to(lang, f),
+            Change::Ebike => Label::ScanChangeEbike.write_to(lang, f),
+            Change::TravelPlus15 => Label::ScanChangeTravel.write_to(lang, f),
+            Change::Dutch(l) => {
+                Label::ScanChangeDutch.with(&[("level", &super::Verbatim(format!("{l:?}")))]).write_to(lang, f)
+            }
+            Change::Certificate(x) => Label::ScanChangeCertificate.with(&[("name", &x.as_str())]).write_to(lang, f),
+            Change::Skill(x) => Label::ScanChangeSkill.with(&[("name", &x.as_str())]).write_to(lang, f),
+            Change::LevelUp => Label::ScanChangeLevelUp.write_to(lang, f),
+        }
+    }
+}

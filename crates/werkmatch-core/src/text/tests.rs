@@ -284,3 +284,21 @@ fn core_errors_in_both_languages_english_as_display() {
         "location.lat: buiten het toegestane bereik [finite, -90 ≤ lat ≤ 90] (waarde \"91\")"
     );
 }
+
+#[test]
+fn a_change_reads_in_words_and_its_id_parses_back() {
+    use crate::scan::Change;
+    for id in ["licence", "car", "ebike", "travel_plus_15", "dutch_A2", "dutch_B1", "dutch_B2", "level_up"] {
+        let c: Change = id.parse().unwrap();
+        assert_eq!(c.id(), id);
+        assert!(!c.text(Lang::Nl).is_empty() && c.text(Lang::Nl) != c.text(Lang::En), "{id}");
+    }
+    let c: Change = "certificate:VCA".parse().unwrap();
+    assert_eq!((c.id().as_str(), c.text(Lang::Nl).as_str()), ("certificate:VCA", "certificaat VCA"));
+    let c: Change = "skill:skill:haccp".parse().unwrap();
+    assert_eq!(c, Change::Skill("skill:haccp".to_owned()));
+    assert_eq!(c.text(Lang::En), "skill skill:haccp");
+    for bad in ["", "dutch_C1", "certificate:", "bike", "skill"] {
+        assert!(bad.parse::<Change>().is_err(), "{bad:?}");
+    }
+}

@@ -93,6 +93,10 @@ struct Args {
     /// Benchmark only the labour-market value scan (see `bench/scan.rs`).
     #[arg(long)]
     scan: bool,
+    /// With --scan: scan only every n-th seeker of the caseload (about N of them), to iterate quickly;
+    /// the JSON then gives `scan_caseload_s` as null and the sample's time and a linear extrapolation.
+    #[arg(long)]
+    scan_sample: Option<usize>,
     /// Kernel runs per thread count; the fastest counts (default: 7 at Groningen scale, 1 nationally).
     #[arg(long)]
     runs: Option<usize>,
@@ -281,7 +285,7 @@ fn main() {
         return;
     }
     if args.scan {
-        let mut out = scan::run(&pop, employers, args.queries.min(200), peak_rss_mb);
+        let mut out = scan::run(&pop, employers, args.queries.min(200), args.scan_sample, peak_rss_mb);
         out["scale"] = format!("{:?}", args.scale).to_lowercase().into();
         println!("{out}");
         return;

@@ -17,6 +17,13 @@
 //! are ESCO URIs), else from the synthetic generator's vocabulary (ids
 //! `synthetic:<ISCO>`).
 //!
+//! `--overrides FILE` (AUDIT.md section 3, read by the shared loader; ids are
+//! checked against the records read): an excluded pair is never a match, a
+//! hidden job, a competitor or a near match; an included pair is a match
+//! (hidden job) for the seeker and every changed self and is listed in `best`
+//! (`"included": true`). `--overrides-as-of DAY` sets the date `valid_until`
+//! is checked against (default today, UTC). Readings in docs/SCAN.md.
+//!
 //! `--audit-log FILE` (with `--json`) appends one run record (AUDIT.md
 //! section 1, kind `scan`: inputs with their hashes and counts, options, the
 //! `--json` output's hash; no personal data, so a one-seeker scan records
@@ -46,6 +53,7 @@ use std::time::Instant;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
+use werkmatch::adapter::overrides::KnownIds;
 use werkmatch::adapter::{occupation_catalogue, ConceptLabels, OnError};
 use werkmatch::rank::Executor;
 use werkmatch::report;
@@ -91,6 +99,8 @@ struct Args {
     /// Language of the text, the report and the messages: nl (Nederlands) or en (English).
     #[arg(long, default_value_t = Lang::Nl)]
     lang: Lang,
+    #[command(flatten)]
+    overrides: cli::OverrideFlags,
     #[command(flatten)]
     input: cli::InputFlags,
     #[command(flatten)]
@@ -200,6 +210,8 @@ struct Scanned {
     seconds: f64,
     /// Labels of skills and occupations for the report (ids stay in the JSON).
     labels: &'static dyn ConceptLabels,
+    /// How many overrides took effect (with `--overrides`).
+    overrides_in_effect: Option<u64>,
 }
 
 fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, String> {
@@ -229,11 +241,21 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
         Some(p) => rec.read("employers", p, |p| inputs.employers(p), bad, lang)?,
         None => Vec::new(),
     };
+    // Overrides name the run's ids, so they are read after the records.
+    let known = KnownIds {
+        seekers: Some(seekers.iter().map(|s| s.id.as_str()).collect()),
+        vacancies: Some(vacancies.iter().map(|v| v.id.as_str()).collect()),
+        employers: Some(employers.iter().map(|e| e.id.as_str()).collect()),
+    };
+    rec.input("overrides", args.overrides.overrides.as_deref())?;
+    let overrides = args.overrides.load(&known)?;
+    let overrides_in_effect = args.overrides.overrides.as_ref().map(|_| overrides.len() as u64);
     let cfg = ScoringConfig::default();
     let scfg = ScanConfig::default();
     let started = Instant::now();
-    let scanner = Scanner::new(&cfg, &scfg, &seekers, &vacancies, &employers, &catalogue, Executor::Global)
-        .map_err(|e| Label::ScanPreparing.text_with(lang, &[("error", &Verbatim(&e))]))?;
+    let scanner =
+        Scanner::with_overrides(&cfg, &scfg, &seekers, &vacancies, &employers, &catalogue, overrides, Executor::Global)
+            .map_err(|e| Label::ScanPreparing.text_with(lang, &[("error", &Verbatim(&e))]))?;
 
     let scans: Vec<SeekerScan> = match &args.id {
         Some(id) => {
@@ -262,12 +284,13 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
     let summary = summarise(&scans, &vacancies, employers.len());
     let seconds = started.elapsed().as_secs_f64();
     drop(scanner);
-    Ok(Scanned { lang, cfg, scfg, taxonomy, scans, summary, seconds, labels })
+    Ok(Scanned { lang, cfg, scfg, taxonomy, scans, summary, seconds, labels, overrides_in_effect })
 }
 
 fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), String> {
     let mut rec = Recorder::new(log.is_some());
-    let Scanned { lang, scans, summary, seconds, cfg, scfg, taxonomy, labels } = scanned(args, bad, &mut rec)?;
+    let Scanned { lang, scans, summary, seconds, cfg, scfg, taxonomy, labels, overrides_in_effect } =
+        scanned(args, bad, &mut rec)?;
 
     match &args.id {
         Some(_) => print_seeker(&scans[0], lang),
@@ -290,7 +313,7 @@ fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), Strin
     if let Some(path) = &args.json {
         write_file(path, lang, |w| scans.iter().try_for_each(|s| json_line(w, s)))?;
         if let Some(log) = log {
-            recorded::append(log, rec.finish(record(args, &cfg, &scfg, taxonomy), path)?)?;
+            recorded::append(log, rec.finish(record(args, &cfg, &scfg, taxonomy, overrides_in_effect), path)?)?;
         }
     }
     if let Some(path) = &args.summary {
@@ -313,6 +336,12 @@ fn main() -> ExitCode {
         |args: &Args| args.lang,
         |args| {
             // Usage errors before any work.
+            if let Some(day) = &args.overrides.overrides_as_of {
+                if let Err(e) = werkmatch::overrides::Date::parse(day) {
+                    eprintln!("{}", cli::error_line(&format!("--overrides-as-of {day}: {}", e.reason()), args.lang));
+                    return Ok(ExitCode::from(2));
+                }
+            }
             let log = match (args.audit.log(), &args.json) {
                 (Ok(Some(_)), None) => Err("--audit-log records the --json output: give --json FILE too".to_string()),
                 (log, _) => log,

@@ -7,6 +7,11 @@
 //! - `scan_query_p99_ms`/`scan_query_p50_ms`: one seeker's scan against all
 //!   vacancies with the scanner prepared, over `queries` seekers, one thread;
 //! - `scan_peak_rss_mb`: the process's peak resident memory (VmHWM).
+//!
+//! `--scan-sample N` scans only about N seekers of the caseload (every n-th),
+//! for iterating on the scan's speed: `scan_sample` gives their wall and CPU
+//! time and a linear extrapolation to the caseload; `scan_caseload_s` is then
+//! null (an extrapolation is not a measurement).
 
 use std::time::Instant;
 
@@ -16,8 +21,26 @@ use werkmatch::rank::Executor;
 use werkmatch::scan::{summarise, ScanConfig, Scanner};
 use werkmatch::score::ScoringConfig;
 
+use rayon::prelude::*;
+
+/// The process's CPU time (user + system) in seconds, from `/proc/self/stat`.
+fn process_cpu_s() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0) // USER_HZ is 100 on Linux
+}
+
 /// The scan's numbers as one JSON object.
-pub fn run(pop: &Population, employers: bool, queries: usize, peak_rss_mb: fn() -> Option<f64>) -> serde_json::Value {
+pub fn run(
+    pop: &Population,
+    employers: bool,
+    queries: usize,
+    sample: Option<usize>,
+    peak_rss_mb: fn() -> Option<f64>,
+) -> serde_json::Value {
     let cfg = ScoringConfig::default();
     let scfg = ScanConfig::default();
     let cat = occupation_catalogue::synthetic();
@@ -26,7 +49,23 @@ pub fn run(pop: &Population, employers: bool, queries: usize, peak_rss_mb: fn() 
     let scanner = Scanner::new(&cfg, &scfg, &pop.seekers, &pop.vacancies, emps, &cat, Executor::Global)
         .unwrap_or_else(|e| panic!("generated ids are unique: {e}"));
     let prepare_s = t.elapsed().as_secs_f64();
-    let caseload = (pop.seekers.len() <= 20_000).then(|| {
+    let sampled = sample.map(|n| {
+        let step = (pop.seekers.len() / n.max(1)).max(1);
+        let picked: Vec<usize> = (0..pop.seekers.len()).step_by(step).collect();
+        let t = Instant::now();
+        let cpu = process_cpu_s();
+        let _scans: Vec<_> = picked.par_iter().map(|&i| scanner.scan(i)).collect();
+        let (wall, cpu) = (t.elapsed().as_secs_f64(), process_cpu_s().zip(cpu).map(|(b, a)| b - a));
+        let scale = pop.seekers.len() as f64 / picked.len() as f64;
+        serde_json::json!({
+            "seekers": picked.len(),
+            "scan_s": wall,
+            "scan_cpu_s": cpu,
+            "extrapolated_caseload_s": prepare_s + wall * scale,
+            "extrapolated_caseload_cpu_s": cpu.map(|c| c * scale),
+        })
+    });
+    let caseload = (sample.is_none() && pop.seekers.len() <= 20_000).then(|| {
         let scans = scanner.scan_all(Executor::Global, &|| {});
         let summary = summarise(&scans, &pop.vacancies, emps.len());
         (t.elapsed().as_secs_f64(), summary.matches.all.none, summary.changes.len())
@@ -49,6 +88,7 @@ pub fn run(pop: &Population, employers: bool, queries: usize, peak_rss_mb: fn() 
         "threads": rayon::current_num_threads(),
         "scan_prepare_s": prepare_s,
         "scan_caseload_s": caseload.map(|c| c.0),
+        "scan_sample": sampled,
         "scan_seekers_without_match": caseload.map(|c| c.1),
         "scan_changes": caseload.map(|c| c.2),
         "scan_queries": lat.len(),

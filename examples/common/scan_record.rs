@@ -12,15 +12,26 @@ use super::recorded::{self, Ran, Recorded, Recorder};
 use super::{json_line, scanned, Args};
 
 /// What the run record says about a scan besides its inputs and output.
-pub(super) fn record<'a>(args: &Args, cfg: &'a ScoringConfig, scfg: &ScanConfig, taxonomy: Option<String>) -> Ran<'a> {
+pub(super) fn record<'a>(
+    args: &Args,
+    cfg: &'a ScoringConfig,
+    scfg: &ScanConfig,
+    taxonomy: Option<String>,
+    overrides_in_effect: Option<u64>,
+) -> Ran<'a> {
+    // The date the overrides were resolved on, so that a replay resolves the same set.
+    let overrides_as_of = args.overrides.overrides.as_ref().map(|_| {
+        args.overrides.overrides_as_of.clone().unwrap_or_else(|| werkmatch::audit::record::now_rfc3339()[..10].into())
+    });
     let options = serde_json::json!({
+        "overrides_as_of": overrides_as_of,
         "one_seeker": args.id.is_some(),
         "strict": args.strict,
         "keep_unmapped_skills": args.input.keep_unmapped_skills,
         "lang": args.lang,
         "scan": scfg,
     });
-    Ran { kind: RunKind::Scan, cfg, taxonomy, options, overrides_in_effect: None }
+    Ran { kind: RunKind::Scan, cfg, taxonomy, options, overrides_in_effect }
 }
 
 /// Scans a recorded scan again (`audit replay`, which includes this file, so

@@ -2,12 +2,15 @@
 //! populations: every count of SCAN.md, the unlocks, alternatives, best
 //! matches and the caseload summary are equal. Also: the result does not
 //! depend on the thread count or the input order, and a change that lifts no
-//! knock-out and raises no score gains nothing.
+//! knock-out and raises no score gains nothing. With random human overrides
+//! (AUDIT.md section 3) the fast scan still equals the oracle, excluded pairs
+//! are never matches and included pairs always are.
 
 mod kernel_support;
 
-use kernel_support::{population, Rng};
+use kernel_support::{population, Population, Rng};
 use proptest::prelude::*;
+use werkmatch_core::overrides::{Action, Date, Override, Overrides, Target};
 use werkmatch_core::rank::Executor;
 use werkmatch_core::scan::{reference, summarise, Change, Occupation, OccupationCatalogue, ScanConfig, Scanner};
 use werkmatch_core::score::ScoringConfig;
@@ -58,8 +61,120 @@ fn check(seed: u64) {
     assert_eq!(summarise(&got, &p.vacancies, p.employers.len()), summarise(&want, &p.vacancies, p.employers.len()));
 }
 
+/// Random decisions over existing pairs, some expired, some superseded.
+fn decisions(p: &Population, seed: u64, n: usize) -> Vec<Override> {
+    let mut r = Rng::new(seed ^ 0x0be2);
+    let mut out = Vec::new();
+    if p.seekers.is_empty() || (p.vacancies.is_empty() && p.employers.is_empty()) {
+        return out;
+    }
+    for i in 0..n {
+        let seeker = r.pick(&p.seekers).id.clone();
+        let target = if p.employers.is_empty() || (!p.vacancies.is_empty() && r.chance(0.7)) {
+            Target::Vacancy(r.pick(&p.vacancies).id.clone())
+        } else {
+            Target::Employer(r.pick(&p.employers).id.clone())
+        };
+        out.push(Override {
+            id: format!("O{i}"),
+            seeker,
+            target,
+            action: if r.chance(0.5) { Action::Exclude } else { Action::Include },
+            reason_code: "test".into(),
+            by: "staff-1".into(),
+            at_millis: r.below(5) as i64,
+            valid_until: [Some("2026-11-30"), Some("2027-06-30"), None][r.below(3)].map(|d| Date::parse(d).unwrap()),
+        });
+    }
+    out
+}
+
+fn check_overrides(seed: u64, n: usize) {
+    let p = population(seed);
+    let cat = catalogue(seed);
+    let cfg = ScoringConfig::default();
+    let scfg = scan_config(&mut Rng::new(seed ^ 78));
+    let set = Overrides::new(decisions(&p, seed, n), Date::parse("2026-12-01").unwrap());
+    let want = reference::scan_with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, &set).unwrap();
+    let scanner = Scanner::with_overrides(
+        &cfg,
+        &scfg,
+        &p.seekers,
+        &p.vacancies,
+        &p.employers,
+        &cat,
+        set.clone(),
+        Executor::CurrentThread,
+    )
+    .unwrap();
+    let got = scanner.scan_all(Executor::CurrentThread, &|| {});
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g, w, "seeker {}", w.seeker);
+        assert_eq!(g.tried, w.tried, "seeker {}", w.seeker);
+        assert_eq!(g.near_gaps, w.near_gaps, "seeker {}", w.seeker);
+        // Included vacancies are listed in `best`, excluded ones never.
+        for b in &g.best.vacancies {
+            let t = Target::Vacancy(b.id.clone());
+            assert!(!set.is_excluded(&g.seeker, &t), "excluded {} listed for {}", b.id, g.seeker);
+            assert_eq!(b.included, set.is_included(&g.seeker, &t));
+        }
+        for v in set.included_vacancies_of(&g.seeker) {
+            assert!(g.best.vacancies.iter().any(|b| &b.id == v), "included {v} missing for {}", g.seeker);
+        }
+        // An included pair is a match under every change: never lost through it.
+        let included = set.included_vacancies_of(&g.seeker).len() as u64;
+        assert!(g.matches >= included && g.tried.iter().all(|u| u.matches_after >= included));
+    }
+    assert_eq!(summarise(&got, &p.vacancies, p.employers.len()), summarise(&want, &p.vacancies, p.employers.len()));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn fast_scan_equals_the_oracle_with_overrides(seed in any::<u64>(), n in 0usize..40) {
+        check_overrides(seed, n);
+    }
+
+    /// `what_if` (one change at a time; `skill:X` through the vacancies
+    /// listing X) equals the scan's batch of every change tried (all `skill:X`
+    /// in one walk), with and without overrides.
+    #[test]
+    fn what_if_equals_the_scans_batch(seed in any::<u64>(), n in 0usize..20) {
+        let p = population(seed);
+        let cat = catalogue(seed);
+        let cfg = ScoringConfig::default();
+        let scfg = scan_config(&mut Rng::new(seed ^ 79));
+        let set = Overrides::new(decisions(&p, seed, n), Date::parse("2026-12-01").unwrap());
+        let scanner = Scanner::with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, set, Executor::CurrentThread).unwrap();
+        for i in 0..p.seekers.len() {
+            for u in scanner.scan(i).tried {
+                prop_assert_eq!(scanner.what_if(i, &u.change), Some(u));
+            }
+        }
+    }
+
+    #[test]
+    fn no_overrides_scan_as_without(seed in any::<u64>()) {
+        let p = population(seed);
+        let cat = catalogue(seed);
+        let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
+        let plain = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread)
+            .unwrap()
+            .scan_all(Executor::CurrentThread, &|| {});
+        // Decisions that all expired: no effect at all.
+        let expired: Vec<Override> = decisions(&p, seed, 20)
+            .into_iter()
+            .map(|d| Override { valid_until: Some(Date::parse("2026-11-30").unwrap()), ..d })
+            .collect();
+        let set = Overrides::new(expired, Date::parse("2026-12-01").unwrap());
+        prop_assert!(set.is_empty());
+        let with = Scanner::with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, set, Executor::CurrentThread)
+            .unwrap()
+            .scan_all(Executor::CurrentThread, &|| {});
+        prop_assert_eq!(plain, with);
+    }
 
     #[test]
     fn fast_scan_equals_the_oracle(seed in any::<u64>()) {
@@ -139,4 +254,42 @@ fn the_random_populations_exercise_every_count() {
     for k in ["licence", "car", "ebike", "travel_plus_15", "dutch_B1", "certificate", "skill", "level_up"] {
         assert!(kinds.contains(k), "no {k} unlock in the random populations: {kinds:?}");
     }
+}
+
+/// The random overrides exercise what the override test compares: included
+/// pairs that fail a knock-out (listed after the scored ones), included pairs
+/// that are competitive, and excluded pairs that would have been matches.
+#[test]
+fn the_random_overrides_exercise_every_case() {
+    let (mut failing_listed, mut excluded_matches, mut competitive_included) = (0, 0, 0);
+    for seed in 0..24 {
+        let p = population(seed);
+        let cat = catalogue(seed);
+        let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
+        let set = Overrides::new(decisions(&p, seed, 30), Date::parse("2026-12-01").unwrap());
+        let plain = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread)
+            .unwrap()
+            .scan_all(Executor::CurrentThread, &|| {});
+        let with = Scanner::with_overrides(
+            &cfg,
+            &scfg,
+            &p.seekers,
+            &p.vacancies,
+            &p.employers,
+            &cat,
+            set.clone(),
+            Executor::CurrentThread,
+        )
+        .unwrap()
+        .scan_all(Executor::CurrentThread, &|| {});
+        for (a, b) in plain.iter().zip(&with) {
+            failing_listed +=
+                b.best.vacancies.iter().filter(|x| x.included && !x.explanation.knockouts.is_empty()).count();
+            excluded_matches +=
+                a.best.vacancies.iter().filter(|x| set.is_excluded(&a.seeker, &Target::Vacancy(x.id.clone()))).count();
+            competitive_included += usize::from(b.competitive > a.competitive);
+        }
+    }
+    assert!(failing_listed > 0 && excluded_matches > 0 && competitive_included > 0,
+        "failing included {failing_listed}, excluded matches {excluded_matches}, more competitive {competitive_included}");
 }

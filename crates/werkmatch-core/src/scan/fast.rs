@@ -4,41 +4,57 @@
 //!
 //! Per seeker, one pass scores every vacancy and employer within the travel
 //! band (the farthest any tried change could reach: by car, by e-bike, or 15
-//! minutes longer) and keeps, per pair, the distance, the six components and
-//! the knock-outs. A change is then one more seeker view (the changed seeker,
-//! built with [`Change::apply`] exactly as the oracle builds it) evaluated on
-//! the pairs it can touch:
+//! minutes longer) and keeps, per pair, the distance, the six components, the
+//! skill hits and the knock-outs. The occupation and sector components come
+//! from per-seeker tables (one entry per distinct ISCO code and NACE section
+//! of the vacancies), the distance from radians and cosines kept per site:
+//! the same functions on the same numbers, so the same bits as the pair
+//! scorer. A change is then one more seeker view (the changed seeker, built
+//! with [`Change::apply`] exactly as the oracle builds it) evaluated on the
+//! pairs it can touch, and only on those:
 //!
-//! | change | pairs revisited | recomputed |
+//! | change | pairs revisited (knock-outs at the base) | recomputed |
 //! |---|---|---|
-//! | `licence` | those requiring a licence; all when the seeker lists `car` | knock-outs (and travel) |
-//! | `car`, `ebike`, `travel_plus_15` | all in the band, and all employers | travel, mobility |
-//! | `dutch_*` | those with a language knock-out | knock-outs |
-//! | `certificate:X` | those with a certificate knock-out | knock-outs |
-//! | `skill:X` | those listing X | skills |
-//! | `level_up` | all in the band, and all employers | level |
+//! | `licence` (no `car` listed) | exactly `{licence}` | knock-outs |
+//! | `licence` (`car` listed), `car` | within `{travel, licence}` | travel, mobility, knock-outs |
+//! | `ebike`, `travel_plus_15` | within `{travel}` | travel, mobility, knock-outs |
+//! | `dutch_*` | exactly `{language}` | knock-outs |
+//! | `certificate:X` | exactly `{certificates}` | knock-outs |
+//! | `skill:X` | none, and the vacancy lists X | the skills component only (one more hit) |
+//! | `level_up` | within `{level_gap}` | level, knock-outs |
 //!
-//! Every other pair's match, competitiveness and hidden status is the base's,
-//! so it adds nothing to `gained`, `lost`, `competitive_gained` or
-//! `hidden_gained`. The occupation, sector and hours components depend on
-//! nothing a change alters and are reused. Competitiveness compares the new
-//! score with the heads of the vacancy's seeker ranking, precomputed once by
-//! the kernel ([`Thresholds`]).
+//! A pair outside its row cannot change: a change lifts only the knock-outs
+//! of its row and alters only the components of its row, so such a pair keeps
+//! its match, its score and hence its competitiveness. Pairs whose score under
+//! any single change stays below θ (mobility 1, level one up, one more skill
+//! of each kind) are skipped too. Employers are revisited only by the travel
+//! and level changes (the only ones that touch an employer's pair), and only
+//! those not matched at the base (`hidden_gained` counts new ones only).
+//! Competitiveness compares the new score with the head of the vacancy's
+//! seeker list, computed once by the kernel ([`Thresholds`]).
+//!
+//! Human overrides ([`Overrides`], AUDIT.md section 3): an excluded pair is
+//! dropped from the pass (no match, no hidden job, not competitive, not
+//! reachable, no near match); an included pair is a match (a hidden job) for
+//! the seeker and every changed self whatever its knock-outs and score, is in
+//! `best`, is evaluated in full under every change (its competitiveness may
+//! move), and is left out of the near matches.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
 use super::alternatives::{candidates, rank, Reach};
 use super::catalogue::OccupationCatalogue;
 use super::change::{assemble, Change};
-use super::prepared::{PVac, Prepared};
+use super::prepared::{chord_limit, sector_ix, Geo, PVac, Prepared, SECTORS};
 use super::result::{by_level, Best, BestMatches, SeekerScan, Unlock};
 use super::threshold::Thresholds;
 use super::{unique_ids, ScanConfig};
 use crate::error::Result;
 use crate::isco::IscoCode;
 use crate::model::{Employer, HoursRange, Jobseeker, ModeSet, Nace, PhysicalLoad, TravelMode, Vacancy};
+use crate::overrides::{self, Action, Overrides};
 use crate::rank::{rank_order, Executor};
 use crate::score::components::{self, Components};
 use crate::score::{self, KnockOut, KnockOuts, ScoringConfig};
@@ -95,6 +111,14 @@ impl View {
     }
 }
 
+/// A human override in effect on a pair.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ov {
+    None,
+    Excluded,
+    Included,
+}
+
 /// One scored pair of the pass.
 #[derive(Clone, Copy)]
 struct Pair {
@@ -103,24 +127,60 @@ struct Pair {
     comps: Components,
     ko: KnockOuts,
     total: f64,
+    /// Essential and optional skills of the vacancy the seeker has.
+    e_hit: u16,
+    o_hit: u16,
     matched: bool,
     competitive: bool,
+    ov: Ov,
 }
 
-/// Whether a change asks the evaluation to recompute the skills component
-/// (knock-outs, travel from the kept distance, mobility and level are always
-/// recomputed; occupation, sector and hours never change).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Redo {
-    Skills,
-    Rest,
+/// The components of a pair that only the seeker's occupations and sectors
+/// decide: no change alters them.
+#[derive(Clone, Copy)]
+struct Fixed {
+    occupation: f64,
+    sector: f64,
 }
 
-/// Knock-outs no tried change touches (hours, physical load, the
-/// target-group register): a pair with one stays excluded under every
-/// change, so the counterfactuals skip it.
-fn fixed_out(ko: KnockOuts) -> bool {
-    ko.contains(KnockOut::Hours) || ko.contains(KnockOut::Physical) || ko.contains(KnockOut::TargetGroup)
+impl Fixed {
+    fn of(c: &Components) -> Fixed {
+        Fixed { occupation: c.occupation, sector: c.sector }
+    }
+}
+
+/// A pair evaluated.
+struct Eval {
+    ko: KnockOuts,
+    comps: Components,
+    e_hit: u16,
+    o_hit: u16,
+}
+
+/// Whether every knock-out of `ko` is one of `allowed`.
+fn within(ko: KnockOuts, allowed: &[KnockOut]) -> bool {
+    ko.iter().all(|k| allowed.contains(&k))
+}
+
+/// The knock-out sets some single change can turn into "none", or that are
+/// none already: a pair with any other set (two knock-outs that no one change
+/// lifts together, or hours, physical load, the target-group register, which
+/// no change touches) is excluded under every change and never revisited.
+/// Index: 0 none, 1 `{travel}`, 2 `{licence}`, 3 `{travel, licence}`,
+/// 4 `{level_gap}`, 5 `{language}`, 6 `{certificates}`.
+const BUCKETS: usize = 7;
+
+fn bucket(ko: KnockOuts) -> Option<usize> {
+    use KnockOut::{Certificates, Language, LevelGap, Licence, Travel};
+    match ko.len() {
+        0 => Some(0),
+        1 => [(Travel, 1), (Licence, 2), (LevelGap, 4), (Language, 5), (Certificates, 6)]
+            .iter()
+            .find(|&&(k, _)| ko.contains(k))
+            .map(|&(_, b)| b),
+        2 if ko.contains(Travel) && ko.contains(Licence) => Some(3),
+        _ => None,
+    }
 }
 
 /// One seeker's pass: the scored pairs a change revisits.
@@ -128,12 +188,27 @@ struct Base {
     i: usize,
     pairs: Vec<Pair>,
     emps: Vec<(Pair, IscoCode)>,
-    /// Per vacancy: its index in `pairs`, or `u32::MAX` when outside the band.
+    /// Per vacancy: its index in `pairs`, or `u32::MAX` when not there.
     slot: Vec<u32>,
-    /// Indexes into `pairs` of those some change could turn into a match (see [`fixed_out`]).
-    live: Vec<u32>,
+    /// Indexes into `pairs` of those without an override that some change
+    /// could turn into a match or re-score, by [`bucket`] of their knock-outs.
+    live: [Vec<u32>; BUCKETS],
+    /// Indexes into `emps` of those without an override, not matched, that
+    /// the travel or level changes could turn into a match.
+    emp_live: Vec<u32>,
+    /// Indexes into `pairs` of the included ones.
+    included: Vec<u32>,
+    /// Included employers (hidden jobs whatever their score).
+    included_emps: u64,
     matches: u64,
     view: View,
+}
+
+/// The overrides of one seeker, by vacancy and employer index.
+#[derive(Debug, Default)]
+struct SeekerOverrides {
+    vacancies: Vec<(u32, Action)>,
+    employers: Vec<(u32, Action)>,
 }
 
 /// Prepared populations for scanning seekers fast and exactly.
@@ -168,6 +243,9 @@ pub struct Scanner<'a> {
     vacancies: &'a [Vacancy],
     employers: &'a [Employer],
     catalogue: &'a OccupationCatalogue,
+    overrides: Overrides,
+    /// Per seeker index with an override in effect: its overrides by index.
+    by_seeker: HashMap<usize, SeekerOverrides>,
     prep: Prepared,
     thresholds: Thresholds,
     by_id: HashMap<&'a str, usize>,
@@ -182,6 +260,7 @@ impl std::fmt::Debug for Scanner<'_> {
             .field("vacancies", &self.vacancies.len())
             .field("employers", &self.employers.len())
             .field("occupations", &self.catalogue.len())
+            .field("overrides", &self.overrides.len())
             .finish()
     }
 }
@@ -198,13 +277,69 @@ impl<'a> Scanner<'a> {
         catalogue: &'a OccupationCatalogue,
         exec: Executor<'_>,
     ) -> Result<Self> {
+        Self::with_overrides(cfg, scfg, seekers, vacancies, employers, catalogue, Overrides::none(), exec)
+    }
+
+    /// As [`Scanner::new`], honouring human overrides (AUDIT.md section 3;
+    /// the reading is in docs/SCAN.md, reading 17). Decisions about
+    /// ids that are not in the populations have no effect (the adapter
+    /// reports them).
+    #[allow(clippy::too_many_arguments)]
+    pub fn with_overrides(
+        cfg: &'a ScoringConfig,
+        scfg: &'a ScanConfig,
+        seekers: &'a [Jobseeker],
+        vacancies: &'a [Vacancy],
+        employers: &'a [Employer],
+        catalogue: &'a OccupationCatalogue,
+        overrides: Overrides,
+        exec: Executor<'_>,
+    ) -> Result<Self> {
         unique_ids(seekers)?;
-        let thresholds = Thresholds::new(cfg, scfg, seekers, vacancies, exec)?;
+        let thresholds = Thresholds::new(cfg, scfg, &overrides, seekers, vacancies, exec)?;
         let prep = Prepared::new(vacancies, employers);
-        let by_id = seekers.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let by_id: HashMap<&str, usize> = seekers.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let mut by_seeker: HashMap<usize, SeekerOverrides> = HashMap::new();
+        if !overrides.is_empty() {
+            let v_at: HashMap<&str, u32> =
+                vacancies.iter().enumerate().map(|(j, v)| (v.id.as_str(), j as u32)).collect();
+            let e_at: HashMap<&str, u32> =
+                employers.iter().enumerate().map(|(j, e)| (e.id.as_str(), j as u32)).collect();
+            for (i, s) in seekers.iter().enumerate() {
+                let mut mine = SeekerOverrides::default();
+                for (list, action) in [
+                    (overrides.excluded_vacancies_of(&s.id), Action::Exclude),
+                    (overrides.included_vacancies_of(&s.id), Action::Include),
+                ] {
+                    mine.vacancies.extend(list.iter().filter_map(|v| Some((*v_at.get(v.as_str())?, action))));
+                }
+                for (list, action) in [
+                    (overrides.excluded_employers_of(&s.id), Action::Exclude),
+                    (overrides.included_employers_of(&s.id), Action::Include),
+                ] {
+                    mine.employers.extend(list.iter().filter_map(|e| Some((*e_at.get(e.as_str())?, action))));
+                }
+                if !mine.vacancies.is_empty() || !mine.employers.is_empty() {
+                    by_seeker.insert(i, mine);
+                }
+            }
+        }
         let mut order: Vec<usize> = (0..seekers.len()).collect();
         order.sort_by(|&a, &b| seekers[a].id.cmp(&seekers[b].id));
-        Ok(Scanner { cfg, scfg, seekers, vacancies, employers, catalogue, prep, thresholds, by_id, order })
+        Ok(Scanner {
+            cfg,
+            scfg,
+            seekers,
+            vacancies,
+            employers,
+            catalogue,
+            overrides,
+            by_seeker,
+            prep,
+            thresholds,
+            by_id,
+            order,
+        })
     }
 
     /// The index of a seeker by id.
@@ -237,11 +372,16 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// SCORING.md for one vacancy, reusing `prior`'s components where the
-    /// view cannot have changed them.
-    fn eval(&self, view: &View, v: &PVac, d: f64, prior: Option<&Components>, redo: Redo) -> (KnockOuts, Components) {
+    /// SCORING.md for one vacancy: knock-outs, travel (from the kept
+    /// distance), mobility, level and hours from `view`; occupation and
+    /// sector from `fixed`; skills from `skills` (component and hits) when
+    /// given, else counted from `view`.
+    ///
+    /// With `lazy`, a pair whose knock-outs no single change can lift (no
+    /// [`bucket`]) gets its knock-outs only: it is never a match, and the
+    /// scan reads no component of it.
+    fn eval(&self, view: &View, v: &PVac, d: f64, fixed: Fixed, skills: Option<(f64, u16, u16)>, lazy: bool) -> Eval {
         let cfg = self.cfg;
-        // Travel is recomputed from the kept distance: a few multiplications.
         let (t, reach) = self.travel(view, v, d);
         let gap = i32::from(v.lv) - i32::from(view.ls);
         let level = components::level(cfg, gap, v.training);
@@ -255,41 +395,45 @@ impl<'a> Scanner<'a> {
         ko.insert_if(v.load > view.carry, KnockOut::Physical);
         ko.insert_if(v.certs.iter().any(|&c| !view.certs[c as usize]), KnockOut::Certificates);
         ko.insert_if(v.target && !view.target, KnockOut::TargetGroup);
+        if lazy && bucket(ko).is_none() {
+            let zero = Components { skills: 0.0, occupation: 0.0, level: 0.0, mobility: 0.0, sector: 0.0, hours: 0.0 };
+            return Eval { ko, comps: zero, e_hit: 0, o_hit: 0 };
+        }
         let mobility = if reach { components::mobility(cfg, t, view.max_min) } else { 0.0 };
-        let skills_of = |occupation: f64| {
+        let (skills, e_hit, o_hit) = skills.unwrap_or_else(|| {
             let e_hit = v.ess.iter().filter(|&&x| view.skills[x as usize]).count();
             let o_hit = v.opt.iter().filter(|&&x| view.skills[x as usize]).count();
-            components::skills(cfg, e_hit, v.ess.len(), o_hit, v.opt.len(), occupation)
+            let c = components::skills(cfg, e_hit, v.ess.len(), o_hit, v.opt.len(), fixed.occupation);
+            (c, e_hit as u16, o_hit as u16)
+        });
+        let comps = Components {
+            skills,
+            occupation: fixed.occupation,
+            level: level.unwrap_or(0.0),
+            mobility,
+            sector: fixed.sector,
+            hours: hours.unwrap_or(0.0),
         };
-        let (occupation, sector, hours_c, skills) = match prior {
-            Some(p) => {
-                (p.occupation, p.sector, p.hours, if redo == Redo::Skills { skills_of(p.occupation) } else { p.skills })
-            }
-            None => {
-                let occupation = components::occupation(cfg, v.isco, view.codes.iter().copied());
-                let sector = components::sector(
-                    cfg,
-                    v.sector.is_some(),
-                    v.sector.is_some_and(|n| view.preferred.contains(&n)),
-                    v.sector.is_some_and(|n| view.experienced.contains(&n)),
-                    view.preferred.is_empty() && view.experienced.is_empty(),
-                );
-                (occupation, sector, hours.unwrap_or(0.0), skills_of(occupation))
-            }
-        };
-        let comps = Components { skills, occupation, level: level.unwrap_or(0.0), mobility, sector, hours: hours_c };
-        (ko, comps)
+        Eval { ko, comps, e_hit, o_hit }
     }
 
-    /// An employer scored as SCORING.md section 5's vacancy; `prior` as in [`Self::eval`].
-    fn eval_employer(
-        &self,
-        view: &View,
-        e: &Employer,
-        isco: IscoCode,
-        d: f64,
-        prior: Option<&Components>,
-    ) -> (KnockOuts, Components) {
+    /// The pair's knock-outs other than travel, as [`Self::eval`] sets them.
+    fn fixed_knockouts(&self, view: &View, v: &PVac) -> KnockOuts {
+        let gap = i32::from(v.lv) - i32::from(view.ls);
+        let mut ko = KnockOuts::NONE;
+        ko.insert_if(components::level(self.cfg, gap, v.training).is_none(), KnockOut::LevelGap);
+        ko.insert_if(components::hours(view.hours, v.hours).is_none(), KnockOut::Hours);
+        ko.insert_if(v.licence && !view.licence, KnockOut::Licence);
+        ko.insert_if(view.dutch < v.dutch, KnockOut::Language);
+        ko.insert_if(v.load > view.carry, KnockOut::Physical);
+        ko.insert_if(v.certs.iter().any(|&c| !view.certs[c as usize]), KnockOut::Certificates);
+        ko.insert_if(v.target && !view.target, KnockOut::TargetGroup);
+        ko
+    }
+
+    /// An employer scored as SCORING.md section 5's vacancy (skills =
+    /// occupation, hours 0–60).
+    fn eval_employer(&self, view: &View, e: &Employer, isco: IscoCode, d: f64, fixed: Fixed) -> Eval {
         let cfg = self.cfg;
         let t = self.cfg.travel.fastest(d, view.usable, None).minutes;
         let reach = within_limit(t, view.max_min);
@@ -301,22 +445,36 @@ impl<'a> Scanner<'a> {
         ko.insert_if(level.is_none(), KnockOut::LevelGap);
         ko.insert_if(hours.is_none(), KnockOut::Hours);
         let mobility = if reach { components::mobility(cfg, t, view.max_min) } else { 0.0 };
-        let (occupation, sector, hours_c, skills) = match prior {
-            Some(p) => (p.occupation, p.sector, p.hours, p.skills),
-            None => {
-                let occupation = components::occupation(cfg, isco, view.codes.iter().copied());
-                let sector = components::sector(
-                    cfg,
-                    true,
-                    view.preferred.contains(&e.sector),
-                    view.experienced.contains(&e.sector),
-                    view.preferred.is_empty() && view.experienced.is_empty(),
-                );
-                (occupation, sector, hours.unwrap_or(0.0), components::skills(cfg, 0, 0, 0, 0, occupation))
-            }
+        let comps = Components {
+            skills: components::skills(cfg, 0, 0, 0, 0, fixed.occupation),
+            occupation: fixed.occupation,
+            level: level.unwrap_or(0.0),
+            mobility,
+            sector: fixed.sector,
+            hours: hours.unwrap_or(0.0),
         };
-        let comps = Components { skills, occupation, level: level.unwrap_or(0.0), mobility, sector, hours: hours_c };
-        (ko, comps)
+        Eval { ko, comps, e_hit: 0, o_hit: 0 }
+    }
+
+    /// [`score::best_occupation`] from the seeker's occupation table (the
+    /// same values and the same order of preference), with its proximity.
+    fn best_occupation(&self, occ: &[f64], e: usize) -> Option<(IscoCode, f64)> {
+        self.prep.emp_codes[e]
+            .iter()
+            .map(|&ix| (occ[usize::from(ix)], self.prep.iscos[usize::from(ix)]))
+            .min_by(|(pa, a), (pb, b)| pb.total_cmp(pa).then(a.skill_level().cmp(&b.skill_level())).then(a.cmp(b)))
+            .map(|(p, code)| (code, p))
+    }
+
+    /// The sector component for a sector table index, as `eval` of the pair scorer computes it.
+    fn sector_of(&self, view: &View, n: Option<Nace>) -> f64 {
+        components::sector(
+            self.cfg,
+            n.is_some(),
+            n.is_some_and(|n| view.preferred.contains(&n)),
+            n.is_some_and(|n| view.experienced.contains(&n)),
+            view.preferred.is_empty() && view.experienced.is_empty(),
+        )
     }
 
     /// The farthest (km) any view of `s` a tried change could give reaches on site, with a margin.
@@ -340,70 +498,154 @@ impl<'a> Scanner<'a> {
         self.outcome(&base, change.clone())
     }
 
+    /// Adds one revisited pair's change (knock-outs `ko`, score `total`
+    /// under the change) to `u`.
+    fn tally(&self, i: u32, sid: &str, u: &mut Unlock, p: &Pair, ko: KnockOuts, total: f64) {
+        let m = p.ov == Ov::Included || (ko.is_empty() && self.scfg.is_match(total));
+        let c = m
+            && if p.matched && ko == p.ko && total.to_bits() == p.total.to_bits() {
+                p.competitive
+            } else {
+                self.thresholds.competitive(self.seekers, p.idx as usize, i, sid, total, ko.is_empty())
+            };
+        u.gained += u64::from(m && !p.matched);
+        u.lost += u64::from(p.matched && !m);
+        u.competitive_gained += u64::from(c && !p.competitive);
+    }
+
+    /// Every `skill:X` change of `changes` at once (the others are left to
+    /// [`Self::outcome`]), in one walk over the knock-out-free pairs: a pair
+    /// is revisited for each tried X its vacancy lists, with one more hit.
+    /// The same pairs and the same arithmetic as `outcome` for one X.
+    fn skill_outcomes(&self, base: &Base, changes: &[Change]) -> Vec<Option<Unlock>> {
+        let (cfg, prep) = (self.cfg, &self.prep);
+        let s = &self.seekers[base.i];
+        let (i, sid) = (base.i as u32, s.id.as_str());
+        let mut out: Vec<Option<Unlock>> = changes
+            .iter()
+            .map(|c| {
+                c.apply(s)?;
+                Some(Unlock {
+                    gained: 0,
+                    lost: 0,
+                    competitive_gained: 0,
+                    hidden_gained: 0,
+                    matches_after: 0,
+                    change: c.clone(),
+                })
+            })
+            .collect();
+        // Per interned skill: the index of its change, or u8::MAX.
+        let mut which = vec![u8::MAX; prep.skills.len()];
+        for (n, c) in changes.iter().enumerate() {
+            if let (Change::Skill(x), Some(_)) = (c, &out[n]) {
+                if let Some(x) = prep.skills.get(x) {
+                    which[x as usize] = u8::try_from(n).unwrap_or_else(|_| unreachable!("at most 255 skill changes"));
+                }
+            }
+        }
+        for &k in &base.live[0] {
+            let p = &base.pairs[k as usize];
+            let pv = &prep.vac[p.idx as usize];
+            let (e, o) = (usize::from(p.e_hit), usize::from(p.o_hit));
+            let (ne, no) = (pv.ess.len(), pv.opt.len());
+            for (&x, essential) in pv.ess.iter().map(|x| (x, true)).chain(pv.opt.iter().map(|x| (x, false))) {
+                let n = which[x as usize];
+                if n == u8::MAX {
+                    continue;
+                }
+                let Some(u) = out[usize::from(n)].as_mut() else { continue };
+                let (e, o) = if essential { (e + 1, o) } else { (e, o + 1) };
+                let skills = components::skills(cfg, e, ne, o, no, p.comps.occupation);
+                self.tally(i, sid, u, p, p.ko, Components { skills, ..p.comps }.total(cfg));
+            }
+        }
+        for (n, c) in changes.iter().enumerate() {
+            let Some(u) = out[n].as_mut() else { continue };
+            if !base.included.is_empty() {
+                let tv = View::of(&c.apply(s).unwrap_or_else(|| unreachable!("applied above")), prep);
+                for &k in &base.included {
+                    let p = &base.pairs[k as usize];
+                    let ev = self.eval(&tv, &prep.vac[p.idx as usize], p.d, Fixed::of(&p.comps), None, false);
+                    self.tally(i, sid, u, p, ev.ko, ev.comps.total(cfg));
+                }
+            }
+            u.matches_after = base.matches + u.gained - u.lost;
+        }
+        out
+    }
+
     fn outcome(&self, base: &Base, change: Change) -> Option<Unlock> {
         let (cfg, scfg, prep) = (self.cfg, self.scfg, &self.prep);
-        let (i, pairs, emps, slot, live) = (base.i, &base.pairs, &base.emps, &base.slot, &base.live);
+        let (i, pairs, slot) = (base.i, &base.pairs, &base.slot);
         let s = &self.seekers[i];
         let sid = s.id.as_str();
         let t = change.apply(s)?;
         let tv = View::of(&t, prep);
+        let kind = change.clone();
         let mut u = Unlock { gained: 0, lost: 0, competitive_gained: 0, hidden_gained: 0, matches_after: 0, change };
-        let mut visit = |p: &Pair, redo: Redo| {
-            let pv = &prep.vac[p.idx as usize];
-            let (ko, comps) = self.eval(&tv, pv, p.d, Some(&p.comps), redo);
-            let total = comps.total(cfg);
-            let m = ko.is_empty() && scfg.is_match(total);
-            let c = m
-                && if p.matched && total.to_bits() == p.total.to_bits() {
-                    p.competitive
-                } else {
-                    self.thresholds.competitive(self.seekers, p.idx as usize, i as u32, sid, total)
-                };
-            u.gained += u64::from(m && !p.matched);
-            u.lost += u64::from(p.matched && !m);
-            u.competitive_gained += u64::from(c && !p.competitive);
+        let mut tally = |p: &Pair, ko: KnockOuts, total: f64| self.tally(i as u32, sid, &mut u, p, ko, total);
+        let full = |p: &Pair, recount: bool| {
+            let prior = (!recount).then_some((p.comps.skills, p.e_hit, p.o_hit));
+            let ev = self.eval(&tv, &prep.vac[p.idx as usize], p.d, Fixed::of(&p.comps), prior, false);
+            (ev.ko, ev.comps.total(cfg))
         };
-        let everyone = match &u.change {
-            Change::Licence if s.mobility.modes().contains(TravelMode::Car) => Some(Redo::Rest),
-            Change::Car | Change::Ebike | Change::TravelPlus15 => Some(Redo::Rest),
-            Change::LevelUp => Some(Redo::Rest),
-            _ => None,
+        let car_listed = s.mobility.modes().contains(TravelMode::Car);
+        // Which buckets of knock-outs the change can alter (see [`bucket`]).
+        let (revisit, employers): (&[usize], bool) = match &kind {
+            Change::Licence if !car_listed => (&[2], false),
+            Change::Licence | Change::Car => (&[0, 1, 2, 3], true),
+            Change::Ebike | Change::TravelPlus15 => (&[0, 1], true),
+            Change::LevelUp => (&[0, 4], true),
+            Change::Dutch(_) => (&[5], false),
+            Change::Certificate(_) => (&[6], false),
+            Change::Skill(_) => (&[], false),
         };
-        match (&u.change, everyone) {
-            (_, Some(redo)) => live.iter().map(|&k| &pairs[k as usize]).for_each(|p| visit(p, redo)),
-            (Change::Licence, None) => live
-                .iter()
-                .map(|&k| &pairs[k as usize])
-                .filter(|p| prep.vac[p.idx as usize].licence)
-                .for_each(|p| visit(p, Redo::Rest)),
-            (Change::Dutch(_), _) => live
-                .iter()
-                .map(|&k| &pairs[k as usize])
-                .filter(|p| p.ko.contains(KnockOut::Language))
-                .for_each(|p| visit(p, Redo::Rest)),
-            (Change::Certificate(_), _) => live
-                .iter()
-                .map(|&k| &pairs[k as usize])
-                .filter(|p| p.ko.contains(KnockOut::Certificates))
-                .for_each(|p| visit(p, Redo::Rest)),
-            (Change::Skill(x), _) => {
-                if let Some(id) = prep.skills.get(x) {
-                    for &j in &prep.postings[id as usize] {
-                        let k = slot[j as usize];
-                        if k != u32::MAX {
-                            visit(&pairs[k as usize], Redo::Skills);
-                        }
+        for &b in revisit {
+            for &k in &base.live[b] {
+                let p = &pairs[k as usize];
+                let (ko, total) = full(p, false);
+                tally(p, ko, total);
+            }
+        }
+        if let Change::Skill(x) = &kind {
+            // One more hit, essential or optional, on the knock-out-free
+            // pairs of the vacancies listing X; nothing else changes.
+            if let Some(x) = prep.skills.get(x) {
+                for &j in &prep.postings[x as usize] {
+                    let k = slot[j as usize];
+                    if k == u32::MAX {
+                        continue;
                     }
+                    let p = &pairs[k as usize];
+                    if !p.ko.is_empty() || p.ov != Ov::None {
+                        continue;
+                    }
+                    let pv = &prep.vac[j as usize];
+                    let (mut e, mut o) = (usize::from(p.e_hit), usize::from(p.o_hit));
+                    if pv.ess.binary_search(&x).is_ok() {
+                        e += 1;
+                    } else {
+                        o += 1;
+                    }
+                    let skills = components::skills(cfg, e, pv.ess.len(), o, pv.opt.len(), p.comps.occupation);
+                    tally(p, p.ko, Components { skills, ..p.comps }.total(cfg));
                 }
             }
-            _ => live.iter().map(|&k| &pairs[k as usize]).for_each(|p| visit(p, Redo::Rest)),
         }
-        if everyone.is_some() {
-            for (p, isco) in emps {
+        // Included pairs: in M whatever happens, but their place in the
+        // vacancy's list may move under any change.
+        for &k in &base.included {
+            let p = &pairs[k as usize];
+            let (ko, total) = full(p, true);
+            tally(p, ko, total);
+        }
+        if employers {
+            for &k in &base.emp_live {
+                let (p, isco) = &base.emps[k as usize];
                 let e = &self.employers[p.idx as usize];
-                let (ko, comps) = self.eval_employer(&tv, e, *isco, p.d, Some(&p.comps));
-                let h = ko.is_empty() && scfg.is_match(comps.total(cfg));
-                u.hidden_gained += u64::from(h && !p.matched);
+                let ev = self.eval_employer(&tv, e, *isco, p.d, Fixed::of(&p.comps));
+                u.hidden_gained += u64::from(ev.ko.is_empty() && scfg.is_match(ev.comps.total(cfg)));
             }
         }
         u.matches_after = base.matches + u.gained - u.lost;
@@ -413,27 +655,50 @@ impl<'a> Scanner<'a> {
     /// A bound on the pair's total under any single change: mobility 1, the
     /// level one step up, one more essential and one more optional skill.
     /// A pair below θ by it can match under no change and is not revisited.
-    fn upper_bound(&self, view: &View, v: &PVac, p: &Pair) -> f64 {
+    fn upper_bound(&self, v: &PVac, view: &View, p: &Pair) -> f64 {
         let cfg = self.cfg;
         let gap = i32::from(v.lv) - i32::from(view.ls);
         let level = [gap, gap - 1].iter().filter_map(|&g| components::level(cfg, g, v.training)).fold(0.0, f64::max);
-        let e_hit = v.ess.iter().filter(|&&x| view.skills[x as usize]).count();
-        let o_hit = v.opt.iter().filter(|&&x| view.skills[x as usize]).count();
         let (ne, no) = (v.ess.len(), v.opt.len());
+        let (e_hit, o_hit) = (usize::from(p.e_hit), usize::from(p.o_hit));
         let skills = components::skills(cfg, (e_hit + 1).min(ne), ne, (o_hit + 1).min(no), no, p.comps.occupation);
-        let c = &p.comps;
-        Components { skills, occupation: c.occupation, level, mobility: 1.0, sector: c.sector, hours: c.hours }
-            .total(cfg)
+        Components { skills, level, mobility: 1.0, ..p.comps }.total(cfg)
     }
 
-    /// The pass of seeker `i`: every vacancy and employer in its travel band, scored.
+    /// As [`Self::upper_bound`] for an employer (skills = occupation).
+    fn upper_bound_employer(&self, isco: IscoCode, training: bool, view: &View, p: &Pair) -> f64 {
+        let cfg = self.cfg;
+        let gap = i32::from(isco.skill_level().get()) - i32::from(view.ls);
+        let level = [gap, gap - 1].iter().filter_map(|&g| components::level(cfg, g, training)).fold(0.0, f64::max);
+        Components { level, mobility: 1.0, ..p.comps }.total(cfg)
+    }
+
+    /// The pass of seeker `i`: every vacancy and employer in its travel band
+    /// (and every included one), scored.
     fn base(&self, i: usize) -> Base {
         let (cfg, scfg, prep) = (self.cfg, self.scfg, &self.prep);
         let s = &self.seekers[i];
         let sid = s.id.as_str();
         let view = View::of(s, prep);
         let band = self.band_km(s);
-        let lat_deg = |km: f64| km / (cfg.travel.earth_radius_km * std::f64::consts::PI / 180.0) * (1.0 + 1e-9);
+        let here = Geo::of(s.location);
+        let radius = cfg.travel.earth_radius_km;
+        let band_chord = band.map_or(-1.0, |r| chord_limit(r, radius));
+        let own_reach = cfg.travel.reach_km(view.usable, view.max_min).map(|r| r * (1.0 + 1e-9) + 1e-9);
+        let reach_chord = own_reach.map_or(-1.0, |r| chord_limit(r, radius));
+        let lat_deg = |km: f64| km / (radius * std::f64::consts::PI / 180.0) * (1.0 + 1e-9);
+        let mine = self.by_seeker.get(&i);
+
+        // Per-seeker tables: the occupation component per vacancy ISCO code, the sector component per section.
+        let occ: Vec<f64> =
+            prep.iscos.iter().map(|&c| components::occupation(cfg, c, view.codes.iter().copied())).collect();
+        let mut sec = [0.0; SECTORS];
+        for (ix, slot) in sec.iter_mut().enumerate() {
+            let n = nace_at(ix);
+            *slot = self.sector_of(&view, n);
+        }
+        let fixed_of =
+            |v: &PVac| Fixed { occupation: occ[usize::from(v.isco_ix)], sector: sec[usize::from(v.sector_ix)] };
 
         // The pass over the vacancies in the band.
         let mut near: Vec<u32> = Vec::new();
@@ -441,23 +706,80 @@ impl<'a> Scanner<'a> {
             Some(r) => prep.vac_band.around(s.location.lat(), lat_deg(r), &mut near),
             None => near.extend(&prep.vac_band.siteless),
         }
+        // In index order: the columns are then read front to back.
         near.sort_unstable();
         let mut pairs: Vec<Pair> = Vec::with_capacity(near.len());
+        let score_pair = |j: u32, d: f64, ov: Ov| {
+            let v = &prep.vac[j as usize];
+            // Overridden pairs are scored in full (an included one is a match whatever it scores).
+            let ev = self.eval(&view, v, d, fixed_of(v), None, ov == Ov::None);
+            let total = ev.comps.total(cfg);
+            let matched = ov == Ov::Included || (ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total));
+            let competitive = matched
+                && self.thresholds.competitive(self.seekers, j as usize, i as u32, sid, total, ev.ko.is_empty());
+            Pair {
+                idx: j,
+                d,
+                comps: ev.comps,
+                ko: ev.ko,
+                total,
+                e_hit: ev.e_hit,
+                o_hit: ev.o_hit,
+                matched,
+                competitive,
+                ov,
+            }
+        };
         for &j in &near {
             let v = &prep.vac[j as usize];
-            let d = v.site.map_or(0.0, |p| cfg.travel.distance_km(s.location, p));
+            if v.site.is_some() {
+                if here.clearly_beyond(v.geo, band_chord) {
+                    continue; // out of reach of every view
+                }
+                // Beyond the seeker's own reach and with a knock-out besides
+                // travel that no single change lifts together with it (all but
+                // `licence`): no match under any change, not reachable, so
+                // nothing of the scan reads it.
+                if here.clearly_beyond(v.geo, reach_chord)
+                    && !within(self.fixed_knockouts(&view, v), &[KnockOut::Licence])
+                {
+                    continue;
+                }
+            }
+            let d = if v.site.is_some() { here.km(v.geo, radius) } else { 0.0 };
             if v.site.is_some() && band.is_none_or(|r| d > r) {
                 continue; // out of reach of every view
             }
-            let (ko, comps) = self.eval(&view, v, d, None, Redo::Rest);
-            let total = comps.total(cfg);
-            let matched = ko.is_empty() && scfg.is_match(total);
-            let competitive = matched && self.thresholds.competitive(self.seekers, j as usize, i as u32, sid, total);
-            pairs.push(Pair { idx: j, d, comps, ko, total, matched, competitive });
+            pairs.push(score_pair(j, d, Ov::None));
         }
         let mut slot = vec![u32::MAX; self.vacancies.len()];
         for (k, p) in pairs.iter().enumerate() {
             slot[p.idx as usize] = k as u32;
+        }
+        let mut included = Vec::new();
+        for &(j, action) in mine.map_or(&[][..], |m| &m.vacancies[..]) {
+            let ov = if action == Action::Exclude { Ov::Excluded } else { Ov::Included };
+            let k = match slot[j as usize] {
+                u32::MAX => {
+                    // Outside the band: excluded, it would be nothing anyway; included, it is a match.
+                    if ov == Ov::Excluded {
+                        continue;
+                    }
+                    let v = &prep.vac[j as usize];
+                    let d = if v.site.is_some() { here.km(v.geo, radius) } else { 0.0 };
+                    pairs.push(score_pair(j, d, ov));
+                    slot[j as usize] = (pairs.len() - 1) as u32;
+                    pairs.len() - 1
+                }
+                k => {
+                    let p = &pairs[k as usize];
+                    pairs[k as usize] = score_pair(j, p.d, ov);
+                    k as usize
+                }
+            };
+            if ov == Ov::Included {
+                included.push(k as u32);
+            }
         }
 
         // Employers in the band.
@@ -466,46 +788,87 @@ impl<'a> Scanner<'a> {
             prep.emp_band.around(s.location.lat(), lat_deg(r), &mut near_e);
         }
         near_e.sort_unstable();
+        let emp_ov = |j: u32| mine.and_then(|m| m.employers.iter().find(|&&(k, _)| k == j)).map(|&(_, a)| a);
         let mut emps: Vec<(Pair, IscoCode)> = Vec::with_capacity(near_e.len());
         for &j in &near_e {
             let e = &self.employers[j as usize];
-            let d = cfg.travel.distance_km(s.location, e.location);
+            if here.clearly_beyond(prep.emp_geo[j as usize], band_chord) {
+                continue;
+            }
+            let d = here.km(prep.emp_geo[j as usize], radius);
             if band.is_none_or(|r| d > r) {
                 continue;
             }
-            let Some(isco) = score::best_occupation(cfg, s, e) else { continue };
-            let (ko, comps) = self.eval_employer(&view, e, isco, d, None);
-            let total = comps.total(cfg);
-            let matched = ko.is_empty() && scfg.is_match(total);
-            emps.push((Pair { idx: j, d, comps, ko, total, matched, competitive: false }, isco));
+            let ov = match emp_ov(j) {
+                Some(Action::Exclude) => Ov::Excluded,
+                Some(_) => Ov::Included,
+                None => Ov::None,
+            };
+            let Some((isco, occupation)) = self.best_occupation(&occ, j as usize) else { continue };
+            let fixed = Fixed { occupation, sector: sec[usize::from(sector_ix(Some(e.sector)))] };
+            let ev = self.eval_employer(&view, e, isco, d, fixed);
+            let total = ev.comps.total(cfg);
+            let matched = ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total);
+            let p = Pair {
+                idx: j,
+                d,
+                comps: ev.comps,
+                ko: ev.ko,
+                total,
+                e_hit: 0,
+                o_hit: 0,
+                matched,
+                competitive: false,
+                ov,
+            };
+            emps.push((p, isco));
         }
+        // Included employers are hidden jobs wherever they are (counted apart, never gained).
+        let included_emps =
+            mine.map_or(0, |m| m.employers.iter().filter(|&&(_, a)| a == Action::Include).count()) as u64;
 
         let matches = pairs.iter().filter(|p| p.matched).count() as u64;
-        let live = (0..pairs.len() as u32)
+        let mut live: [Vec<u32>; BUCKETS] = Default::default();
+        for (k, p) in pairs.iter().enumerate() {
+            if p.ov != Ov::None {
+                continue;
+            }
+            if let Some(b) = bucket(p.ko) {
+                if scfg.is_match(self.upper_bound(&prep.vac[p.idx as usize], &view, p) + 1e-9) {
+                    live[b].push(k as u32);
+                }
+            }
+        }
+        let emp_live = (0..emps.len() as u32)
             .filter(|&k| {
-                let p = &pairs[k as usize];
-                !fixed_out(p.ko) && scfg.is_match(self.upper_bound(&view, &prep.vac[p.idx as usize], p) + 1e-9)
+                let (p, isco) = &emps[k as usize];
+                let training = self.employers[p.idx as usize].offers_training;
+                p.ov == Ov::None
+                    && !p.matched
+                    && within(p.ko, &[KnockOut::Travel, KnockOut::LevelGap])
+                    && scfg.is_match(self.upper_bound_employer(*isco, training, &view, p) + 1e-9)
             })
             .collect();
-        Base { i, pairs, emps, slot, live, matches, view }
+        Base { i, pairs, emps, slot, live, emp_live, included, included_emps, matches, view }
     }
 
     /// The scan of seeker `i` (an index into the seekers given).
     pub fn scan(&self, i: usize) -> SeekerScan {
-        let (cfg, scfg, prep) = (self.cfg, self.scfg, &self.prep);
+        let (scfg, prep) = (self.scfg, &self.prep);
         let s = &self.seekers[i];
         let base = self.base(i);
         let (pairs, emps, view) = (&base.pairs, &base.emps, &base.view);
 
         // Position.
         let mut by_lv = by_level();
-        let mut by_sector: BTreeMap<String, u64> = BTreeMap::new();
+        let mut by_sec = [0u64; SECTORS];
         let matches = base.matches;
         let (mut positions, mut competitive) = (0u64, 0u64);
         let mut near_gaps: BTreeMap<u32, u64> = BTreeMap::new();
-        let mut certs: BTreeSet<&str> = BTreeSet::new();
+        let mut certs = vec![false; prep.certs.len()];
         let mut asked = vec![0usize; prep.skills.len()];
         let cands = candidates(scfg, s, view.ls, self.catalogue);
+        let cand_isco: Vec<bool> = prep.iscos.iter().map(|c| cands.iscos.contains(c)).collect();
         let mut reach = Reach::default();
         for p in pairs {
             let (v, pv) = (&self.vacancies[p.idx as usize], &prep.vac[p.idx as usize]);
@@ -513,65 +876,66 @@ impl<'a> Scanner<'a> {
                 competitive += u64::from(p.competitive);
                 positions += u64::from(v.positions.get());
                 *by_lv.entry(pv.lv).or_default() += 1;
-                *by_sector
-                    .entry(v.sector.map_or_else(|| "unknown".to_owned(), |n| n.letter().to_string()))
-                    .or_default() += 1;
+                by_sec[usize::from(pv.sector_ix)] += 1;
             }
-            if p.ko.is_empty() && scfg.is_near(p.total) {
+            if p.ov != Ov::None {
+                // Overridden pairs are no near matches; excluded ones are not reachable either.
+                if p.ov == Ov::Excluded {
+                    continue;
+                }
+            } else if p.ko.is_empty() && scfg.is_near(p.total) {
                 for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
                     *near_gaps.entry(x).or_default() += 1;
                 }
             }
             if !p.ko.contains(KnockOut::Travel) {
-                certs.extend(pv.certs.iter().filter(|&&c| !view.certs[c as usize]).map(|&c| prep.certs.name(c)));
+                for &c in pv.certs.iter() {
+                    certs[c as usize] |= !view.certs[c as usize];
+                }
                 for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
                     asked[x as usize] += 1;
                 }
-                if cands.iscos.contains(&v.isco) || v.esco_occupation.as_deref().is_some_and(|o| cands.ids.contains(o))
+                if cand_isco[usize::from(pv.isco_ix)]
+                    || v.esco_occupation.as_deref().is_some_and(|o| cands.ids.contains(o))
                 {
                     reach.vacancy(v);
                 }
             }
         }
+        let mut by_sector: BTreeMap<String, u64> = BTreeMap::new();
+        for (ix, &n) in by_sec.iter().enumerate().filter(|(_, &n)| n > 0) {
+            let name = nace_at(ix).map_or_else(|| "unknown".to_owned(), |n| n.letter().to_string());
+            by_sector.insert(name, n);
+        }
         for (p, _) in emps {
             let e = &self.employers[p.idx as usize];
-            if !p.ko.contains(KnockOut::Travel) && e.occupations.iter().any(|c| cands.iscos.contains(c)) {
+            if p.ov != Ov::Excluded
+                && !p.ko.contains(KnockOut::Travel)
+                && prep.emp_codes[p.idx as usize].iter().any(|&ix| cand_isco[usize::from(ix)])
+            {
                 reach.employer(e);
             }
         }
-        let hidden = emps.iter().filter(|(p, _)| p.matched).count() as u64;
+        let hidden = emps.iter().filter(|(p, _)| p.matched).count() as u64 + base.included_emps;
 
-        // Best.
-        let mut best_v: Vec<&Pair> = pairs.iter().filter(|p| p.matched).collect();
-        let vid = |p: &Pair| self.vacancies[p.idx as usize].id.as_str();
-        best_v.sort_by(|a, b| rank_order(a.total, vid(a), b.total, vid(b)));
-        best_v.truncate(scfg.best_k());
-        let mut best_e: Vec<&Pair> = emps.iter().map(|(p, _)| p).filter(|p| p.matched).collect();
-        let eid = |p: &Pair| self.employers[p.idx as usize].id.as_str();
-        best_e.sort_by(|a, b| rank_order(a.total, eid(a), b.total, eid(b)));
-        best_e.truncate(scfg.best_k());
-        let best = BestMatches {
-            vacancies: best_v
-                .into_iter()
-                .map(|p| {
-                    let v = &self.vacancies[p.idx as usize];
-                    Best { id: v.id.clone(), score: p.total, explanation: score::explain(cfg, s, v) }
-                })
-                .collect(),
-            employers: best_e
-                .into_iter()
-                .filter_map(|p| {
-                    let e = &self.employers[p.idx as usize];
-                    Some(Best { id: e.id.clone(), score: p.total, explanation: score::explain_employer(cfg, s, e)? })
-                })
-                .collect(),
-        };
+        let best = self.best(s, &base);
 
         // Changes.
         let skills_asked: Vec<(&str, usize)> =
             asked.iter().enumerate().filter(|(_, &n)| n > 0).map(|(x, &n)| (prep.skills.name(x as u32), n)).collect();
-        let changes = assemble(s, certs.into_iter().collect(), skills_asked, scfg.max_skill_changes());
-        let tried: Vec<Unlock> = changes.into_iter().filter_map(|c| self.outcome(&base, c)).collect();
+        let mut certs: Vec<&str> =
+            certs.iter().enumerate().filter(|(_, &c)| c).map(|(c, _)| prep.certs.name(c as u32)).collect();
+        certs.sort_unstable_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+        let changes = assemble(s, certs, skills_asked, scfg.max_skill_changes());
+        let (skill_changes, others): (Vec<Change>, Vec<Change>) =
+            changes.iter().cloned().partition(|c| matches!(c, Change::Skill(_)));
+        let mut by_skill = self.skill_outcomes(&base, &skill_changes).into_iter();
+        let mut by_other = others.into_iter().map(|c| self.outcome(&base, c));
+        // Back in the order of `changes`.
+        let tried: Vec<Unlock> = changes
+            .iter()
+            .filter_map(|c| if matches!(c, Change::Skill(_)) { by_skill.next() } else { by_other.next() }.flatten())
+            .collect();
         let mut unlocks: Vec<Unlock> = tried.iter().filter(|u| u.is_listed()).cloned().collect();
         unlocks.sort_by(|a, b| b.gained.cmp(&a.gained).then_with(|| a.change.id().cmp(&b.change.id())));
 
@@ -593,4 +957,99 @@ impl<'a> Scanner<'a> {
             near_gaps: near_gaps.into_iter().map(|(x, n)| (prep.skills.name(x).to_owned(), n)).collect(),
         }
     }
+
+    /// `best`: the top-k matches in ranking order, with the included pairs
+    /// listed as the overridden rankings list them (merged by score when they
+    /// pass the knock-outs, even beyond k; after the rest otherwise).
+    fn best(&self, s: &Jobseeker, base: &Base) -> BestMatches {
+        let (cfg, scfg) = (self.cfg, self.scfg);
+        let vac_items: Vec<Listing> = base
+            .pairs
+            .iter()
+            .filter(|p| p.matched)
+            .map(|p| Listing { idx: p.idx, score: p.total, included: p.ov == Ov::Included, ko: p.ko })
+            .collect();
+        let mut emp_items: Vec<Listing> = base
+            .emps
+            .iter()
+            .filter(|(p, _)| p.matched)
+            .map(|(p, _)| Listing { idx: p.idx, score: p.total, included: false, ko: p.ko })
+            .collect();
+        // Included employers, in the band or not, as the pair scorer scores them.
+        for &(j, action) in self.by_seeker.get(&base.i).map_or(&[][..], |m| &m.employers[..]) {
+            if action == Action::Include {
+                let ev = score::evaluate_employer(cfg, s, &self.employers[j as usize]);
+                let (score, ko) = ev.map_or((0.0, KnockOuts::NONE), |ev| (ev.total, ev.knockouts));
+                emp_items.push(Listing { idx: j, score, included: true, ko });
+            }
+        }
+        let vid = |j: u32| self.vacancies[j as usize].id.as_str();
+        let eid = |j: u32| self.employers[j as usize].id.as_str();
+        BestMatches {
+            vacancies: listed(vac_items, scfg, vid)
+                .into_iter()
+                .map(|m| {
+                    let v = &self.vacancies[m.idx as usize];
+                    Best {
+                        id: v.id.clone(),
+                        score: m.score,
+                        included: m.included,
+                        explanation: overrides::explain(cfg, &self.overrides, s, v),
+                    }
+                })
+                .collect(),
+            employers: listed(emp_items, scfg, eid)
+                .into_iter()
+                .filter_map(|m| {
+                    let e = &self.employers[m.idx as usize];
+                    Some(Best {
+                        id: e.id.clone(),
+                        score: m.score,
+                        included: m.included,
+                        explanation: overrides::explain_employer(cfg, &self.overrides, s, e)?,
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A matched (or included) vacancy or employer, for `best`.
+#[derive(Clone, Copy)]
+struct Listing {
+    idx: u32,
+    score: f64,
+    included: bool,
+    ko: KnockOuts,
+}
+
+/// The seeker's list as the overridden rankings give it: the top-k of the
+/// pairs that pass the knock-outs with `score ≥ θ`, then every included pair
+/// not among them, merged by score when it passes the knock-outs and after
+/// the rest (best would-be score first) when it does not.
+fn listed<'i>(items: Vec<Listing>, scfg: &ScanConfig, id: impl Fn(u32) -> &'i str) -> Vec<Listing> {
+    let order = |a: &Listing, b: &Listing| rank_order(a.score, id(a.idx), b.score, id(b.idx));
+    let (mut top, mut rest): (Vec<Listing>, Vec<Listing>) =
+        items.into_iter().partition(|m| m.ko.is_empty() && scfg.is_match(m.score));
+    top.sort_by(order);
+    if top.len() > scfg.best_k() {
+        rest.extend(top.drain(scfg.best_k()..).filter(|m| m.included));
+    }
+    rest.retain(|m| m.included);
+    let (passing, mut failing): (Vec<Listing>, Vec<Listing>) = rest.into_iter().partition(|m| m.ko.is_empty());
+    if !passing.is_empty() {
+        top.extend(passing);
+        top.sort_by(order);
+    }
+    failing.sort_by(order);
+    top.extend(failing);
+    top
+}
+
+/// The NACE section of a sector table index (`None`: the "no sector" entry).
+fn nace_at(ix: usize) -> Option<Nace> {
+    u8::try_from(ix)
+        .ok()
+        .filter(|&i| usize::from(i) + 1 < SECTORS)
+        .and_then(|i| Nace::from_letter(char::from(b'A' + i)).ok())
 }

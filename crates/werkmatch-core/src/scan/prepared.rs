@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::isco::IscoCode;
 use crate::model::{Cefr, Employer, GeoPoint, HoursRange, Nace, PhysicalLoad, Vacancy};
+use crate::travel::haversine_rad_cos;
 
 /// Strings to dense ids.
 #[derive(Debug, Default)]
@@ -50,10 +51,15 @@ impl Vocab {
 #[derive(Debug)]
 pub(crate) struct PVac {
     pub site: Option<GeoPoint>,
+    /// The site in radians with the cosine of its latitude (see [`Geo`]).
+    pub geo: Geo,
+    /// Index of `isco` in [`Prepared::iscos`]: the occupation component is
+    /// looked up per seeker instead of recomputed per pair.
+    pub isco_ix: u16,
+    /// [`sector_ix`] of `sector`.
+    pub sector_ix: u8,
     pub lv: u8,
     pub training: bool,
-    pub isco: IscoCode,
-    pub sector: Option<Nace>,
     pub hours: HoursRange,
     pub start: Option<u16>,
     pub licence: bool,
@@ -65,6 +71,64 @@ pub(crate) struct PVac {
     pub ess: Box<[u32]>,
     /// `O`: optional skills minus `E`, sorted, unique.
     pub opt: Box<[u32]>,
+}
+
+/// A point as [`haversine_rad_cos`] takes it: latitude and longitude in
+/// radians and the latitude's cosine, computed once. The distance it gives is
+/// bit-identical to [`TravelModel::distance_km`](crate::travel::TravelModel::distance_km)'s.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Geo {
+    lat: f64,
+    cos_lat: f64,
+    lon: f64,
+    /// The point on the unit sphere, for [`Geo::clearly_beyond`].
+    xyz: [f64; 3],
+}
+
+impl Geo {
+    pub fn of(p: GeoPoint) -> Geo {
+        let lat = p.lat().to_radians();
+        let lon = p.lon().to_radians();
+        let cos_lat = lat.cos();
+        Geo { lat, cos_lat, lon, xyz: [cos_lat * lon.cos(), cos_lat * lon.sin(), lat.sin()] }
+    }
+
+    /// Whether `to` is certainly farther than the chord `limit` gives (see
+    /// [`chord_limit`]): a few multiplications instead of the haversine's
+    /// sines, with a margin far above both computations' rounding, so that a
+    /// pair near the limit is always left to the exact distance.
+    #[inline]
+    pub fn clearly_beyond(self, to: Geo, limit: f64) -> bool {
+        let [a, b, c] = self.xyz;
+        let [x, y, z] = to.xyz;
+        let chord2 = (a - x) * (a - x) + (b - y) * (b - y) + (c - z) * (c - z);
+        chord2 > limit
+    }
+
+    /// The great-circle distance in km, as `TravelModel::distance_km`.
+    #[inline]
+    pub fn km(self, to: Geo, earth_radius_km: f64) -> f64 {
+        haversine_rad_cos(self.lat, self.cos_lat, self.lon, to.lat, to.cos_lat, to.lon) * earth_radius_km
+    }
+}
+
+/// The squared chord of a great-circle distance of `km`, widened by a margin,
+/// for [`Geo::clearly_beyond`]; infinite when nothing is beyond it.
+pub(crate) fn chord_limit(km: f64, earth_radius_km: f64) -> f64 {
+    let half = km / (2.0 * earth_radius_km);
+    if !half.is_finite() || half >= std::f64::consts::FRAC_PI_2 {
+        return f64::INFINITY;
+    }
+    let c = 2.0 * half.sin();
+    c * c * (1.0 + 1e-6) + 1e-12
+}
+
+/// Sector table index: the NACE section's index (0–20), or 21 for no sector.
+pub(crate) const SECTORS: usize = 22;
+
+/// The index of a sector in a per-seeker sector table.
+pub(crate) fn sector_ix(n: Option<Nace>) -> u8 {
+    n.map_or(SECTORS as u8 - 1, Nace::index)
 }
 
 /// Points sorted by latitude, and the ones without a site (remote jobs).
@@ -108,24 +172,38 @@ pub(crate) struct Prepared {
     pub postings: Vec<Vec<u32>>,
     pub vac_band: Band,
     pub emp_band: Band,
+    /// The distinct ISCO codes of the vacancies and employers, in first-seen order.
+    pub iscos: Vec<IscoCode>,
+    /// Per employer: the indexes in `iscos` of its occupations, in the employer's order.
+    pub emp_codes: Vec<Box<[u16]>>,
+    /// Per employer: its location as [`Geo`].
+    pub emp_geo: Vec<Geo>,
 }
 
 impl Prepared {
     pub fn new(vacancies: &[Vacancy], employers: &[Employer]) -> Prepared {
         let mut skills = Vocab::default();
         let mut certs = Vocab::default();
+        let mut iscos: Vec<IscoCode> = Vec::new();
+        let mut isco_at: HashMap<IscoCode, u16> = HashMap::new();
         let vac: Vec<PVac> = vacancies
             .iter()
             .map(|v| {
+                let isco_ix = *isco_at.entry(v.isco).or_insert_with(|| {
+                    iscos.push(v.isco);
+                    u16::try_from(iscos.len() - 1)
+                        .unwrap_or_else(|_| unreachable!("ISCO-08 has fewer than 65,536 codes"))
+                });
                 let ess = skills.set(&v.skills_essential);
                 let opt: Box<[u32]> =
                     skills.set(&v.skills_optional).iter().copied().filter(|x| ess.binary_search(x).is_err()).collect();
                 PVac {
                     site: v.workplace.site(),
+                    geo: v.workplace.site().map(Geo::of).unwrap_or_default(),
+                    isco_ix,
+                    sector_ix: sector_ix(v.sector),
                     lv: v.skill_level().get(),
                     training: v.offers_training,
-                    isco: v.isco,
-                    sector: v.sector,
                     hours: v.hours,
                     start: v.earliest_start.map(|t| t.minutes()),
                     licence: v.requires_licence,
@@ -136,6 +214,21 @@ impl Prepared {
                     ess,
                     opt,
                 }
+            })
+            .collect();
+        let emp_codes = employers
+            .iter()
+            .map(|e| {
+                e.occupations
+                    .iter()
+                    .map(|&c| {
+                        *isco_at.entry(c).or_insert_with(|| {
+                            iscos.push(c);
+                            u16::try_from(iscos.len() - 1)
+                                .unwrap_or_else(|_| unreachable!("ISCO-08 has fewer than 65,536 codes"))
+                        })
+                    })
+                    .collect()
             })
             .collect();
         let mut postings = vec![Vec::new(); skills.len()];
@@ -151,6 +244,9 @@ impl Prepared {
             skills,
             certs,
             postings,
+            iscos,
+            emp_codes,
+            emp_geo: employers.iter().map(|e| Geo::of(e.location)).collect(),
         }
     }
 }

@@ -22,8 +22,11 @@ pub(crate) fn by_level() -> ByLevel {
 pub struct Best {
     /// Vacancy or employer id.
     pub id: Id,
-    /// Its score.
+    /// Its score (for an included pair that fails a knock-out: the would-be score).
     pub score: f64,
+    /// Listed because a person included it (AUDIT.md section 3); left out of the JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub included: bool,
     /// Why (SCORING.md section 7).
     pub explanation: Explanation,
 }

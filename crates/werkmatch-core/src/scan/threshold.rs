@@ -3,6 +3,13 @@
 //! (no `min_score` cut), from the ranking kernel. One more than `N_v`, so
 //! that when the seeker under scan is among them, the first `N_v` of the
 //! *others* are still known.
+//!
+//! With human overrides the vacancy's list is the overridden one
+//! ([`rank::overridden`](crate::rank::overridden)): excluded seekers are not
+//! in it; included seekers that pass the knock-outs are merged by score;
+//! included seekers that fail them follow every seeker that passes, best
+//! would-be score first. Every vacancy's list is computed once; a changed
+//! seeker is then placed into it by comparing its score with the head.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
@@ -10,22 +17,34 @@ use std::collections::{BTreeMap, HashMap};
 use super::ScanConfig;
 use crate::error::Result;
 use crate::model::{Jobseeker, Vacancy};
-use crate::rank::{rank_order, Executor, Matcher, RankOptions};
+use crate::overrides::Overrides;
+use crate::rank::{overridden, rank_order, Executor, Matcher, RankOptions};
 use crate::score::ScoringConfig;
+
+/// The head of one vacancy's seeker list.
+#[derive(Debug, Default, Clone)]
+struct Head {
+    /// `(score, seeker index)` of those that pass the knock-outs, best first:
+    /// the first `N_v + 1` (and every included one, wherever it falls).
+    passing: Vec<(f64, u32)>,
+    /// `(would-be score, seeker index)` of the included ones that fail a
+    /// knock-out, best first.
+    failing: Vec<(f64, u32)>,
+}
 
 /// The head of each vacancy's seeker ranking.
 #[derive(Debug)]
 pub(crate) struct Thresholds {
     /// `N_v`.
     places: Vec<usize>,
-    /// `(score, seeker index)`, best first, at most `N_v + 1`.
-    heads: Vec<Vec<(f64, u32)>>,
+    heads: Vec<Head>,
 }
 
 impl Thresholds {
     pub fn new(
         cfg: &ScoringConfig,
         scfg: &ScanConfig,
+        overrides: &Overrides,
         seekers: &[Jobseeker],
         vacancies: &[Vacancy],
         exec: Executor<'_>,
@@ -39,40 +58,73 @@ impl Thresholds {
         for (j, &n) in places.iter().enumerate() {
             groups.entry(n).or_default().push(j);
         }
-        let mut heads = vec![Vec::new(); vacancies.len()];
+        let mut heads = vec![Head::default(); vacancies.len()];
         for (n, members) in groups {
             let batch: Vec<Vacancy> = members.iter().map(|&j| vacancies[j].clone()).collect();
             let at: HashMap<&str, usize> = members.iter().map(|&j| (vacancies[j].id.as_str(), j)).collect();
-            let (ranked, _) = matcher.vacancy_to_seekers(&batch, &RankOptions::top(n.saturating_add(1)), exec);
+            let opts = RankOptions::top(n.saturating_add(1));
+            let ranked = overridden::vacancy_to_seekers(&matcher, cfg, overrides, &batch, seekers, &opts, exec);
             for r in ranked {
-                let j = at[r.subject.as_str()];
-                heads[j] = r.matches.iter().map(|m| (m.score, seeker_at[m.id.as_str()])).collect();
+                let head = &mut heads[at[r.subject.as_str()]];
+                for m in r.matches {
+                    let entry = (m.score, seeker_at[m.id.as_str()]);
+                    if m.knockouts.is_empty() {
+                        head.passing.push(entry);
+                    } else {
+                        head.failing.push(entry);
+                    }
+                }
             }
         }
         Ok(Thresholds { places, heads })
     }
 
     /// Whether seeker `i` (id `id`), scoring `score` on vacancy `v` with
-    /// everyone else as given, is within the first `N_v` of its ranking:
-    /// fewer than `N_v` other seekers rank ahead of it.
-    pub fn competitive(&self, seekers: &[Jobseeker], v: usize, i: u32, id: &str, score: f64) -> bool {
+    /// everyone else as given, is within the first `N_v` of its list: fewer
+    /// than `N_v` other seekers rank ahead of it. `passes`: whether the pair
+    /// passes the knock-outs (one that does not is in the list only when
+    /// included, after every seeker that passes).
+    pub fn competitive(&self, seekers: &[Jobseeker], v: usize, i: u32, id: &str, score: f64, passes: bool) -> bool {
         let n = self.places[v];
         if n == 0 {
             return false;
         }
-        let mut ahead = 0;
-        for &(t, k) in &self.heads[v] {
-            if k == i {
-                continue;
+        let head = &self.heads[v];
+        let ahead_in = |list: &[(f64, u32)], limit: usize| {
+            let mut ahead = 0;
+            for &(t, k) in list {
+                if k == i {
+                    continue;
+                }
+                if rank_order(t, seekers[k as usize].id.as_str(), score, id) != Ordering::Less {
+                    break;
+                }
+                ahead += 1;
+                if ahead >= limit {
+                    break;
+                }
             }
-            if rank_order(t, seekers[k as usize].id.as_str(), score, id) != Ordering::Less {
-                break;
+            ahead
+        };
+        if passes {
+            let p = &head.passing;
+            // Decided by the scores at places n and n + 1 alone, mostly: above
+            // the n-th, at most n − 1 rank ahead; below the (n + 1)-th, all
+            // n + 1 do, and at most one of them is the seeker itself.
+            if p.len() < n || score > p[n - 1].0 {
+                return true;
             }
-            ahead += 1;
-            if ahead >= n {
+            if p.len() > n && score < p[n].0 {
                 return false;
             }
+            return ahead_in(p, n) < n;
         }
-        true
+        // Behind every other seeker that passes. A full head (N_v + 1 of
+        // them) holds at least N_v others; otherwise it is every one of them.
+        if head.passing.len() > n {
+            return false;
+        }
+        let passing_others = head.passing.iter().filter(|&&(_, k)| k != i).count();
+        passing_others < n && passing_others + ahead_in(&head.failing, n - passing_others) < n
     }
 }

@@ -8,10 +8,10 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use werkmatch::adapter::csv_export::{read_seekers, read_vacancies, Mapping};
-use werkmatch::adapter::feed::FeedOptions;
 use werkmatch::adapter::jobposting::read_jobpostings;
 use werkmatch::adapter::postcode::PostcodeTable;
 use werkmatch::adapter::OnError;
+use werkmatch::adapter::ReadOptions;
 
 const PC4: [u16; 8] = [9711, 9712, 9713, 9718, 9721, 9741, 9742, 9751];
 const EDU: [&str; 6] = ["MBO 2", "VMBO", "HBO", "geen", "basisonderwijs", "MBO 4"];
@@ -101,16 +101,16 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(n as u64));
     group.bench_function(BenchmarkId::new("csv_seekers", n), |b| {
         b.iter(|| {
-            let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-            let loaded = read_seekers(text.as_bytes(), None, &mapping, &mut opts);
+            let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+            let loaded = read_seekers(text.as_bytes(), None, &mapping, &opts);
             assert_eq!(loaded.map(|l| l.accepted.len()).ok(), Some(n));
         })
     });
     let text = vacancies_csv(n);
     group.bench_function(BenchmarkId::new("csv_vacancies", n), |b| {
         b.iter(|| {
-            let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-            let loaded = read_vacancies(text.as_bytes(), None, &mapping, &mut opts);
+            let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+            let loaded = read_vacancies(text.as_bytes(), None, &mapping, &opts);
             assert_eq!(loaded.map(|l| l.accepted.len()).ok(), Some(n));
         })
     });
@@ -119,16 +119,16 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(m as u64));
     group.bench_function(BenchmarkId::new("jsonld_postings", m), |b| {
         b.iter(|| {
-            let mut opts = FeedOptions::new().on_error(OnError::Collect);
-            let loaded = read_jobpostings(&doc, None, &mut opts);
+            let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+            let loaded = read_jobpostings(&doc, None, &opts);
             assert_eq!(loaded.map(|l| l.accepted.len()).ok(), Some(m));
         })
     });
     let doc = postings_with_text(m);
     group.bench_function(BenchmarkId::new("jsonld_postings_text", m), |b| {
         b.iter(|| {
-            let mut opts = FeedOptions::new().on_error(OnError::Collect);
-            let loaded = read_jobpostings(&doc, None, &mut opts).expect("reads");
+            let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+            let loaded = read_jobpostings(&doc, None, &opts).expect("reads");
             assert_eq!(loaded.accepted.len(), m);
             // Start and hours really come from the text.
             assert_eq!(loaded.accepted[0].earliest_start.map(|t| t.to_string()).as_deref(), Some("05:00"));

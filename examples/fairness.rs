@@ -73,7 +73,7 @@ fn run(args: &Args) -> Result<FairnessReport, String> {
     };
     let proxies = match &args.seekers {
         Some(p) => {
-            let loaded = Inputs::new().seekers(p).map_err(|e| e.to_string())?;
+            let loaded = Inputs::default().seekers(p).map_err(|e| e.to_string())?;
             Some(proxy_table(&results, &attributes, &loaded.accepted, args.min_group))
         }
         None => None,

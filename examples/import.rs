@@ -33,11 +33,12 @@ use clap::{Parser, ValueEnum};
 use serde::Serialize;
 use werkmatch::adapter::csv_export::{read_csv_file, CsvRecord, Mapping};
 use werkmatch::adapter::esco::{OccupationNormaliser, Taxonomy};
-use werkmatch::adapter::feed::{FeedOptions, Progress};
+use werkmatch::adapter::feed::Progress;
 use werkmatch::adapter::jobposting::read_jobpostings_file;
 use werkmatch::adapter::jsonl::write_jsonl;
 use werkmatch::adapter::leads::read_leads_file;
 use werkmatch::adapter::postcode::PostcodeTable;
+use werkmatch::adapter::ReadOptions;
 use werkmatch::adapter::{ErrorKind, Loaded, OnError};
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Employer, Jobseeker, Nace, Vacancy};
@@ -131,33 +132,39 @@ fn main() -> ExitCode {
         (None, _) => Mapping::dutch_default(),
     };
     let started = Instant::now();
-    let mut last_report = Instant::now();
-    let mut progress = |p: Progress| {
-        if last_report.elapsed().as_secs() >= 2 {
+    // A `Cell`: the readers' progress callback is a `Fn`, so their options stay shareable.
+    let last_report = std::cell::Cell::new(Instant::now());
+    let progress = |p: Progress| {
+        if last_report.get().elapsed().as_secs() >= 2 {
             eprintln!(
                 "{}",
                 Label::ImportProgress.text_with(lang, &[("records", &p.records), ("mb", &(p.bytes / 1_000_000))])
             );
-            last_report = Instant::now();
+            last_report.set(Instant::now());
         }
     };
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).progress(&mut progress);
+    let mut builder = ReadOptions::builder();
+    builder.on_error(OnError::Collect).progress(&progress);
     if let Some(t) = &postcodes {
-        opts = opts.postcodes(t);
+        builder.postcodes(t);
     }
     if let Some(s) = default_sector {
-        opts = opts.default_sector(s);
+        builder.default_sector(s);
     }
     if let (Some(t), Some(n)) = (&taxonomy, &normaliser) {
-        opts = opts.resolver(t).normaliser(n);
+        builder.resolver(t).normaliser(n);
     }
+    let opts = match builder.build() {
+        Ok(o) => o,
+        Err(e) => return usage(e.text(lang), lang),
+    };
     let input = args.input.as_path();
     let result = match args.kind {
-        Kind::Seekers => csv::<Jobseeker>(input, &mapping, &mut opts, &args.out, lang),
-        Kind::Vacancies => csv::<Vacancy>(input, &mapping, &mut opts, &args.out, lang),
-        Kind::Employers => csv::<Employer>(input, &mapping, &mut opts, &args.out, lang),
-        Kind::Leads => finish(input, read_leads_file(input, &mapping, &mut opts), &args.out, lang),
-        Kind::Jobposting => finish(input, read_jobpostings_file(input, &mut opts), &args.out, lang),
+        Kind::Seekers => csv::<Jobseeker>(input, &mapping, &opts, &args.out, lang),
+        Kind::Vacancies => csv::<Vacancy>(input, &mapping, &opts, &args.out, lang),
+        Kind::Employers => csv::<Employer>(input, &mapping, &opts, &args.out, lang),
+        Kind::Leads => finish(input, read_leads_file(input, &mapping, &opts), &args.out, lang),
+        Kind::Jobposting => finish(input, read_jobpostings_file(input, &opts), &args.out, lang),
     };
     let seconds = Decimal::new(started.elapsed().as_secs_f64(), 2);
     match result {
@@ -195,7 +202,7 @@ struct Counts {
 fn csv<T: CsvRecord + Serialize>(
     input: &Path,
     mapping: &Mapping,
-    opts: &mut FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
     out: &Path,
     lang: Lang,
 ) -> Result<Counts, String> {

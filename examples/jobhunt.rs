@@ -322,7 +322,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Report, String> {
         near_misses,
     };
     for it in report.vacancies.iter_mut().chain(&mut report.hidden_jobs).chain(&mut report.near_misses) {
-        it.missing_skills = cli::concept_names(inputs.labels, &it.explanation.missing_essential_skills, lang);
+        it.missing_skills = cli::concept_names(inputs.labels(), &it.explanation.missing_essential_skills, lang);
     }
     Ok(report)
 }

@@ -52,7 +52,6 @@ use std::time::Instant;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use werkmatch::adapter::esco::{OccupationNormaliser, Taxonomy};
 use werkmatch::adapter::overrides::KnownIds;
 use werkmatch::adapter::{occupation_catalogue, ConceptLabels, OnError};
 use werkmatch::rank::Executor;
@@ -220,24 +219,14 @@ struct Scanned {
 fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, String> {
     let lang = args.lang;
     rec.reference(&args.input)?;
-    let mut taxonomy = None;
-    let mut flags = args.input.clone();
-    let esco = flags.esco.take();
-    let mut inputs = flags.inputs(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
-    let mut labels: &'static dyn ConceptLabels = &occupation_catalogue::SyntheticLabels;
-    let catalogue: OccupationCatalogue = match &esco {
-        Some(dir) => {
-            let t: &'static Taxonomy = Box::leak(Box::new(
-                Taxonomy::load(dir).map_err(|e| Label::InputEscoExport.text_with(lang, &[("error", &e)]))?,
-            ));
-            inputs.resolver = Some(t);
-            labels = t;
-            inputs.normaliser = Some(Box::leak(Box::new(OccupationNormaliser::new(t))));
-            taxonomy = Some(format!("ESCO {}", t.version().tag));
-            occupation_catalogue::from_esco(t)
-        }
-        None => occupation_catalogue::synthetic(),
+    // The shared readers load the taxonomy once, with the title and skill normalisers, so the
+    // scan reads free text exactly as `match` does; the catalogue comes from the same taxonomy.
+    let readers = args.input.readers(if args.strict { OnError::Stop } else { OnError::Collect }, lang)?;
+    let (catalogue, labels, taxonomy): (OccupationCatalogue, &'static dyn ConceptLabels, _) = match readers.taxonomy {
+        Some(t) => (occupation_catalogue::from_esco(t), t, Some(format!("ESCO {}", t.version().tag))),
+        None => (occupation_catalogue::synthetic(), &occupation_catalogue::SyntheticLabels, None),
     };
+    let inputs = readers.build()?;
     let seekers: Vec<Jobseeker> = rec.read("seekers", &args.seekers, |p| inputs.seekers(p), bad, lang)?;
     let vacancies: Vec<Vacancy> = rec.read("vacancies", &args.vacancies, |p| inputs.vacancies(p), bad, lang)?;
     let employers: Vec<Employer> = match &args.employers {

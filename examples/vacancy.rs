@@ -194,7 +194,7 @@ fn run(args: &Args, bad: &mut usize) -> Result<Out, String> {
         near_misses,
     };
     for it in report.candidates.iter_mut().chain(&mut report.near_misses) {
-        it.missing_skills = cli::concept_names(inputs.labels, &it.explanation.missing_essential_skills, lang);
+        it.missing_skills = cli::concept_names(inputs.labels(), &it.explanation.missing_essential_skills, lang);
     }
     Ok(Out::Lists(report))
 }

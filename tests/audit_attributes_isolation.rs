@@ -79,7 +79,7 @@ fn the_scoring_model_has_no_field_for_an_audit_attribute() {
         let loaded = werkmatch::adapter::jsonl::read_records::<werkmatch::Jobseeker>(
             with.as_bytes(),
             None,
-            &werkmatch::adapter::jsonl::ReadOptions::default(),
+            &werkmatch::adapter::ReadOptions::default(),
         );
         let err = loaded.expect_err("a seeker record with an audit attribute must be rejected");
         assert_eq!(err.field(), Some(attr), "{err}");

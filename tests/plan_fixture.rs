@@ -2,7 +2,8 @@
 //! naive lists collide, greedy assignment and the stable plan place two, the
 //! optimal plan three.
 
-use werkmatch::adapter::jsonl::{read_seekers_file, read_vacancies_file, ReadOptions};
+use werkmatch::adapter::jsonl::{read_seekers_file, read_vacancies_file};
+use werkmatch::adapter::ReadOptions;
 use werkmatch::plan::{certify, optimal, reference, stable, CandidateGraph, Mode, Objective, Reason};
 
 fn graph() -> CandidateGraph {

@@ -159,14 +159,15 @@ pub fn setup(spec: &BatchSpec) -> Result<Setup, String> {
         }
     }
     let cfg = scoring(spec)?;
-    let (mut readers, taxonomy) =
-        spec.input.inputs_and_taxonomy(if spec.strict { OnError::Stop } else { OnError::Collect }, spec.lang)?;
-    readers.default_sector = match spec.default_sector.map(werkmatch::Nace::from_letter) {
-        Some(Ok(n)) => Some(n),
+    let mut readers = spec.input.readers(if spec.strict { OnError::Stop } else { OnError::Collect }, spec.lang)?;
+    match spec.default_sector.map(werkmatch::Nace::from_letter) {
+        Some(Ok(n)) => {
+            readers.options.default_sector(n);
+        }
         Some(Err(_)) => return Err("--default-sector must be a NACE letter A–U".to_string()),
-        None => None,
-    };
-    Ok(Setup { cfg, readers, taxonomy, inputs })
+        None => {}
+    }
+    Ok(Setup { cfg, taxonomy: readers.taxonomy_tag(), readers: readers.build()?, inputs })
 }
 
 /// Reads the records and ranks every direction for which input is given.

@@ -12,7 +12,7 @@ use werkmatch::adapter::csv_export::Mapping;
 use werkmatch::adapter::esco::{OccupationNormaliser, SkillNormaliser, Taxonomy};
 use werkmatch::adapter::input::Inputs;
 use werkmatch::adapter::postcode::PostcodeTable;
-use werkmatch::adapter::OnError;
+use werkmatch::adapter::{OnError, ReadOptionsBuilder};
 use werkmatch::text::{Catalogue, Label, Lang, Message, Verbatim};
 
 /// How to read the inputs.
@@ -32,47 +32,65 @@ pub struct InputFlags {
     pub keep_unmapped_skills: bool,
 }
 
+/// The reference data of the input flags, loaded, and the readers' options
+/// still open: a tool adds its own (a default sector) before [`Readers::build`].
+pub struct Readers {
+    pub options: ReadOptionsBuilder<'static>,
+    pub mapping: Option<Mapping>,
+    pub taxonomy: Option<&'static Taxonomy>,
+}
+
+impl Readers {
+    /// The options checked, with the mapping and the taxonomy's concept names.
+    pub fn build(&self) -> Result<Inputs<'static>, String> {
+        let mut inputs = Inputs::new(self.options.build().map_err(|e| e.to_string())?);
+        if let Some(m) = &self.mapping {
+            inputs = inputs.with_mapping(m.clone());
+        }
+        if let Some(t) = self.taxonomy {
+            inputs = inputs.with_labels(t);
+        }
+        Ok(inputs)
+    }
+
+    /// The taxonomy's version tag (`ESCO v1.1.1`), when `--esco` is given.
+    pub fn taxonomy_tag(&self) -> Option<String> {
+        self.taxonomy.map(|t| format!("ESCO {}", t.version().tag))
+    }
+}
+
 impl InputFlags {
     /// Loads the reference data and returns the readers' settings.
+    pub fn inputs(&self, on_error: OnError, lang: Lang) -> Result<Inputs<'static>, String> {
+        self.readers(on_error, lang)?.build()
+    }
+
+    /// Loads the reference data; the options are not yet built (see [`Readers`]).
     ///
     /// The data lives as long as the program (these are one-shot tools), so it is leaked
     /// deliberately rather than threaded through lifetimes.
-    pub fn inputs(&self, on_error: OnError, lang: Lang) -> Result<Inputs<'static>, String> {
-        self.inputs_and_taxonomy(on_error, lang).map(|(i, _)| i)
-    }
-
-    /// As [`InputFlags::inputs`], with the taxonomy's version tag when `--esco` is given.
-    pub fn inputs_and_taxonomy(
-        &self,
-        on_error: OnError,
-        lang: Lang,
-    ) -> Result<(Inputs<'static>, Option<String>), String> {
+    pub fn readers(&self, on_error: OnError, lang: Lang) -> Result<Readers, String> {
         let failed = |label: Label, e: werkmatch::adapter::Error| label.text_with(lang, &[("error", &e)]);
         let mapping = match &self.mapping {
             Some(p) => Some(Mapping::from_file(p).map_err(|e| failed(Label::InputMapping, e))?),
             None => None,
         };
-        let postcodes: Option<&'static PostcodeTable> = match &self.postcodes {
-            Some(p) => Some(Box::leak(Box::new(
-                PostcodeTable::read_file(p).map_err(|e| failed(Label::InputPostcodeTable, e))?,
-            ))),
-            None => None,
-        };
-        let mut inputs = Inputs { on_error, mapping, postcodes, ..Inputs::new() };
-        let mut tag = None;
+        let mut options = ReadOptionsBuilder::new();
+        options.on_error(on_error);
+        if let Some(p) = &self.postcodes {
+            let table = PostcodeTable::read_file(p).map_err(|e| failed(Label::InputPostcodeTable, e))?;
+            options.postcodes(Box::leak(Box::new(table)));
+        }
+        let mut taxonomy = None;
         if let Some(dir) = &self.esco {
             let t: &'static Taxonomy =
                 Box::leak(Box::new(Taxonomy::load(dir).map_err(|e| failed(Label::InputEscoExport, e))?));
             let n: &'static OccupationNormaliser<'static> = Box::leak(Box::new(OccupationNormaliser::new(t)));
             let s: &'static SkillNormaliser<'static> = Box::leak(Box::new(SkillNormaliser::new(t)));
-            inputs.resolver = Some(t);
-            inputs.labels = Some(t);
-            inputs.normaliser = Some(n);
-            inputs.skill_normaliser = Some(s);
-            inputs.keep_unmapped_skills = self.keep_unmapped_skills;
-            tag = Some(format!("ESCO {}", t.version().tag));
+            options.resolver(t).normaliser(n).skill_normaliser(s).keep_unmapped_skills(self.keep_unmapped_skills);
+            taxonomy = Some(t);
         }
-        Ok((inputs, tag))
+        Ok(Readers { options, mapping, taxonomy })
     }
 }
 

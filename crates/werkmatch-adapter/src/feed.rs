@@ -1,23 +1,24 @@
-//! What every feed reader shares: options, progress reports and the
-//! accept/reject bookkeeping (duplicate ids, stop or collect).
+//! What the feed readers share: progress reports, the expected area of
+//! locations, occupation references and the accept/reject bookkeeping
+//! (duplicate ids, stop or collect).
 //!
-//! The CSV export reader ([`crate::csv_export`]), the jobhunter leads
-//! ([`crate::leads`]) and the schema.org `JobPosting` reader
-//! ([`crate::jobposting`]) all take a [`FeedOptions`] and return a
-//! [`Loaded`], so a caller handles every source the same way.
+//! The CSV export reader ([`crate::csv_export`]), the JSON export reader
+//! ([`crate::json_export`]), the jobhunter leads ([`crate::leads`]) and the
+//! schema.org `JobPosting` reader ([`crate::jobposting`]) all take the
+//! [`ReadOptions`](crate::ReadOptions) that the JSON Lines readers take and
+//! return a [`Loaded`], so a caller handles every source the same way.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::Path;
 
-use werkmatch_core::{GeoPoint, IscoCode, Nace};
+use werkmatch_core::{GeoPoint, IscoCode};
 
 use crate::error::{Error, ErrorKind, Loaded, OnError, Population, Position, Result};
-use crate::postcode::PostcodeTable;
-use crate::resolve::{OccupationResolver, SkillPhraseNormaliser, TitleNormaliser};
+use crate::resolve::{OccupationResolver, TitleNormaliser};
 
-/// How far a reader has come: reported through [`FeedOptions::progress`].
+/// How far a reader has come: reported through [`ReadOptionsBuilder::progress`](crate::ReadOptionsBuilder::progress).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Progress {
     /// Records read so far (accepted and rejected).
     pub records: u64,
@@ -90,114 +91,6 @@ impl ExpectedArea {
 impl Default for ExpectedArea {
     fn default() -> Self {
         Self::netherlands()
-    }
-}
-
-/// Options shared by the feed readers.
-#[derive(Default)]
-#[non_exhaustive]
-pub struct FeedOptions<'a> {
-    /// Stop at the first bad record (the default) or collect every bad record.
-    pub on_error: OnError,
-    /// Turns postcodes into locations; a feed that carries postcodes needs one.
-    pub postcodes: Option<&'a PostcodeTable>,
-    /// Resolves ESCO occupation URIs/codes to ISCO (and skills).
-    pub resolver: Option<&'a dyn OccupationResolver>,
-    /// Turns free-text job titles into an occupation when no code is given.
-    pub normaliser: Option<&'a dyn TitleNormaliser>,
-    /// Turns free-text skill phrases into skill ids when a record is accepted (see
-    /// [`crate::normalise_skills`]); unmapped ones become warnings with line, field and candidates.
-    pub skill_normaliser: Option<&'a dyn SkillPhraseNormaliser>,
-    /// Keep a skill phrase without a confident match as written (it is still reported).
-    pub keep_unmapped_skills: bool,
-    /// The sector of a vacancy whose source does not give one (JobPosting without `industry`).
-    pub default_sector: Option<Nace>,
-    /// Where locations are expected; one outside is a warning (default: the Netherlands).
-    pub area: ExpectedArea,
-    /// Called every [`PROGRESS_EVERY`] records and once at the end.
-    pub progress: Option<&'a mut dyn FnMut(Progress)>,
-}
-
-impl<'a> FeedOptions<'a> {
-    /// Stop at the first error; no postcode table, taxonomy or normaliser.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets how bad records are treated.
-    pub fn on_error(mut self, on_error: OnError) -> Self {
-        self.on_error = on_error;
-        self
-    }
-
-    /// Uses `table` for postcodes.
-    pub fn postcodes(mut self, table: &'a PostcodeTable) -> Self {
-        self.postcodes = Some(table);
-        self
-    }
-
-    /// Resolves ESCO references through `resolver`.
-    pub fn resolver(mut self, resolver: &'a dyn OccupationResolver) -> Self {
-        self.resolver = Some(resolver);
-        self
-    }
-
-    /// Normalises free-text titles through `normaliser`.
-    pub fn normaliser(mut self, normaliser: &'a dyn TitleNormaliser) -> Self {
-        self.normaliser = Some(normaliser);
-        self
-    }
-
-    /// Normalises free-text skill phrases through `normaliser`.
-    pub fn skill_normaliser(mut self, normaliser: &'a dyn SkillPhraseNormaliser) -> Self {
-        self.skill_normaliser = Some(normaliser);
-        self
-    }
-
-    /// Keeps skill phrases without a confident match as written (they are still reported).
-    pub fn keep_unmapped_skills(mut self, keep: bool) -> Self {
-        self.keep_unmapped_skills = keep;
-        self
-    }
-
-    /// Sets the sector used when a source gives none.
-    pub fn default_sector(mut self, sector: Nace) -> Self {
-        self.default_sector = Some(sector);
-        self
-    }
-
-    /// Sets where locations are expected (see [`ExpectedArea`]).
-    pub fn area(mut self, area: ExpectedArea) -> Self {
-        self.area = area;
-        self
-    }
-
-    /// Reports progress to `callback`.
-    pub fn progress(mut self, callback: &'a mut dyn FnMut(Progress)) -> Self {
-        self.progress = Some(callback);
-        self
-    }
-
-    pub(crate) fn report(&mut self, progress: Progress) {
-        if let Some(cb) = self.progress.as_mut() {
-            cb(progress);
-        }
-    }
-}
-
-impl fmt::Debug for FeedOptions<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FeedOptions")
-            .field("on_error", &self.on_error)
-            .field("postcodes", &self.postcodes.map(PostcodeTable::len))
-            .field("resolver", &self.resolver.is_some())
-            .field("normaliser", &self.normaliser.is_some())
-            .field("skill_normaliser", &self.skill_normaliser.is_some())
-            .field("keep_unmapped_skills", &self.keep_unmapped_skills)
-            .field("default_sector", &self.default_sector)
-            .field("area", &self.area)
-            .field("progress", &self.progress.is_some())
-            .finish()
     }
 }
 

@@ -2,11 +2,11 @@
 //!
 //! Vendor exports, leads and `JobPosting`s give skills as text ("deeg kneden",
 //! "operate a forklift") as often as ids. With a [`SkillPhraseNormaliser`] in
-//! the [`FeedOptions`], every such entry goes through
+//! the [`ReadOptions`], every such entry goes through
 //! [`normalise_skills`](crate::normalise_skills) when the record is accepted:
 //! a known skill id stays, a phrase becomes the id of its best candidate when
 //! that is confident enough, and anything else is left out (kept as written
-//! only with [`FeedOptions::keep_unmapped_skills`]) and reported as a warning
+//! only with [`ReadOptionsBuilder::keep_unmapped_skills`](crate::ReadOptionsBuilder::keep_unmapped_skills)) and reported as a warning
 //! in [`Loaded::warnings`](crate::Loaded::warnings): kind
 //! [`ErrorKind::Unresolved`], file, line, the field (`skills[2]`,
 //! `skills_essential[0]`: the FORMAT.md field and the entry's index) and the
@@ -19,7 +19,8 @@ use std::path::Path;
 use werkmatch_core::{Employer, Jobseeker, Vacancy};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::feed::{Collector, FeedOptions};
+use crate::feed::Collector;
+use crate::read_options::ReadOptions;
 use crate::resolve::{normalise_skills, Unmapped};
 
 /// A record's lists of skill ids, by FORMAT.md field name.
@@ -62,7 +63,7 @@ pub(crate) fn unmapped_warning(u: &Unmapped, file: Option<&Path>, line: u64) -> 
 /// Normalises the skills of `record` in place; the warnings for what stayed unmapped.
 pub(crate) fn normalise_record<T: SkillLists>(
     record: &mut T,
-    opts: &FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
     file: Option<&Path>,
     line: u64,
 ) -> Vec<Error> {
@@ -82,7 +83,7 @@ impl<T: SkillLists> Collector<T> {
     pub(crate) fn push_normalised(
         &mut self,
         outcome: Result<T>,
-        opts: &FeedOptions<'_>,
+        opts: &ReadOptions<'_>,
         id_of: impl Fn(&T) -> &str,
         file: Option<&Path>,
         line: u64,

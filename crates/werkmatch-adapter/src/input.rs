@@ -2,8 +2,9 @@
 //!
 //! Tools and services that accept "a file of seekers" should not care whether
 //! it is FORMAT.md JSON Lines, the municipal CSV export or schema.org
-//! JobPostings. [`Inputs`] holds what the readers may need (a column mapping,
-//! a postcode table, a taxonomy and title normaliser) and reads by extension:
+//! JobPostings. [`Inputs`] holds what the readers may need (the
+//! [`ReadOptions`] every reader takes, with the postcode table, taxonomy and
+//! normalisers, and a column mapping) and reads by extension:
 //!
 //! | extension | reader |
 //! |---|---|
@@ -17,67 +18,74 @@
 
 use std::path::Path;
 
-use werkmatch_core::{Employer, Jobseeker, Nace, Vacancy};
+use werkmatch_core::{Employer, Jobseeker, Vacancy};
 
 use crate::csv_export::{read_csv_file, CsvRecord, Mapping};
-use crate::error::{Loaded, OnError, Result};
-use crate::feed::FeedOptions;
+use crate::error::{Loaded, Result};
 use crate::jobposting::read_jobpostings_file;
 use crate::json_export::read_json_export_file;
-use crate::jsonl::{read_records_file, ReadOptions, Record};
-use crate::postcode::PostcodeTable;
-use crate::resolve::{ConceptLabels, OccupationResolver, SkillPhraseNormaliser, TitleNormaliser};
+use crate::jsonl::{read_records_file, Record};
+use crate::read_options::ReadOptions;
+use crate::resolve::ConceptLabels;
 
-/// What the readers may need, set up once.
-#[derive(Default)]
+/// What the readers may need, set up once: the [`ReadOptions`] every reader
+/// takes, the column mapping of the exports, and the concept names tools print.
+///
+/// ```
+/// use werkmatch_adapter::input::Inputs;
+/// use werkmatch_adapter::{OnError, ReadOptions};
+/// let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+/// let inputs = Inputs::new(opts);
+/// assert_eq!(inputs.options().on_error(), OnError::Collect);
+/// assert!(inputs.mapping().is_none() && inputs.labels().is_none());
+/// ```
+#[derive(Clone, Default)]
+#[non_exhaustive]
 pub struct Inputs<'a> {
-    /// Stop at the first bad record, or collect them all.
-    pub on_error: OnError,
-    /// Column mapping for `.csv` and `.json` exports; `None`: the Dutch default export.
-    pub mapping: Option<Mapping>,
-    /// Postcode table for inputs that carry postcodes.
-    pub postcodes: Option<&'a PostcodeTable>,
-    /// Resolves ESCO occupation references.
-    pub resolver: Option<&'a dyn OccupationResolver>,
-    /// Turns free-text titles into occupations.
-    pub normaliser: Option<&'a dyn TitleNormaliser>,
-    /// Names of ESCO skills and occupations, for what tools print (JSON keeps the URIs).
-    pub labels: Option<&'a dyn ConceptLabels>,
-    /// Turns free-text skill phrases into skill ids (see `FeedOptions::skill_normaliser`).
-    pub skill_normaliser: Option<&'a dyn SkillPhraseNormaliser>,
-    /// Keep skill phrases without a confident match as written (they are still reported).
-    pub keep_unmapped_skills: bool,
-    /// Sector of a JobPosting without `industry`.
-    pub default_sector: Option<Nace>,
+    options: ReadOptions<'a>,
+    mapping: Option<Mapping>,
+    labels: Option<&'a dyn ConceptLabels>,
 }
 
 impl<'a> Inputs<'a> {
-    /// Stop at the first error; JSON Lines and the Dutch CSV export, no postcodes, no taxonomy.
-    pub fn new() -> Self {
-        Self::default()
+    /// Reads with `options`: JSON Lines, and the exports through the Dutch default mapping.
+    pub fn new(options: ReadOptions<'a>) -> Self {
+        Inputs { options, mapping: None, labels: None }
     }
 
-    fn feed(&self) -> FeedOptions<'a> {
-        let mut o = FeedOptions::new().on_error(self.on_error);
-        o.postcodes = self.postcodes;
-        o.resolver = self.resolver;
-        o.normaliser = self.normaliser;
-        o.skill_normaliser = self.skill_normaliser;
-        o.keep_unmapped_skills = self.keep_unmapped_skills;
-        o.default_sector = self.default_sector;
-        o
+    /// Reads `.csv` and `.json` exports through `mapping` instead of the Dutch default.
+    pub fn with_mapping(mut self, mapping: Mapping) -> Self {
+        self.mapping = Some(mapping);
+        self
     }
 
-    fn jsonl(&self) -> ReadOptions<'a> {
-        ReadOptions { on_error: self.on_error, resolver: self.resolver, area: crate::feed::ExpectedArea::default() }
+    /// Names ESCO skills and occupations through `labels`, for what tools print (JSON keeps the URIs).
+    pub fn with_labels(mut self, labels: &'a dyn ConceptLabels) -> Self {
+        self.labels = Some(labels);
+        self
+    }
+
+    /// The options every reader gets.
+    pub fn options(&self) -> &ReadOptions<'a> {
+        &self.options
+    }
+
+    /// The column mapping of the exports, when not the Dutch default.
+    pub fn mapping(&self) -> Option<&Mapping> {
+        self.mapping.as_ref()
+    }
+
+    /// The names of ESCO concepts, if any.
+    pub fn labels(&self) -> Option<&'a dyn ConceptLabels> {
+        self.labels
     }
 
     fn read<T: Record + CsvRecord>(&self, path: &Path) -> Result<Loaded<T>> {
         let mapping = || self.mapping.clone().unwrap_or_else(Mapping::dutch_default);
         match extension(path).as_str() {
-            "csv" => read_csv_file::<T>(path, &mapping(), &mut self.feed()),
-            "json" => read_json_export_file::<T>(path, &mapping(), &mut self.feed()),
-            _ => read_records_file::<T>(path, &self.jsonl()),
+            "csv" => read_csv_file::<T>(path, &mapping(), &self.options),
+            "json" => read_json_export_file::<T>(path, &mapping(), &self.options),
+            _ => read_records_file::<T>(path, &self.options),
         }
     }
 
@@ -90,7 +98,7 @@ impl<'a> Inputs<'a> {
     pub fn vacancies(&self, path: impl AsRef<Path>) -> Result<Loaded<Vacancy>> {
         let path = path.as_ref();
         if extension(path) == "jsonld" {
-            read_jobpostings_file(path, &mut self.feed())
+            read_jobpostings_file(path, &self.options)
         } else {
             self.read(path)
         }
@@ -102,6 +110,16 @@ impl<'a> Inputs<'a> {
     }
 }
 
+impl std::fmt::Debug for Inputs<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inputs")
+            .field("options", &self.options)
+            .field("mapping", &self.mapping.is_some())
+            .field("labels", &self.labels.is_some())
+            .finish()
+    }
+}
+
 fn extension(path: &Path) -> String {
     path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
 }
@@ -109,6 +127,8 @@ fn extension(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::postcode::PostcodeTable;
+    use crate::OnError;
 
     fn fixture(p: &str) -> std::path::PathBuf {
         Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures")).join(p)
@@ -116,10 +136,11 @@ mod tests {
 
     #[test]
     fn reads_by_extension() {
-        let inputs = Inputs::new();
+        let inputs = Inputs::default();
         assert_eq!(inputs.seekers(fixture("cases/seekers.jsonl")).unwrap().accepted.len(), 6);
         let table = PostcodeTable::read_file(fixture("feeds/postcodes_groningen.txt")).unwrap();
-        let inputs = Inputs { on_error: OnError::Collect, postcodes: Some(&table), ..Inputs::new() };
+        let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+        let inputs = Inputs::new(opts);
         let csv = inputs.seekers(fixture("feeds/seekers_nl.csv")).unwrap();
         assert_eq!((csv.accepted.len(), csv.rejected.len()), (5, 9));
         let json = inputs.seekers(fixture("feeds/seekers_nl.json")).unwrap();

@@ -15,13 +15,13 @@
 //! | `title` | `title` | HTML entities and tags read as text |
 //! | `occupationalCategory` | `isco`, `esco_occupation` | a string or a `CategoryCode` (`codeValue`), or a list (the first that resolves): an ISCO-08 code (`9112`, or text starting with the 4 digits), an ESCO URI/code (needs a resolver), or free text (needs a normaliser). Absent: the `title` through the [`TitleNormaliser`](crate::TitleNormaliser); without one the posting is rejected |
 //! | `skills` | `skills_essential` | a comma-separated string, or a list of strings or `DefinedTerm`s (`@id`, else `url`, else `name`); with a resolver and no skills, the ESCO occupation's skills |
-//! | `jobLocation` | `location` | the first `Place`: `geo` (`latitude`, `longitude`), else `address.postalCode` through the postcode table. Required unless the posting is remote (v1.1). A point outside [`FeedOptions::area`](crate::feed::FeedOptions::area) (default: the Netherlands with a margin) is a warning, "latitude and longitude swapped?" when swapping puts it inside |
+//! | `jobLocation` | `location` | the first `Place`: `geo` (`latitude`, `longitude`), else `address.postalCode` through the postcode table. Required unless the posting is remote (v1.1). A point outside [`ReadOptionsBuilder::area`](crate::ReadOptionsBuilder::area) (default: the Netherlands with a margin) is a warning, "latitude and longitude swapped?" when swapping puts it inside |
 //! | `jobLocationType` | `remote` | `TELECOMMUTE` → remote (travel 0); without `jobLocation` the vacancy has no location |
 //! | `applicantLocationRequirements` | – (checked) | see below |
 //! | `workHours`, `description`, else `employmentType` | `hours` | hours per week stated in `workHours` ("24 tot 32 uur", "32-40 hours per week", or bare numbers "24-32"), else in the `description`; else `FULL_TIME` → 32–40, `PART_TIME` → 12–32, both → 12–40; other schema.org types leave the default |
 //! | `workHours`, `description` | `earliest_start` | the earliest start stated: time ranges ("05:30-14:00", "van 6.00 tot 14.30 uur") and start phrases ("vanaf 06:00", "start om 6 uur 's ochtends", "early shift from 5.30 am", "shifts begin at 6") — the rules are in `posting_text.rs`. HTML is read as text |
 //! | `educationRequirements` | `level` | text or `EducationalOccupationalCredential` (`credentialCategory`): `bachelor`/`master`/`postgraduate`/HBO/WO → 4, `associate`/MBO 4 → 3, `high school`/MBO 2–3/HAVO/VWO → 2, MBO 1/VMBO/basisonderwijs → 1 (the highest named; "MBO niveau 2" too). Text that names no level leaves the level to the ISCO code, with a warning |
-//! | `industry` | `sector` | a NACE letter or SBI/NACE code (or `codeValue`); absent: [`FeedOptions::default_sector`] when the caller chose one, else **no sector** (v1.1: unknown, scored 0.5; never a guess). An industry in words ("Horeca") is no code: no sector, with a warning |
+//! | `industry` | `sector` | a NACE letter or SBI/NACE code (or `codeValue`); absent: [`ReadOptionsBuilder::default_sector`](crate::ReadOptionsBuilder::default_sector) when the caller chose one, else **no sector** (v1.1: unknown, scored 0.5; never a guess). An industry in words ("Horeca") is no code: no sector, with a warning |
 //! | `hiringOrganization` | `employer` | its `identifier`, else `@id`, else `name` (a plain string is the name) |
 //! | `totalJobOpenings` | `positions` | |
 //!
@@ -81,9 +81,10 @@ use serde_json::Value;
 use werkmatch_core::{GeoPoint, HoursRange, Id, Nace, SkillLevel, Vacancy, Workplace};
 
 use crate::error::{Error, ErrorKind, Loaded, Population, Result};
-use crate::feed::{resolve_occupation, Collector, FeedOptions, Occupation, Progress, PROGRESS_EVERY};
+use crate::feed::{resolve_occupation, Collector, Occupation, Progress, PROGRESS_EVERY};
 use crate::json_export::scan::{broken, resync_in, Event, Piece, Scanner};
 use crate::posting_text::{extract, plain_text, Source};
+use crate::read_options::ReadOptions;
 use crate::values::{parse_hours, parse_sector, value_key};
 
 /// How deep arrays and `@graph`s may nest before the input is rejected (guards the stack).
@@ -92,7 +93,7 @@ const MAX_NESTING: usize = 8;
 /// Reads the JobPostings of a JSON-LD document (see the module docs).
 ///
 /// ```
-/// use werkmatch_adapter::feed::FeedOptions;
+/// use werkmatch_adapter::ReadOptions;
 /// use werkmatch_adapter::jobposting::read_jobpostings;
 /// use werkmatch_adapter::OnError;
 /// let doc = r#"{"@context": "https://schema.org", "@graph": [
@@ -100,12 +101,12 @@ const MAX_NESTING: usize = 8;
 ///   {"@type": "JobPosting", "identifier": "J1", "title": "Bakker", "occupationalCategory": "7512",
 ///    "industry": "C", "jobLocation": {"@type": "Place", "geo": {"latitude": 53.2, "longitude": 6.5}},
 ///    "employmentType": "PART_TIME"}]}"#;
-/// let mut opts = FeedOptions::new().on_error(OnError::Collect);
-/// let loaded = read_jobpostings(doc, None, &mut opts).unwrap();
+/// let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+/// let loaded = read_jobpostings(doc, None, &opts).unwrap();
 /// assert_eq!(loaded.accepted[0].isco.as_str(), "7512");
 /// assert_eq!(loaded.accepted[0].hours.max(), 32);
 /// ```
-pub fn read_jobpostings(text: &str, file: Option<&Path>, opts: &mut FeedOptions<'_>) -> Result<Loaded<Vacancy>> {
+pub fn read_jobpostings(text: &str, file: Option<&Path>, opts: &ReadOptions<'_>) -> Result<Loaded<Vacancy>> {
     read_jobpostings_from(text.as_bytes(), file, opts)
 }
 
@@ -114,7 +115,7 @@ pub fn read_jobpostings(text: &str, file: Option<&Path>, opts: &mut FeedOptions<
 pub fn read_jobpostings_from(
     input: impl BufRead,
     file: Option<&Path>,
-    opts: &mut FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
 ) -> Result<Loaded<Vacancy>> {
     let mut reader =
         PostingReader { file, collector: Collector::new(opts.on_error, Population::Vacancies, "identifier"), bytes: 0 };
@@ -125,7 +126,7 @@ pub fn read_jobpostings_from(
 }
 
 /// Reads the JobPostings of the JSON-LD file at `path`, streaming.
-pub fn read_jobpostings_file(path: impl AsRef<Path>, opts: &mut FeedOptions<'_>) -> Result<Loaded<Vacancy>> {
+pub fn read_jobpostings_file(path: impl AsRef<Path>, opts: &ReadOptions<'_>) -> Result<Loaded<Vacancy>> {
     let path = path.as_ref();
     read_jobpostings_from(crate::files::open(path)?, Some(path), opts)
 }
@@ -168,7 +169,7 @@ struct GraphProbe<'a> {
 }
 
 impl PostingReader<'_> {
-    fn event(&mut self, event: Event<'_>, opts: &mut FeedOptions<'_>) -> Result<()> {
+    fn event(&mut self, event: Event<'_>, opts: &ReadOptions<'_>) -> Result<()> {
         match event {
             Event::Value(piece) => self.piece(&piece, opts),
             Event::Syntax(e) => self.syntax(e, opts),
@@ -177,7 +178,7 @@ impl PostingReader<'_> {
 
     /// Decodes one piece cut by the scanner; a piece that is not JSON is
     /// reported, and the records a missing bracket made it swallow are read.
-    fn piece(&mut self, piece: &Piece<'_>, opts: &mut FeedOptions<'_>) -> Result<()> {
+    fn piece(&mut self, piece: &Piece<'_>, opts: &ReadOptions<'_>) -> Result<()> {
         self.bytes = piece.end;
         let text = match std::str::from_utf8(piece.bytes) {
             Ok(t) => t,
@@ -206,7 +207,7 @@ impl PostingReader<'_> {
     }
 
     /// A syntax error: reported as a rejected record; reading goes on.
-    fn syntax(&mut self, e: Error, opts: &mut FeedOptions<'_>) -> Result<()> {
+    fn syntax(&mut self, e: Error, opts: &ReadOptions<'_>) -> Result<()> {
         let line = e.position().line.unwrap_or(0);
         self.push(Err(e), line, opts)
     }
@@ -217,7 +218,7 @@ impl PostingReader<'_> {
         raw: &'t RawValue,
         in_graph: bool,
         depth: usize,
-        opts: &mut FeedOptions<'_>,
+        opts: &ReadOptions<'_>,
     ) -> Result<()> {
         let json = raw.get();
         let offset = (json.as_ptr() as usize).saturating_sub(doc.text.as_ptr() as usize);
@@ -251,7 +252,7 @@ impl PostingReader<'_> {
         }
     }
 
-    fn posting(&mut self, json: &str, in_graph: bool, line: u64, opts: &mut FeedOptions<'_>) -> Result<()> {
+    fn posting(&mut self, json: &str, in_graph: bool, line: u64, opts: &ReadOptions<'_>) -> Result<()> {
         let node: Value = match serde_json::from_str(json) {
             Ok(v) => v,
             Err(e) => {
@@ -293,7 +294,7 @@ impl PostingReader<'_> {
         Ok(())
     }
 
-    fn push(&mut self, outcome: Result<Vacancy>, line: u64, opts: &mut FeedOptions<'_>) -> Result<()> {
+    fn push(&mut self, outcome: Result<Vacancy>, line: u64, opts: &ReadOptions<'_>) -> Result<()> {
         self.collector.push_normalised(outcome, opts, |v| v.id.as_str(), self.file, line)?;
         if self.collector.read() % PROGRESS_EVERY == 0 {
             opts.report(Progress { records: self.collector.read(), bytes: self.bytes });
@@ -366,7 +367,7 @@ fn posting_id(node: &Node) -> Result<Id> {
     Err(Error::new(ErrorKind::MissingField, "a posting needs an `identifier`, `@id` or `url`").with_field("identifier"))
 }
 
-fn occupation(node: &Node, opts: &FeedOptions<'_>) -> Result<Occupation> {
+fn occupation(node: &Node, opts: &ReadOptions<'_>) -> Result<Occupation> {
     if let Some(cat) = node.get("occupationalCategory") {
         let mut first_error = None;
         for item in items(cat) {
@@ -409,7 +410,7 @@ fn occupation(node: &Node, opts: &FeedOptions<'_>) -> Result<Occupation> {
 }
 
 /// The first `jobLocation`'s point; `None` when the posting has no `jobLocation`.
-fn location(node: &Node, opts: &FeedOptions<'_>, notes: &mut Notes) -> Result<Option<GeoPoint>> {
+fn location(node: &Node, opts: &ReadOptions<'_>, notes: &mut Notes) -> Result<Option<GeoPoint>> {
     let Some(loc) = node.get("jobLocation") else { return Ok(None) };
     let place = items(loc).first().ok_or_else(|| invalid("jobLocation", "an empty list"))?;
     if let Some(geo) = place.get("geo") {
@@ -723,7 +724,7 @@ fn employer(v: &Value) -> Result<Id> {
 /// The sector from `industry`; absent: the caller's explicit default, else
 /// unknown (never a guess). An `industry` in words ("Horeca", "Logistiek")
 /// is no NACE code: the posting is kept without a sector, with a warning.
-fn sector(node: &Node, opts: &FeedOptions<'_>, notes: &mut Notes) -> Result<Option<Nace>> {
+fn sector(node: &Node, opts: &ReadOptions<'_>, notes: &mut Notes) -> Result<Option<Nace>> {
     let Some(v) = node.get("industry") else { return Ok(opts.default_sector) };
     let text = items(v).first().and_then(text_of).unwrap_or_default();
     match parse_sector(&text) {
@@ -740,7 +741,7 @@ fn sector(node: &Node, opts: &FeedOptions<'_>, notes: &mut Notes) -> Result<Opti
     }
 }
 
-fn to_vacancy(node: &Node, opts: &FeedOptions<'_>) -> Result<(Vacancy, Notes)> {
+fn to_vacancy(node: &Node, opts: &ReadOptions<'_>) -> Result<(Vacancy, Notes)> {
     let mut notes = Notes::default();
     let id = posting_id(node)?;
     let occ = occupation(node, opts)?;

@@ -25,12 +25,12 @@ use werkmatch_core::Employer;
 
 use crate::csv_export::{read_csv_checked, Kind, Mapping};
 use crate::error::{Error, ErrorKind, Loaded, Result};
-use crate::feed::FeedOptions;
+use crate::read_options::ReadOptions;
 
 /// Reads a jobhunter's employer list through `mapping` (usually [`Mapping::dutch_leads`]).
 ///
 /// ```
-/// use werkmatch_adapter::feed::FeedOptions;
+/// use werkmatch_adapter::ReadOptions;
 /// use werkmatch_adapter::leads::read_leads;
 /// use werkmatch_adapter::csv_export::Mapping;
 /// use werkmatch_adapter::postcode::PostcodeTable;
@@ -39,8 +39,8 @@ use crate::feed::FeedOptions;
 /// let table = PostcodeTable::read(
 ///     "NL\t9711\tGroningen\tGroningen\t04\tGroningen\t0014\t\t\t53.2194\t6.5665\t\n".as_bytes(), None).unwrap();
 /// let csv = "kvk,naam,postcode,sbi,beroepen\n12345678,Bakkerij,9711 AB,1071,\"7512, 9412\"\n1234,Garage,9711,4520,7231\n";
-/// let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-/// let loaded = read_leads(csv.as_bytes(), None, &Mapping::dutch_leads(), &mut opts).unwrap();
+/// let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+/// let loaded = read_leads(csv.as_bytes(), None, &Mapping::dutch_leads(), &opts).unwrap();
 /// assert_eq!(loaded.accepted[0].sector.letter(), 'C');
 /// assert_eq!(loaded.rejected[0].field(), Some("kvk"));
 /// ```
@@ -48,7 +48,7 @@ pub fn read_leads(
     input: impl BufRead,
     file: Option<&Path>,
     mapping: &Mapping,
-    opts: &mut FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
 ) -> Result<Loaded<Employer>> {
     let id_column = mapping
         .columns(Kind::Employers)
@@ -60,11 +60,7 @@ pub fn read_leads(
 }
 
 /// Reads a jobhunter's employer list from the file at `path`.
-pub fn read_leads_file(
-    path: impl AsRef<Path>,
-    mapping: &Mapping,
-    opts: &mut FeedOptions<'_>,
-) -> Result<Loaded<Employer>> {
+pub fn read_leads_file(path: impl AsRef<Path>, mapping: &Mapping, opts: &ReadOptions<'_>) -> Result<Loaded<Employer>> {
     let path = path.as_ref();
     read_leads(crate::files::open(path)?, Some(path), mapping, opts)
 }

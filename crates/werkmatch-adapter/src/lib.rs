@@ -23,12 +23,14 @@ pub mod overrides;
 pub mod postcode;
 mod posting_text;
 mod privacy;
+mod read_options;
 pub mod resolve;
 pub mod scoring_config;
 pub mod synthetic;
 mod values;
 
 pub use error::{Derived, DuplicateId, Error, ErrorKind, Loaded, OnError, Population, Position, Rejected, Result};
+pub use read_options::{ReadOptions, ReadOptionsBuilder};
 pub use resolve::{
     normalise_skills, normalise_title, Candidate, ConceptLabels, OccupationCandidate, OccupationResolver,
     SkillCandidate, SkillPhraseNormaliser, TitleNormaliser, Unmapped,

@@ -25,7 +25,11 @@ pub trait OccupationResolver: Sync {
 }
 
 /// One candidate occupation for a free-text title.
+///
+/// `#[non_exhaustive]` so that it can grow (say, the language that matched);
+/// a [`TitleNormaliser`] of one's own makes its candidates with [`OccupationCandidate::new`].
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct OccupationCandidate {
     /// ESCO occupation concept URI.
     pub uri: String,
@@ -35,6 +39,13 @@ pub struct OccupationCandidate {
     pub label: String,
     /// Confidence in [0, 1].
     pub confidence: f64,
+}
+
+impl OccupationCandidate {
+    /// The occupation `uri` (unit group `isco`), matched through `label` with `confidence` in [0, 1].
+    pub fn new(uri: impl Into<String>, isco: IscoCode, label: impl Into<String>, confidence: f64) -> Self {
+        OccupationCandidate { uri: uri.into(), isco, label: label.into(), confidence }
+    }
 }
 
 /// Maps free-text job titles to occupations (implemented by the ESCO normaliser).
@@ -52,7 +63,11 @@ pub trait TitleNormaliser: Sync {
 }
 
 /// One candidate skill for a free-text skill phrase.
+///
+/// `#[non_exhaustive]` so that it can grow; a [`SkillPhraseNormaliser`] of
+/// one's own makes its candidates with [`SkillCandidate::new`].
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct SkillCandidate {
     /// Skill concept URI.
     pub uri: String,
@@ -60,6 +75,13 @@ pub struct SkillCandidate {
     pub label: String,
     /// Confidence in [0, 1].
     pub confidence: f64,
+}
+
+impl SkillCandidate {
+    /// The skill `uri`, matched through `label` with `confidence` in [0, 1].
+    pub fn new(uri: impl Into<String>, label: impl Into<String>, confidence: f64) -> Self {
+        SkillCandidate { uri: uri.into(), label: label.into(), confidence }
+    }
 }
 
 /// Maps free-text skill phrases to skills (implemented by the ESCO skill normaliser).
@@ -79,6 +101,7 @@ pub const REPORTED_CANDIDATES: usize = 3;
 
 /// A candidate as an [`Unmapped`] report shows it: URI, label and confidence.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Candidate {
     /// Concept URI.
     pub uri: String,
@@ -93,6 +116,7 @@ pub struct Candidate {
 /// Holds the field (e.g. `skills[2]`, `title`) and the best candidates, never
 /// the phrase: it may be free text about a person. Readers add file and line.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Unmapped {
     /// The field the phrase came from.
     pub field: String,

@@ -3,22 +3,24 @@
 
 mod common;
 
+use std::cell::RefCell;
+
 use common::feeds::*;
 
 use werkmatch_adapter::csv_export::{read_csv_file, Mapping};
-use werkmatch_adapter::feed::{FeedOptions, Progress};
+use werkmatch_adapter::feed::Progress;
 use werkmatch_adapter::leads::read_leads_file;
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{ErrorKind, Loaded, OccupationCandidate, OccupationResolver, OnError, TitleNormaliser};
 use werkmatch_core::{Education, Employer, IscoCode, Jobseeker, TravelMode, Vacancy};
 
 #[test]
 fn seekers_fixture_reports_each_error_at_its_line_and_column() {
     let table = table();
-    let mut progress = Vec::new();
-    let mut cb = |p: Progress| progress.push(p);
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table).progress(&mut cb);
-    let loaded: Loaded<Jobseeker> =
-        read_csv_file(fixture("seekers_nl.csv"), &Mapping::dutch_default(), &mut opts).unwrap();
+    let progress = RefCell::new(Vec::<Progress>::new());
+    let cb = |p: Progress| progress.borrow_mut().push(p);
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).progress(&cb).build().unwrap();
+    let loaded: Loaded<Jobseeker> = read_csv_file(fixture("seekers_nl.csv"), &Mapping::dutch_default(), &opts).unwrap();
     use ErrorKind::*;
     assert_eq!(
         errors(&loaded),
@@ -49,7 +51,7 @@ fn seekers_fixture_reports_each_error_at_its_line_and_column() {
     assert!(k5.mobility.modes().contains(TravelMode::Ebike));
     assert!(k5.target_register);
     assert_eq!(k5.education, Education::Primary);
-    let last = progress.last().copied().unwrap();
+    let last = progress.borrow().last().copied().unwrap();
     assert_eq!(last.records, 14);
     assert_eq!(last.bytes, std::fs::metadata(fixture("seekers_nl.csv")).unwrap().len());
 }
@@ -57,9 +59,8 @@ fn seekers_fixture_reports_each_error_at_its_line_and_column() {
 #[test]
 fn vacancies_fixture_with_commas_quotes_and_a_multiline_cell() {
     let table = table();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-    let loaded: Loaded<Vacancy> =
-        read_csv_file(fixture("vacancies_nl.csv"), &Mapping::dutch_default(), &mut opts).unwrap();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+    let loaded: Loaded<Vacancy> = read_csv_file(fixture("vacancies_nl.csv"), &Mapping::dutch_default(), &opts).unwrap();
     use ErrorKind::*;
     assert_eq!(
         errors(&loaded),
@@ -90,8 +91,8 @@ fn vacancies_fixture_with_commas_quotes_and_a_multiline_cell() {
 #[test]
 fn stop_mode_returns_the_first_error() {
     let table = table();
-    let mut opts = FeedOptions::new().postcodes(&table);
-    let e = read_csv_file::<Vacancy>(fixture("vacancies_nl.csv"), &Mapping::dutch_default(), &mut opts).unwrap_err();
+    let opts = ReadOptions::builder().postcodes(&table).build().unwrap();
+    let e = read_csv_file::<Vacancy>(fixture("vacancies_nl.csv"), &Mapping::dutch_default(), &opts).unwrap_err();
     assert_eq!((e.position().line, e.field()), (Some(4), Some("begintijd")));
     assert_eq!(e.value(), Some("25:00"));
 }
@@ -99,9 +100,9 @@ fn stop_mode_returns_the_first_error() {
 #[test]
 fn employers_fixture() {
     let table = table();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
     let loaded: Loaded<Employer> =
-        read_csv_file(fixture("employers_nl.csv"), &Mapping::dutch_default(), &mut opts).unwrap();
+        read_csv_file(fixture("employers_nl.csv"), &Mapping::dutch_default(), &opts).unwrap();
     assert_eq!(
         errors(&loaded),
         vec![err(3, "beroepen", ErrorKind::MissingField), err(4, "sector", ErrorKind::InvalidValue)]
@@ -112,8 +113,8 @@ fn employers_fixture() {
 
 #[test]
 fn postcodes_without_a_table_fail_the_whole_read() {
-    let mut opts = FeedOptions::new().on_error(OnError::Collect);
-    let e = read_csv_file::<Employer>(fixture("employers_nl.csv"), &Mapping::dutch_default(), &mut opts).unwrap_err();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+    let e = read_csv_file::<Employer>(fixture("employers_nl.csv"), &Mapping::dutch_default(), &opts).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Config);
     assert!(e.reason().contains("postcode table"), "{e}");
 }
@@ -136,12 +137,7 @@ impl TitleNormaliser for Stub {
             "heftruckchauffeur" => "8344",
             _ => return Vec::new(),
         };
-        vec![OccupationCandidate {
-            uri: format!("stub:{title}"),
-            isco: IscoCode::parse(isco).unwrap(),
-            label: title.to_string(),
-            confidence: 0.9,
-        }]
+        vec![OccupationCandidate::new(format!("stub:{title}"), IscoCode::parse(isco).unwrap(), title.to_string(), 0.9)]
     }
 }
 
@@ -149,8 +145,8 @@ impl TitleNormaliser for Stub {
 fn leads_fixture_with_and_without_a_taxonomy() {
     let table = table();
     let mapping = Mapping::dutch_leads();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-    let bare = read_leads_file(fixture("leads_nl.csv"), &mapping, &mut opts).unwrap();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+    let bare = read_leads_file(fixture("leads_nl.csv"), &mapping, &opts).unwrap();
     use ErrorKind::*;
     assert_eq!(
         errors(&bare),
@@ -162,8 +158,14 @@ fn leads_fixture_with_and_without_a_taxonomy() {
             err(7, "postcode", Unresolved),
         ]
     );
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table).resolver(&Stub).normaliser(&Stub);
-    let full = read_leads_file(fixture("leads_nl.csv"), &mapping, &mut opts).unwrap();
+    let opts = ReadOptions::builder()
+        .on_error(OnError::Collect)
+        .postcodes(&table)
+        .resolver(&Stub)
+        .normaliser(&Stub)
+        .build()
+        .unwrap();
+    let full = read_leads_file(fixture("leads_nl.csv"), &mapping, &opts).unwrap();
     assert_eq!(errors(&full).len(), 3);
     let ids: Vec<&str> = full.accepted.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["12345678", "23456789", "45678901"]);
@@ -183,9 +185,9 @@ fn a_json_mapping_with_lat_lon_columns_and_a_configured_delimiter() {
     )
     .unwrap();
     let csv = "nr|breedte|lengte|opl|vervoer\nA|53,2|6,5|Middelbaar-2|scooter/bike\nB|91|6|mbo2|\n";
-    let mut opts = FeedOptions::new().on_error(OnError::Collect);
+    let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
     let loaded: Loaded<Jobseeker> =
-        werkmatch_adapter::csv_export::read_csv(csv.as_bytes(), None, &mapping, &mut opts).unwrap();
+        werkmatch_adapter::csv_export::read_csv(csv.as_bytes(), None, &mapping, &opts).unwrap();
     assert_eq!(loaded.accepted.len(), 1);
     assert_eq!(loaded.accepted[0].education, Education::Mbo2);
     assert_eq!(loaded.accepted[0].location.lat(), 53.2);

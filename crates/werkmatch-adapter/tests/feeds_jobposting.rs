@@ -5,9 +5,9 @@ mod common;
 
 use common::feeds::*;
 
-use werkmatch_adapter::feed::FeedOptions;
 use werkmatch_adapter::jobposting::{read_jobpostings, read_jobpostings_file};
 use werkmatch_adapter::postcode::PostcodeTable;
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{ErrorKind, OccupationCandidate, OnError, TitleNormaliser};
 use werkmatch_core::{IscoCode, Nace};
 
@@ -16,12 +16,7 @@ struct Titles;
 impl TitleNormaliser for Titles {
     fn occupations_for_title(&self, title: &str, _k: usize) -> Vec<OccupationCandidate> {
         if title.to_lowercase().contains("magazijn") {
-            vec![OccupationCandidate {
-                uri: "stub:magazijn".into(),
-                isco: IscoCode::parse("9321").unwrap(),
-                label: "magazijnmedewerker".into(),
-                confidence: 0.8,
-            }]
+            vec![OccupationCandidate::new("stub:magazijn", IscoCode::parse("9321").unwrap(), "magazijnmedewerker", 0.8)]
         } else {
             Vec::new()
         }
@@ -31,8 +26,8 @@ impl TitleNormaliser for Titles {
 #[test]
 fn array_fixture_reports_each_error_at_the_line_where_its_posting_starts() {
     let table = PostcodeTable::read_file(fixture("postcodes_groningen.txt")).unwrap();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-    let loaded = read_jobpostings_file(fixture("jobpostings.jsonld"), &mut opts).unwrap();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+    let loaded = read_jobpostings_file(fixture("jobpostings.jsonld"), &opts).unwrap();
     use ErrorKind::*;
     assert_eq!(
         errors(&loaded),
@@ -67,12 +62,14 @@ fn array_fixture_reports_each_error_at_the_line_where_its_posting_starts() {
 #[test]
 fn a_normaliser_and_a_default_sector_rescue_postings_without_them() {
     let table = PostcodeTable::read_file(fixture("postcodes_groningen.txt")).unwrap();
-    let mut opts = FeedOptions::new()
+    let opts = ReadOptions::builder()
         .on_error(OnError::Collect)
         .postcodes(&table)
         .normaliser(&Titles)
-        .default_sector(Nace::from_letter('Q').unwrap());
-    let loaded = read_jobpostings_file(fixture("jobpostings.jsonld"), &mut opts).unwrap();
+        .default_sector(Nace::from_letter('Q').unwrap())
+        .build()
+        .unwrap();
+    let loaded = read_jobpostings_file(fixture("jobpostings.jsonld"), &opts).unwrap();
     let ids: Vec<&str> = loaded.accepted.iter().map(|v| v.id.as_str()).collect();
     assert_eq!(ids, ["VN-1001", "https://vacatures.example/vn-1002", "VN-1003", "VN-1008"]);
     assert_eq!(loaded.accepted[2].isco.as_str(), "9321");
@@ -82,8 +79,8 @@ fn a_normaliser_and_a_default_sector_rescue_postings_without_them() {
 
 #[test]
 fn graph_fixture_skips_context_nodes() {
-    let mut opts = FeedOptions::new().on_error(OnError::Collect);
-    let loaded = read_jobpostings_file(fixture("jobpostings_graph.jsonld"), &mut opts).unwrap();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+    let loaded = read_jobpostings_file(fixture("jobpostings_graph.jsonld"), &opts).unwrap();
     assert_eq!(errors(&loaded), vec![err(9, "jobLocation.geo.latitude", ErrorKind::InvalidValue)]);
     assert_eq!(loaded.read, 2);
     let v = &loaded.accepted[0];
@@ -103,15 +100,15 @@ fn one_posting_per_line_and_remote_work() {
         r#"{"@type":"JobPosting","identifier":"B","occupationalCategory":"http://data.europa.eu/esco/occupation/x","industry":"N","jobLocation":{"geo":{"latitude":53.2,"longitude":6.5}}}"#,
         "\n{\"@type\": \"JobPosting\", \"identifier\": \n",
     );
-    let mut opts = FeedOptions::new().on_error(OnError::Collect);
-    let loaded = read_jobpostings(text, None, &mut opts).unwrap();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+    let loaded = read_jobpostings(text, None, &opts).unwrap();
     assert!(loaded.accepted[0].is_remote());
     assert_eq!((loaded.accepted[0].hours.min(), loaded.accepted[0].hours.max()), (32, 40));
     assert_eq!(
         errors(&loaded),
         vec![err(2, "occupationalCategory", ErrorKind::Unresolved), err(4, "", ErrorKind::Syntax)]
     );
-    let mut stop = FeedOptions::new();
-    let e = read_jobpostings(text, None, &mut stop).unwrap_err();
+    let stop = ReadOptions::new();
+    let e = read_jobpostings(text, None, &stop).unwrap_err();
     assert_eq!(e.position().line, Some(2));
 }

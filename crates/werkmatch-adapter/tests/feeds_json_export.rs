@@ -7,17 +7,17 @@ mod common;
 use common::feeds::*;
 
 use werkmatch_adapter::csv_export::{read_csv_file, Mapping};
-use werkmatch_adapter::feed::FeedOptions;
 use werkmatch_adapter::json_export::{read_json_export, read_json_export_file};
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{ErrorKind, Loaded, OnError};
 use werkmatch_core::{Employer, Jobseeker, Vacancy};
 
 #[test]
 fn seekers_fixture_reports_each_error_at_its_line_and_key() {
     let table = table();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
     let loaded: Loaded<Jobseeker> =
-        read_json_export_file(fixture("seekers_nl.json"), &Mapping::dutch_default(), &mut opts).unwrap();
+        read_json_export_file(fixture("seekers_nl.json"), &Mapping::dutch_default(), &opts).unwrap();
     use ErrorKind::*;
     assert_eq!(
         errors(&loaded),
@@ -45,10 +45,10 @@ fn seekers_fixture_reports_each_error_at_its_line_and_key() {
 fn json_and_csv_of_the_same_people_give_the_same_seekers() {
     let table = table();
     let mapping = Mapping::dutch_default();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-    let json: Loaded<Jobseeker> = read_json_export_file(fixture("seekers_nl.json"), &mapping, &mut opts).unwrap();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-    let csv: Loaded<Jobseeker> = read_csv_file(fixture("seekers_nl.csv"), &mapping, &mut opts).unwrap();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+    let json: Loaded<Jobseeker> = read_json_export_file(fixture("seekers_nl.json"), &mapping, &opts).unwrap();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+    let csv: Loaded<Jobseeker> = read_csv_file(fixture("seekers_nl.csv"), &mapping, &opts).unwrap();
     // K0001 and K0002 are written alike in both files (numbers and true/false in the JSON).
     for id in ["K0001", "K0002"] {
         let from_json = json.accepted.iter().find(|s| s.id.as_str() == id).unwrap();
@@ -73,8 +73,8 @@ fn json_lines_vacancies_and_employers_with_lat_lon() {
         "\"not an object\"\n",
         "{\"nr\": \"V5\", \"beroep\": \"9112\", \"sector\": \"N\", \"lat\": 53.2, \"lon\": 6.5, \"nr\": \"V6\"}\n",
     );
-    let mut opts = FeedOptions::new().on_error(OnError::Collect);
-    let loaded: Loaded<Vacancy> = read_json_export(vacancies.as_bytes(), None, &mapping, &mut opts).unwrap();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+    let loaded: Loaded<Vacancy> = read_json_export(vacancies.as_bytes(), None, &mapping, &opts).unwrap();
     use ErrorKind::*;
     assert_eq!(
         errors(&loaded),
@@ -88,8 +88,8 @@ fn json_lines_vacancies_and_employers_with_lat_lon() {
     let employers =
         "[{\"nr\": \"E1\", \"sector\": \"C\", \"beroepen\": \"7512, 9329\", \"lat\": 53.2, \"lon\": 6.5},\n\
                      {\"nr\": \"E2\", \"sector\": \"C\", \"beroepen\": null, \"lat\": 53.2, \"lon\": 6.5}]";
-    let mut opts = FeedOptions::new().on_error(OnError::Collect);
-    let loaded: Loaded<Employer> = read_json_export(employers.as_bytes(), None, &mapping, &mut opts).unwrap();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+    let loaded: Loaded<Employer> = read_json_export(employers.as_bytes(), None, &mapping, &opts).unwrap();
     assert_eq!(errors(&loaded), vec![err(2, "beroepen", MissingField)]);
     assert_eq!(loaded.accepted[0].occupations.len(), 2);
 }
@@ -99,18 +99,17 @@ fn a_syntax_error_costs_one_record_and_stop_mode_stops_at_the_first_error() {
     let mapping = Mapping::dutch_default();
     let table = table();
     let text = "[\n{\"klantnummer\": \"K1\", \"postcode\": \"9711 AB\"},\n{\"klantnummer\": \"K2\",\n \"postcode\": 9711 AB}\n,{}]";
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-    let loaded: Loaded<Jobseeker> = read_json_export(text.as_bytes(), None, &mapping, &mut opts).unwrap();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+    let loaded: Loaded<Jobseeker> = read_json_export(text.as_bytes(), None, &mapping, &opts).unwrap();
     assert_eq!(loaded.accepted.len(), 1);
     // The broken record is reported; the one after it is still read (and lacks its id).
     assert_eq!(errors(&loaded), vec![err(4, "", ErrorKind::Syntax), err(5, "id", ErrorKind::MissingField)]);
 
-    let mut opts = FeedOptions::new().postcodes(&table);
-    let e = read_json_export_file::<Jobseeker>(fixture("seekers_nl.json"), &mapping, &mut opts).unwrap_err();
+    let opts = ReadOptions::builder().postcodes(&table).build().unwrap();
+    let e = read_json_export_file::<Jobseeker>(fixture("seekers_nl.json"), &mapping, &opts).unwrap_err();
     assert_eq!((e.position().line, e.field()), (Some(4), Some("postcode")));
 
     // Postcodes without a table: the caller's mistake, the whole read fails.
-    let e =
-        read_json_export_file::<Jobseeker>(fixture("seekers_nl.json"), &mapping, &mut FeedOptions::new()).unwrap_err();
+    let e = read_json_export_file::<Jobseeker>(fixture("seekers_nl.json"), &mapping, &ReadOptions::new()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Config);
 }

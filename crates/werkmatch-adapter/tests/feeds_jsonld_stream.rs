@@ -1,10 +1,12 @@
 //! JSON-LD JobPostings read as a stream: one posting in memory at a time.
 #![allow(clippy::print_stderr)]
 
+use std::cell::{Cell, RefCell};
 use std::io::{BufReader, Read};
 
-use werkmatch_adapter::feed::{FeedOptions, Progress, PROGRESS_EVERY};
+use werkmatch_adapter::feed::{Progress, PROGRESS_EVERY};
 use werkmatch_adapter::jobposting::{read_jobpostings, read_jobpostings_from};
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{ErrorKind, OnError};
 
 /// Generates a top-level array (or an `@graph`) of postings lazily, so the document never exists in memory.
@@ -59,11 +61,11 @@ impl Read for Postings {
 fn a_generated_array_and_graph_stream_with_lines_and_progress() {
     for graph in [false, true] {
         let total = 30_000;
-        let mut reports: Vec<Progress> = Vec::new();
-        let mut cb = |p: Progress| reports.push(p);
-        let mut opts = FeedOptions::new().on_error(OnError::Collect).progress(&mut cb);
+        let reports = RefCell::new(Vec::<Progress>::new());
+        let cb = |p: Progress| reports.borrow_mut().push(p);
+        let opts = ReadOptions::builder().on_error(OnError::Collect).progress(&cb).build().unwrap();
         let input = BufReader::with_capacity(100, Postings::new(total, 10, graph));
-        let loaded = read_jobpostings_from(input, None, &mut opts).unwrap();
+        let loaded = read_jobpostings_from(input, None, &opts).unwrap();
         assert_eq!(loaded.read, total as u64);
         assert_eq!(loaded.rejected.len(), total / 10);
         // Posting i starts on line 3i - 1 (3 lines each, after the opening line).
@@ -71,8 +73,8 @@ fn a_generated_array_and_graph_stream_with_lines_and_progress() {
         assert_eq!((first.position().line, first.field()), (Some(29), Some("employmentType")));
         let last = loaded.rejected.last().unwrap();
         assert_eq!(last.position().line, Some(3 * total as u64 - 1));
-        assert_eq!(reports.len(), total / PROGRESS_EVERY as usize + 1);
-        assert!(reports.windows(2).all(|w| w[0].records < w[1].records && w[0].bytes <= w[1].bytes));
+        assert_eq!(reports.borrow().len(), total / PROGRESS_EVERY as usize + 1);
+        assert!(reports.borrow().windows(2).all(|w| w[0].records < w[1].records && w[0].bytes <= w[1].bytes));
     }
 }
 
@@ -81,15 +83,15 @@ fn a_syntax_error_mid_array_costs_one_posting_and_names_its_line() {
     let text = "[\n{\"@type\": \"JobPosting\", \"identifier\": \"A\", \"occupationalCategory\": \"9112\", \"industry\": \"N\", \
                 \"jobLocation\": {\"geo\": {\"latitude\": 53.2, \"longitude\": 6.5}}},\n\
                 {\"@type\": \"JobPosting\",\n \"identifier\": nope},\n{\"@type\": \"JobPosting\"}\n]";
-    let mut opts = FeedOptions::new().on_error(OnError::Collect);
-    let loaded = read_jobpostings(text, None, &mut opts).unwrap();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+    let loaded = read_jobpostings(text, None, &opts).unwrap();
     assert_eq!(loaded.accepted.len(), 1);
     assert_eq!(loaded.rejected.len(), 2, "the posting after the broken one is read too");
     let e = &loaded.rejected[0];
     assert_eq!((e.kind(), e.position().line), (ErrorKind::Syntax, Some(4)));
     let e = &loaded.rejected[1];
     assert_eq!((e.kind(), e.position().line, e.field()), (ErrorKind::MissingField, Some(5), Some("identifier")));
-    let e = read_jobpostings("\n[ }", None, &mut FeedOptions::new()).unwrap_err();
+    let e = read_jobpostings("\n[ }", None, &ReadOptions::new()).unwrap_err();
     assert_eq!((e.kind(), e.position().line), (ErrorKind::Syntax, Some(2)));
 }
 
@@ -102,12 +104,12 @@ fn peak_rss_kib() -> Option<u64> {
 
 /// Streams `total` generated postings with `pad` bytes of description each; returns (input bytes, read).
 fn stream(total: usize, pad: usize) -> (u64, u64) {
-    let mut bytes = 0;
-    let mut cb = |p: Progress| bytes = p.bytes;
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).progress(&mut cb);
+    let bytes = Cell::new(0);
+    let cb = |p: Progress| bytes.set(p.bytes);
+    let opts = ReadOptions::builder().on_error(OnError::Collect).progress(&cb).build().unwrap();
     let input = BufReader::with_capacity(1 << 16, Postings::new(total, pad, false));
-    let loaded = read_jobpostings_from(input, None, &mut opts).unwrap();
-    (bytes, loaded.read)
+    let loaded = read_jobpostings_from(input, None, &opts).unwrap();
+    (bytes.get(), loaded.read)
 }
 
 /// About 200 MB of postings with 2 KB descriptions, streamed: peak memory

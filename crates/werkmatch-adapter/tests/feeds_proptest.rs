@@ -5,12 +5,12 @@
 
 use proptest::prelude::*;
 use werkmatch_adapter::csv_export::{read_employers, read_seekers, read_vacancies, Mapping};
-use werkmatch_adapter::feed::FeedOptions;
 use werkmatch_adapter::jobposting::{read_jobpostings, read_jobpostings_from};
 use werkmatch_adapter::json_export::read_json_export;
-use werkmatch_adapter::jsonl::{read_seekers as read_jsonl_seekers, write_jsonl, ReadOptions};
+use werkmatch_adapter::jsonl::{read_seekers as read_jsonl_seekers, write_jsonl};
 use werkmatch_adapter::leads::read_leads;
 use werkmatch_adapter::postcode::PostcodeTable;
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{Loaded, OnError};
 
 const POSTCODES: &[u8] = include_bytes!("../../../fixtures/feeds/postcodes_groningen.txt");
@@ -60,8 +60,8 @@ fn accounted<T>(loaded: &Loaded<T>) -> bool {
 
 fn csv_all(bytes: &[u8], table: &PostcodeTable) {
     let mapping = Mapping::dutch_default();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(table);
-    if let Ok(l) = read_seekers(bytes, None, &mapping, &mut opts) {
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(table).build().unwrap();
+    if let Ok(l) = read_seekers(bytes, None, &mapping, &opts) {
         assert!(accounted(&l));
         // What is accepted is valid FORMAT.md: it round-trips through the strict reader.
         let mut out = Vec::new();
@@ -69,13 +69,13 @@ fn csv_all(bytes: &[u8], table: &PostcodeTable) {
         let back = read_jsonl_seekers(out.as_slice(), None, &ReadOptions::new()).unwrap();
         assert_eq!(back.accepted, l.accepted);
     }
-    if let Ok(l) = read_vacancies(bytes, None, &mapping, &mut opts) {
+    if let Ok(l) = read_vacancies(bytes, None, &mapping, &opts) {
         assert!(accounted(&l));
     }
-    if let Ok(l) = read_employers(bytes, None, &mapping, &mut opts) {
+    if let Ok(l) = read_employers(bytes, None, &mapping, &opts) {
         assert!(accounted(&l));
     }
-    let _ = read_vacancies(bytes, None, &mapping, &mut FeedOptions::new().postcodes(table));
+    let _ = read_vacancies(bytes, None, &mapping, &ReadOptions::builder().postcodes(table).build().unwrap());
 }
 
 proptest! {
@@ -101,8 +101,8 @@ proptest! {
     #[test]
     fn leads_mutated(bytes in mutated(LEADS)) {
         let t = table();
-        let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
-        if let Ok(l) = read_leads(bytes.as_slice(), None, &Mapping::dutch_leads(), &mut opts) {
+        let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&t).build().unwrap();
+        if let Ok(l) = read_leads(bytes.as_slice(), None, &Mapping::dutch_leads(), &opts) {
             prop_assert!(accounted(&l));
         }
     }
@@ -129,18 +129,18 @@ proptest! {
         let t = table();
         for bytes in [random.into_bytes(), a, g] {
             let Ok(text) = std::str::from_utf8(&bytes) else { continue };
-            let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
-            let l = read_jobpostings(text, None, &mut opts).unwrap();
+            let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&t).build().unwrap();
+            let l = read_jobpostings(text, None, &opts).unwrap();
             prop_assert!(accounted(&l));
-            let _ = read_jobpostings(text, None, &mut FeedOptions::new());
+            let _ = read_jobpostings(text, None, &ReadOptions::new());
         }
     }
 
     #[test]
     fn jsonld_deep_nesting(depth in 1usize..200) {
         let text = format!("{}{{\"@type\":\"JobPosting\"}}{}", "[".repeat(depth), "]".repeat(depth));
-        let mut opts = FeedOptions::new().on_error(OnError::Collect);
-        let l = read_jobpostings(&text, None, &mut opts).unwrap();
+        let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+        let l = read_jobpostings(&text, None, &opts).unwrap();
         prop_assert!(accounted(&l));
         prop_assert_eq!(l.accepted.len(), 0);
     }
@@ -158,19 +158,19 @@ proptest! {
         for bytes in [random, shaped, a, g, s] {
             // A tiny buffer, so that values cross buffer boundaries.
             let input = || std::io::BufReader::with_capacity(7, bytes.as_slice());
-            let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
-            let l = read_jobpostings_from(input(), None, &mut opts).unwrap();
+            let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&t).build().unwrap();
+            let l = read_jobpostings_from(input(), None, &opts).unwrap();
             prop_assert!(accounted(&l));
-            let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
-            let l = read_json_export::<werkmatch_core::Jobseeker>(input(), None, &mapping, &mut opts).unwrap();
+            let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&t).build().unwrap();
+            let l = read_json_export::<werkmatch_core::Jobseeker>(input(), None, &mapping, &opts).unwrap();
             prop_assert!(accounted(&l));
-            let _ = read_json_export::<werkmatch_core::Vacancy>(input(), None, &mapping, &mut FeedOptions::new());
+            let _ = read_json_export::<werkmatch_core::Vacancy>(input(), None, &mapping, &ReadOptions::new());
             // Streaming in pieces reads exactly what the whole text reads.
             if let Ok(text) = std::str::from_utf8(&bytes) {
-                let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
-                let whole = read_jobpostings(text, None, &mut opts).unwrap();
-                let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&t);
-                let pieces = read_jobpostings_from(input(), None, &mut opts).unwrap();
+                let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&t).build().unwrap();
+                let whole = read_jobpostings(text, None, &opts).unwrap();
+                let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&t).build().unwrap();
+                let pieces = read_jobpostings_from(input(), None, &opts).unwrap();
                 prop_assert_eq!(whole.rejected, pieces.rejected);
                 prop_assert_eq!(whole.accepted, pieces.accepted);
             }

@@ -6,16 +6,16 @@ mod common;
 use common::feeds::*;
 
 use werkmatch_adapter::csv_export::{read_csv_file, Mapping};
-use werkmatch_adapter::feed::FeedOptions;
 use werkmatch_adapter::jobposting::read_jobpostings_file;
 use werkmatch_adapter::json_export::read_json_export_file;
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{ErrorKind, Loaded, OnError};
 use werkmatch_core::{Jobseeker, Vacancy};
 
 fn postings(name: &str) -> Loaded<Vacancy> {
     let table = table();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-    read_jobpostings_file(fixture(&format!("postings/{name}")), &mut opts).unwrap()
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+    read_jobpostings_file(fixture(&format!("postings/{name}")), &opts).unwrap()
 }
 
 fn by_id<'a>(loaded: &'a Loaded<Vacancy>, id: &str) -> &'a Vacancy {
@@ -96,8 +96,9 @@ fn published_postings_get_the_right_sector_workplace_start_and_hours() {
 fn a_default_sector_is_an_explicit_choice() {
     let table = table();
     let sector = werkmatch_core::Nace::from_letter('G').unwrap();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table).default_sector(sector);
-    let loaded = read_jobpostings_file(fixture("postings/published.jsonld"), &mut opts).unwrap();
+    let opts =
+        ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).default_sector(sector).build().unwrap();
+    let loaded = read_jobpostings_file(fixture("postings/published.jsonld"), &opts).unwrap();
     assert_eq!(by_id(&loaded, "PUB-01").sector, Some(sector));
     assert_eq!(by_id(&loaded, "PUB-04").sector.map(|s| s.letter()), Some('H'), "a stated industry wins");
 }
@@ -129,9 +130,9 @@ fn a_truncated_file_says_where_reading_stopped() {
 #[test]
 fn the_vendor_json_export_resynchronises_too() {
     let table = table();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
     let loaded: Loaded<Jobseeker> =
-        read_json_export_file(fixture("postings/broken_export.json"), &Mapping::dutch_default(), &mut opts).unwrap();
+        read_json_export_file(fixture("postings/broken_export.json"), &Mapping::dutch_default(), &opts).unwrap();
     let ids: Vec<&str> = loaded.accepted.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["K1", "K2", "K4", "K6"]);
     assert!(loaded.rejected.iter().all(|e| e.kind() == ErrorKind::Syntax));
@@ -149,10 +150,10 @@ fn an_empty_input_is_reported_as_such() {
 
 #[test]
 fn a_directory_as_input_gets_a_plain_message() {
-    let mut opts = FeedOptions::new();
-    let e = read_jobpostings_file(fixture("postings"), &mut opts).unwrap_err();
+    let opts = ReadOptions::new();
+    let e = read_jobpostings_file(fixture("postings"), &opts).unwrap_err();
     assert_eq!((e.kind(), e.reason()), (ErrorKind::Io, "is a directory, not a file"));
-    let e = read_jobpostings_file(fixture("postings/none.jsonld"), &mut opts).unwrap_err();
+    let e = read_jobpostings_file(fixture("postings/none.jsonld"), &opts).unwrap_err();
     assert_eq!(e.reason(), "no such file");
     assert!(std::error::Error::source(&e).is_some(), "the io::Error is kept as the source");
 }
@@ -160,8 +161,8 @@ fn a_directory_as_input_gets_a_plain_message() {
 #[test]
 fn a_header_that_does_not_fit_names_the_delimiter_and_what_was_found() {
     let table = table();
-    let mut opts = FeedOptions::new().postcodes(&table);
-    let e = read_csv_file::<Jobseeker>(fixture("postings/seekers_pipes.csv"), &Mapping::dutch_default(), &mut opts)
+    let opts = ReadOptions::builder().postcodes(&table).build().unwrap();
+    let e = read_csv_file::<Jobseeker>(fixture("postings/seekers_pipes.csv"), &Mapping::dutch_default(), &opts)
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Config);
     assert!(e.reason().contains("delimiter `,`"), "{e}");
@@ -171,9 +172,9 @@ fn a_header_that_does_not_fit_names_the_delimiter_and_what_was_found() {
 #[test]
 fn messages_carry_no_personal_data() {
     let table = table();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
     let loaded: Loaded<Jobseeker> =
-        read_csv_file(fixture("postings/seekers_privacy.csv"), &Mapping::dutch_default(), &mut opts).unwrap();
+        read_csv_file(fixture("postings/seekers_privacy.csv"), &Mapping::dutch_default(), &opts).unwrap();
     assert_eq!(loaded.accepted.len(), 1);
     let shown: Vec<(u64, String, Option<&str>)> = loaded
         .rejected
@@ -198,9 +199,9 @@ fn messages_carry_no_personal_data() {
 #[test]
 fn csv_vacancies_may_be_remote_without_location_and_lack_a_sector() {
     let table = table();
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
     let loaded: Loaded<Vacancy> =
-        read_csv_file(fixture("postings/vacancies_remote.csv"), &Mapping::dutch_default(), &mut opts).unwrap();
+        read_csv_file(fixture("postings/vacancies_remote.csv"), &Mapping::dutch_default(), &opts).unwrap();
     let ids: Vec<&str> = loaded.accepted.iter().map(|v| v.id.as_str()).collect();
     assert_eq!(ids, ["V1", "V2"]);
     let v1 = &loaded.accepted[0];
@@ -211,7 +212,8 @@ fn csv_vacancies_may_be_remote_without_location_and_lack_a_sector() {
 
 #[test]
 fn json_lines_locations_outside_the_region_are_warnings() {
-    use werkmatch_adapter::jsonl::{read_records, ReadOptions};
+    use werkmatch_adapter::jsonl::read_records;
+    use werkmatch_adapter::ReadOptions;
     let text = "{\"id\": \"S1\", \"location\": {\"lat\": 53.2, \"lon\": 6.5}}\n\n{\"id\": \"S2\", \"location\": {\"lat\": 6.5, \"lon\": 53.2}}\n";
     let loaded = read_records::<Jobseeker>(text.as_bytes(), None, &ReadOptions::new()).unwrap();
     assert_eq!(loaded.accepted.len(), 2, "kept");
@@ -219,7 +221,7 @@ fn json_lines_locations_outside_the_region_are_warnings() {
     assert_eq!(w.len(), 1);
     assert_eq!((w[0].position().line, w[0].field(), w[0].kind()), (Some(3), Some("location"), ErrorKind::Implausible));
     assert!(w[0].reason().contains("swapped?"));
-    let anywhere = ReadOptions::new().area(werkmatch_adapter::feed::ExpectedArea::anywhere());
+    let anywhere = ReadOptions::builder().area(werkmatch_adapter::feed::ExpectedArea::anywhere()).build().unwrap();
     assert!(read_records::<Jobseeker>(text.as_bytes(), None, &anywhere).unwrap().warnings.is_empty());
 }
 
@@ -254,8 +256,8 @@ proptest::proptest! {
         }
         *line = String::from_utf8(bytes).unwrap();
         let doc = format!("[\n{}\n]\n", lines.join(",\n"));
-        let mut opts = FeedOptions::new().on_error(OnError::Collect);
-        let loaded = werkmatch_adapter::jobposting::read_jobpostings(&doc, None, &mut opts).unwrap();
+        let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+        let loaded = werkmatch_adapter::jobposting::read_jobpostings(&doc, None, &opts).unwrap();
         for i in (0..8).filter(|i| *i != victim) {
             let id = format!("P{i}");
             proptest::prop_assert!(

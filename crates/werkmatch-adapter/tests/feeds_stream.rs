@@ -1,13 +1,15 @@
 //! Streaming and the real GeoNames table.
 #![allow(clippy::print_stderr)]
 
+use std::cell::RefCell;
 use std::io::{BufReader, Read};
 use std::path::PathBuf;
 
 use werkmatch_adapter::csv_export::{read_seekers, Mapping};
-use werkmatch_adapter::feed::{FeedOptions, Progress, PROGRESS_EVERY};
+use werkmatch_adapter::feed::{Progress, PROGRESS_EVERY};
 use werkmatch_adapter::postcode::PostcodeTable;
 use werkmatch_adapter::OnError;
+use werkmatch_adapter::ReadOptions;
 
 /// Generates a seekers CSV row by row, so the whole file never exists in memory.
 struct Rows {
@@ -43,17 +45,17 @@ fn a_generated_stream_reports_progress_and_accounts_for_every_row() {
     )
     .unwrap();
     let total = 50_000;
-    let mut reports: Vec<Progress> = Vec::new();
-    let mut cb = |p: Progress| reports.push(p);
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table).progress(&mut cb);
+    let reports = RefCell::new(Vec::<Progress>::new());
+    let cb = |p: Progress| reports.borrow_mut().push(p);
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).progress(&cb).build().unwrap();
     let rows = Rows { next: 0, total, pending: Vec::new() };
-    let loaded = read_seekers(BufReader::new(rows), None, &Mapping::dutch_default(), &mut opts).unwrap();
+    let loaded = read_seekers(BufReader::new(rows), None, &Mapping::dutch_default(), &opts).unwrap();
     assert_eq!(loaded.read, total as u64);
     assert_eq!(loaded.rejected.len(), total / 10);
     assert_eq!(loaded.rejected[0].position().line, Some(11));
-    assert_eq!(reports.len(), total / PROGRESS_EVERY as usize + 1);
-    assert!(reports.windows(2).all(|w| w[0].records < w[1].records && w[0].bytes <= w[1].bytes));
-    assert_eq!(reports.last().map(|p| p.records), Some(total as u64));
+    assert_eq!(reports.borrow().len(), total / PROGRESS_EVERY as usize + 1);
+    assert!(reports.borrow().windows(2).all(|w| w[0].records < w[1].records && w[0].bytes <= w[1].bytes));
+    assert_eq!(reports.borrow().last().map(|p| p.records), Some(total as u64));
 }
 
 #[test]

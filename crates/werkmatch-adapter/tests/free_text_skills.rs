@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use werkmatch_adapter::csv_export::{read_csv, Mapping};
 use werkmatch_adapter::esco::{OccupationNormaliser, SkillNormaliser, Taxonomy};
-use werkmatch_adapter::feed::FeedOptions;
 use werkmatch_adapter::jobposting::read_jobpostings;
 use werkmatch_adapter::postcode::PostcodeTable;
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{ErrorKind, OnError};
 use werkmatch_core::Jobseeker;
 
@@ -40,9 +40,14 @@ fn posting_skills_become_esco_uris_or_are_reported() {
     let t = Taxonomy::load(root().join("fixtures/esco/export")).unwrap();
     let titles = OccupationNormaliser::new(&t);
     let skills = SkillNormaliser::new(&t);
-    let mut opts =
-        FeedOptions::new().on_error(OnError::Collect).resolver(&t).normaliser(&titles).skill_normaliser(&skills);
-    let loaded = read_jobpostings(POSTINGS, None, &mut opts).unwrap();
+    let opts = ReadOptions::builder()
+        .on_error(OnError::Collect)
+        .resolver(&t)
+        .normaliser(&titles)
+        .skill_normaliser(&skills)
+        .build()
+        .unwrap();
+    let loaded = read_jobpostings(POSTINGS, None, &opts).unwrap();
     let ids: Vec<&str> = loaded.accepted.iter().map(|v| v.id.as_str()).collect();
     assert_eq!(ids, ["P1", "P2", "P3"]);
     assert_eq!(loaded.accepted[0].skills_essential, [skill("a1"), skill("a5")]);
@@ -61,13 +66,15 @@ fn posting_skills_become_esco_uris_or_are_reported() {
     assert!(!unmapped[0].to_string().contains("basket"), "{}", unmapped[0]);
 
     // --keep-unmapped-skills keeps the phrase as written, still reported.
-    let mut opts = FeedOptions::new()
+    let opts = ReadOptions::builder()
         .on_error(OnError::Collect)
         .resolver(&t)
         .normaliser(&titles)
         .skill_normaliser(&skills)
-        .keep_unmapped_skills(true);
-    let loaded = read_jobpostings(POSTINGS, None, &mut opts).unwrap();
+        .keep_unmapped_skills(true)
+        .build()
+        .unwrap();
+    let loaded = read_jobpostings(POSTINGS, None, &opts).unwrap();
     assert_eq!(loaded.accepted[0].skills_essential, [skill("a1"), skill("a5"), "underwater basket weaving".into()]);
     assert_eq!(loaded.warnings.iter().filter(|w| w.kind() == ErrorKind::Unresolved).count(), 1);
 }
@@ -79,8 +86,9 @@ fn seeker_export_skills_are_normalised_too() {
     let table = PostcodeTable::read_file(root().join("fixtures/feeds/postcodes_groningen.txt")).unwrap();
     let csv = "klantnummer;postcode;opleidingsniveau;werkervaring;gewenst_beroep;vaardigheden;voorkeur_sector;ervaring_sector;uren;reistijd_max;vervoer;rijbewijs;taalniveau;belastbaarheid;certificaten;doelgroepregister;opmerking\n\
 K0001;9711 AB;MBO 2;8344:3;8344;heftruck rijden, teamwerk, qwerty;H;H;24-32;45;fiets;nee;B1;zwaar;;nee;\n";
-    let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table).skill_normaliser(&skills);
-    let loaded = read_csv::<Jobseeker>(csv.as_bytes(), None, &Mapping::dutch_default(), &mut opts).unwrap();
+    let opts =
+        ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).skill_normaliser(&skills).build().unwrap();
+    let loaded = read_csv::<Jobseeker>(csv.as_bytes(), None, &Mapping::dutch_default(), &opts).unwrap();
     assert_eq!(loaded.rejected.len(), 0, "{:?}", loaded.rejected);
     let s = &loaded.accepted[0];
     assert!(s.skills.contains(&skill("a5")), "{:?}", s.skills);

@@ -1,7 +1,8 @@
 //! One test per bad-input case of FORMAT.md: each checks the kind, the line and the field of the error.
 
 use serde_json::{json, Value};
-use werkmatch_adapter::jsonl::{read_records, read_vacancies, ReadOptions, Record};
+use werkmatch_adapter::jsonl::{read_records, read_vacancies, Record};
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{Error, ErrorKind};
 use werkmatch_core::{Employer, Jobseeker, Vacancy};
 

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use werkmatch_adapter::jsonl::{read_records_file, ReadOptions, Record};
+use werkmatch_adapter::jsonl::{read_records_file, Record};
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{ErrorKind, OnError};
 use werkmatch_core::{Employer, Jobseeker, Vacancy};
 
@@ -13,7 +14,8 @@ fn fixture(name: &str) -> PathBuf {
 /// Reads `name` in collect mode and checks the accepted ids and every (line, field, kind) of the rejected records.
 fn check_fixture<T: Record>(name: &str, accepted: &[&str], expected: &[(u64, Option<&str>, ErrorKind)]) {
     let path = fixture(name);
-    let loaded = read_records_file::<T>(&path, &ReadOptions::new().on_error(OnError::Collect)).unwrap();
+    let loaded =
+        read_records_file::<T>(&path, &ReadOptions::builder().on_error(OnError::Collect).build().unwrap()).unwrap();
     let ids: Vec<&str> = loaded.accepted.iter().map(Record::record_id).collect();
     assert_eq!(ids, accepted, "{name}");
     let got: Vec<(u64, Option<&str>, ErrorKind)> =

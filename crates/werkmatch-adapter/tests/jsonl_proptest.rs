@@ -1,7 +1,8 @@
 //! The reader never panics, whatever the bytes: random input and mutated valid lines.
 
 use proptest::prelude::*;
-use werkmatch_adapter::jsonl::{read_records, ReadOptions, Record};
+use werkmatch_adapter::jsonl::{read_records, Record};
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{ErrorKind, OccupationResolver, OnError};
 use werkmatch_core::{Employer, IscoCode, Jobseeker, Vacancy};
 
@@ -31,11 +32,11 @@ fn read_all_ways(bytes: &[u8]) {
             assert!(e.position().line.is_some_and(|l| l >= 1), "{e}");
             assert_ne!(e.kind(), ErrorKind::Io);
         }
-        let stop = read_records::<T>(bytes, None, &ReadOptions { on_error: OnError::Stop, ..*opts });
+        let stop = read_records::<T>(bytes, None, &opts.to_builder().on_error(OnError::Stop).build().unwrap());
         assert_eq!(stop.is_ok(), loaded.rejected.is_empty());
     }
-    let plain = ReadOptions::new().on_error(OnError::Collect);
-    let resolving = plain.resolver(&AnyResolver);
+    let plain = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
+    let resolving = plain.to_builder().resolver(&AnyResolver).build().unwrap();
     for opts in [plain, resolving] {
         one::<Jobseeker>(bytes, &opts);
         one::<Vacancy>(bytes, &opts);

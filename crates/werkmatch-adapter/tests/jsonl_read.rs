@@ -4,9 +4,8 @@
 use std::io::{BufRead, BufReader, Read};
 use std::num::NonZeroU16;
 
-use werkmatch_adapter::jsonl::{
-    read_employers, read_seekers, read_seekers_file, read_vacancies, write_jsonl, ReadOptions, Reader,
-};
+use werkmatch_adapter::jsonl::{read_employers, read_seekers, read_seekers_file, read_vacancies, write_jsonl, Reader};
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{ErrorKind, OnError};
 use werkmatch_core::{
     Cefr, Education, Employer, Experience, GeoPoint, HoursRange, Id, IscoCode, Jobseeker, Mobility, ModeSet, Nace,
@@ -115,7 +114,9 @@ const MIXED: &str = concat!(
 
 #[test]
 fn collect_mode_returns_accepted_and_rejected_with_counts() {
-    let loaded = read_seekers(MIXED.as_bytes(), None, &ReadOptions::new().on_error(OnError::Collect)).unwrap();
+    let loaded =
+        read_seekers(MIXED.as_bytes(), None, &ReadOptions::builder().on_error(OnError::Collect).build().unwrap())
+            .unwrap();
     let ids: Vec<&str> = loaded.accepted.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["S1", "S3"]);
     let lines: Vec<Option<u64>> = loaded.rejected.iter().map(|e| e.position().line).collect();
@@ -134,7 +135,9 @@ fn stop_mode_returns_the_first_error() {
 
 #[test]
 fn the_first_of_duplicate_ids_is_kept() {
-    let loaded = read_seekers(MIXED.as_bytes(), None, &ReadOptions::new().on_error(OnError::Collect)).unwrap();
+    let loaded =
+        read_seekers(MIXED.as_bytes(), None, &ReadOptions::builder().on_error(OnError::Collect).build().unwrap())
+            .unwrap();
     let dup = loaded.rejected.iter().find(|e| e.kind() == ErrorKind::DuplicateId).unwrap();
     assert_eq!(dup.position().line, Some(6));
     assert!(loaded.accepted.iter().any(|s| s.id.as_str() == "S1"));
@@ -143,7 +146,9 @@ fn the_first_of_duplicate_ids_is_kept() {
 #[test]
 fn blank_and_whitespace_lines_are_skipped_but_counted_as_lines() {
     let text = "\n   \n\t\r\n{\"id\":\"S1\",\"location\":{\"lat\":53.2,\"lon\":6.5}}\n\n{\"id\":\"\",\"location\":{\"lat\":1,\"lon\":1}}";
-    let loaded = read_seekers(text.as_bytes(), None, &ReadOptions::new().on_error(OnError::Collect)).unwrap();
+    let loaded =
+        read_seekers(text.as_bytes(), None, &ReadOptions::builder().on_error(OnError::Collect).build().unwrap())
+            .unwrap();
     assert_eq!((loaded.accepted.len(), loaded.rejected.len(), loaded.read), (1, 1, 2));
     assert_eq!(loaded.rejected[0].position().line, Some(6));
 }
@@ -212,9 +217,32 @@ fn an_io_error_ends_the_read_even_in_collect_mode() {
     let input: Box<dyn BufRead> = Box::new(BufReader::new(FailingReader {
         data: b"{\"id\":\"S1\",\"location\":{\"lat\":53.2,\"lon\":6.5}}\n{\"id\":",
     }));
-    let err =
-        read_seekers(input, Some("x.jsonl".as_ref()), &ReadOptions::new().on_error(OnError::Collect)).unwrap_err();
+    let err = read_seekers(
+        input,
+        Some("x.jsonl".as_ref()),
+        &ReadOptions::builder().on_error(OnError::Collect).build().unwrap(),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Io);
     assert_eq!(err.position().line, Some(2));
     assert!(err.reason().contains("disk on fire"));
+}
+
+#[test]
+fn progress_is_reported_every_block_of_records_and_at_the_end_with_the_bytes_read() {
+    use werkmatch_adapter::feed::{Progress, PROGRESS_EVERY};
+    let line = "{\"id\":\"S1\",\"location\":{\"lat\":53.2,\"lon\":6.5}}\n";
+    let total = 2 * PROGRESS_EVERY + 5;
+    // Same id on every line: all but the first are duplicates, and still records read.
+    let text = format!("\n{}", line.repeat(total as usize));
+    let reports = std::cell::RefCell::new(Vec::new());
+    let cb = |p: Progress| reports.borrow_mut().push(p);
+    let opts = ReadOptions::builder().on_error(OnError::Collect).progress(&cb).build().unwrap();
+    let loaded = read_seekers(text.as_bytes(), None, &opts).unwrap();
+    assert_eq!((loaded.read, loaded.accepted.len()), (total, 1));
+    let reports = reports.take();
+    let records: Vec<u64> = reports.iter().map(|p| p.records).collect();
+    assert_eq!(records, vec![PROGRESS_EVERY, 2 * PROGRESS_EVERY, total]);
+    assert_eq!(reports[0].bytes, 1 + PROGRESS_EVERY * line.len() as u64);
+    assert_eq!(reports[2].bytes, text.len() as u64);
 }

@@ -1,6 +1,7 @@
 //! ESCO references resolved through an `OccupationResolver` while reading.
 
-use werkmatch_adapter::jsonl::{read_employers, read_seekers, read_vacancies, ReadOptions};
+use werkmatch_adapter::jsonl::{read_employers, read_seekers, read_vacancies};
+use werkmatch_adapter::ReadOptions;
 use werkmatch_adapter::{ErrorKind, OccupationResolver, OnError};
 use werkmatch_core::IscoCode;
 
@@ -32,7 +33,7 @@ impl OccupationResolver for TinyTaxonomy {
 static TAXONOMY: TinyTaxonomy = TinyTaxonomy;
 
 fn with_taxonomy() -> ReadOptions<'static> {
-    ReadOptions::new().resolver(&TAXONOMY).on_error(OnError::Collect)
+    ReadOptions::builder().resolver(&TAXONOMY).on_error(OnError::Collect).build().unwrap()
 }
 
 #[test]
@@ -139,7 +140,9 @@ fn the_resolver_path_reports_the_same_fields_as_the_fast_path() {
     ];
     for line in lines {
         let plain = read_seekers(line.as_bytes(), None, &ReadOptions::new()).unwrap_err();
-        let resolved = read_seekers(line.as_bytes(), None, &ReadOptions::new().resolver(&TinyTaxonomy)).unwrap_err();
+        let resolved =
+            read_seekers(line.as_bytes(), None, &ReadOptions::builder().resolver(&TinyTaxonomy).build().unwrap())
+                .unwrap_err();
         assert_eq!((plain.kind(), plain.field()), (resolved.kind(), resolved.field()), "{line}");
         assert_eq!(plain.value(), resolved.value(), "{line}");
     }

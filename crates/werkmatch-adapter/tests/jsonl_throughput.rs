@@ -5,8 +5,9 @@
 
 use std::time::Instant;
 
-use werkmatch_adapter::jsonl::{read_seekers, write_jsonl, ReadOptions};
+use werkmatch_adapter::jsonl::{read_seekers, write_jsonl};
 use werkmatch_adapter::OccupationResolver;
+use werkmatch_adapter::ReadOptions;
 use werkmatch_core::{
     Cefr, Education, Experience, GeoPoint, HoursRange, Id, IscoCode, Jobseeker, Mobility, ModeSet, Nace, TravelMode,
 };
@@ -110,7 +111,10 @@ fn seeker_read_throughput() {
         read_seekers(&data[..], None, &ReadOptions::new()).unwrap().accepted.len()
     });
     rate("read_seekers (with resolver)", data.len(), || {
-        read_seekers(&data[..], None, &ReadOptions::new().resolver(&NoOpResolver)).unwrap().accepted.len()
+        read_seekers(&data[..], None, &ReadOptions::builder().resolver(&NoOpResolver).build().unwrap())
+            .unwrap()
+            .accepted
+            .len()
     });
     // For comparison, both keeping the records as the reader does: plain serde (the floor)
     // and path tracking on every line (what the reader does only for a failed line).

@@ -12,7 +12,8 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
-use werkmatch_adapter::jsonl::{read_records, ReadOptions, Record};
+use werkmatch_adapter::jsonl::{read_records, Record};
+use werkmatch_adapter::ReadOptions;
 use werkmatch_core::rank::{Change, RecordKind};
 use werkmatch_core::{Employer, Id, Jobseeker, Vacancy};
 

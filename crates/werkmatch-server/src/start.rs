@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use werkmatch_adapter::jsonl::{
     read_employers, read_employers_file, read_seekers, read_seekers_file, read_vacancies, read_vacancies_file,
-    ReadOptions,
 };
+use werkmatch_adapter::ReadOptions;
 use werkmatch_core::rank::{Executor, LiveIndex};
 use werkmatch_core::score::ScoringConfig;
 

@@ -11,7 +11,7 @@
 //!
 //! ```
 //! use werkmatch_adapter::csv_export::{read_seekers, Mapping};
-//! use werkmatch_adapter::feed::FeedOptions;
+//! use werkmatch_adapter::ReadOptions;
 //! use werkmatch_adapter::postcode::PostcodeTable;
 //! use werkmatch_adapter::{ErrorKind, OnError};
 //!
@@ -20,8 +20,8 @@
 //! let csv = "klantnummer;postcode;opleidingsniveau;vervoer;uren\n\
 //!            K001;9711 AB;MBO 2;fiets, OV;24-32\n\
 //!            K002;9999 ZZ;HBO;auto;32\n";
-//! let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-//! let loaded = read_seekers(csv.as_bytes(), None, &Mapping::dutch_default(), &mut opts).unwrap();
+//! let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+//! let loaded = read_seekers(csv.as_bytes(), None, &Mapping::dutch_default(), &opts).unwrap();
 //! assert_eq!(loaded.accepted.len(), 1);
 //! let e = &loaded.rejected[0];
 //! assert_eq!((e.position().line, e.field(), e.kind()), (Some(3), Some("postcode"), ErrorKind::Unresolved));

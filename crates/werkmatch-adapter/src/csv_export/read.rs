@@ -12,7 +12,8 @@ use super::lines::LineTracker;
 use super::mapping::{Kind, Mapping};
 use super::row::{Columns, Context, Row};
 use crate::error::{Error, ErrorKind, Loaded, Result};
-use crate::feed::{Collector, FeedOptions, Progress, PROGRESS_EVERY};
+use crate::feed::{Collector, Progress, PROGRESS_EVERY};
+use crate::read_options::ReadOptions;
 
 /// Reads every record of a CSV export in `input` through `mapping`.
 ///
@@ -31,7 +32,7 @@ pub fn read_csv<T: CsvRecord>(
     input: impl BufRead,
     file: Option<&Path>,
     mapping: &Mapping,
-    opts: &mut FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
 ) -> Result<Loaded<T>> {
     read_csv_checked(input, file, mapping, opts, &|_| Ok(()))
 }
@@ -42,7 +43,7 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
     mut input: impl BufRead,
     file: Option<&Path>,
     mapping: &Mapping,
-    opts: &mut FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
     check: &dyn Fn(&T) -> Result<()>,
 ) -> Result<Loaded<T>> {
     let delimiter = match mapping.delimiter {
@@ -122,7 +123,7 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
 
 /// Fails when the header lacks a column for a required field, or the file has
 /// postcodes and no table was given.
-fn check_columns(columns: &Columns, mapping: &Mapping, opts: &FeedOptions<'_>, file: Option<&Path>) -> Result<()> {
+fn check_columns(columns: &Columns, mapping: &Mapping, opts: &ReadOptions<'_>, file: Option<&Path>) -> Result<()> {
     let kind = columns.kind;
     let column_of = |field: &str| {
         mapping.columns(kind).iter().find(|(f, _)| *f == field).map_or("(not mapped)", |(_, c)| c.as_str()).to_string()
@@ -217,7 +218,7 @@ fn open(path: &Path) -> Result<BufReader<File>> {
 pub fn read_csv_file<T: CsvRecord>(
     path: impl AsRef<Path>,
     mapping: &Mapping,
-    opts: &mut FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
 ) -> Result<Loaded<T>> {
     let path = path.as_ref();
     read_csv(open(path)?, Some(path), mapping, opts)
@@ -228,7 +229,7 @@ pub fn read_seekers(
     input: impl BufRead,
     file: Option<&Path>,
     mapping: &Mapping,
-    opts: &mut FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
 ) -> Result<Loaded<Jobseeker>> {
     read_csv(input, file, mapping, opts)
 }
@@ -238,7 +239,7 @@ pub fn read_vacancies(
     input: impl BufRead,
     file: Option<&Path>,
     mapping: &Mapping,
-    opts: &mut FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
 ) -> Result<Loaded<Vacancy>> {
     read_csv(input, file, mapping, opts)
 }
@@ -248,7 +249,7 @@ pub fn read_employers(
     input: impl BufRead,
     file: Option<&Path>,
     mapping: &Mapping,
-    opts: &mut FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
 ) -> Result<Loaded<Employer>> {
     read_csv(input, file, mapping, opts)
 }

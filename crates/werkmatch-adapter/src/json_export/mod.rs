@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use werkmatch_adapter::csv_export::Mapping;
-//! use werkmatch_adapter::feed::FeedOptions;
+//! use werkmatch_adapter::ReadOptions;
 //! use werkmatch_adapter::json_export::read_json_export;
 //! use werkmatch_adapter::postcode::PostcodeTable;
 //! use werkmatch_adapter::{ErrorKind, OnError};
@@ -22,8 +22,8 @@
 //!   {"klantnummer": "K001", "postcode": "9711 AB", "opleidingsniveau": "MBO 2", "rijbewijs": true, "naam": {"x": 1}},
 //!   {"klantnummer": "K002", "postcode": "9711 AB", "uren": {"min": 24}}
 //! ]"#;
-//! let mut opts = FeedOptions::new().on_error(OnError::Collect).postcodes(&table);
-//! let loaded = read_json_export::<Jobseeker>(json.as_bytes(), None, &Mapping::dutch_default(), &mut opts).unwrap();
+//! let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+//! let loaded = read_json_export::<Jobseeker>(json.as_bytes(), None, &Mapping::dutch_default(), &opts).unwrap();
 //! assert!(loaded.accepted[0].licence);
 //! let e = &loaded.rejected[0];
 //! assert_eq!((e.position().line, e.field(), e.kind()), (Some(3), Some("uren"), ErrorKind::InvalidValue));

@@ -9,7 +9,8 @@ use super::object::{to_row, Members};
 use super::scan::{broken, resync_in, Event, Piece, Scanner};
 use crate::csv_export::{Columns, Context, CsvRecord, Mapping, Row};
 use crate::error::{Error, ErrorKind, Loaded, Result};
-use crate::feed::{Collector, FeedOptions, Progress, PROGRESS_EVERY};
+use crate::feed::{Collector, Progress, PROGRESS_EVERY};
+use crate::read_options::ReadOptions;
 
 /// Reads every record of a JSON export in `input` through `mapping` (see the module docs).
 ///
@@ -22,7 +23,7 @@ pub fn read_json_export<T: CsvRecord>(
     input: impl BufRead,
     file: Option<&Path>,
     mapping: &Mapping,
-    opts: &mut FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
 ) -> Result<Loaded<T>> {
     let ctx = Context { mapping, postcodes: opts.postcodes, resolver: opts.resolver, normaliser: opts.normaliser };
     let id_column = mapping.columns(T::KIND).iter().find(|(f, _)| *f == "id").map_or("id", |(_, c)| c.as_str());
@@ -42,7 +43,7 @@ struct ExportReader<'a, 'f, T> {
 }
 
 impl<T: CsvRecord> ExportReader<'_, '_, T> {
-    fn event(&mut self, event: Event<'_>, opts: &mut FeedOptions<'_>) -> Result<()> {
+    fn event(&mut self, event: Event<'_>, opts: &ReadOptions<'_>) -> Result<()> {
         let file = self.file;
         let (outcome, line, end) = match event {
             Event::Syntax(e) => {
@@ -75,7 +76,7 @@ impl<T: CsvRecord> ExportReader<'_, '_, T> {
         self.push(outcome, line, end, opts)
     }
 
-    fn push(&mut self, outcome: Result<T>, line: u64, end: Option<u64>, opts: &mut FeedOptions<'_>) -> Result<()> {
+    fn push(&mut self, outcome: Result<T>, line: u64, end: Option<u64>, opts: &ReadOptions<'_>) -> Result<()> {
         self.collector.push_normalised(outcome, opts, T::record_id, self.file, line)?;
         if let Some(end) = end.filter(|_| self.collector.read() % PROGRESS_EVERY == 0) {
             opts.report(Progress { records: self.collector.read(), bytes: end });
@@ -88,7 +89,7 @@ impl<T: CsvRecord> ExportReader<'_, '_, T> {
 pub fn read_json_export_file<T: CsvRecord>(
     path: impl AsRef<Path>,
     mapping: &Mapping,
-    opts: &mut FeedOptions<'_>,
+    opts: &ReadOptions<'_>,
 ) -> Result<Loaded<T>> {
     let path = path.as_ref();
     read_json_export(crate::files::open(path)?, Some(path), mapping, opts)

@@ -8,14 +8,14 @@
 //! `experience[1].isco`), the value as written and the reason.
 //!
 //! ```
-//! use werkmatch_adapter::jsonl::{read_seekers, ReadOptions};
-//! use werkmatch_adapter::{ErrorKind, OnError};
+//! use werkmatch_adapter::jsonl::read_seekers;
+//! use werkmatch_adapter::{ErrorKind, OnError, ReadOptions};
 //!
 //! let text = concat!(
 //!     "{\"id\":\"S1\",\"location\":{\"lat\":53.2,\"lon\":6.56}}\n",
 //!     "{\"id\":\"S2\",\"location\":{\"lat\":91,\"lon\":6.56}}\n",
 //! );
-//! let opts = ReadOptions::new().on_error(OnError::Collect);
+//! let opts = ReadOptions::builder().on_error(OnError::Collect).build().unwrap();
 //! let loaded = read_seekers(text.as_bytes(), None, &opts).unwrap();
 //! assert_eq!(loaded.accepted.len(), 1);
 //! let err = &loaded.rejected[0];
@@ -28,10 +28,11 @@
 //!   for one [`Record`] type.
 //! * [`Reader`] streams records one at a time, for callers that do not want
 //!   to hold them all.
-//! * [`ReadOptions`] chooses between stopping at the first error and
-//!   collecting every rejected record, and may supply an
+//! * [`ReadOptions`](crate::ReadOptions), the options of every reader,
+//!   chooses between stopping at the first error and collecting every
+//!   rejected record, and may supply an
 //!   [`OccupationResolver`](crate::OccupationResolver) so that records can name
-//!   ESCO occupations instead of ISCO codes.
+//!   ESCO occupations instead of ISCO codes, and a progress callback.
 //!
 //! # Cost
 //!
@@ -47,14 +48,12 @@
 
 mod diagnose;
 mod matches;
-mod options;
 mod read;
 mod record;
 mod rewrite;
 mod write;
 
 pub use matches::{format_score, write_listed_rankings, write_rankings};
-pub use options::ReadOptions;
 pub use read::{
     read_employers, read_employers_file, read_records, read_records_file, read_seekers, read_seekers_file,
     read_vacancies, read_vacancies_file, Reader,

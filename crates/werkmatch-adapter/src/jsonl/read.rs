@@ -9,9 +9,10 @@ use serde_json::Value;
 use werkmatch_core::{Employer, Jobseeker, Vacancy};
 
 use super::diagnose::{decode_str, decode_value, syntax_error};
-use super::options::ReadOptions;
 use super::record::Record;
 use crate::error::{Error, ErrorKind, Loaded, OnError, Population, Position, Result};
+use crate::feed::{Progress, PROGRESS_EVERY};
+use crate::read_options::ReadOptions;
 use crate::resolve::OccupationResolver;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -47,6 +48,7 @@ pub struct Reader<'a, T, R> {
     buf: Vec<u8>,
     line: u64,
     read: u64,
+    bytes: u64,
     seen: HashMap<Box<str>, u64>,
     finished: bool,
     record: PhantomData<fn() -> T>,
@@ -62,6 +64,7 @@ impl<'a, T: Record, R: BufRead> Reader<'a, T, R> {
             buf: Vec::with_capacity(1024),
             line: 0,
             read: 0,
+            bytes: 0,
             seen: HashMap::new(),
             finished: false,
             record: PhantomData,
@@ -76,6 +79,11 @@ impl<'a, T: Record, R: BufRead> Reader<'a, T, R> {
     /// The number of the last line read (1-based; 0 before the first).
     pub fn line(&self) -> u64 {
         self.line
+    }
+
+    /// Bytes of input consumed so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes
     }
 
     fn record_at(&mut self, line: u64) -> Result<T> {
@@ -104,7 +112,8 @@ impl<T: Record, R: BufRead> Iterator for Reader<'_, T, R> {
             self.buf.clear();
             match self.input.read_until(b'\n', &mut self.buf) {
                 Ok(0) => self.finished = true,
-                Ok(_) => {
+                Ok(n) => {
+                    self.bytes += n as u64;
                     self.line += 1;
                     if is_blank(content(&self.buf, self.line == 1)) {
                         continue;
@@ -192,7 +201,10 @@ fn decode_line<T: Record>(buf: &[u8], first_line: bool, resolver: Option<&dyn Oc
 /// With [`OnError::Stop`] the first bad record ends the read with its error;
 /// with [`OnError::Collect`] every bad record is returned in
 /// [`Loaded::rejected`] and the good ones in [`Loaded::accepted`]. An I/O error
-/// always ends the read with `Err`, whatever the mode.
+/// always ends the read with `Err`, whatever the mode. The options' progress
+/// callback hears every [`PROGRESS_EVERY`] records and once at the end; the
+/// options for other formats (postcodes, normalisers, a default sector) do not
+/// apply to FORMAT.md records, which carry coordinates, codes and skill ids.
 pub fn read_records<T: Record>(input: impl BufRead, file: Option<&Path>, opts: &ReadOptions<'_>) -> Result<Loaded<T>> {
     let mut reader = Reader::<T, _>::new(input, file, opts.resolver);
     let mut loaded = Loaded::default();
@@ -212,8 +224,12 @@ pub fn read_records<T: Record>(input: impl BufRead, file: Option<&Path>, opts: &
                 loaded.rejected.push(e);
             }
         }
+        if reader.records_read() % PROGRESS_EVERY == 0 {
+            opts.report(Progress { records: reader.records_read(), bytes: reader.bytes_read() });
+        }
     }
     loaded.read = reader.records_read();
+    opts.report(Progress { records: loaded.read, bytes: reader.bytes_read() });
     if loaded.read == 0 {
         let reason = if reader.line() == 0 { "the input is empty (0 bytes)" } else { "the input holds no records" };
         loaded.warnings.push(Error::new(ErrorKind::Empty, reason).with_position(Position::file(file)));

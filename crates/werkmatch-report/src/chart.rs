@@ -64,45 +64,58 @@ pub fn bar_chart(
     let plot = WIDTH - left - 70.0;
     let x = |v: f64| left + plot * (v / max).clamp(0.0, 1.0);
     let height = ROW * bars.len() as f64 + 24.0;
-    let (tid, did) = (format!("{id}-title"), format!("{id}-desc"));
     let with_interval = bars.iter().any(|b| b.interval.is_some());
+    let marks = html! {
+        line x1=(left) y1="4" x2=(left) y2=(height - 18.0) stroke="#333" {}
+        text x=(left) y=(height - 4.0) font-size="11" text-anchor="middle" { "0" }
+        text x=(left + plot) y=(height - 4.0) font-size="11" text-anchor="middle" { (fmt(max)) }
+        @for (i, b) in bars.iter().enumerate() {
+            @let y = 6.0 + ROW * i as f64;
+            text x=(left - 6.0) y=(y + 14.0) font-size="12" text-anchor="end" { (b.label) }
+            rect x=(left) y=(y) width=(x(b.value) - left) height=(ROW - 8.0)
+                fill=(if b.highlight { "#b33a3a" } else { "#3a6ea5" }) {}
+            @if let Some((lo, hi)) = b.interval {
+                line x1=(x(lo)) y1=(y + 9.0) x2=(x(hi)) y2=(y + 9.0) stroke="#111" stroke-width="1.5" {}
+                line x1=(x(lo)) y1=(y + 3.0) x2=(x(lo)) y2=(y + 15.0) stroke="#111" {}
+                line x1=(x(hi)) y1=(y + 3.0) x2=(x(hi)) y2=(y + 15.0) stroke="#111" {}
+            }
+            text x=(x(b.value.max(b.interval.map_or(0.0, |i| i.1))) + 6.0) y=(y + 14.0) font-size="12" { (fmt(b.value)) }
+        }
+    };
+    let numbers = html! {
+    table {
+        thead { tr { th scope="col" { (headers[0]) } th scope="col" { (headers[1]) } @if with_interval { th scope="col" { (headers[2]) } } } }
+        tbody {
+            @for b in bars {
+                tr {
+                    th scope="row" { (b.label) }
+                    td { (fmt(b.value)) }
+                    @if with_interval {
+                        td { @if let Some((lo, hi)) = b.interval { "[" (fmt(lo)) ", " (fmt(hi)) "]" } }
+                    }
+                }
+            }
+        }
+    }
+    };
+    figure(id, title, desc, height, marks, numbers)
+}
+
+/// The one shape of every chart: a `<figure>` holding the SVG (role `img`,
+/// labelled by its `<title>` and `<desc>`, so screen readers announce it), a
+/// caption, and the table of its numbers (the text alternative).
+fn figure(id: &str, title: &str, desc: &str, height: f64, marks: Markup, numbers: Markup) -> Markup {
+    let (tid, did) = (format!("{id}-title"), format!("{id}-desc"));
     html! {
         figure {
             svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby={(tid) " " (did)}
                 viewBox={"0 0 " (WIDTH) " " (height)} width=(WIDTH) height=(height) {
                 title id=(tid) { (title) }
                 desc id=(did) { (desc) }
-                line x1=(left) y1="4" x2=(left) y2=(height - 18.0) stroke="#333" {}
-                text x=(left) y=(height - 4.0) font-size="11" text-anchor="middle" { "0" }
-                text x=(left + plot) y=(height - 4.0) font-size="11" text-anchor="middle" { (fmt(max)) }
-                @for (i, b) in bars.iter().enumerate() {
-                    @let y = 6.0 + ROW * i as f64;
-                    text x=(left - 6.0) y=(y + 14.0) font-size="12" text-anchor="end" { (b.label) }
-                    rect x=(left) y=(y) width=(x(b.value) - left) height=(ROW - 8.0)
-                        fill=(if b.highlight { "#b33a3a" } else { "#3a6ea5" }) {}
-                    @if let Some((lo, hi)) = b.interval {
-                        line x1=(x(lo)) y1=(y + 9.0) x2=(x(hi)) y2=(y + 9.0) stroke="#111" stroke-width="1.5" {}
-                        line x1=(x(lo)) y1=(y + 3.0) x2=(x(lo)) y2=(y + 15.0) stroke="#111" {}
-                        line x1=(x(hi)) y1=(y + 3.0) x2=(x(hi)) y2=(y + 15.0) stroke="#111" {}
-                    }
-                    text x=(x(b.value.max(b.interval.map_or(0.0, |i| i.1))) + 6.0) y=(y + 14.0) font-size="12" { (fmt(b.value)) }
-                }
+                (marks)
             }
             figcaption { strong { (title) } ". " (desc) }
-            table {
-                thead { tr { th scope="col" { (headers[0]) } th scope="col" { (headers[1]) } @if with_interval { th scope="col" { (headers[2]) } } } }
-                tbody {
-                    @for b in bars {
-                        tr {
-                            th scope="row" { (b.label) }
-                            td { (fmt(b.value)) }
-                            @if with_interval {
-                                td { @if let Some((lo, hi)) = b.interval { "[" (fmt(lo)) ", " (fmt(hi)) "]" } }
-                            }
-                        }
-                    }
-                }
-            }
+            (numbers)
         }
     }
 }
@@ -146,42 +159,36 @@ pub fn grouped_bar_chart(
     let group = bar * series.len() as f64 + 10.0;
     let legend = legend_at.last().map_or(0.0, |p| p.1) + 18.0;
     let height = legend + group * rows.len() as f64 + 24.0;
-    let (tid, did) = (format!("{id}-title"), format!("{id}-desc"));
-    html! {
-        figure {
-            svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby={(tid) " " (did)}
-                viewBox={"0 0 " (WIDTH) " " (height)} width=(WIDTH) height=(height) {
-                title id=(tid) { (title) }
-                desc id=(did) { (desc) }
-                @for (k, name) in series.iter().enumerate() {
-                    @let (lx, ly) = legend_at[k];
-                    rect x=(lx) y=(ly) width="12" height="12" fill=(SERIES[k % SERIES.len()]) {}
-                    text x=(lx + 16.0) y=(ly + 10.0) font-size="12" { (name) }
-                }
-                line x1=(left) y1=(legend) x2=(left) y2=(height - 18.0) stroke="#333" {}
-                text x=(left) y=(height - 4.0) font-size="11" text-anchor="middle" { "0" }
-                text x=(left + plot) y=(height - 4.0) font-size="11" text-anchor="middle" { (fmt(max)) }
-                @for (i, (label, values)) in rows.iter().enumerate() {
-                    @let y0 = legend + 4.0 + group * i as f64;
-                    text x=(left - 6.0) y=(y0 + group / 2.0) font-size="12" text-anchor="end" { (label) }
-                    @for (k, v) in values.iter().enumerate() {
-                        @let y = y0 + bar * k as f64;
-                        rect x=(left) y=(y) width=(x(*v) - left) height=(bar - 3.0) fill=(SERIES[k % SERIES.len()]) {}
-                        text x=(x(*v) + 6.0) y=(y + bar - 4.0) font-size="11" { (fmt(*v)) }
-                    }
-                }
+    let marks = html! {
+        @for (k, name) in series.iter().enumerate() {
+            @let (lx, ly) = legend_at[k];
+            rect x=(lx) y=(ly) width="12" height="12" fill=(SERIES[k % SERIES.len()]) {}
+            text x=(lx + 16.0) y=(ly + 10.0) font-size="12" { (name) }
+        }
+        line x1=(left) y1=(legend) x2=(left) y2=(height - 18.0) stroke="#333" {}
+        text x=(left) y=(height - 4.0) font-size="11" text-anchor="middle" { "0" }
+        text x=(left + plot) y=(height - 4.0) font-size="11" text-anchor="middle" { (fmt(max)) }
+        @for (i, (label, values)) in rows.iter().enumerate() {
+            @let y0 = legend + 4.0 + group * i as f64;
+            text x=(left - 6.0) y=(y0 + group / 2.0) font-size="12" text-anchor="end" { (label) }
+            @for (k, v) in values.iter().enumerate() {
+                @let y = y0 + bar * k as f64;
+                rect x=(left) y=(y) width=(x(*v) - left) height=(bar - 3.0) fill=(SERIES[k % SERIES.len()]) {}
+                text x=(x(*v) + 6.0) y=(y + bar - 4.0) font-size="11" { (fmt(*v)) }
             }
-            figcaption { strong { (title) } ". " (desc) }
-            table {
-                thead { tr { th scope="col" { (label_header) } @for name in series { th scope="col" { (name) } } } }
-                tbody {
-                    @for (label, values) in rows {
-                        tr { th scope="row" { (label) } @for v in values { td { (fmt(*v)) } } }
-                    }
-                }
+        }
+    };
+    let numbers = html! {
+    table {
+        thead { tr { th scope="col" { (label_header) } @for name in series { th scope="col" { (name) } } } }
+        tbody {
+            @for (label, values) in rows {
+                tr { th scope="row" { (label) } @for v in values { td { (fmt(*v)) } } }
             }
         }
     }
+    };
+    figure(id, title, desc, height, marks, numbers)
 }
 
 #[cfg(test)]

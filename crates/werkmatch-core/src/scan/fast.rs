@@ -869,6 +869,12 @@ impl<'a> Scanner<'a> {
         let mut asked = vec![0usize; prep.skills.len()];
         let cands = candidates(scfg, s, view.ls, self.catalogue);
         let cand_isco: Vec<bool> = prep.iscos.iter().map(|c| cands.iscos.contains(c)).collect();
+        let mut cand_esco = vec![false; prep.escos.len()];
+        for id in &cands.ids {
+            if let Some(k) = prep.escos.get(id) {
+                cand_esco[k as usize] = true;
+            }
+        }
         let mut reach = Reach::default();
         for p in pairs {
             let (v, pv) = (&self.vacancies[p.idx as usize], &prep.vac[p.idx as usize]);
@@ -895,9 +901,7 @@ impl<'a> Scanner<'a> {
                 for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
                     asked[x as usize] += 1;
                 }
-                if cand_isco[usize::from(pv.isco_ix)]
-                    || v.esco_occupation.as_deref().is_some_and(|o| cands.ids.contains(o))
-                {
+                if cand_isco[usize::from(pv.isco_ix)] || pv.esco.is_some_and(|k| cand_esco[k as usize]) {
                     reach.vacancy(v);
                 }
             }

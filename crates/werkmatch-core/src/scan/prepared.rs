@@ -67,6 +67,10 @@ pub(crate) struct PVac {
     pub load: u8,
     pub certs: Box<[u32]>,
     pub target: bool,
+    /// `esco_occupation` as its id in [`Prepared::escos`]: the scan checks
+    /// it for every pair in reach, and reading it from the `Vacancy` itself
+    /// was a cache miss per pair.
+    pub esco: Option<u32>,
     /// `E`: essential skills, sorted, unique.
     pub ess: Box<[u32]>,
     /// `O`: optional skills minus `E`, sorted, unique.
@@ -168,6 +172,8 @@ pub(crate) struct Prepared {
     pub vac: Vec<PVac>,
     pub skills: Vocab,
     pub certs: Vocab,
+    /// The vacancies' `esco_occupation` ids.
+    pub escos: Vocab,
     /// Per skill id: the vacancies listing it (essential or optional), ascending.
     pub postings: Vec<Vec<u32>>,
     pub vac_band: Band,
@@ -184,6 +190,7 @@ impl Prepared {
     pub fn new(vacancies: &[Vacancy], employers: &[Employer]) -> Prepared {
         let mut skills = Vocab::default();
         let mut certs = Vocab::default();
+        let mut escos = Vocab::default();
         let mut iscos: Vec<IscoCode> = Vec::new();
         let mut isco_at: HashMap<IscoCode, u16> = HashMap::new();
         let vac: Vec<PVac> = vacancies
@@ -211,6 +218,7 @@ impl Prepared {
                     load: v.physical_load.unwrap_or(PhysicalLoad::Light).rank(),
                     certs: certs.set(&v.certificates),
                     target: v.reserved_for_target_group,
+                    esco: v.esco_occupation.as_deref().map(|o| escos.intern(o)),
                     ess,
                     opt,
                 }
@@ -243,6 +251,7 @@ impl Prepared {
             vac,
             skills,
             certs,
+            escos,
             postings,
             iscos,
             emp_codes,

@@ -706,8 +706,8 @@ impl<'a> Scanner<'a> {
             Some(r) => prep.vac_band.around(s.location.lat(), lat_deg(r), &mut near),
             None => near.extend(&prep.vac_band.siteless),
         }
-        // In index order: the columns are then read front to back.
-        near.sort_unstable();
+        // In index order (as `around` gives them; `siteless` is ascending).
+        debug_assert!(near.windows(2).all(|w| w[0] < w[1]));
         let mut pairs: Vec<Pair> = Vec::with_capacity(near.len());
         let score_pair = |j: u32, d: f64, ov: Ov| {
             let v = &prep.vac[j as usize];
@@ -787,7 +787,7 @@ impl<'a> Scanner<'a> {
         if let Some(r) = band {
             prep.emp_band.around(s.location.lat(), lat_deg(r), &mut near_e);
         }
-        near_e.sort_unstable();
+        debug_assert!(near_e.windows(2).all(|w| w[0] < w[1]));
         let emp_ov = |j: u32| mine.and_then(|m| m.employers.iter().find(|&&(k, _)| k == j)).map(|&(_, a)| a);
         let mut emps: Vec<(Pair, IscoCode)> = Vec::with_capacity(near_e.len());
         for &j in &near_e {

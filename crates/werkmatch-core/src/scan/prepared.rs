@@ -140,12 +140,15 @@ pub(crate) fn sector_ix(n: Option<Nace>) -> u8 {
 pub(crate) struct Band {
     by_lat: Vec<(f64, u32)>,
     pub siteless: Vec<u32>,
+    /// How many points (with a site or not).
+    points: usize,
 }
 
 impl Band {
     fn new(points: impl Iterator<Item = Option<GeoPoint>>) -> Band {
         let mut b = Band::default();
         for (i, p) in points.enumerate() {
+            b.points = i + 1;
             match p {
                 Some(p) => b.by_lat.push((p.lat(), i as u32)),
                 None => b.siteless.push(i as u32),
@@ -158,11 +161,28 @@ impl Band {
     /// Every point whose latitude is within `dlat` degrees of `lat`, then the
     /// siteless ones. A great-circle distance is at least the arc of the
     /// latitude difference, so nothing within the reach is left out.
+    ///
+    /// In ascending index order (the pass then reads the columns front to
+    /// back): the band's indexes are marked in a bit set and read back,
+    /// linear in the points instead of a sort of the band (which was 4 % of
+    /// the scan).
     pub fn around(&self, lat: f64, dlat: f64, out: &mut Vec<u32>) {
         let lo = self.by_lat.partition_point(|p| p.0 < lat - dlat);
         let hi = self.by_lat.partition_point(|p| p.0 <= lat + dlat);
-        out.extend(self.by_lat[lo..hi].iter().map(|p| p.1));
-        out.extend(&self.siteless);
+        let mut bits = vec![0u64; self.points.div_ceil(64)];
+        for &(_, i) in self.by_lat[lo..hi].iter() {
+            bits[i as usize / 64] |= 1 << (i % 64);
+        }
+        for &i in &self.siteless {
+            bits[i as usize / 64] |= 1 << (i % 64);
+        }
+        for (w, &word) in bits.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                out.push(w as u32 * 64 + word.trailing_zeros());
+                word &= word - 1;
+            }
+        }
     }
 }
 
@@ -256,6 +276,35 @@ impl Prepared {
             iscos,
             emp_codes,
             emp_geo: employers.iter().map(|e| Geo::of(e.location)).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// `around` is the plain filter (latitude within `dlat`, borders
+        /// included, then the siteless points) in ascending index order.
+        #[test]
+        fn band_is_the_latitude_filter_in_index_order(
+            pts in prop::collection::vec(prop::option::weighted(0.9, -3i32..=3), 0..300),
+            lat in -3i32..=3,
+            dlat in 0i32..=3,
+        ) {
+            // Whole-degree latitudes: many points exactly on the band's borders.
+            let points: Vec<Option<GeoPoint>> =
+                pts.iter().map(|p| p.map(|la| GeoPoint::new(52.0 + f64::from(la), 6.0).unwrap())).collect();
+            let band = Band::new(points.iter().copied());
+            let (lat, dlat) = (52.0 + f64::from(lat), f64::from(dlat));
+            let mut got = Vec::new();
+            band.around(lat, dlat, &mut got);
+            let want: Vec<u32> = (0..points.len() as u32)
+                .filter(|&i| points[i as usize].is_none_or(|p| p.lat() >= lat - dlat && p.lat() <= lat + dlat))
+                .collect();
+            prop_assert_eq!(got, want);
         }
     }
 }

@@ -38,6 +38,8 @@
 //! build included (L = `--limit`, default 50 at Groningen scale, 20
 //! nationally; the fastest of `runs`), `plan_peak_rss_mb` the process's peak
 //! memory; `--compare-limits 20,50,all` adds the optimum at other limits.
+//! With `--live`, only the live index's reads and writes by phase are measured
+//! (`bench/live.rs`).
 //! With `--scan`, only the labour-market value scan is measured (`bench/scan.rs`:
 //! `scan_caseload_s`, `scan_query_p99_ms`, `scan_peak_rss_mb`).
 //!
@@ -45,6 +47,8 @@
 //! so they do not depend on how busy the machine was across runs.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "bench/live.rs"]
+mod live;
 #[path = "bench/scan.rs"]
 mod scan;
 
@@ -103,6 +107,9 @@ struct Args {
     /// Measure the placement plans instead of the kernel.
     #[arg(long)]
     plan: bool,
+    /// Measure only the live index's reads and writes by phase (see `bench/live.rs`).
+    #[arg(long)]
+    live: bool,
     /// The plans' candidate limit L: a number or `all` (default: 50 at Groningen scale, 20 nationally).
     #[arg(long, value_parser = parse_limit)]
     limit: Option<Limit>,
@@ -281,6 +288,14 @@ fn main() {
         out["positions"] = pop.vacancies.iter().map(|v| u64::from(v.positions.get())).sum::<u64>().into();
         out["threads"] = rayon::current_num_threads().into();
         out["runs"] = runs.into();
+        println!("{out}");
+        return;
+    }
+    if args.live {
+        let mut out = live::run(&pop, args.queries, peak_rss_mb);
+        out["scale"] = format!("{:?}", args.scale).to_lowercase().into();
+        out["seekers"] = pop.seekers.len().into();
+        out["vacancies"] = pop.vacancies.len().into();
         println!("{out}");
         return;
     }

@@ -8,7 +8,7 @@
 //! `top5`, `mrr` (reciprocal rank within the first 10, 0 beyond) and
 //! `phrases_per_sec` (one thread, search only; with `--passes N` the median of
 //! N timed passes). Also `at_min_confidence`: the share of phrases whose first
-//! candidate reaches [`SkillNormalizer::MIN_CONFIDENCE`] (`coverage`: these are
+//! candidate reaches [`SkillNormaliser::MIN_CONFIDENCE`] (`coverage`: these are
 //! mapped, the others reported as unmapped) and its top-1 accuracy among them
 //! (`precision`); `curve`: the same at 0.20, 0.25, …, 0.95. `--misses` lists on stderr every phrase whose skill is not
 //! ranked first (for looking at the development data only).
@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use werkmatch::adapter::esco::eval::{read_labelled, RankMetrics};
-use werkmatch::adapter::esco::{SkillNormalizer, Taxonomy};
+use werkmatch::adapter::esco::{SkillNormaliser, Taxonomy};
 
 const USAGE: &str = "usage: eval_skills --esco DIR --spans CSV [--passes N] [--misses]";
 
@@ -68,7 +68,7 @@ fn main() -> ExitCode {
 
 fn run(dir: &Path, spans: &Path, passes: usize, misses: bool) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
     let taxonomy = Taxonomy::load(dir)?;
-    let normalizer = SkillNormalizer::new(&taxonomy);
+    let normaliser = SkillNormaliser::new(&taxonomy);
     let cases = read_labelled(spans, "span", "label")?;
     if cases.is_empty() {
         return Err(format!("{}: no labelled spans", spans.display()).into());
@@ -81,7 +81,7 @@ fn run(dir: &Path, spans: &Path, passes: usize, misses: bool) -> Result<serde_js
     for pass in 0..passes {
         let t = Instant::now();
         for c in &cases {
-            let hits = normalizer.search(&c.phrase, 10);
+            let hits = normaliser.search(&c.phrase, 10);
             if pass > 0 {
                 continue;
             }
@@ -118,7 +118,7 @@ fn run(dir: &Path, spans: &Path, passes: usize, misses: bool) -> Result<serde_js
         "mrr": m.mrr,
         "phrases_per_sec": speeds.get(speeds.len() / 2).copied().unwrap_or(0.0),
         "unknown_labels": unknown,
-        "at_min_confidence": at(SkillNormalizer::MIN_CONFIDENCE),
+        "at_min_confidence": at(SkillNormaliser::MIN_CONFIDENCE),
         "curve": curve,
     }))
 }

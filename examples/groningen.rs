@@ -97,7 +97,7 @@ fn scan_section(cfg: &ScoringConfig, pop: &Population, step: usize, lang: Lang) 
     let summary = summarise(&scans, &pop.vacancies, pop.employers.len());
     println!();
     println!("{}", Label::GroningenScan.text_with(lang, &[("sample", &scans.len()), ("step", &step)]));
-    print_caseload(&summary, lang, 5);
+    print_caseload(&summary, lang, 5, None);
 }
 
 fn pct(n: usize, of: usize) -> f64 {

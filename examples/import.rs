@@ -32,7 +32,7 @@ use std::time::Instant;
 use clap::{Parser, ValueEnum};
 use serde::Serialize;
 use werkmatch::adapter::csv_export::{read_csv_file, CsvRecord, Mapping};
-use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
+use werkmatch::adapter::esco::{OccupationNormaliser, Taxonomy};
 use werkmatch::adapter::feed::{FeedOptions, Progress};
 use werkmatch::adapter::jobposting::read_jobpostings_file;
 use werkmatch::adapter::jsonl::write_jsonl;
@@ -109,7 +109,7 @@ fn main() -> ExitCode {
         },
         None => None,
     };
-    let normaliser = taxonomy.as_ref().map(OccupationNormalizer::new);
+    let normaliser = taxonomy.as_ref().map(OccupationNormaliser::new);
     let postcodes = match &args.postcodes {
         Some(p) => match PostcodeTable::read_file(p) {
             Ok(t) => Some(t),

@@ -13,6 +13,12 @@
 //!   one this run added), else a read (9 in 10 `GET /v1/seekers/{id}/vacancies`,
 //!   1 in 10 `GET /v1/vacancies/{id}/seekers`, top 10, on loaded records,
 //!   which the run never changes).
+//! - **Writes on their own tasks**: a client sends a write on a task of its
+//!   own and goes on with its schedule, so that waiting for the server's log
+//!   sync (milliseconds) does not delay the client's next reads: read
+//!   latencies are the reads', write latencies (`write_p50_ms`,
+//!   `write_p99_ms`, also from the intended send time) the writes'. A client
+//!   deletes only vacancies whose PUT was acknowledged.
 //! - **Coordinated omission**: with `--rate`, each client sends on a fixed
 //!   schedule and latency counts from the *intended* send time (as wrk2
 //!   does), so a stall shows in the tail instead of silently slowing the
@@ -183,14 +189,65 @@ struct Shared {
     samples_per_client: usize,
 }
 
-async fn client_loop(sh: Arc<Shared>, me: usize, client: HttpClient, reads: Arc<Mutex<Histogram<u64>>>) -> Tally {
+/// Latency histograms (microseconds): every read, each read route, the writes.
+#[derive(Clone)]
+struct Hists {
+    reads: Histogram<u64>,
+    seeker_vacancies: Histogram<u64>,
+    vacancy_seekers: Histogram<u64>,
+    writes: Histogram<u64>,
+}
+
+impl Hists {
+    fn new() -> Hists {
+        let h = || Histogram::<u64>::new_with_bounds(1, 60_000_000, 3).expect("valid histogram bounds");
+        Hists { reads: h(), seeker_vacancies: h(), vacancy_seekers: h(), writes: h() }
+    }
+
+    fn add(&mut self, o: &Hists) {
+        let _ = self.reads.add(&o.reads);
+        let _ = self.seeker_vacancies.add(&o.seeker_vacancies);
+        let _ = self.vacancy_seekers.add(&o.vacancy_seekers);
+        let _ = self.writes.add(&o.writes);
+    }
+}
+
+/// One write, sent on a task of its own so that the client's reads keep
+/// their schedule while it waits for the log sync: its answer's version and
+/// latency (from the intended send time), or `None` on an error.
+#[allow(clippy::too_many_arguments)]
+async fn write_task(
+    sh: Arc<Shared>,
+    client: HttpClient,
+    intended: Instant,
+    method: &'static str,
+    uri: String,
+    body: Option<String>,
+    write: Write,
+    acked: Arc<Mutex<Vec<Id>>>,
+) -> Option<(u64, Write, u64)> {
+    match send(&client, method, &uri, &sh.token, body).await {
+        Some((200, ans)) => {
+            let micros = intended.elapsed().as_micros().max(1) as u64;
+            if let (Write::Put(v), Ok(mut a)) = (&write, acked.lock()) {
+                a.push(v.id.clone());
+            }
+            Some((ans["version"].as_u64().unwrap_or(0), write, micros))
+        }
+        _ => None,
+    }
+}
+
+async fn client_loop(sh: Arc<Shared>, me: usize, client: HttpClient, all: Arc<Mutex<Hists>>) -> Tally {
     let mut rng = Rng(0x5EED ^ (me as u64) << 20);
     let mut tally = Tally::default();
-    let mut mine: Vec<Id> = Vec::new();
+    // Ids this client put and the server acknowledged: only those are deleted.
+    let acked: Arc<Mutex<Vec<Id>>> = Arc::default();
+    let mut pending = Vec::new();
     let mut next_id = 0u64;
     let start = Instant::now();
     let (mut served, mut busy) = (0u64, Duration::ZERO);
-    let mut hist = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3).expect("valid histogram bounds");
+    let mut hists = Hists::new();
     let mut k = 0u32;
     loop {
         // Open loop: the intended send time (clients staggered); closed loop: now.
@@ -204,24 +261,26 @@ async fn client_loop(sh: Arc<Shared>, me: usize, client: HttpClient, reads: Arc<
         }
         tokio::time::sleep_until(intended.into()).await;
         if rng.unit() < sh.write_ratio {
-            let (method, uri, body, write) = if !mine.is_empty() && rng.unit() < 0.5 {
-                let id = mine.swap_remove(rng.below(mine.len()));
-                ("DELETE", format!("{}/v1/vacancies/{}", sh.base, id.as_str()), None, Write::Delete(id))
-            } else {
-                let mut v = sh.vacancies[rng.below(sh.vacancies.len())].clone();
-                v.id = Id::new(format!("LT{me:04}-{next_id:07}")).expect("a valid id");
-                next_id += 1;
-                let body = serde_json::to_string(&v).expect("a vacancy serialises");
-                mine.push(v.id.clone());
-                ("PUT", format!("{}/v1/vacancies/{}", sh.base, v.id.as_str()), Some(body), Write::Put(v))
+            let delete = {
+                let mut a = acked.lock().unwrap_or_else(|p| p.into_inner());
+                (!a.is_empty() && rng.unit() < 0.5).then(|| {
+                    let i = rng.below(a.len());
+                    a.swap_remove(i)
+                })
             };
-            match send(&client, method, &uri, &sh.token, body).await {
-                Some((200, ans)) => {
-                    tally.writes += 1;
-                    tally.written.push((ans["version"].as_u64().unwrap_or(0), write));
+            let (method, uri, body, write) = match delete {
+                Some(id) => ("DELETE", format!("{}/v1/vacancies/{}", sh.base, id.as_str()), None, Write::Delete(id)),
+                None => {
+                    let mut v = sh.vacancies[rng.below(sh.vacancies.len())].clone();
+                    v.id = Id::new(format!("LT{me:04}-{next_id:07}")).expect("a valid id");
+                    next_id += 1;
+                    let body = serde_json::to_string(&v).expect("a vacancy serialises");
+                    ("PUT", format!("{}/v1/vacancies/{}", sh.base, v.id.as_str()), Some(body), Write::Put(v))
                 }
-                _ => tally.errors += 1,
-            }
+            };
+            let task =
+                write_task(Arc::clone(&sh), client.clone(), intended, method, uri, body, write, Arc::clone(&acked));
+            pending.push(tokio::spawn(task));
             continue;
         }
         let (kind, subject) = if rng.below(10) == 0 && !sh.vacancies.is_empty() {
@@ -245,14 +304,22 @@ async fn client_loop(sh: Arc<Shared>, me: usize, client: HttpClient, reads: Arc<
                 tally.reads += 1;
                 served += 1;
                 busy += done - sent;
-                let micros = (done - intended).as_micros().max(1) as u64;
-                let _ = match sh.interval {
-                    Some(_) => hist.record(micros.min(60_000_000)),
+                let micros = (done - intended).as_micros().clamp(1, 60_000_000) as u64;
+                let route = match kind {
+                    Read::SeekerVacancies => &mut hists.seeker_vacancies,
+                    Read::VacancySeekers => &mut hists.vacancy_seekers,
+                };
+                match sh.interval {
+                    Some(_) => {
+                        let _ = hists.reads.record(micros);
+                        let _ = route.record(micros);
+                    }
                     None => {
                         let mean = (busy.as_micros() as u64 / served).max(1);
-                        hist.record_correct(micros.min(60_000_000), mean)
+                        let _ = hists.reads.record_correct(micros, mean);
+                        let _ = route.record_correct(micros, mean);
                     }
-                };
+                }
                 if tally.reads % sh.sample_every == 0 && tally.samples.len() < sh.samples_per_client {
                     let matches = ans["matches"]
                         .as_array()
@@ -278,8 +345,18 @@ async fn client_loop(sh: Arc<Shared>, me: usize, client: HttpClient, reads: Arc<
             _ => tally.errors += 1,
         }
     }
-    if let Ok(mut all) = reads.lock() {
-        let _ = all.add(&hist);
+    for p in pending {
+        match p.await.ok().flatten() {
+            Some((version, write, micros)) => {
+                tally.writes += 1;
+                tally.written.push((version, write));
+                let _ = hists.writes.record(micros.min(60_000_000));
+            }
+            None => tally.errors += 1,
+        }
+    }
+    if let Ok(mut all) = all.lock() {
+        all.add(&hists);
     }
     tally
 }
@@ -444,7 +521,7 @@ fn main() -> ExitCode {
         sample_every: ((expected_reads / args.check.max(1) as f64) as u64).max(1),
         samples_per_client: args.check.div_ceil(args.clients),
     });
-    let hist = Arc::new(Mutex::new(Histogram::<u64>::new_with_bounds(1, 60_000_000, 3).expect("valid bounds")));
+    let hist = Arc::new(Mutex::new(Hists::new()));
     let began = Instant::now();
     let tallies: Vec<Tally> = rt.block_on(async {
         let tasks: Vec<_> = (0..args.clients)
@@ -471,7 +548,8 @@ fn main() -> ExitCode {
         (0, 0, total.samples.len() as u64)
     };
     let h = hist.lock().map(|h| h.clone()).unwrap_or_else(|p| p.into_inner().clone());
-    let ms = |q: f64| h.value_at_quantile(q) as f64 / 1e3;
+    let ms = |q: f64| h.reads.value_at_quantile(q) as f64 / 1e3;
+    let at = |h: &Histogram<u64>, q: f64| h.value_at_quantile(q) as f64 / 1e3;
     let out = json!({
         "reads": total.reads,
         "writes": total.writes,
@@ -480,6 +558,11 @@ fn main() -> ExitCode {
         "p50_ms": ms(0.5),
         "p99_ms": ms(0.99),
         "p999_ms": ms(0.999),
+        "seeker_vacancies_p99_ms": at(&h.seeker_vacancies, 0.99),
+        "vacancy_seekers_p50_ms": at(&h.vacancy_seekers, 0.5),
+        "vacancy_seekers_p99_ms": at(&h.vacancy_seekers, 0.99),
+        "write_p50_ms": at(&h.writes, 0.5),
+        "write_p99_ms": at(&h.writes, 0.99),
         "errors": total.errors,
         "consistency_checked": checked,
         "consistency_failures": failures,

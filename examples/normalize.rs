@@ -8,14 +8,14 @@
 //!
 //! For each text: the `k` best candidates with their confidence, and whether
 //! the best one is used (`mapped`) or not (`unmapped`: below the documented
-//! threshold, `OccupationNormalizer::MIN_CONFIDENCE` or
-//! `SkillNormalizer::MIN_CONFIDENCE`). `--json` prints one JSON object per
+//! threshold, `OccupationNormaliser::MIN_CONFIDENCE` or
+//! `SkillNormaliser::MIN_CONFIDENCE`). `--json` prints one JSON object per
 //! text instead: `{"text", "mapped": URI or null, "min_confidence", "candidates": [{"uri", "label", "name", "confidence"}]}`
 //! (`label`: the label that matched; `name`: the concept's preferred label, Dutch where ESCO has one).
 
 use std::process::ExitCode;
 
-use werkmatch::adapter::esco::{OccupationNormalizer, SkillNormalizer, Taxonomy};
+use werkmatch::adapter::esco::{OccupationNormaliser, SkillNormaliser, Taxonomy};
 
 const USAGE: &str = "usage: normalize --esco DIR [--skills] [--lang LANG] [-k N] [--json] TEXT...\n\
     Maps job titles (or, with --skills, skill phrases) to ESCO concepts with a confidence.";
@@ -80,7 +80,7 @@ fn main() -> ExitCode {
     };
     let name = |uri: &str| taxonomy.label_of(uri, "nl").unwrap_or("").to_string();
     let (min, results): (f64, Vec<Vec<Row>>) = if skills {
-        let n = SkillNormalizer::new(&taxonomy);
+        let n = SkillNormaliser::new(&taxonomy);
         let rows = texts
             .iter()
             .map(|t| {
@@ -95,11 +95,11 @@ fn main() -> ExitCode {
                     .collect()
             })
             .collect();
-        (SkillNormalizer::MIN_CONFIDENCE, rows)
+        (SkillNormaliser::MIN_CONFIDENCE, rows)
     } else {
         let n = match &lang {
-            Some(l) => OccupationNormalizer::with_languages(&taxonomy, &[l.as_str()]),
-            None => OccupationNormalizer::new(&taxonomy),
+            Some(l) => OccupationNormaliser::with_languages(&taxonomy, &[l.as_str()]),
+            None => OccupationNormaliser::new(&taxonomy),
         };
         let rows = texts
             .iter()
@@ -115,7 +115,7 @@ fn main() -> ExitCode {
                     .collect()
             })
             .collect();
-        (OccupationNormalizer::MIN_CONFIDENCE, rows)
+        (OccupationNormaliser::MIN_CONFIDENCE, rows)
     };
     for (text, rows) in texts.iter().zip(&results) {
         let mapped = rows.first().filter(|r| r.confidence >= min).map(|r| r.uri.clone());

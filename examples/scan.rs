@@ -52,7 +52,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use werkmatch::adapter::esco::{OccupationNormalizer, Taxonomy};
+use werkmatch::adapter::esco::{OccupationNormaliser, Taxonomy};
 use werkmatch::adapter::overrides::KnownIds;
 use werkmatch::adapter::{occupation_catalogue, ConceptLabels, OnError};
 use werkmatch::rank::Executor;
@@ -107,7 +107,7 @@ struct Args {
     audit: recorded::AuditFlags,
 }
 
-fn print_seeker(s: &SeekerScan, lang: Lang) {
+fn print_seeker(s: &SeekerScan, lang: Lang, labels: Option<&dyn ConceptLabels>) {
     println!(
         "{}",
         Label::ScanTitle
@@ -134,7 +134,7 @@ fn print_seeker(s: &SeekerScan, lang: Lang) {
         println!("  {}", Label::CommonNone.text(lang));
     }
     for u in &s.unlocks {
-        let what = change_text(&u.change, lang);
+        let what = change_text(&u.change, lang, labels);
         println!(
             "  {}",
             Label::ScanUnlock.text_with(
@@ -165,7 +165,7 @@ fn print_seeker(s: &SeekerScan, lang: Lang) {
             Label::ScanAlternative.text_with(
                 lang,
                 &[
-                    ("occupation", &a.occupation.as_str()),
+                    ("occupation", &scan_text::name(labels, &a.occupation, lang)),
                     ("isco", &Verbatim(a.isco)),
                     ("coverage", &Decimal::new(100.0 * a.coverage, 0)),
                     ("demand", &a.demand),
@@ -175,7 +175,10 @@ fn print_seeker(s: &SeekerScan, lang: Lang) {
             )
         );
         if !a.missing.is_empty() {
-            println!("    {}", Label::ScanMissing.text_with(lang, &[("skills", &a.missing.join(", "))]));
+            println!(
+                "    {}",
+                Label::ScanMissing.text_with(lang, &[("skills", &cli::concept_names(labels, &a.missing, lang))])
+            );
         }
     }
 }
@@ -229,7 +232,7 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
             ));
             inputs.resolver = Some(t);
             labels = t;
-            inputs.normaliser = Some(Box::leak(Box::new(OccupationNormalizer::new(t))));
+            inputs.normaliser = Some(Box::leak(Box::new(OccupationNormaliser::new(t))));
             taxonomy = Some(format!("ESCO {}", t.version().tag));
             occupation_catalogue::from_esco(t)
         }
@@ -293,7 +296,7 @@ fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), Strin
         scanned(args, bad, &mut rec)?;
 
     match &args.id {
-        Some(_) => print_seeker(&scans[0], lang),
+        Some(_) => print_seeker(&scans[0], lang, Some(labels)),
         None => {
             println!(
                 "{}",
@@ -307,7 +310,7 @@ fn run(args: &Args, bad: &mut usize, log: Option<&AuditLog>) -> Result<(), Strin
                     ]
                 )
             );
-            print_caseload(&summary, lang, 10);
+            print_caseload(&summary, lang, 10, Some(labels));
         }
     }
     if let Some(path) = &args.json {

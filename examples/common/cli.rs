@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use werkmatch::adapter::csv_export::Mapping;
-use werkmatch::adapter::esco::{OccupationNormalizer, SkillNormalizer, Taxonomy};
+use werkmatch::adapter::esco::{OccupationNormaliser, SkillNormaliser, Taxonomy};
 use werkmatch::adapter::input::Inputs;
 use werkmatch::adapter::postcode::PostcodeTable;
 use werkmatch::adapter::OnError;
@@ -63,8 +63,8 @@ impl InputFlags {
         if let Some(dir) = &self.esco {
             let t: &'static Taxonomy =
                 Box::leak(Box::new(Taxonomy::load(dir).map_err(|e| failed(Label::InputEscoExport, e))?));
-            let n: &'static OccupationNormalizer<'static> = Box::leak(Box::new(OccupationNormalizer::new(t)));
-            let s: &'static SkillNormalizer<'static> = Box::leak(Box::new(SkillNormalizer::new(t)));
+            let n: &'static OccupationNormaliser<'static> = Box::leak(Box::new(OccupationNormaliser::new(t)));
+            let s: &'static SkillNormaliser<'static> = Box::leak(Box::new(SkillNormaliser::new(t)));
             inputs.resolver = Some(t);
             inputs.labels = Some(t);
             inputs.normaliser = Some(n);
@@ -122,10 +122,7 @@ pub fn accept<T>(
 /// where the taxonomy has one, else in English; the id itself when there is no
 /// taxonomy or it does not know the concept. Comma-separated.
 pub fn concept_names(labels: Option<&dyn werkmatch::adapter::ConceptLabels>, ids: &[String], lang: Lang) -> String {
-    ids.iter()
-        .map(|id| labels.and_then(|l| l.label(id, lang.code())).unwrap_or(id.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    ids.iter().map(|id| labels.map_or(id.as_str(), |l| l.name(id, lang.code()))).collect::<Vec<_>>().join(", ")
 }
 
 /// How a tool prints its report.

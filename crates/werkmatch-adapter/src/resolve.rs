@@ -206,4 +206,10 @@ pub trait ConceptLabels: Sync {
     /// The label of a skill or occupation URI in `lang` when the taxonomy has it, else
     /// in English, else in any language; `None` for an unknown URI.
     fn label(&self, uri: &str, lang: &str) -> Option<&str>;
+
+    /// What a tool prints for a concept: its [`label`](Self::label), or the id itself
+    /// when the taxonomy does not know it (a synthetic id, a concept of another taxonomy).
+    fn name<'a>(&'a self, id: &'a str, lang: &str) -> &'a str {
+        self.label(id, lang).unwrap_or(id)
+    }
 }

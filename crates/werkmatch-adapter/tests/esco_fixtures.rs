@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use werkmatch_adapter::esco::{FileNaming, LoadOptions, OccupationNormalizer, SkillNormalizer, Taxonomy};
+use werkmatch_adapter::esco::{FileNaming, LoadOptions, OccupationNormaliser, SkillNormaliser, Taxonomy};
 use werkmatch_adapter::{ErrorKind, OccupationResolver, OnError};
 use werkmatch_core::IscoCode;
 
@@ -141,7 +141,7 @@ fn experience_and_skill_labels_are_enriched() {
     let err = t.experience_from_esco(&[(&occ(1), -1.0)]).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidValue);
 
-    let sn = SkillNormalizer::new(&t);
+    let sn = SkillNormaliser::new(&t);
     let a5 = skill("a5");
     let got = t.skills_from_labels(&sn, &["Teamwerk", "operate a forklift", a5.as_str()], 0.6).unwrap();
     assert_eq!(got, [skill("a5"), skill("a1"), skill("a5")]);
@@ -152,7 +152,7 @@ fn experience_and_skill_labels_are_enriched() {
 #[test]
 fn titles_normalise_across_case_accents_order_typos_and_compounds() {
     let t = export();
-    let n = OccupationNormalizer::new(&t);
+    let n = OccupationNormaliser::new(&t);
     let top = |q: &str| n.search(q, 5).first().map(|m| m.uri.to_string());
     for q in ["Heftruckchauffeur", "chauffeur heftruck", "heftruck bestuurder", "forklfit operater", "FORK-LIFT driver"]
     {
@@ -174,8 +174,8 @@ fn titles_normalise_across_case_accents_order_typos_and_compounds() {
 #[test]
 fn results_are_ordered_bounded_and_deterministic() {
     let t = export();
-    let a = OccupationNormalizer::new(&t);
-    let b = OccupationNormalizer::new(&t);
+    let a = OccupationNormaliser::new(&t);
+    let b = OccupationNormaliser::new(&t);
     for q in ["operator", "chef software", "schoonmaker kok", "x"] {
         let ha = a.search(q, 10);
         assert_eq!(ha, b.search(q, 10), "{q}");
@@ -185,7 +185,7 @@ fn results_are_ordered_bounded_and_deterministic() {
         assert!(ha.iter().all(|m| (0.0..=1.0).contains(&m.confidence)));
     }
     // Restricting the languages changes which labels can match.
-    let en = OccupationNormalizer::with_languages(&t, &["en"]);
+    let en = OccupationNormaliser::with_languages(&t, &["en"]);
     assert!(en.search("heftruckchauffeur", 5).first().is_none_or(|m| m.confidence < 0.9));
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use werkmatch_adapter::esco::{FileNaming, LoadOptions, OccupationNormalizer, Taxonomy};
+use werkmatch_adapter::esco::{FileNaming, LoadOptions, OccupationNormaliser, Taxonomy};
 use werkmatch_adapter::OnError;
 
 fn esco(version: &str) -> Option<PathBuf> {
@@ -106,7 +106,7 @@ fn shared_data_dutch_titles_normalise_to_the_expected_isco_groups() {
     for (_, isco) in DUTCH_TITLES {
         assert!(t.isco_group(isco).is_some_and(|g| g.depth() == 4), "{isco} is not an ISCO unit group");
     }
-    let n = OccupationNormalizer::with_languages(&t, &["nl"]);
+    let n = OccupationNormaliser::with_languages(&t, &["nl"]);
     let (mut top1, mut misses5) = (0usize, Vec::new());
     for (title, isco) in DUTCH_TITLES {
         let hits = n.search(title, 5);

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use werkmatch_adapter::csv_export::{read_csv, Mapping};
-use werkmatch_adapter::esco::{OccupationNormalizer, SkillNormalizer, Taxonomy};
+use werkmatch_adapter::esco::{OccupationNormaliser, SkillNormaliser, Taxonomy};
 use werkmatch_adapter::feed::FeedOptions;
 use werkmatch_adapter::jobposting::read_jobpostings;
 use werkmatch_adapter::postcode::PostcodeTable;
@@ -38,8 +38,8 @@ const POSTINGS: &str = r#"[
 #[test]
 fn posting_skills_become_esco_uris_or_are_reported() {
     let t = Taxonomy::load(root().join("fixtures/esco/export")).unwrap();
-    let titles = OccupationNormalizer::new(&t);
-    let skills = SkillNormalizer::new(&t);
+    let titles = OccupationNormaliser::new(&t);
+    let skills = SkillNormaliser::new(&t);
     let mut opts =
         FeedOptions::new().on_error(OnError::Collect).resolver(&t).normaliser(&titles).skill_normaliser(&skills);
     let loaded = read_jobpostings(POSTINGS, None, &mut opts).unwrap();
@@ -75,7 +75,7 @@ fn posting_skills_become_esco_uris_or_are_reported() {
 #[test]
 fn seeker_export_skills_are_normalised_too() {
     let t = Taxonomy::load(root().join("fixtures/esco/export")).unwrap();
-    let skills = SkillNormalizer::new(&t);
+    let skills = SkillNormaliser::new(&t);
     let table = PostcodeTable::read_file(root().join("fixtures/feeds/postcodes_groningen.txt")).unwrap();
     let csv = "klantnummer;postcode;opleidingsniveau;werkervaring;gewenst_beroep;vaardigheden;voorkeur_sector;ervaring_sector;uren;reistijd_max;vervoer;rijbewijs;taalniveau;belastbaarheid;certificaten;doelgroepregister;opmerking\n\
 K0001;9711 AB;MBO 2;8344:3;8344;heftruck rijden, teamwerk, qwerty;H;H;24-32;45;fiets;nee;B1;zwaar;;nee;\n";

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use proptest::prelude::*;
-use werkmatch_adapter::esco::{OccupationNormalizer, SkillNormalizer, Taxonomy};
+use werkmatch_adapter::esco::{OccupationNormaliser, SkillNormaliser, Taxonomy};
 use werkmatch_adapter::{normalise_skills, normalise_title, ConceptLabels, SkillPhraseNormaliser, TitleNormaliser};
 
 const S: &str = "http://data.europa.eu/esco/skill/s0000000-0000-4000-8000-0000000000";
@@ -22,7 +22,7 @@ fn skill(s: &str) -> String {
 #[test]
 fn skill_phrases_map_across_inflection_stop_words_and_languages() {
     let t = export();
-    let n = SkillNormalizer::new(&t);
+    let n = SkillNormaliser::new(&t);
     let top = |q: &str| n.search(q, 3).first().map(|m| (m.uri.to_string(), m.confidence));
     for (q, want) in [
         ("operate a forklift", "a1"),
@@ -35,7 +35,7 @@ fn skill_phrases_map_across_inflection_stop_words_and_languages() {
     ] {
         let (uri, conf) = top(q).unwrap_or_default();
         assert_eq!(uri, skill(want), "{q}");
-        assert!(conf >= SkillNormalizer::MIN_CONFIDENCE, "{q}: {conf}");
+        assert!(conf >= SkillNormaliser::MIN_CONFIDENCE, "{q}: {conf}");
     }
     // The exact preferred label is a near-perfect match (only the usage prior, at most 12 %, lowers it).
     let (_, conf) = top("operate forklift").unwrap();
@@ -45,8 +45,8 @@ fn skill_phrases_map_across_inflection_stop_words_and_languages() {
 #[test]
 fn random_strings_get_no_skill_and_no_occupation() {
     let t = export();
-    let sn = SkillNormalizer::new(&t);
-    let on = OccupationNormalizer::new(&t);
+    let sn = SkillNormaliser::new(&t);
+    let on = OccupationNormaliser::new(&t);
     for q in ["aaaa", "xyz 123", "qwerty", "zzzz zzzz", "0000", "   ", "", "!!!", "ëëë"] {
         let (ids, unmapped) = normalise_skills(Some(&sn), &[q.to_string()], "skills", false);
         assert!(ids.is_empty(), "{q:?} became {ids:?}");
@@ -58,8 +58,8 @@ fn random_strings_get_no_skill_and_no_occupation() {
 #[test]
 fn confidence_orders_the_candidates_and_stays_in_range() {
     let t = export();
-    let sn = SkillNormalizer::new(&t);
-    let on = OccupationNormalizer::new(&t);
+    let sn = SkillNormaliser::new(&t);
+    let on = OccupationNormaliser::new(&t);
     for q in ["forklift", "clean", "cook meals team", "programming software", "work", "x"] {
         let s = sn.search(q, 10);
         for w in s.windows(2) {
@@ -77,10 +77,10 @@ fn confidence_orders_the_candidates_and_stays_in_range() {
 #[test]
 fn thresholds_decide_what_is_used() {
     let t = export();
-    let sn = SkillNormalizer::new(&t);
-    let on = OccupationNormalizer::new(&t);
-    assert_eq!(TitleNormaliser::min_confidence(&on), OccupationNormalizer::MIN_CONFIDENCE);
-    assert_eq!(SkillPhraseNormaliser::min_confidence(&sn), SkillNormalizer::MIN_CONFIDENCE);
+    let sn = SkillNormaliser::new(&t);
+    let on = OccupationNormaliser::new(&t);
+    assert_eq!(TitleNormaliser::min_confidence(&on), OccupationNormaliser::MIN_CONFIDENCE);
+    assert_eq!(SkillPhraseNormaliser::min_confidence(&sn), SkillNormaliser::MIN_CONFIDENCE);
     let c = normalise_title(&on, "Heftruckchauffeur", "title").unwrap();
     assert_eq!(c.uri, format!("{O}1"));
     // A title that matches only a loose qualifier is reported with its best candidates.
@@ -126,8 +126,8 @@ proptest! {
     #[test]
     fn normalisers_never_panic(text in "\\PC{0,60}", k in 0usize..12) {
         let t = export();
-        let sn = SkillNormalizer::new(&t);
-        let on = OccupationNormalizer::new(&t);
+        let sn = SkillNormaliser::new(&t);
+        let on = OccupationNormaliser::new(&t);
         let s = sn.search(&text, k);
         prop_assert!(s.len() <= k);
         prop_assert!(s.iter().all(|m| (0.0..=1.0).contains(&m.confidence)));

@@ -25,7 +25,7 @@ pub mod record;
 pub mod replay;
 pub mod verify;
 
-pub use log::{AuditError, AuditLog, Retention, MIN_RETENTION_DAYS};
+pub use log::{Appender, AuditError, AuditLog, Retention, MIN_RETENTION_DAYS};
 pub use record::{Counts, Engine, InputRecord, OutputRecord, RunBody, RunKind, RunRecord};
 pub use replay::{Replay, Rerun};
 pub use verify::{verify_chain, Broken, Problem, Verified};

@@ -113,25 +113,21 @@ impl AuditLog {
 
     /// Appends `body` as the next record (seq, prev, hash) and returns it.
     pub fn append(&self, body: RunBody) -> Result<RunRecord, AuditError> {
+        let mut w = self.appender()?;
+        Ok(w.append_all(vec![body])?.remove(0))
+    }
+
+    /// Opens the log for a long-running writer (a service): the chain's last
+    /// record is read once here, not on every append.
+    pub fn appender(&self) -> Result<Appender, AuditError> {
         let io = |source| AuditError::Io { path: self.path.clone(), source };
         let (seq, prev) = match std::fs::read_to_string(&self.path) {
             Ok(text) => self.last(&text)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (0, None),
             Err(e) => return Err(io(e)),
         };
-        let mut record = RunRecord { seq, prev, hash: String::new(), retention_days: self.retention.get(), body };
-        let mut value = serde_json::to_value(&record).map_err(|e| io(e.into()))?;
-        record.hash = record_hash(&value).map_err(|e| io(e.into()))?;
-        if let Value::Object(m) = &mut value {
-            m.insert("hash".to_string(), Value::String(record.hash.clone()));
-        }
-        let mut line = serde_json::to_vec(&value).map_err(|e| io(e.into()))?;
-        line.push(b'\n');
-        let mut f = OpenOptions::new().create(true).append(true).open(&self.path).map_err(io)?;
-        f.write_all(&line).map_err(io)?;
-        // A record that is not on disk is not a record.
-        f.sync_data().map_err(io)?;
-        Ok(record)
+        let file = OpenOptions::new().create(true).append(true).open(&self.path).map_err(io)?;
+        Ok(Appender { log: self.clone(), file, seq, prev })
     }
 
     /// The next seq and the hash to chain to, from the last record in `text`.
@@ -144,5 +140,52 @@ impl AuditLog {
         let seq = v.get("seq").and_then(Value::as_u64).ok_or_else(|| bad("no `seq`".into()))?;
         let hash = v.get("hash").and_then(Value::as_str).ok_or_else(|| bad("no `hash`".into()))?;
         Ok((seq + 1, Some(hash.to_string())))
+    }
+}
+
+/// The log held open by its one writer ([`AuditLog::appender`]), which knows
+/// the chain's head. Another process appending to the same file meanwhile
+/// forks the chain (`verify` reports it), as with [`AuditLog::append`].
+#[derive(Debug)]
+pub struct Appender {
+    log: AuditLog,
+    file: std::fs::File,
+    seq: u64,
+    prev: Option<String>,
+}
+
+impl Appender {
+    /// Appends `bodies` as the next records, chained, with one sync for all;
+    /// the records. On an error the chain's head stays where it was on
+    /// disk as far as is known (a partly written line is reported by `verify`).
+    pub fn append_all(&mut self, bodies: Vec<RunBody>) -> Result<Vec<RunRecord>, AuditError> {
+        let io = |source| AuditError::Io { path: self.log.path.clone(), source };
+        let (mut seq, mut prev) = (self.seq, self.prev.clone());
+        let mut lines = Vec::new();
+        let mut records = Vec::with_capacity(bodies.len());
+        for body in bodies {
+            let mut record = RunRecord {
+                seq,
+                prev: prev.take(),
+                hash: String::new(),
+                retention_days: self.log.retention.get(),
+                body,
+            };
+            let mut value = serde_json::to_value(&record).map_err(|e| io(e.into()))?;
+            record.hash = record_hash(&value).map_err(|e| io(e.into()))?;
+            if let Value::Object(m) = &mut value {
+                m.insert("hash".to_string(), Value::String(record.hash.clone()));
+            }
+            serde_json::to_writer(&mut lines, &value).map_err(|e| io(e.into()))?;
+            lines.push(b'\n');
+            prev = Some(record.hash.clone());
+            seq += 1;
+            records.push(record);
+        }
+        self.file.write_all(&lines).map_err(io)?;
+        // A record that is not on disk is not a record.
+        self.file.sync_data().map_err(io)?;
+        (self.seq, self.prev) = (seq, prev);
+        Ok(records)
     }
 }

@@ -270,3 +270,42 @@ fn one_and_eight_threads_agree() {
         );
     }
 }
+
+#[test]
+fn batches_applied_together_are_consecutive_versions_published_at_once() {
+    let (live, mut model) = start(13);
+    let mut r = Rng::new(5);
+    let before = live.snapshot();
+    let batches: Vec<Vec<Change>> = (0..4).map(|_| batch(&mut r, &mut model)).collect();
+    let refs: Vec<&[Change]> = batches.iter().map(Vec::as_slice).collect();
+    assert!(live.check_each(&refs).iter().all(Result::is_ok));
+    assert_eq!(live.apply_all(batches).unwrap(), 4);
+    let after = live.snapshot();
+    assert_eq!(after.version(), 4);
+    assert_eq!(Model::of(&after), model);
+    // The snapshot taken before is untouched, and both answer as the reference.
+    assert_eq!(before.version(), 0);
+    let opts = RankOptions::top(3);
+    check_against_reference(&before, &opts);
+    check_against_reference(&after, &opts);
+    // No batches: nothing happens.
+    assert_eq!(live.apply_all(Vec::new()).unwrap(), 4);
+}
+
+#[test]
+fn each_batch_is_checked_after_the_accepted_ones_before_it() {
+    let (live, _) = start(17);
+    let mut r = Rng::new(9);
+    let new = id("S", 900);
+    let add = vec![Change::UpsertSeeker(seeker(&mut r, new.clone(), false, false))];
+    let remove = vec![Change::RemoveSeeker(new.clone())];
+    let absent =
+        vec![Change::RemoveSeeker(id("S", 901)), Change::UpsertSeeker(seeker(&mut r, id("S", 901), false, false))];
+    // Batch 2 removes what batch 1 adds; batch 3 removes an id nobody has (refused, and
+    // its upsert does not count for batch 4); batch 4 then removes `new` again: refused.
+    let got = live.check_each(&[&add, &remove, &absent, &remove]);
+    assert!(got[0].is_ok() && got[1].is_ok());
+    assert!(matches!(&got[2], Err(LiveError::UnknownId { change: 0, kind: RecordKind::Seeker, .. })), "{got:?}");
+    assert!(matches!(&got[3], Err(LiveError::UnknownId { change: 0, .. })), "{got:?}");
+    assert_eq!(live.version(), 0, "checking applies nothing");
+}

@@ -1,5 +1,7 @@
-//! The `/v1` handlers. Ranking and writing run off the async workers
-//! (`spawn_blocking`); every answer names the data `version` it came from.
+//! The `/v1` handlers. Ranking runs on the state's ranking pool (rayon,
+//! sized for the machine) and writing on tokio's blocking threads (a write
+//! waits for its log sync), both off the async workers; every answer names
+//! the data `version` it came from.
 
 use std::sync::Arc;
 
@@ -163,13 +165,31 @@ pub struct PairOut {
     pub vacancy: String,
     /// The language asked for.
     pub lang: Lang,
-    /// The language `text` is in: English until the Dutch catalogue (`werkmatch_core::text`) lands.
+    /// The language `text` is in: always `lang` (kept for clients of the first version).
     pub text_lang: Lang,
     /// The explanation (also for an excluded pair: its knock-outs).
     #[schema(value_type = Object)]
     pub explanation: Value,
     /// The explanation in words, one fact per line.
     pub text: String,
+}
+
+/// Runs a read on the ranking pool and waits for it without holding an
+/// async worker. A panic is caught (rayon would abort the process) and
+/// answered as a `500`.
+async fn ranked<T: Send + 'static>(
+    st: &Arc<AppState>,
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    st.pool().spawn(move || {
+        let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+        let _ = tx.send(out);
+    });
+    match rx.await {
+        Ok(Ok(out)) => out,
+        _ => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the request failed")),
+    }
 }
 
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
@@ -236,7 +256,8 @@ pub async fn seeker_to_vacancies(
 ) -> ApiResult<RankingOut> {
     let p = ReadParams::parse(q)?;
     let id = parse_id(&path(id)?, "id")?;
-    blocking(move || {
+    let pool = Arc::clone(&st);
+    ranked(&pool, move || {
         let snap = st.live().snapshot();
         let seeker = snap.seeker(id.as_str()).ok_or_else(|| ApiError::not_found("seeker"))?;
         seeker_vacancies(&snap, seeker, p)
@@ -255,7 +276,8 @@ pub async fn seeker_to_employers(
 ) -> ApiResult<RankingOut> {
     let p = ReadParams::parse(q)?;
     let id = parse_id(&path(id)?, "id")?;
-    blocking(move || {
+    let pool = Arc::clone(&st);
+    ranked(&pool, move || {
         let snap = st.live().snapshot();
         let seeker = snap.seeker(id.as_str()).ok_or_else(|| ApiError::not_found("seeker"))?;
         let answer = snap.top_employers_for(seeker, &p.options()?);
@@ -277,7 +299,8 @@ pub async fn vacancy_to_seekers(
 ) -> ApiResult<RankingOut> {
     let p = ReadParams::parse(q)?;
     let id = parse_id(&path(id)?, "id")?;
-    blocking(move || {
+    let pool = Arc::clone(&st);
+    ranked(&pool, move || {
         let snap = st.live().snapshot();
         let vacancy: &Vacancy = snap.vacancy(id.as_str()).ok_or_else(|| ApiError::not_found("vacancy"))?;
         let answer = snap.top_seekers_for(vacancy, &p.options()?);
@@ -299,7 +322,8 @@ pub async fn match_profile(
 ) -> ApiResult<RankingOut> {
     let p = ReadParams::parse(q)?;
     let bytes = body(b)?;
-    blocking(move || {
+    let pool = Arc::clone(&st);
+    ranked(&pool, move || {
         let seeker: Jobseeker = parse_record(&bytes)?;
         let snap = st.live().snapshot();
         seeker_vacancies(&snap, &seeker, p)
@@ -326,18 +350,23 @@ pub async fn pair(
     }
     let (s, v) = path(ids)?;
     let (s, v) = (parse_id(&s, "seeker")?, parse_id(&v, "vacancy")?);
-    blocking(move || {
+    let pool = Arc::clone(&st);
+    ranked(&pool, move || {
         let snap = st.live().snapshot();
         let seeker = snap.seeker(s.as_str()).ok_or_else(|| ApiError::not_found("seeker").with_field("seeker"))?;
         let vacancy = snap.vacancy(v.as_str()).ok_or_else(|| ApiError::not_found("vacancy").with_field("vacancy"))?;
         let ex = explain(snap.config(), seeker, vacancy);
+        let in_lang = match lang {
+            Lang::Nl => werkmatch_core::text::Lang::Nl,
+            Lang::En => werkmatch_core::text::Lang::En,
+        };
         Ok(PairOut {
             version: snap.version(),
             seeker: s.as_str().to_string(),
             vacancy: v.as_str().to_string(),
             lang,
-            text_lang: Lang::En,
-            text: ex.to_string(),
+            text_lang: lang,
+            text: werkmatch_core::text::Message::text(&ex, in_lang),
             explanation: to_json(&ex).unwrap_or(Value::Null),
         })
     })

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo run --release -p werkmatch-server -- --seekers FILE --vacancies FILE [--employers FILE]
-//!     [--data-dir DIR] [--bind 127.0.0.1:8080] [--token-file FILE]
+//!     [--data-dir DIR] [--bind 127.0.0.1:8080] [--token-file FILE] [--audit-log FILE]
+//!     [--snapshot-log-bytes N] [--rank-threads N] [--io-threads N]
 //! cargo run --release -p werkmatch-server -- --demo
 //! ```
 //! Exit codes: 0 after a graceful shutdown, 1 bad data or start failure, 2 usage error.
@@ -15,6 +16,7 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use werkmatch_core::score::ScoringConfig;
 use werkmatch_server::start::{check_bind, load, random_token, token, Sources};
+use werkmatch_server::state::WriteSettings;
 use werkmatch_server::{router, AppState, Limits};
 
 /// Serves werkmatch's JSON API (`/v1`) over a live index.
@@ -51,6 +53,23 @@ struct Args {
     /// Requests served at once.
     #[arg(long, default_value_t = 256)]
     concurrency: usize,
+    /// Append one run record (AUDIT.md section 1, kind `serve`) per acknowledged write batch to this
+    /// JSON Lines audit log: the batch's log-line hash, size, version and counts, never its records.
+    #[arg(long)]
+    audit_log: Option<PathBuf>,
+    /// How long the deployer keeps the audit log, in days (at least 183: six months).
+    #[arg(long, default_value_t = werkmatch_audit::MIN_RETENTION_DAYS)]
+    audit_retention_days: u32,
+    /// Write a snapshot (and cut the log) each time the write log has grown by this many bytes; 0: only
+    /// on POST /v1/snapshot and at shutdown.
+    #[arg(long, default_value_t = 64 << 20)]
+    snapshot_log_bytes: u64,
+    /// Threads ranking the reads (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    rank_threads: usize,
+    /// Async worker threads for the HTTP side (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    io_threads: usize,
     /// Log every request (method, route template, status, latency); off: failures only.
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     log_requests: bool,
@@ -89,6 +108,17 @@ fn main() -> ExitCode {
             }
         },
     };
+    let audit = match werkmatch_audit::Retention::days(args.audit_retention_days) {
+        Ok(retention) => args.audit_log.as_ref().map(|p| werkmatch_audit::AuditLog::new(p, retention)),
+        Err(e) => {
+            eprintln!("error: --audit-retention-days: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if audit.is_some() && args.data_dir.is_none() && !args.demo {
+        eprintln!("error: --audit-log records write batches, which need --data-dir");
+        return ExitCode::from(2);
+    }
     let data_dir = match (&args.data_dir, args.demo) {
         (Some(d), _) => Some(d.clone()),
         (None, true) => Some(std::env::temp_dir().join(format!("werkmatch-demo-{}", std::process::id()))),
@@ -116,14 +146,33 @@ fn main() -> ExitCode {
         tracing::warn!("no --data-dir: writes are refused");
     }
     tracing::info!("loaded and indexed in {:.2} s", started.elapsed().as_secs_f64());
-    let state = AppState::new(live, store, token);
+    let audit = match audit.map(|a| a.appender()).transpose() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: audit log: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let settings =
+        WriteSettings { audit, snapshot_log_bytes: args.snapshot_log_bytes, rank_threads: args.rank_threads };
+    let state = match AppState::with(live, store, token, settings) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
     let limits = Limits {
         body_bytes: args.body_limit,
         timeout: Duration::from_secs(args.timeout),
         concurrency: args.concurrency.max(1),
         log_requests: args.log_requests,
     };
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let mut rt = tokio::runtime::Builder::new_multi_thread();
+    if args.io_threads > 0 {
+        rt.worker_threads(args.io_threads);
+    }
+    let rt = match rt.enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: starting the runtime: {e}");
@@ -142,6 +191,7 @@ fn main() -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::from(1);
     }
+    tracing::info!("{}", state.phases());
     // Every acknowledged write is in the log already; a snapshot only makes the next start shorter.
     match state.snapshot() {
         Ok(v) => tracing::info!("shut down; snapshot at version {v}"),

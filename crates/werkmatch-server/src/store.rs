@@ -3,12 +3,15 @@
 //! - `log.jsonl`: one line per acknowledged batch,
 //!   `{"version":N,"changes":[change, ...]}` (changes as in
 //!   [`records`](crate::records)). A batch is appended and `fsync`ed before
-//!   it is applied and answered, so an acknowledged batch is never lost.
+//!   it is applied and answered, so an acknowledged batch is never lost;
+//!   the batches of one group commit share one sync ([`Store::append_all`]).
 //! - `snapshot.jsonl`: the whole population at one version, first line
 //!   `{"version":N}`, then one upsert change per record. Written to a
-//!   temporary file, synced, renamed over the old one, the directory synced;
-//!   only then is the log truncated. A crash between the two leaves log lines
-//!   at or below the snapshot's version, which the replay skips.
+//!   temporary file and synced (while writes go on), renamed over the old
+//!   one, the directory synced; only then is the log cut to the batches after
+//!   the snapshot (rewritten to a temporary file, synced, renamed). A crash
+//!   between the two leaves log lines at or below the snapshot's version,
+//!   which the replay skips.
 //!
 //! On start the snapshot (if any, else the data files at version 0) is
 //! loaded and the log replayed. A last line without its newline is a torn
@@ -141,17 +144,30 @@ impl Store {
     /// to its last whole batch (or, if that fails too, refuses all further
     /// writes), so a failed append never leaves half a line before the next.
     pub fn append(&mut self, version: u64, changes: &[Change]) -> std::io::Result<()> {
+        self.append_all(&[(version, changes)]).map(drop)
+    }
+
+    /// Appends batches (versions ascending) with one sync for all of them:
+    /// the group commit. Returns each batch's line as written (for its
+    /// audit record). On failure, as [`append`](Self::append): none of them
+    /// is in the log.
+    pub fn append_all(&mut self, batches: &[(u64, &[Change])]) -> std::io::Result<Vec<Vec<u8>>> {
         if self.broken {
             return Err(std::io::Error::other("the write log failed earlier; restart the service"));
         }
-        let changes: Vec<Value> = changes.iter().map(change_json).collect();
-        let mut line = serde_json::to_vec(&serde_json::json!({"version": version, "changes": changes}))?;
-        line.push(b'\n');
-        let written = self.log.write_all(&line).and_then(|()| self.log.sync_data());
+        let mut lines = Vec::with_capacity(batches.len());
+        for &(version, changes) in batches {
+            let changes: Vec<Value> = changes.iter().map(change_json).collect();
+            let mut line = serde_json::to_vec(&serde_json::json!({"version": version, "changes": changes}))?;
+            line.push(b'\n');
+            lines.push(line);
+        }
+        let all = lines.concat();
+        let written = self.log.write_all(&all).and_then(|()| self.log.sync_data());
         match written {
             Ok(()) => {
-                self.len += line.len() as u64;
-                Ok(())
+                self.len += all.len() as u64;
+                Ok(lines)
             }
             Err(e) => {
                 if self.log.set_len(self.len).and_then(|()| self.log.sync_all()).is_err() {
@@ -162,35 +178,76 @@ impl Store {
         }
     }
 
-    /// Writes `snap` as the snapshot and empties the log.
+    /// The log's length in bytes (whole batches only).
+    pub fn log_len(&self) -> u64 {
+        self.len
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes `snap` as the snapshot and empties the log (nothing may be
+    /// appended meanwhile: `snap` must be the last logged version).
     pub fn write_snapshot(&mut self, snap: &Snapshot) -> std::io::Result<()> {
-        let tmp = self.dir.join(format!("{SNAPSHOT_FILE}.tmp"));
-        {
-            let mut out = std::io::BufWriter::new(File::create(&tmp)?);
-            serde_json::to_writer(&mut out, &serde_json::json!({"version": snap.version()}))?;
-            out.write_all(b"\n")?;
-            let mut put = |c: Change| -> std::io::Result<()> {
-                serde_json::to_writer(&mut out, &change_json(&c))?;
-                out.write_all(b"\n")
-            };
-            for s in snap.seekers() {
-                put(Change::UpsertSeeker(s.clone()))?;
-            }
-            for v in snap.vacancies() {
-                put(Change::UpsertVacancy(v.clone()))?;
-            }
-            for e in snap.employers() {
-                put(Change::UpsertEmployer(e.clone()))?;
-            }
-            out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        }
-        std::fs::rename(&tmp, self.dir.join(SNAPSHOT_FILE))?;
+        let tmp = write_snapshot_file(&self.dir, snap)?;
+        let len = self.len;
+        self.install_snapshot(&tmp, len)
+    }
+
+    /// Puts the snapshot file `tmp` (see [`write_snapshot_file`]) in place
+    /// and cuts the log's first `logged` bytes (every batch the snapshot
+    /// holds; batches appended since stay). Each step is atomic (a rename
+    /// after a sync): a crash leaves the old snapshot and log, or the new
+    /// snapshot with log lines it already holds (skipped on start), or both new.
+    pub fn install_snapshot(&mut self, tmp: &Path, logged: u64) -> std::io::Result<()> {
+        std::fs::rename(tmp, self.dir.join(SNAPSHOT_FILE))?;
         File::open(&self.dir)?.sync_all()?;
-        self.log.set_len(0)?;
-        self.log.sync_all()?;
-        self.len = 0;
+        let path = self.dir.join(LOG_FILE);
+        let tail = {
+            let mut all = Vec::new();
+            File::open(&path)?.read_to_end(&mut all)?;
+            let to = usize::try_from(self.len).unwrap_or(usize::MAX).min(all.len());
+            let from = usize::try_from(logged).unwrap_or(usize::MAX).min(to);
+            all[from..to].to_vec()
+        };
+        let tmp_log = self.dir.join(format!("{LOG_FILE}.tmp"));
+        {
+            let mut f = File::create(&tmp_log)?;
+            f.write_all(&tail)?;
+            f.sync_all()?;
+        }
+        std::fs::rename(&tmp_log, &path)?;
+        File::open(&self.dir)?.sync_all()?;
+        self.log = OpenOptions::new().read(true).append(true).open(&path)?;
+        self.len = tail.len() as u64;
         Ok(())
     }
+}
+
+/// Writes `snap` to a temporary file in `dir`, synced; its path. Needs no
+/// lock: a snapshot never changes, so writes go on meanwhile.
+pub fn write_snapshot_file(dir: &Path, snap: &Snapshot) -> std::io::Result<PathBuf> {
+    let tmp = dir.join(format!("{SNAPSHOT_FILE}.tmp"));
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, File::create(&tmp)?);
+    serde_json::to_writer(&mut out, &serde_json::json!({"version": snap.version()}))?;
+    out.write_all(b"\n")?;
+    let mut put = |c: Change| -> std::io::Result<()> {
+        serde_json::to_writer(&mut out, &change_json(&c))?;
+        out.write_all(b"\n")
+    };
+    for s in snap.seekers() {
+        put(Change::UpsertSeeker(s.clone()))?;
+    }
+    for v in snap.vacancies() {
+        put(Change::UpsertVacancy(v.clone()))?;
+    }
+    for e in snap.employers() {
+        put(Change::UpsertEmployer(e.clone()))?;
+    }
+    out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    Ok(tmp)
 }
 
 fn read_snapshot(path: &Path) -> Result<Option<Population>, String> {

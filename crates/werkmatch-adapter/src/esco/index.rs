@@ -12,7 +12,11 @@
 //! single titles): words after a bracket or " - " qualify the title (place,
 //! specialism), seniority and contract words ("senior", "trainee") say little
 //! about the occupation, a loose match on an alternative label is weaker than
-//! one on the preferred label. The weights were chosen on the even rows of the
+//! one on the preferred label. A title that names no management position is
+//! seldom a management occupation or label ("Marketing (trainee)" is not a
+//! marketing manager), though "manager" is too common a word for its IDF to say
+//! so. A word that no label has but an occupation's skills do ("java",
+//! "sap") points to that occupation. The weights were chosen on the even rows of the
 //! JobBERT dev set (`examples/eval_titles.rs --split even`), the odd rows held out.
 
 use std::cell::RefCell;
@@ -20,7 +24,8 @@ use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::text::{fold, word_trigrams, words};
+use super::text::{fold, words};
+use super::trigram::{idf, TrigramTable};
 
 /// What kind of label a text is; preferred labels win ties.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +71,8 @@ struct Label {
     tokens: Vec<u32>,
     /// Which token is the label's head noun, if any (see [`head_position`]).
     head: Option<usize>,
+    /// Whether the label names a management position (see [`is_manager_word`]).
+    manager: bool,
 }
 
 /// A scored target (occupation or skill index) with the label that matched best.
@@ -80,14 +87,10 @@ pub(crate) struct Hit {
 pub(crate) struct LabelIndex {
     labels: Vec<Label>,
     originals: Vec<String>,
-    tri_ids: HashMap<u64, u32>,
-    tri_idf: Vec<f32>,
-    /// Per trigram: (label, tf·idf / ‖label‖).
+    /// The labels' trigram TF-IDF vectors (documents are label indexes).
+    tris: TrigramTable,
+    /// Per trigram: (label, tf·idf / ‖label‖), from `tris`.
     tri_post: Vec<Vec<(u32, f32)>>,
-    /// Per label, its (trigram, tf·idf / ‖label‖) sorted by trigram, flattened; see `label_tri_start`.
-    label_tris: Vec<(u32, f32)>,
-    /// Where each label's trigrams start in `label_tris` (one more entry than labels).
-    label_tri_start: Vec<u32>,
     /// Posting lists longer than this are "common" trigrams (see [`LabelIndex::search`]).
     common_len: usize,
     tok_ids: HashMap<String, u32>,
@@ -102,6 +105,10 @@ pub(crate) struct LabelIndex {
     sorted_words: Vec<String>,
     /// Per target, the key used to break ties (its URI).
     tie_keys: Vec<String>,
+    /// Per target, whether it is a management occupation (ISCO major group 1).
+    managers: Vec<bool>,
+    /// Words of the targets' skill labels that no label has, with the targets (sorted).
+    skill_words: HashMap<String, Vec<u32>>,
 }
 
 /// Share of the trigram cosine in a label's score; the rest is the word-overlap F-measure.
@@ -133,6 +140,23 @@ const SUPPORT_WEIGHT: f32 = 0.05;
 /// IDF multiplier for a query word that occurs in no label.
 const UNSEEN_WORD_WEIGHT: f32 = 0.4;
 
+/// Similarity credited to a query word that no label has but a skill of the
+/// occupation names ("java developer" → software developer, whose skills
+/// include Java): the ad names a tool of the trade instead of the trade.
+const SKILL_SIM: f32 = 0.8;
+/// IDF multiplier (instead of [`UNSEEN_WORD_WEIGHT`]) for a query word that no
+/// label has but some occupation's skills do: more likely a tool than a place.
+const SKILL_WORD_WEIGHT: f32 = 0.7;
+/// Skill words named by more occupations than this say little about which one.
+const SKILL_WORD_MAX_TARGETS: usize = 60;
+/// Score multiplier loss of a management occupation (ISCO-08 major group 1)
+/// when the title has no manager word ([`is_manager_word`]): "Marketing (trainee)" is
+/// seldom a marketing manager, but the unmatched label word "manager" is so
+/// common that its IDF hardly counts against the label.
+const MANAGER_OCCUPATION_PENALTY: f32 = 0.2;
+/// The same for a label with a manager word that the title lacks
+/// ("customer service" vs the label "customer service manager").
+const MANAGER_LABEL_PENALTY: f32 = 0.2;
 /// How many labels survive the trigram stage into the rerank (60 before: the right
 /// occupation was often just below the cut, worth the slower rerank).
 const CANDIDATES: usize = 100;
@@ -207,15 +231,17 @@ impl<'s> SimCache<'s> {
 
 impl LabelIndex {
     /// Builds the index. `labels` are (target, kind, text); `tie_keys[target]` orders equal scores.
-    pub fn build(labels: impl IntoIterator<Item = (u32, LabelKind, String)>, tie_keys: Vec<String>) -> Self {
+    pub fn build(
+        labels: impl IntoIterator<Item = (u32, LabelKind, String)>,
+        tie_keys: Vec<String>,
+        managers: Vec<bool>,
+        skill_words: &[Vec<&str>],
+    ) -> Self {
         let mut idx = LabelIndex {
             labels: Vec::new(),
             originals: Vec::new(),
-            tri_ids: HashMap::new(),
-            tri_idf: Vec::new(),
+            tris: TrigramTable::default(),
             tri_post: Vec::new(),
-            label_tris: Vec::new(),
-            label_tri_start: Vec::new(),
             common_len: 0,
             tok_ids: HashMap::new(),
             tok_text: Vec::new(),
@@ -226,6 +252,8 @@ impl LabelIndex {
             nl: Stemmer::create(Algorithm::Dutch),
             sorted_words: Vec::new(),
             tie_keys,
+            managers,
+            skill_words: HashMap::new(),
         };
         // Deduplicate folded labels per target: ESCO repeats the preferred label among the alternatives.
         let mut seen: HashMap<(u32, String), usize> = HashMap::new();
@@ -246,10 +274,11 @@ impl LabelIndex {
             seen.insert((target, folded.clone()), idx.labels.len());
             let label_words: Vec<&str> = words(&folded).collect();
             let head = head_position(&label_words);
+            let manager = label_words.iter().any(|w| is_manager_word(w));
             let tokens = label_words.iter().map(|w| idx.token_id(w)).collect();
             let original = u32::try_from(idx.originals.len()).unwrap_or(u32::MAX);
             idx.originals.push(text);
-            idx.labels.push(Label { target, kind, original, tokens, head });
+            idx.labels.push(Label { target, kind, original, tokens, head, manager });
             folded_texts.push(folded);
         }
         let mut stem_ids = std::mem::take(&mut idx.stem_ids);
@@ -291,57 +320,30 @@ impl LabelIndex {
         for (w, text) in idx.tok_idf.iter_mut().zip(&idx.tok_text) {
             *w *= modifier_factor(text);
         }
-        // Trigram postings with per-label tf, then idf and normalisation.
-        let mut per_label: Vec<Vec<(u32, f32)>> = Vec::with_capacity(folded_texts.len());
-        let mut tri_df: Vec<Vec<u32>> = Vec::new();
-        let mut buf = Vec::new();
-        for (li, folded) in folded_texts.iter().enumerate() {
-            buf.clear();
-            for w in words(folded) {
-                word_trigrams(w, &mut buf);
-            }
-            buf.sort_unstable();
-            let mut counts: Vec<(u32, f32)> = Vec::new();
-            for g in buf.chunk_by(|a, b| a == b) {
-                let Some(&tri) = g.first() else { continue };
-                let next = u32::try_from(idx.tri_ids.len()).unwrap_or(u32::MAX);
-                let id = *idx.tri_ids.entry(tri).or_insert(next);
-                if id as usize == tri_df.len() {
-                    tri_df.push(Vec::new());
-                }
-                let target = idx.labels.get(li).map_or(0, |l| l.target);
-                if let Some(d) = tri_df.get_mut(id as usize) {
-                    if d.last() != Some(&target) {
-                        d.push(target);
+        idx.tris = TrigramTable::build(
+            idx.labels.iter().zip(&folded_texts).map(|(l, f)| (l.target, words(f))),
+            idx.tie_keys.len(),
+        );
+        idx.tri_post = idx.tris.postings();
+        let max_targets = SKILL_WORD_MAX_TARGETS;
+        let mut sw: HashMap<String, Vec<u32>> = HashMap::new();
+        for (t, ws) in skill_words.iter().enumerate() {
+            let t = u32::try_from(t).unwrap_or(u32::MAX);
+            for &w in ws {
+                if w.len() >= 2 && !idx.tok_ids.contains_key(w) {
+                    let v = sw.entry(w.to_string()).or_default();
+                    if v.last() != Some(&t) {
+                        v.push(t);
                     }
                 }
-                counts.push((id, g.len() as f32));
-            }
-            per_label.push(counts);
-        }
-        idx.tri_idf = tri_df
-            .iter_mut()
-            .map(|v| {
-                v.sort_unstable();
-                v.dedup();
-                idf(n_targets, v.len() as f32)
-            })
-            .collect();
-        idx.tri_post = vec![Vec::new(); idx.tri_idf.len()];
-        for (li, counts) in per_label.iter_mut().enumerate() {
-            let w = |&(id, tf): &(u32, f32)| tf * idx.tri_idf.get(id as usize).copied().unwrap_or(0.0);
-            let norm = counts.iter().map(|c| w(c) * w(c)).sum::<f32>().sqrt().max(1e-6);
-            idx.label_tri_start.push(u32::try_from(idx.label_tris.len()).unwrap_or(u32::MAX));
-            counts.sort_unstable_by_key(|c| c.0);
-            for c in counts.iter() {
-                let weight = w(c) / norm;
-                idx.label_tris.push((c.0, weight));
-                if let Some(p) = idx.tri_post.get_mut(c.0 as usize) {
-                    p.push((u32::try_from(li).unwrap_or(u32::MAX), weight));
-                }
             }
         }
-        idx.label_tri_start.push(u32::try_from(idx.label_tris.len()).unwrap_or(u32::MAX));
+        sw.retain(|_, v| {
+            v.sort_unstable();
+            v.dedup();
+            v.len() <= max_targets
+        });
+        idx.skill_words = sw;
         idx.common_len = (idx.labels.len() / COMMON_SHARE).max(PREFILTER);
         idx
     }
@@ -390,9 +392,10 @@ impl LabelIndex {
             .map(|(i, w)| {
                 let id = self.tok_ids.get(*w).copied();
                 // A word no label has is mostly a place or company name, seldom the occupation.
-                let idf = id
-                    .and_then(|i| self.tok_idf.get(i as usize).copied())
-                    .unwrap_or_else(|| self.unseen_idf() * UNSEEN_WORD_WEIGHT * modifier_factor(w));
+                let idf = id.and_then(|i| self.tok_idf.get(i as usize).copied()).unwrap_or_else(|| {
+                    let weight = if self.skill_words.contains_key(*w) { SKILL_WORD_WEIGHT } else { UNSEEN_WORD_WEIGHT };
+                    self.unseen_idf() * weight * modifier_factor(w)
+                });
                 let role = if i >= n_main {
                     QUALIFIER_WEIGHT
                 } else if Some(i) == head {
@@ -401,15 +404,21 @@ impl LabelIndex {
                     1.0
                 };
                 let stem = |st: &Stemmer| self.stem_ids.get(st.stem(w).as_ref()).copied().unwrap_or(u32::MAX);
-                QToken { id, text: w, idf: idf * role, stems: [stem(&self.en), stem(&self.nl)] }
+                let skill_targets =
+                    if id.is_none() { self.skill_words.get(*w).map_or(&[][..], Vec::as_slice) } else { &[][..] };
+                QToken { id, skill_targets, text: w, idf: idf * role, stems: [stem(&self.en), stem(&self.nl)] }
             })
             .collect();
+        let says_manager = q_words.iter().any(|w| is_manager_word(w));
         let mut sims = SimCache::new(s, q_tokens.len(), self.tok_text.len());
         let mut per_label: Vec<(u32, f32, u32)> = Vec::with_capacity(cos_candidates.len());
         for &(cos, li) in &cos_candidates {
             let Some(label) = self.labels.get(li as usize) else { continue };
             let raw = self.rerank(&q_tokens, label, cos, &mut sims);
-            let score = raw * label.kind.weight(raw);
+            let mut score = raw * label.kind.weight(raw);
+            if label.manager && !says_manager {
+                score *= 1.0 - MANAGER_LABEL_PENALTY;
+            }
             per_label.push((label.target, score, label.original));
         }
         sims.reset();
@@ -426,7 +435,13 @@ impl LabelIndex {
                 // Every further candidate label of the same concept is a little more evidence;
                 // it shrinks the miss, so nothing overtakes an exact match.
                 let support = 1.0 + SUPPORT_WEIGHT * (g.len() as f32).ln();
-                Some(Hit { target, score: (1.0 - miss / support).clamp(0.0, 1.0), original })
+                // A title that names no management position is seldom a management occupation.
+                let rank = if !says_manager && self.managers.get(target as usize).copied().unwrap_or(false) {
+                    1.0 - MANAGER_OCCUPATION_PENALTY
+                } else {
+                    1.0
+                };
+                Some(Hit { target, score: ((1.0 - miss / support) * rank).clamp(0.0, 1.0), original })
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| self.tie(a.target).cmp(self.tie(b.target))));
@@ -444,26 +459,7 @@ impl LabelIndex {
     /// [`PREFILTER`] labels by that partial score then get their exact cosine
     /// from their own trigram vectors.
     fn cosine_candidates(&self, q_words: &[&str], s: &mut Scratch) -> Vec<(f32, u32)> {
-        s.tris.clear();
-        for w in q_words {
-            word_trigrams(w, &mut s.tris);
-        }
-        s.tris.sort_unstable();
-        s.q_vec.clear();
-        let mut q_norm = 0.0f32;
-        for g in s.tris.chunk_by(|a, b| a == b) {
-            let tf = g.len() as f32;
-            match g.first().and_then(|t| self.tri_ids.get(t)) {
-                Some(&id) => {
-                    let w = tf * self.tri_idf.get(id as usize).copied().unwrap_or(0.0);
-                    q_norm += w * w;
-                    s.q_vec.push((id, w));
-                }
-                // An unseen trigram still makes the query longer (weight of a rare trigram).
-                None => q_norm += (tf * idf(self.tie_keys.len() as f32, 0.0)).powi(2),
-            }
-        }
-        let q_norm = q_norm.sqrt().max(1e-6);
+        let q_norm = self.tris.query(q_words, &mut s.tris, &mut s.q_vec);
         let post = |id: u32| self.tri_post.get(id as usize).map_or(&[][..], Vec::as_slice);
         s.q_vec.sort_unstable_by_key(|&(id, _)| (post(id).len(), id));
         if s.acc.len() < self.labels.len() {
@@ -501,7 +497,7 @@ impl LabelIndex {
             }
             s.q_vec.sort_unstable_by_key(|&(id, _)| id);
             for c in s.scored.iter_mut() {
-                c.0 = self.dot(&s.q_vec, c.1);
+                c.0 = self.tris.dot(&s.q_vec, c.1);
             }
         }
         if s.scored.len() > CANDIDATES {
@@ -509,25 +505,6 @@ impl LabelIndex {
             s.scored.truncate(CANDIDATES);
         }
         s.scored.iter().map(|&(dot, li)| (dot / q_norm, li)).collect()
-    }
-
-    /// The dot product of a query trigram vector (sorted by trigram) with a label's.
-    fn dot(&self, q: &[(u32, f32)], li: u32) -> f32 {
-        let at = |i: usize| self.label_tri_start.get(i).map_or(0, |&x| x as usize);
-        let l = self.label_tris.get(at(li as usize)..at(li as usize + 1)).unwrap_or(&[]);
-        let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
-        while let (Some(&(qa, qw)), Some(&(la, lw))) = (q.get(i), l.get(j)) {
-            match qa.cmp(&la) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += qw * lw;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        sum
     }
 
     /// Splits a query word that no label has into modifier + known head word, the
@@ -600,6 +577,9 @@ impl LabelIndex {
                     *b = b.max(s);
                 }
             }
+            if best < SKILL_SIM && qt.skill_targets.binary_search(&label.target).is_ok() {
+                best = SKILL_SIM;
+            }
             q_cov += qidf * best;
             q_tot += qidf;
         }
@@ -653,14 +633,17 @@ impl LabelIndex {
 /// One query word with its IDF (times its role's weight) and stems.
 struct QToken<'q> {
     id: Option<u32>,
+    /// For a word no label has: the targets whose skills' labels have it, sorted.
+    skill_targets: &'q [u32],
     text: &'q str,
     idf: f32,
     stems: [u32; 2],
 }
 
-/// Words that say how senior or how temporary a job is, not what it is: they
+/// Words that say how senior or how temporary a job is, or that only advertise
+/// it ("allround", "gezocht", the "m/v/x" of Dutch ads), not what it is: they
 /// count for little on both sides, so "senior keeper" is mostly "keeper".
-const MODIFIERS: [&str; 24] = [
+const MODIFIERS: [&str; 34] = [
     "senior",
     "junior",
     "sr",
@@ -685,6 +668,16 @@ const MODIFIERS: [&str; 24] = [
     "ervaren",
     "startend",
     "urgently",
+    "allround",
+    "vacature",
+    "gezocht",
+    "wanted",
+    "needed",
+    "dringend",
+    "immediate",
+    "m",
+    "v",
+    "x",
 ];
 
 /// The IDF multiplier of a word: [`MODIFIER_WEIGHT`] for seniority and contract words, else 1.
@@ -694,6 +687,38 @@ fn modifier_factor(word: &str) -> f32 {
     } else {
         1.0
     }
+}
+
+/// Words that say a title or label is a management position, English and Dutch.
+///
+/// Not "executive", "officer" or "coordinator": in ads these are as often staff
+/// roles ("sales executive", "police officer", "projectcoördinator"). Not "chef",
+/// a boss in Dutch but a cook in English.
+const MANAGER_WORDS: [&str; 18] = [
+    "manager",
+    "managers",
+    "mgr",
+    "head",
+    "director",
+    "chief",
+    "lead",
+    "leader",
+    "supervisor",
+    "management",
+    "owner",
+    "ceo",
+    "hoofd",
+    "directeur",
+    "leidinggevende",
+    "teamleider",
+    "bedrijfsleider",
+    "leider",
+];
+
+/// Whether a folded word names a management position: one of [`MANAGER_WORDS`], or a
+/// Dutch compound on "manager" or "directeur" ("filiaalmanager", "schooldirecteur").
+fn is_manager_word(w: &str) -> bool {
+    MANAGER_WORDS.contains(&w) || (w.len() > 8 && (w.ends_with("manager") || w.ends_with("directeur")))
 }
 
 /// Words that end the head phrase in English and Dutch titles ("lecturer in chemistry").
@@ -719,8 +744,4 @@ fn split_qualifier(title: &str) -> (&str, &str) {
         Some((main, rest)) if main.chars().any(char::is_alphanumeric) => (main, rest),
         _ => (title, ""),
     }
-}
-
-fn idf(n: f32, df: f32) -> f32 {
-    ((n + 1.0) / (df + 1.0)).ln() + 1.0
 }

@@ -4,7 +4,7 @@
 //!   (v1.1 and v1.2 naming, gzipped files, several languages; see [`load`]).
 //! * [`Taxonomy`] answers look-ups by URI, ESCO code and ISCO code, interns
 //!   skills to [`SkillId`]s and implements [`crate::OccupationResolver`].
-//! * [`OccupationNormalizer`] and [`SkillNormalizer`] map free text to ranked
+//! * [`OccupationNormaliser`] and [`SkillNormaliser`] map free text to ranked
 //!   ESCO concepts with a confidence in [0, 1].
 //!
 //! This service uses the ESCO classification of the European Commission.
@@ -13,15 +13,16 @@ pub mod eval;
 mod index;
 pub mod load;
 mod memo;
-mod normalize;
+mod normalise;
 mod resolve;
 mod skill_index;
 mod table;
 mod taxonomy;
 pub mod text;
+mod trigram;
 
 pub use load::{EscoLoad, LoadOptions};
-pub use normalize::{OccupationMatch, OccupationNormalizer, SkillMatch, SkillNormalizer};
+pub use normalise::{OccupationMatch, OccupationNormaliser, SkillMatch, SkillNormaliser};
 pub use taxonomy::{
     EscoVersion, FileNaming, IscoGroup, LabelMap, Labels, Occupation, OccupationId, Skill, SkillGroup, SkillId,
     Taxonomy,

@@ -2,7 +2,7 @@
 
 use werkmatch_core::{Experience, IscoCode};
 
-use super::normalize::SkillNormalizer;
+use super::normalise::SkillNormaliser;
 use super::taxonomy::Taxonomy;
 use crate::error::{Error, ErrorKind, Result};
 use crate::resolve::OccupationResolver;
@@ -50,7 +50,7 @@ impl Taxonomy {
     /// [`ErrorKind::Unresolved`] naming the field `skills[i]` when nothing matches well enough.
     pub fn skills_from_labels(
         &self,
-        normalizer: &SkillNormalizer<'_>,
+        normaliser: &SkillNormaliser<'_>,
         items: &[&str],
         min_confidence: f64,
     ) -> Result<Vec<String>> {
@@ -61,7 +61,7 @@ impl Taxonomy {
                 if let Some(s) = self.skill_by_uri(text) {
                     return Ok(s.uri.clone());
                 }
-                normalizer
+                normaliser
                     .search(text, 1)
                     .into_iter()
                     .find(|m| m.confidence >= min_confidence)
@@ -77,17 +77,17 @@ impl Taxonomy {
     }
 }
 
-impl crate::TitleNormaliser for super::OccupationNormalizer<'_> {
+impl crate::TitleNormaliser for super::OccupationNormaliser<'_> {
     fn occupations_for_title(&self, title: &str, k: usize) -> Vec<crate::OccupationCandidate> {
         self.memo.get_or(title, k, || self.candidates(title, k))
     }
 
     fn min_confidence(&self) -> f64 {
-        super::OccupationNormalizer::MIN_CONFIDENCE
+        super::OccupationNormaliser::MIN_CONFIDENCE
     }
 }
 
-impl super::OccupationNormalizer<'_> {
+impl super::OccupationNormaliser<'_> {
     fn candidates(&self, title: &str, k: usize) -> Vec<crate::OccupationCandidate> {
         self.search(title, k)
             .into_iter()
@@ -101,7 +101,7 @@ impl super::OccupationNormalizer<'_> {
     }
 }
 
-impl crate::SkillPhraseNormaliser for SkillNormalizer<'_> {
+impl crate::SkillPhraseNormaliser for SkillNormaliser<'_> {
     fn skills_for_phrase(&self, phrase: &str, k: usize) -> Vec<crate::SkillCandidate> {
         self.memo.get_or(phrase, k, || {
             self.search(phrase, k)
@@ -120,7 +120,7 @@ impl crate::SkillPhraseNormaliser for SkillNormalizer<'_> {
     }
 
     fn min_confidence(&self) -> f64 {
-        SkillNormalizer::MIN_CONFIDENCE
+        SkillNormaliser::MIN_CONFIDENCE
     }
 }
 

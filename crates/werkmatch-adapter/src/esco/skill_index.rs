@@ -38,6 +38,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::index::LabelKind;
 use super::text::{fold, word_trigrams, words};
+use super::trigram::{idf, TrigramTable};
 
 /// Function words and ad boilerplate, English and Dutch (folded). They carry no
 /// skill: "strong communication skills" is "communication".
@@ -283,11 +284,8 @@ pub(crate) struct SkillIndex {
     vocab_tris: HashMap<u64, Vec<u32>>,
     /// Number of trigrams per stem.
     stem_tri_len: Vec<u16>,
-    /// Character trigrams of the labels' content words: ids, idf, per-label normalised vectors.
-    tri_ids: HashMap<u64, u32>,
-    tri_idf: Vec<f32>,
-    label_tris: Vec<(u32, f32)>,
-    label_tri_start: Vec<u32>,
+    /// Character trigrams of the labels' content words (documents are label indexes).
+    tris: TrigramTable,
     /// Per target, the prior multiplier in [1 - PRIOR_WEIGHT, 1].
     prior: Vec<f32>,
     tie_keys: Vec<String>,
@@ -306,10 +304,6 @@ fn content_words(folded: &str) -> Vec<&str> {
     } else {
         content
     }
-}
-
-fn idf(n: f32, df: f32) -> f32 {
-    ((n + 1.0) / (df + 1.0)).ln() + 1.0
 }
 
 impl SkillIndex {
@@ -333,10 +327,7 @@ impl SkillIndex {
             sorted_stems: Vec::new(),
             vocab_tris: HashMap::new(),
             stem_tri_len: Vec::new(),
-            tri_ids: HashMap::new(),
-            tri_idf: Vec::new(),
-            label_tris: Vec::new(),
-            label_tri_start: Vec::new(),
+            tris: TrigramTable::default(),
             prior: Vec::new(),
             tie_keys,
         };
@@ -438,52 +429,8 @@ impl SkillIndex {
 
     /// Per-label TF-IDF trigram vectors of the unstemmed content words, L2-normalised.
     fn index_trigrams(&mut self, label_words: &[Vec<String>]) {
-        let n_targets = self.tie_keys.len().max(1) as f32;
-        let mut per_label: Vec<Vec<(u32, f32)>> = Vec::with_capacity(label_words.len());
-        let mut df: Vec<Vec<u32>> = Vec::new();
-        let mut buf = Vec::new();
-        for (li, ws) in label_words.iter().enumerate() {
-            buf.clear();
-            for w in ws {
-                word_trigrams(w, &mut buf);
-            }
-            buf.sort_unstable();
-            let target = self.labels.get(li).map_or(0, |l| l.target);
-            let mut counts = Vec::new();
-            for g in buf.chunk_by(|a, b| a == b) {
-                let Some(&tri) = g.first() else { continue };
-                let next = u32::try_from(self.tri_ids.len()).unwrap_or(u32::MAX);
-                let id = *self.tri_ids.entry(tri).or_insert(next);
-                if id as usize == df.len() {
-                    df.push(Vec::new());
-                }
-                if let Some(d) = df.get_mut(id as usize) {
-                    if d.last() != Some(&target) {
-                        d.push(target);
-                    }
-                }
-                counts.push((id, g.len() as f32));
-            }
-            per_label.push(counts);
-        }
-        self.tri_idf = df
-            .iter_mut()
-            .map(|d| {
-                d.sort_unstable();
-                d.dedup();
-                idf(n_targets, d.len() as f32)
-            })
-            .collect();
-        for counts in &mut per_label {
-            let w = |&(id, tf): &(u32, f32)| tf * self.tri_idf.get(id as usize).copied().unwrap_or(0.0);
-            let norm = counts.iter().map(|c| w(c) * w(c)).sum::<f32>().sqrt().max(1e-6);
-            counts.sort_unstable_by_key(|c| c.0);
-            self.label_tri_start.push(u32::try_from(self.label_tris.len()).unwrap_or(u32::MAX));
-            for c in counts.iter() {
-                self.label_tris.push((c.0, w(c) / norm));
-            }
-        }
-        self.label_tri_start.push(u32::try_from(self.label_tris.len()).unwrap_or(u32::MAX));
+        let docs = self.labels.iter().zip(label_words).map(|(l, ws)| (l.target, ws.iter().map(String::as_str)));
+        self.tris = TrigramTable::build(docs, self.tie_keys.len());
     }
 
     fn text(&self, stem: u32) -> &str {
@@ -693,49 +640,16 @@ impl SkillIndex {
 
     /// The query's trigram vector (sorted by trigram id), L2-normalised; unseen trigrams only lengthen it.
     fn query_trigrams(&self, q_words: &[&str]) -> Vec<(u32, f32)> {
-        let mut buf = Vec::new();
-        for w in q_words {
-            word_trigrams(w, &mut buf);
-        }
-        buf.sort_unstable();
-        let unseen = idf(self.tie_keys.len() as f32, 0.0);
-        let mut v = Vec::new();
-        let mut norm = 0.0f32;
-        for g in buf.chunk_by(|a, b| a == b) {
-            let tf = g.len() as f32;
-            match g.first().and_then(|t| self.tri_ids.get(t)) {
-                Some(&id) => {
-                    let w = tf * self.tri_idf.get(id as usize).copied().unwrap_or(0.0);
-                    norm += w * w;
-                    v.push((id, w));
-                }
-                None => norm += (tf * unseen).powi(2),
-            }
-        }
-        let norm = norm.sqrt().max(1e-6);
+        let (mut buf, mut v) = (Vec::new(), Vec::new());
+        let norm = self.tris.query(q_words, &mut buf, &mut v);
         for x in &mut v {
             x.1 /= norm;
         }
-        v.sort_unstable_by_key(|x| x.0);
         v
     }
 
     fn cosine(&self, q: &[(u32, f32)], li: u32) -> f32 {
-        let at = |i: usize| self.label_tri_start.get(i).map_or(0, |&x| x as usize);
-        let l = self.label_tris.get(at(li as usize)..at(li as usize + 1)).unwrap_or(&[]);
-        let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
-        while let (Some(&(qa, qw)), Some(&(la, lw))) = (q.get(i), l.get(j)) {
-            match qa.cmp(&la) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += qw * lw;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        sum.min(1.0)
+        self.tris.dot(q, li).min(1.0)
     }
 }
 

@@ -17,10 +17,15 @@
 //! [`VacancyIndex`](super::VacancyIndex) for their costs: about the record's
 //! group, plus a move of the id order), but a published snapshot must not
 //! change. So the live index keeps two snapshots, the published one and the
-//! one before it (the *spare*), and updates the spare in place: it replays
-//! the batch the spare missed, then the new batch, and publishes it; the
-//! snapshot it replaces becomes the next spare. A change is therefore applied
-//! twice, each time at the kernel's cost — never a rebuild.
+//! one before it (the *spare*, copied once at build time), and updates the
+//! spare in place: it replays the batch the spare missed, then the new
+//! batch, and publishes it; the snapshot it replaces becomes the next spare.
+//! A change is therefore applied twice, each time at the kernel's cost —
+//! never a rebuild (nationally, 400,000 seekers and 250,000 vacancies: a
+//! vacancy upsert 0.03 ms at the median, a seeker upsert 0.05 ms, a removal
+//! 0.002 ms; `bench --live`). [`LiveIndex::apply_all`] publishes several
+//! batches at once (a service's group commit), so the replay is paid once
+//! per publish, not once per batch.
 //!
 //! Before it updates the spare the writer waits (sleeping, at most
 //! [`SPARE_WAIT`]) for the readers still holding it to let go; readers hold a
@@ -446,11 +451,13 @@ impl LiveIndex {
             vacancies: by_id(vacancies, |v: &Vacancy| v.id.clone()),
             employers: by_id(employers, |e: &Employer| e.id.clone()),
         };
+        // The spare is copied now, at build time, so that the first batch
+        // does not pay for the copy while readers wait for it.
+        let spare = Arc::new(snapshot.clone());
         Ok(LiveIndex {
             shared: Arc::new(Shared {
                 current: ArcSwap::from_pointee(snapshot),
-                // No spare yet: the first batch copies the published snapshot.
-                writer: Mutex::new(Writer { spare: None, missed: None }),
+                writer: Mutex::new(Writer { spare: Some(spare), missed: None }),
                 spare_wait_ns: std::sync::atomic::AtomicU64::new(SPARE_WAIT.as_nanos() as u64),
             }),
         })
@@ -490,10 +497,25 @@ impl LiveIndex {
     /// all at once; returns the new version. On an error nothing is applied
     /// and the version stays. An empty batch is a batch too (a new version).
     pub fn apply(&self, changes: Vec<Change>) -> Result<u64, LiveError> {
+        self.apply_all(vec![changes])
+    }
+
+    /// Applies `batches` as consecutive versions, published together (a
+    /// service's group commit: every batch that waited behind one log sync);
+    /// returns the last version. Readers see the state before the first or
+    /// after the last, never one in between, so each batch is still whole.
+    /// Checked as one: on an error nothing is applied (the error's `change`
+    /// counts from the first batch's first change). Applying them together
+    /// costs one publish, not one per batch. No batches: nothing happens.
+    pub fn apply_all(&self, batches: Vec<Vec<Change>>) -> Result<u64, LiveError> {
         let mut w = self.writer();
         let base = self.shared.current.load_full();
-        let net = Net::of(&base, changes)?;
-        self.publish(&mut w, &base, Arc::new(net), base.version + 1)
+        if batches.is_empty() {
+            return Ok(base.version);
+        }
+        let n = batches.len() as u64;
+        let net = Net::of(&base, batches.into_iter().flatten().collect())?;
+        self.publish(&mut w, &base, Arc::new(net), base.version + n)
     }
 
     /// Checks `changes` against the current snapshot as [`apply`](Self::apply)
@@ -501,24 +523,43 @@ impl LiveIndex {
     /// then applies it (which cannot then fail on these changes while it is
     /// the only writer).
     pub fn check(&self, changes: &[Change]) -> Result<(), LiveError> {
+        self.check_each(&[changes]).remove(0)
+    }
+
+    /// Checks each of `batches` as if the ones before it that pass were
+    /// applied first (a refused batch is left out, as a service that refuses
+    /// it would); applies nothing. One result per batch.
+    pub fn check_each(&self, batches: &[&[Change]]) -> Vec<Result<(), LiveError>> {
         let base = self.shared.current.load();
+        // Presence after the batches accepted so far.
         let mut present: BTreeMap<(RecordKind, &Id), bool> = BTreeMap::new();
-        for (i, change) in changes.iter().enumerate() {
-            let (kind, id, upsert) = match change {
-                Change::UpsertSeeker(s) => (RecordKind::Seeker, &s.id, true),
-                Change::UpsertVacancy(v) => (RecordKind::Vacancy, &v.id, true),
-                Change::UpsertEmployer(e) => (RecordKind::Employer, &e.id, true),
-                Change::RemoveSeeker(id) => (RecordKind::Seeker, id, false),
-                Change::RemoveVacancy(id) => (RecordKind::Vacancy, id, false),
-                Change::RemoveEmployer(id) => (RecordKind::Employer, id, false),
-            };
-            let there = present.get(&(kind, id)).copied().unwrap_or_else(|| base.contains(kind, id));
-            if !upsert && !there {
-                return Err(LiveError::UnknownId { change: i, kind, id: id.clone() });
-            }
-            present.insert((kind, id), upsert);
-        }
-        Ok(())
+        batches
+            .iter()
+            .map(|changes| {
+                let mut mine: BTreeMap<(RecordKind, &Id), bool> = BTreeMap::new();
+                for (i, change) in changes.iter().enumerate() {
+                    let (kind, id, upsert) = match change {
+                        Change::UpsertSeeker(s) => (RecordKind::Seeker, &s.id, true),
+                        Change::UpsertVacancy(v) => (RecordKind::Vacancy, &v.id, true),
+                        Change::UpsertEmployer(e) => (RecordKind::Employer, &e.id, true),
+                        Change::RemoveSeeker(id) => (RecordKind::Seeker, id, false),
+                        Change::RemoveVacancy(id) => (RecordKind::Vacancy, id, false),
+                        Change::RemoveEmployer(id) => (RecordKind::Employer, id, false),
+                    };
+                    let there = mine
+                        .get(&(kind, id))
+                        .or_else(|| present.get(&(kind, id)))
+                        .copied()
+                        .unwrap_or_else(|| base.contains(kind, id));
+                    if !upsert && !there {
+                        return Err(LiveError::UnknownId { change: i, kind, id: id.clone() });
+                    }
+                    mine.insert((kind, id), upsert);
+                }
+                present.extend(mine);
+                Ok(())
+            })
+            .collect()
     }
 
     /// Compacts the indexes of both copies (see the module docs); the

@@ -6,6 +6,7 @@ use super::index::{LabelIndex, LabelKind};
 use super::memo::Memo;
 use super::skill_index::{SkillIndex, SkillPrior};
 use super::taxonomy::{LabelMap, OccupationId, SkillId, Taxonomy};
+use super::text::{fold, words};
 
 /// One candidate occupation for a job title.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,14 +60,14 @@ fn label_rows(maps: &[&LabelMap], languages: Option<&[&str]>) -> Vec<(u32, Label
 /// and splits nothing by rule: compounds match through shared character
 /// trigrams and shared word endings. Results are ordered by confidence, ties
 /// by URI, so the output does not depend on load order or hashing.
-pub struct OccupationNormalizer<'t> {
+pub struct OccupationNormaliser<'t> {
     taxonomy: &'t Taxonomy,
     index: LabelIndex,
     /// Answers given through [`crate::TitleNormaliser`] (feeds repeat their titles).
     pub(super) memo: Memo<Vec<crate::OccupationCandidate>>,
 }
 
-impl<'t> OccupationNormalizer<'t> {
+impl<'t> OccupationNormaliser<'t> {
     /// Below this confidence a title's best occupation is not used: the record gets
     /// no occupation (and is rejected if it needs one).
     ///
@@ -87,9 +88,39 @@ impl<'t> OccupationNormalizer<'t> {
     fn build(taxonomy: &'t Taxonomy, languages: Option<&[&str]>) -> Self {
         let maps: Vec<&LabelMap> = taxonomy.occupations().iter().map(|o| &o.labels).collect();
         let keys = taxonomy.occupations().iter().map(|o| o.uri.clone()).collect();
-        OccupationNormalizer {
+        // The folded words of each skill's labels, once per skill (occupations share skills).
+        let per_skill: Vec<Vec<String>> = taxonomy
+            .skills()
+            .iter()
+            .map(|s| {
+                let mut ws: Vec<String> = s
+                    .labels
+                    .values()
+                    .flat_map(|l| std::iter::once(&l.preferred).chain(&l.alt))
+                    .flat_map(|text| words(&fold(text)).map(str::to_owned).collect::<Vec<_>>())
+                    .collect();
+                ws.sort_unstable();
+                ws.dedup();
+                ws
+            })
+            .collect();
+        let skill_words: Vec<Vec<&str>> = taxonomy
+            .occupations()
+            .iter()
+            .map(|o| {
+                o.essential
+                    .iter()
+                    .chain(&o.optional)
+                    .filter_map(|id| per_skill.get(id.0 as usize))
+                    .flatten()
+                    .map(String::as_str)
+                    .collect()
+            })
+            .collect();
+        let managers = taxonomy.occupations().iter().map(|o| o.isco.as_str().starts_with('1')).collect();
+        OccupationNormaliser {
             taxonomy,
-            index: LabelIndex::build(label_rows(&maps, languages), keys),
+            index: LabelIndex::build(label_rows(&maps, languages), keys, managers, &skill_words),
             memo: Memo::new(),
         }
     }
@@ -120,14 +151,14 @@ impl<'t> OccupationNormalizer<'t> {
 /// (English and Dutch Snowball), forgiving typos, abbreviations and compounds,
 /// an F-measure of query and label coverage blended with a character-trigram
 /// cosine, and a prior from ESCO's own usage of the skill.
-pub struct SkillNormalizer<'t> {
+pub struct SkillNormaliser<'t> {
     taxonomy: &'t Taxonomy,
     index: SkillIndex,
     /// Answers given through [`crate::SkillPhraseNormaliser`] (feeds repeat their phrases).
     pub(super) memo: Memo<Vec<crate::SkillCandidate>>,
 }
 
-impl<'t> SkillNormalizer<'t> {
+impl<'t> SkillNormaliser<'t> {
     /// Below this confidence a phrase's best skill is not used: the phrase is
     /// reported as unmapped, with its best candidates.
     ///
@@ -163,7 +194,7 @@ impl<'t> SkillNormalizer<'t> {
                 _ => 0,
             };
         }
-        SkillNormalizer { taxonomy, index: SkillIndex::build(rows, keys, &priors), memo: Memo::new() }
+        SkillNormaliser { taxonomy, index: SkillIndex::build(rows, keys, &priors), memo: Memo::new() }
     }
 
     /// The taxonomy the index was built from.

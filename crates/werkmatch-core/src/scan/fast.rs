@@ -706,8 +706,8 @@ impl<'a> Scanner<'a> {
             Some(r) => prep.vac_band.around(s.location.lat(), lat_deg(r), &mut near),
             None => near.extend(&prep.vac_band.siteless),
         }
-        // In index order: the columns are then read front to back.
-        near.sort_unstable();
+        // In index order (as `around` gives them; `siteless` is ascending).
+        debug_assert!(near.windows(2).all(|w| w[0] < w[1]));
         let mut pairs: Vec<Pair> = Vec::with_capacity(near.len());
         let score_pair = |j: u32, d: f64, ov: Ov| {
             let v = &prep.vac[j as usize];
@@ -787,7 +787,7 @@ impl<'a> Scanner<'a> {
         if let Some(r) = band {
             prep.emp_band.around(s.location.lat(), lat_deg(r), &mut near_e);
         }
-        near_e.sort_unstable();
+        debug_assert!(near_e.windows(2).all(|w| w[0] < w[1]));
         let emp_ov = |j: u32| mine.and_then(|m| m.employers.iter().find(|&&(k, _)| k == j)).map(|&(_, a)| a);
         let mut emps: Vec<(Pair, IscoCode)> = Vec::with_capacity(near_e.len());
         for &j in &near_e {
@@ -869,6 +869,12 @@ impl<'a> Scanner<'a> {
         let mut asked = vec![0usize; prep.skills.len()];
         let cands = candidates(scfg, s, view.ls, self.catalogue);
         let cand_isco: Vec<bool> = prep.iscos.iter().map(|c| cands.iscos.contains(c)).collect();
+        let mut cand_esco = vec![false; prep.escos.len()];
+        for id in &cands.ids {
+            if let Some(k) = prep.escos.get(id) {
+                cand_esco[k as usize] = true;
+            }
+        }
         let mut reach = Reach::default();
         for p in pairs {
             let (v, pv) = (&self.vacancies[p.idx as usize], &prep.vac[p.idx as usize]);
@@ -895,9 +901,7 @@ impl<'a> Scanner<'a> {
                 for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
                     asked[x as usize] += 1;
                 }
-                if cand_isco[usize::from(pv.isco_ix)]
-                    || v.esco_occupation.as_deref().is_some_and(|o| cands.ids.contains(o))
-                {
+                if cand_isco[usize::from(pv.isco_ix)] || pv.esco.is_some_and(|k| cand_esco[k as usize]) {
                     reach.vacancy(v);
                 }
             }

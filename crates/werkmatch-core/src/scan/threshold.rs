@@ -32,11 +32,27 @@ struct Head {
     failing: Vec<(f64, u32)>,
 }
 
+/// What [`Thresholds::competitive`] reads first for a vacancy, in one small
+/// record per vacancy: the pass looks it up for every match, in vacancy
+/// order, and reaching the scores through [`Head`]'s own allocation was two
+/// dependent cache misses per lookup (most of the function's time). Only
+/// ties with these scores walk the head.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cut {
+    /// `N_v`.
+    places: usize,
+    /// `head.passing.len()`.
+    passing: usize,
+    /// The `N_v`-th passing score (when there are `N_v`).
+    nth: f64,
+    /// The `(N_v + 1)`-th passing score (when there are `N_v + 1`).
+    next: f64,
+}
+
 /// The head of each vacancy's seeker ranking.
 #[derive(Debug)]
 pub(crate) struct Thresholds {
-    /// `N_v`.
-    places: Vec<usize>,
+    cuts: Vec<Cut>,
     heads: Vec<Head>,
 }
 
@@ -76,7 +92,20 @@ impl Thresholds {
                 }
             }
         }
-        Ok(Thresholds { places, heads })
+        let cuts = heads
+            .iter()
+            .zip(&places)
+            .map(|(h, &n)| {
+                let p = &h.passing;
+                Cut {
+                    places: n,
+                    passing: p.len(),
+                    nth: n.checked_sub(1).and_then(|k| p.get(k)).map_or(0.0, |e| e.0),
+                    next: p.get(n).map_or(0.0, |e| e.0),
+                }
+            })
+            .collect();
+        Ok(Thresholds { cuts, heads })
     }
 
     /// Whether seeker `i` (id `id`), scoring `score` on vacancy `v` with
@@ -85,11 +114,11 @@ impl Thresholds {
     /// passes the knock-outs (one that does not is in the list only when
     /// included, after every seeker that passes).
     pub fn competitive(&self, seekers: &[Jobseeker], v: usize, i: u32, id: &str, score: f64, passes: bool) -> bool {
-        let n = self.places[v];
+        let cut = self.cuts[v];
+        let n = cut.places;
         if n == 0 {
             return false;
         }
-        let head = &self.heads[v];
         let ahead_in = |list: &[(f64, u32)], limit: usize| {
             let mut ahead = 0;
             for &(t, k) in list {
@@ -106,24 +135,25 @@ impl Thresholds {
             }
             ahead
         };
+        let len = cut.passing;
         if passes {
-            let p = &head.passing;
             // Decided by the scores at places n and n + 1 alone, mostly: above
             // the n-th, at most n − 1 rank ahead; below the (n + 1)-th, all
             // n + 1 do, and at most one of them is the seeker itself.
-            if p.len() < n || score > p[n - 1].0 {
+            if len < n || score > cut.nth {
                 return true;
             }
-            if p.len() > n && score < p[n].0 {
+            if len > n && score < cut.next {
                 return false;
             }
-            return ahead_in(p, n) < n;
+            return ahead_in(&self.heads[v].passing, n) < n;
         }
         // Behind every other seeker that passes. A full head (N_v + 1 of
         // them) holds at least N_v others; otherwise it is every one of them.
-        if head.passing.len() > n {
+        if len > n {
             return false;
         }
+        let head = &self.heads[v];
         let passing_others = head.passing.iter().filter(|&&(_, k)| k != i).count();
         passing_others < n && passing_others + ahead_in(&head.failing, n - passing_others) < n
     }

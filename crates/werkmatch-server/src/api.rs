@@ -239,6 +239,22 @@ fn to_json<T: Serialize>(x: &T) -> Option<Value> {
     serde_json::to_value(x).ok()
 }
 
+/// One read of a stored record by its id: the query and the id are checked on
+/// the async worker (a bad request never reaches the pool), the ranking `f` runs
+/// on the ranking pool against one snapshot, so the whole answer comes from
+/// one version.
+async fn stored_read(
+    st: Arc<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    q: Option<String>,
+    f: impl FnOnce(&Snapshot, &str, ReadParams) -> Result<RankingOut, ApiError> + Send + 'static,
+) -> ApiResult<RankingOut> {
+    let p = ReadParams::parse(q)?;
+    let id = parse_id(&path(id)?, "id")?;
+    let pool = Arc::clone(&st);
+    ranked(&pool, move || f(&st.live().snapshot(), id.as_str(), p)).await.map(Json)
+}
+
 fn seeker_vacancies(snap: &Snapshot, seeker: &Jobseeker, p: ReadParams) -> Result<RankingOut, ApiError> {
     let answer = snap.top_vacancies_for(seeker, &p.options()?);
     let cfg = snap.config();
@@ -254,16 +270,11 @@ pub async fn seeker_to_vacancies(
     id: Result<Path<String>, PathRejection>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<RankingOut> {
-    let p = ReadParams::parse(q)?;
-    let id = parse_id(&path(id)?, "id")?;
-    let pool = Arc::clone(&st);
-    ranked(&pool, move || {
-        let snap = st.live().snapshot();
-        let seeker = snap.seeker(id.as_str()).ok_or_else(|| ApiError::not_found("seeker"))?;
-        seeker_vacancies(&snap, seeker, p)
+    stored_read(st, id, q, |snap, id, p| {
+        let seeker = snap.seeker(id).ok_or_else(|| ApiError::not_found("seeker"))?;
+        seeker_vacancies(snap, seeker, p)
     })
     .await
-    .map(Json)
 }
 
 /// The best employers without a vacancy for a stored seeker.
@@ -274,19 +285,14 @@ pub async fn seeker_to_employers(
     id: Result<Path<String>, PathRejection>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<RankingOut> {
-    let p = ReadParams::parse(q)?;
-    let id = parse_id(&path(id)?, "id")?;
-    let pool = Arc::clone(&st);
-    ranked(&pool, move || {
-        let snap = st.live().snapshot();
-        let seeker = snap.seeker(id.as_str()).ok_or_else(|| ApiError::not_found("seeker"))?;
+    stored_read(st, id, q, |snap, id, p| {
+        let seeker = snap.seeker(id).ok_or_else(|| ApiError::not_found("seeker"))?;
         let answer = snap.top_employers_for(seeker, &p.options()?);
         let cfg = snap.config();
         let ex = |id: &str| snap.employer(id).and_then(|e| explain_employer(cfg, seeker, e)).and_then(|x| to_json(&x));
         Ok(out(answer, seeker.id.as_str(), p.explain.unwrap_or(false).then_some(&ex as Explainer<'_>)))
     })
     .await
-    .map(Json)
 }
 
 /// The best seekers for a stored vacancy.
@@ -297,19 +303,14 @@ pub async fn vacancy_to_seekers(
     id: Result<Path<String>, PathRejection>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<RankingOut> {
-    let p = ReadParams::parse(q)?;
-    let id = parse_id(&path(id)?, "id")?;
-    let pool = Arc::clone(&st);
-    ranked(&pool, move || {
-        let snap = st.live().snapshot();
-        let vacancy: &Vacancy = snap.vacancy(id.as_str()).ok_or_else(|| ApiError::not_found("vacancy"))?;
+    stored_read(st, id, q, |snap, id, p| {
+        let vacancy: &Vacancy = snap.vacancy(id).ok_or_else(|| ApiError::not_found("vacancy"))?;
         let answer = snap.top_seekers_for(vacancy, &p.options()?);
         let cfg = snap.config();
         let ex = |id: &str| snap.seeker(id).and_then(|s| to_json(&explain(cfg, s, vacancy)));
         Ok(out(answer, vacancy.id.as_str(), p.explain.unwrap_or(false).then_some(&ex as Explainer<'_>)))
     })
     .await
-    .map(Json)
 }
 
 /// The best vacancies for a seeker profile in the body (FORMAT.md seeker), not stored.

@@ -135,6 +135,15 @@ struct Pair {
     ov: Ov,
 }
 
+impl Pair {
+    /// The total with mobility 1 and everything else as it is: what a
+    /// travel change (which alters mobility alone, never downwards) can
+    /// give at most.
+    fn total_at_full_mobility(&self, cfg: &ScoringConfig) -> f64 {
+        Components { mobility: 1.0, ..self.comps }.total(cfg)
+    }
+}
+
 /// The components of a pair that only the seeker's occupations and sectors
 /// decide: no change alters them.
 #[derive(Clone, Copy)]
@@ -193,9 +202,14 @@ struct Base {
     /// Indexes into `pairs` of those without an override that some change
     /// could turn into a match or re-score, by [`bucket`] of their knock-outs.
     live: [Vec<u32>; BUCKETS],
+    /// Indexes into `pairs` (of buckets 0–3, without an override) that a
+    /// travel change could alter at all: see [`Scanner::moves_by_travel`].
+    moving: Vec<u32>,
     /// Indexes into `emps` of those without an override, not matched, that
-    /// the travel or level changes could turn into a match.
-    emp_live: Vec<u32>,
+    /// a travel change could turn into a match.
+    emp_travel: Vec<u32>,
+    /// The same for `level_up`.
+    emp_level: Vec<u32>,
     /// Indexes into `pairs` of the included ones.
     included: Vec<u32>,
     /// Included employers (hidden jobs whatever their score).
@@ -591,19 +605,27 @@ impl<'a> Scanner<'a> {
             (ev.ko, ev.comps.total(cfg))
         };
         let car_listed = s.mobility.modes().contains(TravelMode::Car);
-        // Which buckets of knock-outs the change can alter (see [`bucket`]).
-        let (revisit, employers): (&[usize], bool) = match &kind {
-            Change::Licence if !car_listed => (&[2], false),
-            Change::Licence | Change::Car => (&[0, 1, 2, 3], true),
-            Change::Ebike | Change::TravelPlus15 => (&[0, 1], true),
-            Change::LevelUp => (&[0, 4], true),
-            Change::Dutch(_) => (&[5], false),
-            Change::Certificate(_) => (&[6], false),
-            Change::Skill(_) => (&[], false),
+        // Which buckets of knock-outs the change can alter (see [`bucket`]);
+        // the travel changes revisit only the pairs they can move at all.
+        let (revisit, travel_buckets, employers): (&[usize], usize, &[u32]) = match &kind {
+            Change::Licence if !car_listed => (&[2], 0, &[]),
+            Change::Licence | Change::Car => (&[], 4, &base.emp_travel),
+            Change::Ebike | Change::TravelPlus15 => (&[], 2, &base.emp_travel),
+            Change::LevelUp => (&[0, 4], 0, &base.emp_level),
+            Change::Dutch(_) => (&[5], 0, &[]),
+            Change::Certificate(_) => (&[6], 0, &[]),
+            Change::Skill(_) => (&[], 0, &[]),
         };
         for &b in revisit {
             for &k in &base.live[b] {
                 let p = &pairs[k as usize];
+                let (ko, total) = full(p, false);
+                tally(p, ko, total);
+            }
+        }
+        for &k in &base.moving {
+            let p = &pairs[k as usize];
+            if bucket(p.ko).is_some_and(|b| b < travel_buckets) {
                 let (ko, total) = full(p, false);
                 tally(p, ko, total);
             }
@@ -640,13 +662,11 @@ impl<'a> Scanner<'a> {
             let (ko, total) = full(p, true);
             tally(p, ko, total);
         }
-        if employers {
-            for &k in &base.emp_live {
-                let (p, isco) = &base.emps[k as usize];
-                let e = &self.employers[p.idx as usize];
-                let ev = self.eval_employer(&tv, e, *isco, p.d, Fixed::of(&p.comps));
-                u.hidden_gained += u64::from(ev.ko.is_empty() && scfg.is_match(ev.comps.total(cfg)));
-            }
+        for &k in employers {
+            let (p, isco) = &base.emps[k as usize];
+            let e = &self.employers[p.idx as usize];
+            let ev = self.eval_employer(&tv, e, *isco, p.d, Fixed::of(&p.comps));
+            u.hidden_gained += u64::from(ev.ko.is_empty() && scfg.is_match(ev.comps.total(cfg)));
         }
         u.matches_after = base.matches + u.gained - u.lost;
         Some(u)
@@ -665,12 +685,35 @@ impl<'a> Scanner<'a> {
         Components { skills, level, mobility: 1.0, ..p.comps }.total(cfg)
     }
 
-    /// As [`Self::upper_bound`] for an employer (skills = occupation).
-    fn upper_bound_employer(&self, isco: IscoCode, training: bool, view: &View, p: &Pair) -> f64 {
+    /// Whether some travel change (`car`, `licence`, `ebike`,
+    /// `travel_plus_15`) could alter what pair `p` adds to a count. Such a
+    /// change lowers the travel time or raises the limit, so it only lifts
+    /// the travel (and, with a licence, the licence) knock-out and raises
+    /// mobility, nothing else; the total is monotone in mobility (weights
+    /// are not negative, and rounding is monotone). Hence a match that is
+    /// already competitive stays both, a pair at mobility 1 without
+    /// knock-outs stays as it is, and a pair below θ even at mobility 1
+    /// stays below it.
+    fn moves_by_travel(&self, p: &Pair) -> bool {
+        if p.ov != Ov::None || !bucket(p.ko).is_some_and(|b| b <= 3) {
+            return false;
+        }
+        if p.ko.is_empty() && p.comps.mobility >= 1.0 {
+            return false;
+        }
+        if p.matched {
+            return !p.competitive;
+        }
+        self.scfg.is_match(p.total_at_full_mobility(self.cfg) + 1e-9)
+    }
+
+    /// A bound on an employer pair's total under `level_up` (which alters
+    /// the level alone): the level now or one step up, whichever is more.
+    fn level_bound_employer(&self, isco: IscoCode, training: bool, view: &View, p: &Pair) -> f64 {
         let cfg = self.cfg;
         let gap = i32::from(isco.skill_level().get()) - i32::from(view.ls);
         let level = [gap, gap - 1].iter().filter_map(|&g| components::level(cfg, g, training)).fold(0.0, f64::max);
-        Components { level, mobility: 1.0, ..p.comps }.total(cfg)
+        Components { level, ..p.comps }.total(cfg)
     }
 
     /// The pass of seeker `i`: every vacancy and employer in its travel band
@@ -839,17 +882,30 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        let emp_live = (0..emps.len() as u32)
+        let moving = (0..pairs.len() as u32).filter(|&k| self.moves_by_travel(&pairs[k as usize])).collect();
+        // Employers a change could turn into hidden jobs: not one already,
+        // only the knock-out the change lifts, and a bound on the total under
+        // it (a travel change raises mobility alone, `level_up` the level).
+        let unmatched = |p: &Pair| p.ov == Ov::None && !p.matched;
+        let emp_travel = (0..emps.len() as u32)
+            .filter(|&k| {
+                let (p, _) = &emps[k as usize];
+                unmatched(p)
+                    && within(p.ko, &[KnockOut::Travel])
+                    && p.comps.mobility < 1.0
+                    && scfg.is_match(p.total_at_full_mobility(cfg) + 1e-9)
+            })
+            .collect();
+        let emp_level = (0..emps.len() as u32)
             .filter(|&k| {
                 let (p, isco) = &emps[k as usize];
                 let training = self.employers[p.idx as usize].offers_training;
-                p.ov == Ov::None
-                    && !p.matched
-                    && within(p.ko, &[KnockOut::Travel, KnockOut::LevelGap])
-                    && scfg.is_match(self.upper_bound_employer(*isco, training, &view, p) + 1e-9)
+                unmatched(p)
+                    && within(p.ko, &[KnockOut::LevelGap])
+                    && scfg.is_match(self.level_bound_employer(*isco, training, &view, p) + 1e-9)
             })
             .collect();
-        Base { i, pairs, emps, slot, live, emp_live, included, included_emps, matches, view }
+        Base { i, pairs, emps, slot, live, moving, emp_travel, emp_level, included, included_emps, matches, view }
     }
 
     /// The scan of seeker `i` (an index into the seekers given).
@@ -1035,10 +1091,14 @@ fn listed<'i>(items: Vec<Listing>, scfg: &ScanConfig, id: impl Fn(u32) -> &'i st
     let order = |a: &Listing, b: &Listing| rank_order(a.score, id(a.idx), b.score, id(b.idx));
     let (mut top, mut rest): (Vec<Listing>, Vec<Listing>) =
         items.into_iter().partition(|m| m.ko.is_empty() && scfg.is_match(m.score));
-    top.sort_by(order);
     if top.len() > scfg.best_k() {
+        // Only the first k need sorting: `order` is total (ids are unique),
+        // so selecting them first gives the same k as a full sort, without
+        // sorting every match (hundreds per seeker; score ties compare ids).
+        top.select_nth_unstable_by(scfg.best_k(), order);
         rest.extend(top.drain(scfg.best_k()..).filter(|m| m.included));
     }
+    top.sort_by(order);
     rest.retain(|m| m.included);
     let (passing, mut failing): (Vec<Listing>, Vec<Listing>) = rest.into_iter().partition(|m| m.ko.is_empty());
     if !passing.is_empty() {

@@ -44,6 +44,20 @@ impl<'a> Reach<'a> {
             *self.employers.entry(c).or_default() += 1;
         }
     }
+
+    /// Adds the reach of a later part of the same pass (its vacancies after
+    /// these, as one pass in index order would add them).
+    pub fn append(&mut self, next: Reach<'a>) {
+        for (c, vs) in next.by_isco {
+            self.by_isco.entry(c).or_default().extend(vs);
+        }
+        for (o, vs) in next.by_esco {
+            self.by_esco.entry(o).or_default().extend(vs);
+        }
+        for (c, n) in next.employers {
+            *self.employers.entry(c).or_default() += n;
+        }
+    }
 }
 
 /// A target that passed the level, code and coverage filters.

@@ -44,17 +44,19 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
-use super::alternatives::{candidates, rank, Reach};
+use super::alternatives::{candidates, rank, Candidates};
 use super::catalogue::OccupationCatalogue;
 use super::change::{assemble, Change};
 use super::prepared::{chord_limit, sector_ix, Geo, PVac, Prepared, SECTORS};
-use super::result::{by_level, Best, BestMatches, SeekerScan, Unlock};
+use super::result::{Best, BestMatches, SeekerScan, Unlock};
+use super::tally::Tally;
 use super::threshold::Thresholds;
 use super::{unique_ids, ScanConfig};
 use crate::error::Result;
 use crate::isco::IscoCode;
 use crate::model::{Employer, HoursRange, Jobseeker, ModeSet, Nace, PhysicalLoad, TravelMode, Vacancy};
 use crate::overrides::{self, Action, Overrides};
+use crate::rank::exec::par_map;
 use crate::rank::{rank_order, Executor};
 use crate::score::components::{self, Components};
 use crate::score::{self, KnockOut, KnockOuts, ScoringConfig};
@@ -132,6 +134,9 @@ struct Pair {
     o_hit: u16,
     matched: bool,
     competitive: bool,
+    /// Without an override, with knock-outs some change can lift (or none)
+    /// and a total that could reach θ under some change: revisited.
+    live: bool,
     ov: Ov,
 }
 
@@ -166,6 +171,17 @@ struct Eval {
     o_hit: u16,
 }
 
+/// Whether a travel change could turn an employer into a hidden job: not
+/// one yet, no override, no knock-out but travel, below mobility 1, and
+/// reaching θ at mobility 1 (see [`Scanner::moves_by_travel`]).
+fn emp_moves_by_travel(cfg: &ScoringConfig, scfg: &ScanConfig, p: &Pair) -> bool {
+    p.ov == Ov::None
+        && !p.matched
+        && within(p.ko, &[KnockOut::Travel])
+        && p.comps.mobility < 1.0
+        && scfg.is_match(p.total_at_full_mobility(cfg) + 1e-9)
+}
+
 /// Whether every knock-out of `ko` is one of `allowed`.
 fn within(ko: KnockOuts, allowed: &[KnockOut]) -> bool {
     ko.iter().all(|k| allowed.contains(&k))
@@ -192,13 +208,12 @@ fn bucket(ko: KnockOuts) -> Option<usize> {
     }
 }
 
-/// One seeker's pass: the scored pairs a change revisits.
-struct Base {
+/// One seeker's pass: its counts, and the scored pairs a later step reads
+/// again (the matches, the pairs some change could alter, the included ones).
+struct Base<'a> {
     i: usize,
     pairs: Vec<Pair>,
     emps: Vec<(Pair, IscoCode)>,
-    /// Per vacancy: its index in `pairs`, or `u32::MAX` when not there.
-    slot: Vec<u32>,
     /// Indexes into `pairs` of those without an override that some change
     /// could turn into a match or re-score, by [`bucket`] of their knock-outs.
     live: [Vec<u32>; BUCKETS],
@@ -216,6 +231,60 @@ struct Base {
     included_emps: u64,
     matches: u64,
     view: View,
+    tally: Tally<'a>,
+    cands: Candidates<'a>,
+}
+
+/// One seeker as the pass reads it: the view, where it is, how far its
+/// changes reach, its per-seeker tables and its overrides.
+struct Cx<'s> {
+    i: u32,
+    sid: &'s str,
+    view: View,
+    here: Geo,
+    radius: f64,
+    /// The farthest any tried change reaches (km), and its chord.
+    band: Option<f64>,
+    band_chord: f64,
+    /// The chord of the seeker's own reach.
+    reach_chord: f64,
+    /// The occupation component per vacancy ISCO code, the sector component per section.
+    occ: Vec<f64>,
+    sec: [f64; SECTORS],
+    /// Per ISCO code and ESCO occupation of the vacancies: an alternative's.
+    cand_isco: Vec<bool>,
+    cand_esco: Vec<bool>,
+    /// The seeker's vacancy overrides by index, ascending.
+    vac_ov: Vec<(u32, Ov)>,
+    emp_ov: &'s [(u32, Action)],
+}
+
+impl Cx<'_> {
+    fn vacancy_ov(&self, j: u32) -> Ov {
+        match self.vac_ov.binary_search_by_key(&j, |&(k, _)| k) {
+            Ok(n) => self.vac_ov[n].1,
+            Err(_) => Ov::None,
+        }
+    }
+
+    fn employer_ov(&self, j: u32) -> Ov {
+        match self.emp_ov.iter().find(|&&(k, _)| k == j) {
+            Some(&(_, Action::Exclude)) => Ov::Excluded,
+            Some(_) => Ov::Included,
+            None => Ov::None,
+        }
+    }
+
+    fn fixed(&self, v: &PVac) -> Fixed {
+        Fixed { occupation: self.occ[usize::from(v.isco_ix)], sector: self.sec[usize::from(v.sector_ix)] }
+    }
+}
+
+/// What a chunk of the pass gives: its kept pairs and its counts.
+struct Chunk<'a> {
+    pairs: Vec<Pair>,
+    emps: Vec<(Pair, IscoCode)>,
+    tally: Tally<'a>,
 }
 
 /// The overrides of one seeker, by vacancy and employer index.
@@ -265,6 +334,9 @@ pub struct Scanner<'a> {
     by_id: HashMap<&'a str, usize>,
     /// Seeker indexes in ascending id order.
     order: Vec<usize>,
+    /// [`Scanner::scan_on`] splits a band of at least twice this many
+    /// vacancies (or employers) into chunks of at least this many.
+    min_chunk: usize,
 }
 
 impl std::fmt::Debug for Scanner<'_> {
@@ -353,6 +425,7 @@ impl<'a> Scanner<'a> {
             thresholds,
             by_id,
             order,
+            min_chunk: 4096,
         })
     }
 
@@ -508,7 +581,7 @@ impl<'a> Scanner<'a> {
     /// One change to seeker `i`, alone: `None` when it would not change the
     /// seeker. Any change may be asked, tried by the scan or not.
     pub fn what_if(&self, i: usize, change: &Change) -> Option<Unlock> {
-        let base = self.base(i);
+        let base = self.base(i, None);
         self.outcome(&base, change.clone())
     }
 
@@ -591,7 +664,7 @@ impl<'a> Scanner<'a> {
 
     fn outcome(&self, base: &Base, change: Change) -> Option<Unlock> {
         let (cfg, scfg, prep) = (self.cfg, self.scfg, &self.prep);
-        let (i, pairs, slot) = (base.i, &base.pairs, &base.slot);
+        let (i, pairs) = (base.i, &base.pairs);
         let s = &self.seekers[i];
         let sid = s.id.as_str();
         let t = change.apply(s)?;
@@ -632,23 +705,20 @@ impl<'a> Scanner<'a> {
         }
         if let Change::Skill(x) = &kind {
             // One more hit, essential or optional, on the knock-out-free
-            // pairs of the vacancies listing X; nothing else changes.
+            // pairs of the vacancies listing X; nothing else changes. The
+            // others of bucket 0 are below θ even with one more hit of each
+            // kind (not live), and so no match before or after.
             if let Some(x) = prep.skills.get(x) {
-                for &j in &prep.postings[x as usize] {
-                    let k = slot[j as usize];
-                    if k == u32::MAX {
-                        continue;
-                    }
+                for &k in &base.live[0] {
                     let p = &pairs[k as usize];
-                    if !p.ko.is_empty() || p.ov != Ov::None {
-                        continue;
-                    }
-                    let pv = &prep.vac[j as usize];
+                    let pv = &prep.vac[p.idx as usize];
                     let (mut e, mut o) = (usize::from(p.e_hit), usize::from(p.o_hit));
                     if pv.ess.binary_search(&x).is_ok() {
                         e += 1;
-                    } else {
+                    } else if pv.opt.binary_search(&x).is_ok() {
                         o += 1;
+                    } else {
+                        continue;
                     }
                     let skills = components::skills(cfg, e, pv.ess.len(), o, pv.opt.len(), p.comps.occupation);
                     tally(p, p.ko, Components { skills, ..p.comps }.total(cfg));
@@ -717,141 +787,273 @@ impl<'a> Scanner<'a> {
     }
 
     /// The pass of seeker `i`: every vacancy and employer in its travel band
-    /// (and every included one), scored.
-    fn base(&self, i: usize) -> Base {
-        let (cfg, scfg, prep) = (self.cfg, self.scfg, &self.prep);
+    /// (and every overridden one), scored and counted; with `split`, a large
+    /// band in chunks on that executor's threads, merged in index order (so
+    /// the same pairs in the same order, and the same counts).
+    fn base(&self, i: usize, split: Option<Executor<'_>>) -> Base<'a> {
+        let prep = &self.prep;
         let s = &self.seekers[i];
-        let sid = s.id.as_str();
         let view = View::of(s, prep);
-        let band = self.band_km(s);
-        let here = Geo::of(s.location);
-        let radius = cfg.travel.earth_radius_km;
-        let band_chord = band.map_or(-1.0, |r| chord_limit(r, radius));
-        let own_reach = cfg.travel.reach_km(view.usable, view.max_min).map(|r| r * (1.0 + 1e-9) + 1e-9);
-        let reach_chord = own_reach.map_or(-1.0, |r| chord_limit(r, radius));
-        let lat_deg = |km: f64| km / (radius * std::f64::consts::PI / 180.0) * (1.0 + 1e-9);
-        let mine = self.by_seeker.get(&i);
+        let cands = candidates(self.scfg, s, view.ls, self.catalogue);
+        let cx = self.context(i, view, &cands);
 
-        // Per-seeker tables: the occupation component per vacancy ISCO code, the sector component per section.
-        let occ: Vec<f64> =
-            prep.iscos.iter().map(|&c| components::occupation(cfg, c, view.codes.iter().copied())).collect();
-        let mut sec = [0.0; SECTORS];
-        for (ix, slot) in sec.iter_mut().enumerate() {
-            let n = nace_at(ix);
-            *slot = self.sector_of(&view, n);
-        }
-        let fixed_of =
-            |v: &PVac| Fixed { occupation: occ[usize::from(v.isco_ix)], sector: sec[usize::from(v.sector_ix)] };
-
-        // The pass over the vacancies in the band.
+        let lat_deg = |km: f64| km / (cx.radius * std::f64::consts::PI / 180.0) * (1.0 + 1e-9);
         let mut near: Vec<u32> = Vec::new();
-        match band {
+        match cx.band {
             Some(r) => prep.vac_band.around(s.location.lat(), lat_deg(r), &mut near),
             None => near.extend(&prep.vac_band.siteless),
         }
+        if !cx.vac_ov.is_empty() {
+            // Overridden vacancies are visited wherever they are.
+            near.extend(cx.vac_ov.iter().map(|&(j, _)| j));
+            near.sort_unstable();
+            near.dedup();
+        }
         // In index order (as `around` gives them; `siteless` is ascending).
         debug_assert!(near.windows(2).all(|w| w[0] < w[1]));
-        let mut pairs: Vec<Pair> = Vec::with_capacity(near.len());
-        let score_pair = |j: u32, d: f64, ov: Ov| {
-            let v = &prep.vac[j as usize];
-            // Overridden pairs are scored in full (an included one is a match whatever it scores).
-            let ev = self.eval(&view, v, d, fixed_of(v), None, ov == Ov::None);
-            let total = ev.comps.total(cfg);
-            let matched = ov == Ov::Included || (ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total));
-            let competitive = matched
-                && self.thresholds.competitive(self.seekers, j as usize, i as u32, sid, total, ev.ko.is_empty());
-            Pair {
-                idx: j,
-                d,
-                comps: ev.comps,
-                ko: ev.ko,
-                total,
-                e_hit: ev.e_hit,
-                o_hit: ev.o_hit,
-                matched,
-                competitive,
-                ov,
-            }
-        };
-        for &j in &near {
-            let v = &prep.vac[j as usize];
-            if v.site.is_some() {
-                if here.clearly_beyond(v.geo, band_chord) {
-                    continue; // out of reach of every view
-                }
-                // Beyond the seeker's own reach and with a knock-out besides
-                // travel that no single change lifts together with it (all but
-                // `licence`): no match under any change, not reachable, so
-                // nothing of the scan reads it.
-                if here.clearly_beyond(v.geo, reach_chord)
-                    && !within(self.fixed_knockouts(&view, v), &[KnockOut::Licence])
-                {
-                    continue;
-                }
-            }
-            let d = if v.site.is_some() { here.km(v.geo, radius) } else { 0.0 };
-            if v.site.is_some() && band.is_none_or(|r| d > r) {
-                continue; // out of reach of every view
-            }
-            pairs.push(score_pair(j, d, Ov::None));
-        }
-        let mut slot = vec![u32::MAX; self.vacancies.len()];
-        for (k, p) in pairs.iter().enumerate() {
-            slot[p.idx as usize] = k as u32;
-        }
-        let mut included = Vec::new();
-        for &(j, action) in mine.map_or(&[][..], |m| &m.vacancies[..]) {
-            let ov = if action == Action::Exclude { Ov::Excluded } else { Ov::Included };
-            let k = match slot[j as usize] {
-                u32::MAX => {
-                    // Outside the band: excluded, it would be nothing anyway; included, it is a match.
-                    if ov == Ov::Excluded {
-                        continue;
-                    }
-                    let v = &prep.vac[j as usize];
-                    let d = if v.site.is_some() { here.km(v.geo, radius) } else { 0.0 };
-                    pairs.push(score_pair(j, d, ov));
-                    slot[j as usize] = (pairs.len() - 1) as u32;
-                    pairs.len() - 1
-                }
-                k => {
-                    let p = &pairs[k as usize];
-                    pairs[k as usize] = score_pair(j, p.d, ov);
-                    k as usize
-                }
-            };
-            if ov == Ov::Included {
-                included.push(k as u32);
-            }
-        }
-
-        // Employers in the band.
         let mut near_e: Vec<u32> = Vec::new();
-        if let Some(r) = band {
+        if let Some(r) = cx.band {
             prep.emp_band.around(s.location.lat(), lat_deg(r), &mut near_e);
         }
-        debug_assert!(near_e.windows(2).all(|w| w[0] < w[1]));
-        let emp_ov = |j: u32| mine.and_then(|m| m.employers.iter().find(|&&(k, _)| k == j)).map(|&(_, a)| a);
-        let mut emps: Vec<(Pair, IscoCode)> = Vec::with_capacity(near_e.len());
-        for &j in &near_e {
-            let e = &self.employers[j as usize];
-            if here.clearly_beyond(prep.emp_geo[j as usize], band_chord) {
-                continue;
+
+        let vac_chunks = self.chunked(split, &near, |js| self.pass_vacancies(&cx, js));
+        let emp_chunks = self.chunked(split, &near_e, |js| self.pass_employers(&cx, js));
+        let mut all =
+            Chunk { pairs: Vec::new(), emps: Vec::new(), tally: Tally::new(prep.certs.len(), prep.skills.len()) };
+        for c in vac_chunks.into_iter().chain(emp_chunks) {
+            all.pairs.extend(c.pairs);
+            all.emps.extend(c.emps);
+            all.tally.append(c.tally);
+        }
+        let Chunk { pairs, emps, tally } = all;
+        let view = cx.view;
+
+        let mut live: [Vec<u32>; BUCKETS] = Default::default();
+        let mut included = Vec::new();
+        for (k, p) in pairs.iter().enumerate() {
+            if p.ov == Ov::Included {
+                included.push(k as u32);
             }
-            let d = here.km(prep.emp_geo[j as usize], radius);
-            if band.is_none_or(|r| d > r) {
-                continue;
+            if let Some(b) = bucket(p.ko).filter(|_| p.live) {
+                live[b].push(k as u32);
             }
-            let ov = match emp_ov(j) {
-                Some(Action::Exclude) => Ov::Excluded,
-                Some(_) => Ov::Included,
-                None => Ov::None,
+        }
+        let moving = (0..pairs.len() as u32).filter(|&k| self.moves_by_travel(&pairs[k as usize])).collect();
+        let emp_travel =
+            (0..emps.len() as u32).filter(|&k| emp_moves_by_travel(self.cfg, self.scfg, &emps[k as usize].0)).collect();
+        let emp_level = (0..emps.len() as u32).filter(|&k| self.emp_moves_by_level(&view, &emps[k as usize])).collect();
+        // Included employers are hidden jobs wherever they are (counted apart, never gained).
+        let included_emps = cx.emp_ov.iter().filter(|&&(_, a)| a == Action::Include).count() as u64;
+        let matches = tally.matches;
+        Base {
+            i,
+            pairs,
+            emps,
+            live,
+            moving,
+            emp_travel,
+            emp_level,
+            included,
+            included_emps,
+            matches,
+            view,
+            tally,
+            cands,
+        }
+    }
+
+    /// The seeker's context for the pass.
+    fn context<'s>(&'s self, i: usize, view: View, cands: &Candidates<'_>) -> Cx<'s> {
+        let (cfg, prep) = (self.cfg, &self.prep);
+        let s = &self.seekers[i];
+        let band = self.band_km(s);
+        let radius = cfg.travel.earth_radius_km;
+        let own_reach = cfg.travel.reach_km(view.usable, view.max_min).map(|r| r * (1.0 + 1e-9) + 1e-9);
+        let occ = prep.iscos.iter().map(|&c| components::occupation(cfg, c, view.codes.iter().copied())).collect();
+        let mut sec = [0.0; SECTORS];
+        for (ix, slot) in sec.iter_mut().enumerate() {
+            *slot = self.sector_of(&view, nace_at(ix));
+        }
+        let mut cand_esco = vec![false; prep.escos.len()];
+        for id in &cands.ids {
+            if let Some(k) = prep.escos.get(id) {
+                cand_esco[k as usize] = true;
+            }
+        }
+        let mine = self.by_seeker.get(&i);
+        let mut vac_ov: Vec<(u32, Ov)> = mine
+            .map_or(&[][..], |m| &m.vacancies[..])
+            .iter()
+            .map(|&(j, a)| (j, if a == Action::Exclude { Ov::Excluded } else { Ov::Included }))
+            .collect();
+        vac_ov.sort_unstable_by_key(|&(j, _)| j);
+        Cx {
+            i: i as u32,
+            sid: s.id.as_str(),
+            here: Geo::of(s.location),
+            radius,
+            band,
+            band_chord: band.map_or(-1.0, |r| chord_limit(r, radius)),
+            reach_chord: own_reach.map_or(-1.0, |r| chord_limit(r, radius)),
+            occ,
+            sec,
+            cand_isco: prep.iscos.iter().map(|c| cands.iscos.contains(c)).collect(),
+            cand_esco,
+            vac_ov,
+            emp_ov: mine.map_or(&[][..], |m| &m.employers[..]),
+            view,
+        }
+    }
+
+    /// `f` on `items` whole, or with `split` on chunks of them in parallel
+    /// (results in the chunks' order) when there are enough to share.
+    fn chunked<R: Send>(&self, split: Option<Executor<'_>>, items: &[u32], f: impl Fn(&[u32]) -> R + Sync) -> Vec<R> {
+        let Some(exec) = split.filter(|e| e.threads() > 1 && items.len() >= 2 * self.min_chunk) else {
+            return vec![f(items)];
+        };
+        let size = items.len().div_ceil(2 * exec.threads()).max(self.min_chunk.max(1));
+        let chunks: Vec<&[u32]> = items.chunks(size).collect();
+        par_map(&chunks, 1, |c| f(c), exec)
+    }
+
+    /// The pass over some vacancies (ascending indexes): each in reach of
+    /// some change scored, counted, and kept when a later step reads it.
+    fn pass_vacancies(&self, cx: &Cx<'_>, js: &[u32]) -> Chunk<'a> {
+        let prep = &self.prep;
+        let mut out =
+            Chunk { pairs: Vec::new(), emps: Vec::new(), tally: Tally::new(prep.certs.len(), prep.skills.len()) };
+        for &j in js {
+            let ov = cx.vacancy_ov(j);
+            if ov == Ov::Excluded {
+                continue; // in no count of the scan (docs/SCAN.md, reading 17)
+            }
+            let v = &prep.vac[j as usize];
+            let d = match v.site {
+                None => 0.0,
+                Some(_) if ov == Ov::Included => cx.here.km(v.geo, cx.radius),
+                Some(_) => match self.distance_in_band(cx, v) {
+                    Some(d) => d,
+                    None => continue,
+                },
             };
-            let Some((isco, occupation)) = self.best_occupation(&occ, j as usize) else { continue };
-            let fixed = Fixed { occupation, sector: sec[usize::from(sector_ix(Some(e.sector)))] };
-            let ev = self.eval_employer(&view, e, isco, d, fixed);
+            let p = self.score_pair(cx, j, d, ov);
+            self.count_vacancy(cx, &p, &mut out.tally);
+            if p.matched || p.live || p.ov == Ov::Included {
+                out.pairs.push(p);
+            }
+        }
+        out
+    }
+
+    /// The distance to a vacancy with a site, when some view of the seeker
+    /// could read the pair: `None` beyond every change's reach, and beyond
+    /// the seeker's own reach with a knock-out besides travel that no single
+    /// change lifts together with it (all but `licence`): no match under any
+    /// change, not reachable, so nothing of the scan reads it.
+    #[inline]
+    fn distance_in_band(&self, cx: &Cx<'_>, v: &PVac) -> Option<f64> {
+        if cx.here.clearly_beyond(v.geo, cx.band_chord) {
+            return None;
+        }
+        if cx.here.clearly_beyond(v.geo, cx.reach_chord)
+            && !within(self.fixed_knockouts(&cx.view, v), &[KnockOut::Licence])
+        {
+            return None;
+        }
+        let d = cx.here.km(v.geo, cx.radius);
+        cx.band.is_some_and(|r| d <= r).then_some(d)
+    }
+
+    /// Vacancy `j` at distance `d`, scored for the seeker as it is.
+    /// Overridden pairs are scored in full (an included one is a match
+    /// whatever it scores); the others lazily (see [`Self::eval`]).
+    #[inline]
+    fn score_pair(&self, cx: &Cx<'_>, j: u32, d: f64, ov: Ov) -> Pair {
+        let (cfg, scfg) = (self.cfg, self.scfg);
+        let v = &self.prep.vac[j as usize];
+        let ev = self.eval(&cx.view, v, d, cx.fixed(v), None, ov == Ov::None);
+        let total = ev.comps.total(cfg);
+        let matched = ov == Ov::Included || (ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total));
+        let competitive =
+            matched && self.thresholds.competitive(self.seekers, j as usize, cx.i, cx.sid, total, ev.ko.is_empty());
+        let mut p = Pair {
+            idx: j,
+            d,
+            comps: ev.comps,
+            ko: ev.ko,
+            total,
+            e_hit: ev.e_hit,
+            o_hit: ev.o_hit,
+            matched,
+            competitive,
+            live: false,
+            ov,
+        };
+        p.live = ov == Ov::None && bucket(p.ko).is_some() && scfg.is_match(self.upper_bound(v, &cx.view, &p) + 1e-9);
+        p
+    }
+
+    /// Adds a scored vacancy (not excluded) to the position, the near-match
+    /// gaps, and, when it is in travel reach, the certificates and skills
+    /// to try and the alternatives' demand.
+    #[inline]
+    fn count_vacancy(&self, cx: &Cx<'_>, p: &Pair, t: &mut Tally<'a>) {
+        let (v, pv) = (&self.vacancies[p.idx as usize], &self.prep.vac[p.idx as usize]);
+        let view = &cx.view;
+        if p.matched {
+            t.matches += 1;
+            t.competitive += u64::from(p.competitive);
+            t.positions += u64::from(v.positions.get());
+            *t.by_lv.entry(pv.lv).or_default() += 1;
+            t.by_sec[usize::from(pv.sector_ix)] += 1;
+        }
+        // Overridden pairs are no near matches.
+        if p.ov == Ov::None && p.ko.is_empty() && self.scfg.is_near(p.total) {
+            for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
+                *t.near_gaps.entry(x).or_default() += 1;
+            }
+        }
+        if !p.ko.contains(KnockOut::Travel) {
+            for &c in pv.certs.iter() {
+                t.certs[c as usize] |= !view.certs[c as usize];
+            }
+            for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
+                t.asked[x as usize] += 1;
+            }
+            if cx.cand_isco[usize::from(pv.isco_ix)] || pv.esco.is_some_and(|k| cx.cand_esco[k as usize]) {
+                t.reach.vacancy(v);
+            }
+        }
+    }
+
+    /// The pass over some employers (ascending indexes) in the band:
+    /// scored, counted, kept when matched or some change could match them.
+    fn pass_employers(&self, cx: &Cx<'_>, js: &[u32]) -> Chunk<'a> {
+        let (cfg, scfg, prep) = (self.cfg, self.scfg, &self.prep);
+        let mut out = Chunk { pairs: Vec::new(), emps: Vec::new(), tally: Tally::new(0, 0) };
+        for &j in js {
+            let e = &self.employers[j as usize];
+            let geo = prep.emp_geo[j as usize];
+            if cx.here.clearly_beyond(geo, cx.band_chord) {
+                continue;
+            }
+            let d = cx.here.km(geo, cx.radius);
+            if cx.band.is_none_or(|r| d > r) {
+                continue;
+            }
+            let ov = cx.employer_ov(j);
+            let Some((isco, occupation)) = self.best_occupation(&cx.occ, j as usize) else { continue };
+            let fixed = Fixed { occupation, sector: cx.sec[usize::from(sector_ix(Some(e.sector)))] };
+            let ev = self.eval_employer(&cx.view, e, isco, d, fixed);
             let total = ev.comps.total(cfg);
             let matched = ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total);
+            out.tally.hidden += u64::from(matched);
+            if ov != Ov::Excluded
+                && !ev.ko.contains(KnockOut::Travel)
+                && prep.emp_codes[j as usize].iter().any(|&ix| cx.cand_isco[usize::from(ix)])
+            {
+                out.tally.reach.employer(e);
+            }
             let p = Pair {
                 idx: j,
                 d,
@@ -862,135 +1064,88 @@ impl<'a> Scanner<'a> {
                 o_hit: 0,
                 matched,
                 competitive: false,
+                live: false,
                 ov,
             };
-            emps.push((p, isco));
-        }
-        // Included employers are hidden jobs wherever they are (counted apart, never gained).
-        let included_emps =
-            mine.map_or(0, |m| m.employers.iter().filter(|&&(_, a)| a == Action::Include).count()) as u64;
-
-        let matches = pairs.iter().filter(|p| p.matched).count() as u64;
-        let mut live: [Vec<u32>; BUCKETS] = Default::default();
-        for (k, p) in pairs.iter().enumerate() {
-            if p.ov != Ov::None {
-                continue;
-            }
-            if let Some(b) = bucket(p.ko) {
-                if scfg.is_match(self.upper_bound(&prep.vac[p.idx as usize], &view, p) + 1e-9) {
-                    live[b].push(k as u32);
-                }
+            if matched || emp_moves_by_travel(cfg, scfg, &p) || self.emp_moves_by_level(&cx.view, &(p, isco)) {
+                out.emps.push((p, isco));
             }
         }
-        let moving = (0..pairs.len() as u32).filter(|&k| self.moves_by_travel(&pairs[k as usize])).collect();
-        // Employers a change could turn into hidden jobs: not one already,
-        // only the knock-out the change lifts, and a bound on the total under
-        // it (a travel change raises mobility alone, `level_up` the level).
-        let unmatched = |p: &Pair| p.ov == Ov::None && !p.matched;
-        let emp_travel = (0..emps.len() as u32)
-            .filter(|&k| {
-                let (p, _) = &emps[k as usize];
-                unmatched(p)
-                    && within(p.ko, &[KnockOut::Travel])
-                    && p.comps.mobility < 1.0
-                    && scfg.is_match(p.total_at_full_mobility(cfg) + 1e-9)
-            })
-            .collect();
-        let emp_level = (0..emps.len() as u32)
-            .filter(|&k| {
-                let (p, isco) = &emps[k as usize];
-                let training = self.employers[p.idx as usize].offers_training;
-                unmatched(p)
-                    && within(p.ko, &[KnockOut::LevelGap])
-                    && scfg.is_match(self.level_bound_employer(*isco, training, &view, p) + 1e-9)
-            })
-            .collect();
-        Base { i, pairs, emps, slot, live, moving, emp_travel, emp_level, included, included_emps, matches, view }
+        out
     }
 
-    /// The scan of seeker `i` (an index into the seekers given).
+    /// Whether `level_up` could turn an employer into a hidden job: not one
+    /// yet, no override, no knock-out but the level gap, and a bound on the
+    /// total under it (which alters the level alone) reaching θ.
+    fn emp_moves_by_level(&self, view: &View, (p, isco): &(Pair, IscoCode)) -> bool {
+        let training = self.employers[p.idx as usize].offers_training;
+        p.ov == Ov::None
+            && !p.matched
+            && within(p.ko, &[KnockOut::LevelGap])
+            && self.scfg.is_match(self.level_bound_employer(*isco, training, view, p) + 1e-9)
+    }
+
+    /// The scan of seeker `i` (an index into the seekers given), on the
+    /// calling thread.
     pub fn scan(&self, i: usize) -> SeekerScan {
+        self.scan_split(i, None)
+    }
+
+    /// The scan of seeker `i`, its pass split over `exec`'s threads when its
+    /// band is large (a seeker who may travel far, in a large population),
+    /// and its changes evaluated in parallel: for one seeker's scan on
+    /// demand. The same result as [`Scanner::scan`], whatever the threads.
+    /// [`Scanner::scan_all`] does not split (it is parallel over seekers).
+    pub fn scan_on(&self, i: usize, exec: Executor<'_>) -> SeekerScan {
+        self.scan_split(i, Some(exec))
+    }
+
+    /// As it is, with chunks of at least `n` vacancies or employers for
+    /// [`Scanner::scan_on`] (4,096 by default; 1 splits every band).
+    pub fn with_min_chunk(mut self, n: usize) -> Self {
+        self.min_chunk = n.max(1);
+        self
+    }
+
+    fn scan_split(&self, i: usize, split: Option<Executor<'_>>) -> SeekerScan {
         let (scfg, prep) = (self.scfg, &self.prep);
         let s = &self.seekers[i];
-        let base = self.base(i);
-        let (pairs, emps, view) = (&base.pairs, &base.emps, &base.view);
-
-        // Position.
-        let mut by_lv = by_level();
-        let mut by_sec = [0u64; SECTORS];
+        let base = self.base(i, split);
+        let t = &base.tally;
         let matches = base.matches;
-        let (mut positions, mut competitive) = (0u64, 0u64);
-        let mut near_gaps: BTreeMap<u32, u64> = BTreeMap::new();
-        let mut certs = vec![false; prep.certs.len()];
-        let mut asked = vec![0usize; prep.skills.len()];
-        let cands = candidates(scfg, s, view.ls, self.catalogue);
-        let cand_isco: Vec<bool> = prep.iscos.iter().map(|c| cands.iscos.contains(c)).collect();
-        let mut cand_esco = vec![false; prep.escos.len()];
-        for id in &cands.ids {
-            if let Some(k) = prep.escos.get(id) {
-                cand_esco[k as usize] = true;
-            }
-        }
-        let mut reach = Reach::default();
-        for p in pairs {
-            let (v, pv) = (&self.vacancies[p.idx as usize], &prep.vac[p.idx as usize]);
-            if p.matched {
-                competitive += u64::from(p.competitive);
-                positions += u64::from(v.positions.get());
-                *by_lv.entry(pv.lv).or_default() += 1;
-                by_sec[usize::from(pv.sector_ix)] += 1;
-            }
-            if p.ov != Ov::None {
-                // Overridden pairs are no near matches; excluded ones are not reachable either.
-                if p.ov == Ov::Excluded {
-                    continue;
-                }
-            } else if p.ko.is_empty() && scfg.is_near(p.total) {
-                for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
-                    *near_gaps.entry(x).or_default() += 1;
-                }
-            }
-            if !p.ko.contains(KnockOut::Travel) {
-                for &c in pv.certs.iter() {
-                    certs[c as usize] |= !view.certs[c as usize];
-                }
-                for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
-                    asked[x as usize] += 1;
-                }
-                if cand_isco[usize::from(pv.isco_ix)] || pv.esco.is_some_and(|k| cand_esco[k as usize]) {
-                    reach.vacancy(v);
-                }
-            }
-        }
         let mut by_sector: BTreeMap<String, u64> = BTreeMap::new();
-        for (ix, &n) in by_sec.iter().enumerate().filter(|(_, &n)| n > 0) {
+        for (ix, &n) in t.by_sec.iter().enumerate().filter(|(_, &n)| n > 0) {
             let name = nace_at(ix).map_or_else(|| "unknown".to_owned(), |n| n.letter().to_string());
             by_sector.insert(name, n);
         }
-        for (p, _) in emps {
-            let e = &self.employers[p.idx as usize];
-            if p.ov != Ov::Excluded
-                && !p.ko.contains(KnockOut::Travel)
-                && prep.emp_codes[p.idx as usize].iter().any(|&ix| cand_isco[usize::from(ix)])
-            {
-                reach.employer(e);
-            }
-        }
-        let hidden = emps.iter().filter(|(p, _)| p.matched).count() as u64 + base.included_emps;
-
+        let hidden = t.hidden + base.included_emps;
         let best = self.best(s, &base);
 
         // Changes.
         let skills_asked: Vec<(&str, usize)> =
-            asked.iter().enumerate().filter(|(_, &n)| n > 0).map(|(x, &n)| (prep.skills.name(x as u32), n)).collect();
+            t.asked.iter().enumerate().filter(|(_, &n)| n > 0).map(|(x, &n)| (prep.skills.name(x as u32), n)).collect();
         let mut certs: Vec<&str> =
-            certs.iter().enumerate().filter(|(_, &c)| c).map(|(c, _)| prep.certs.name(c as u32)).collect();
+            t.certs.iter().enumerate().filter(|(_, &c)| c).map(|(c, _)| prep.certs.name(c as u32)).collect();
         certs.sort_unstable_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
         let changes = assemble(s, certs, skills_asked, scfg.max_skill_changes());
         let (skill_changes, others): (Vec<Change>, Vec<Change>) =
             changes.iter().cloned().partition(|c| matches!(c, Change::Skill(_)));
-        let mut by_skill = self.skill_outcomes(&base, &skill_changes).into_iter();
-        let mut by_other = others.into_iter().map(|c| self.outcome(&base, c));
+        let (by_skill, by_other) = match split {
+            Some(exec) => exec.run(|par| {
+                let skills = || self.skill_outcomes(&base, &skill_changes);
+                let rest = || par_map(&others, 1, |c| self.outcome(&base, c.clone()), exec);
+                if par {
+                    rayon::join(skills, rest)
+                } else {
+                    (skills(), rest())
+                }
+            }),
+            None => (
+                self.skill_outcomes(&base, &skill_changes),
+                others.into_iter().map(|c| self.outcome(&base, c)).collect::<Vec<_>>(),
+            ),
+        };
+        let (mut by_skill, mut by_other) = (by_skill.into_iter(), by_other.into_iter());
         // Back in the order of `changes`.
         let tried: Vec<Unlock> = changes
             .iter()
@@ -999,22 +1154,23 @@ impl<'a> Scanner<'a> {
         let mut unlocks: Vec<Unlock> = tried.iter().filter(|u| u.is_listed()).cloned().collect();
         unlocks.sort_by(|a, b| b.gained.cmp(&a.gained).then_with(|| a.change.id().cmp(&b.change.id())));
 
+        let Base { tally, cands, view, .. } = base;
         SeekerScan {
             seeker: s.id.clone(),
             level: view.ls,
             education: s.education,
             matches,
-            positions,
+            positions: tally.positions,
             hidden,
-            competitive,
-            by_level: by_lv,
+            competitive: tally.competitive,
+            by_level: tally.by_lv,
             by_sector,
             demand_share: if self.vacancies.is_empty() { 0.0 } else { matches as f64 / self.vacancies.len() as f64 },
             unlocks,
-            alternatives: rank(scfg, view.ls, self.catalogue, cands, &reach),
+            alternatives: rank(scfg, view.ls, self.catalogue, cands, &tally.reach),
             best,
             tried,
-            near_gaps: near_gaps.into_iter().map(|(x, n)| (prep.skills.name(x).to_owned(), n)).collect(),
+            near_gaps: tally.near_gaps.into_iter().map(|(x, n)| (prep.skills.name(x).to_owned(), n)).collect(),
         }
     }
 

@@ -194,8 +194,6 @@ pub(crate) struct Prepared {
     pub certs: Vocab,
     /// The vacancies' `esco_occupation` ids.
     pub escos: Vocab,
-    /// Per skill id: the vacancies listing it (essential or optional), ascending.
-    pub postings: Vec<Vec<u32>>,
     pub vac_band: Band,
     pub emp_band: Band,
     /// The distinct ISCO codes of the vacancies and employers, in first-seen order.
@@ -259,12 +257,6 @@ impl Prepared {
                     .collect()
             })
             .collect();
-        let mut postings = vec![Vec::new(); skills.len()];
-        for (i, v) in vac.iter().enumerate() {
-            for &x in v.ess.iter().chain(v.opt.iter()) {
-                postings[x as usize].push(i as u32);
-            }
-        }
         Prepared {
             vac_band: Band::new(vac.iter().map(|v| v.site)),
             emp_band: Band::new(employers.iter().map(|e| Some(e.location))),
@@ -272,7 +264,6 @@ impl Prepared {
             skills,
             certs,
             escos,
-            postings,
             iscos,
             emp_codes,
             emp_geo: employers.iter().map(|e| Geo::of(e.location)).collect(),

@@ -31,6 +31,20 @@ fn catalogue(seed: u64) -> OccupationCatalogue {
     OccupationCatalogue::new(occ).unwrap()
 }
 
+/// The kernel's random population, with some vacancies naming a catalogue
+/// occupation (`esco_occupation`), which counts for that alternative's
+/// demand whatever the vacancy's ISCO code.
+fn scan_population(seed: u64) -> Population {
+    let mut p = population(seed);
+    let mut r = Rng::new(seed ^ 0xe5c0);
+    for v in &mut p.vacancies {
+        if r.chance(0.3) {
+            v.esco_occupation = Some(format!("occ{:02}", r.below(16)));
+        }
+    }
+    p
+}
+
 fn scan_config(r: &mut Rng) -> ScanConfig {
     ScanConfig::builder()
         .min_score(*r.pick(&[0.5, 0.3, 0.6, 0.45]))
@@ -44,7 +58,7 @@ fn scan_config(r: &mut Rng) -> ScanConfig {
 }
 
 fn check(seed: u64) {
-    let p = population(seed);
+    let p = scan_population(seed);
     let cat = catalogue(seed);
     let cfg = ScoringConfig::default();
     let scfg = scan_config(&mut Rng::new(seed ^ 77));
@@ -90,7 +104,7 @@ fn decisions(p: &Population, seed: u64, n: usize) -> Vec<Override> {
 }
 
 fn check_overrides(seed: u64, n: usize) {
-    let p = population(seed);
+    let p = scan_population(seed);
     let cat = catalogue(seed);
     let cfg = ScoringConfig::default();
     let scfg = scan_config(&mut Rng::new(seed ^ 78));
@@ -142,7 +156,7 @@ proptest! {
     /// in one walk), with and without overrides.
     #[test]
     fn what_if_equals_the_scans_batch(seed in any::<u64>(), n in 0usize..20) {
-        let p = population(seed);
+        let p = scan_population(seed);
         let cat = catalogue(seed);
         let cfg = ScoringConfig::default();
         let scfg = scan_config(&mut Rng::new(seed ^ 79));
@@ -157,7 +171,7 @@ proptest! {
 
     #[test]
     fn no_overrides_scan_as_without(seed in any::<u64>()) {
-        let p = population(seed);
+        let p = scan_population(seed);
         let cat = catalogue(seed);
         let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
         let plain = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread)
@@ -183,7 +197,7 @@ proptest! {
 
     #[test]
     fn threads_and_input_order_do_not_matter(seed in any::<u64>()) {
-        let mut p = population(seed);
+        let mut p = scan_population(seed);
         let cat = catalogue(seed);
         let cfg = ScoringConfig::default();
         let scfg = ScanConfig::default();
@@ -210,7 +224,7 @@ proptest! {
     /// equals the oracle's, with and without overrides.
     #[test]
     fn a_split_pass_equals_the_oracle(seed in any::<u64>(), chunk in 1usize..7, overrides in any::<bool>()) {
-        let p = population(seed);
+        let p = scan_population(seed);
         let cat = catalogue(seed);
         let cfg = ScoringConfig::default();
         let scfg = scan_config(&mut Rng::new(seed ^ 79));
@@ -235,7 +249,7 @@ proptest! {
 
     #[test]
     fn a_change_that_lifts_nothing_gains_nothing(seed in any::<u64>()) {
-        let p = population(seed);
+        let p = scan_population(seed);
         let cat = catalogue(seed);
         let cfg = ScoringConfig::default();
         let scfg = ScanConfig::default();
@@ -258,7 +272,7 @@ fn the_random_populations_exercise_every_count() {
     let (mut m, mut c, mut h, mut gained, mut lost, mut cg, mut hg, mut alt, mut gaps) = (0, 0, 0, 0, 0, 0, 0, 0, 0);
     let mut kinds = std::collections::BTreeSet::new();
     for seed in 0..24 {
-        let p = population(seed);
+        let p = scan_population(seed);
         let cat = catalogue(seed);
         let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
         let scanner =
@@ -292,7 +306,7 @@ fn the_random_populations_exercise_every_count() {
 fn the_random_overrides_exercise_every_case() {
     let (mut failing_listed, mut excluded_matches, mut competitive_included) = (0, 0, 0);
     for seed in 0..24 {
-        let p = population(seed);
+        let p = scan_population(seed);
         let cat = catalogue(seed);
         let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
         let set = Overrides::new(decisions(&p, seed, 30), Date::parse("2026-12-01").unwrap());

@@ -44,7 +44,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
-use super::alternatives::{candidates, rank, Candidates};
+use super::alternatives::{candidates, rank_with, Candidates};
 use super::catalogue::OccupationCatalogue;
 use super::change::{assemble, Change};
 use super::prepared::{chord_limit, sector_ix, Geo, PVac, Prepared, SECTORS};
@@ -231,7 +231,7 @@ struct Base<'a> {
     included_emps: u64,
     matches: u64,
     view: View,
-    tally: Tally<'a>,
+    tally: Tally,
     cands: Candidates<'a>,
 }
 
@@ -281,10 +281,10 @@ impl Cx<'_> {
 }
 
 /// What a chunk of the pass gives: its kept pairs and its counts.
-struct Chunk<'a> {
+struct Chunk {
     pairs: Vec<Pair>,
     emps: Vec<(Pair, IscoCode)>,
-    tally: Tally<'a>,
+    tally: Tally,
 }
 
 /// The overrides of one seeker, by vacancy and employer index.
@@ -918,7 +918,7 @@ impl<'a> Scanner<'a> {
 
     /// The pass over some vacancies (ascending indexes): each in reach of
     /// some change scored, counted, and kept when a later step reads it.
-    fn pass_vacancies(&self, cx: &Cx<'_>, js: &[u32]) -> Chunk<'a> {
+    fn pass_vacancies(&self, cx: &Cx<'_>, js: &[u32]) -> Chunk {
         let prep = &self.prep;
         let mut out =
             Chunk { pairs: Vec::new(), emps: Vec::new(), tally: Tally::new(prep.certs.len(), prep.skills.len()) };
@@ -997,7 +997,7 @@ impl<'a> Scanner<'a> {
     /// gaps, and, when it is in travel reach, the certificates and skills
     /// to try and the alternatives' demand.
     #[inline]
-    fn count_vacancy(&self, cx: &Cx<'_>, p: &Pair, t: &mut Tally<'a>) {
+    fn count_vacancy(&self, cx: &Cx<'_>, p: &Pair, t: &mut Tally) {
         let (v, pv) = (&self.vacancies[p.idx as usize], &self.prep.vac[p.idx as usize]);
         let view = &cx.view;
         if p.matched {
@@ -1021,14 +1021,14 @@ impl<'a> Scanner<'a> {
                 t.asked[x as usize] += 1;
             }
             if cx.cand_isco[usize::from(pv.isco_ix)] || pv.esco.is_some_and(|k| cx.cand_esco[k as usize]) {
-                t.reach.vacancy(v);
+                t.reach.vacancy(p.idx, pv);
             }
         }
     }
 
     /// The pass over some employers (ascending indexes) in the band:
     /// scored, counted, kept when matched or some change could match them.
-    fn pass_employers(&self, cx: &Cx<'_>, js: &[u32]) -> Chunk<'a> {
+    fn pass_employers(&self, cx: &Cx<'_>, js: &[u32]) -> Chunk {
         let (cfg, scfg, prep) = (self.cfg, self.scfg, &self.prep);
         let mut out = Chunk { pairs: Vec::new(), emps: Vec::new(), tally: Tally::new(0, 0) };
         for &j in js {
@@ -1167,7 +1167,9 @@ impl<'a> Scanner<'a> {
             by_sector,
             demand_share: if self.vacancies.is_empty() { 0.0 } else { matches as f64 / self.vacancies.len() as f64 },
             unlocks,
-            alternatives: rank(scfg, view.ls, self.catalogue, cands, &tally.reach),
+            alternatives: rank_with(scfg, view.ls, self.catalogue, cands, |t, missing| {
+                tally.reach.demand(prep, t, missing)
+            }),
             best,
             tried,
             near_gaps: tally.near_gaps.into_iter().map(|(x, n)| (prep.skills.name(x).to_owned(), n)).collect(),

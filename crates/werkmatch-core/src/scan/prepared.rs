@@ -198,6 +198,8 @@ pub(crate) struct Prepared {
     pub emp_band: Band,
     /// The distinct ISCO codes of the vacancies and employers, in first-seen order.
     pub iscos: Vec<IscoCode>,
+    /// The index of each code in `iscos`.
+    isco_at: HashMap<IscoCode, u16>,
     /// Per employer: the indexes in `iscos` of its occupations, in the employer's order.
     pub emp_codes: Vec<Box<[u16]>>,
     /// Per employer: its location as [`Geo`].
@@ -205,6 +207,11 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
+    /// The index of `code` in [`Prepared::iscos`], when a vacancy or employer has it.
+    pub fn isco_ix(&self, code: IscoCode) -> Option<u16> {
+        self.isco_at.get(&code).copied()
+    }
+
     pub fn new(vacancies: &[Vacancy], employers: &[Employer]) -> Prepared {
         let mut skills = Vocab::default();
         let mut certs = Vocab::default();
@@ -265,6 +272,7 @@ impl Prepared {
             certs,
             escos,
             iscos,
+            isco_at,
             emp_codes,
             emp_geo: employers.iter().map(|e| Geo::of(e.location)).collect(),
         }

@@ -7,12 +7,15 @@
 
 use std::collections::BTreeMap;
 
-use super::alternatives::Reach;
-use super::prepared::SECTORS;
+use super::alternatives::Demand;
+use super::catalogue::Occupation;
+use super::prepared::{PVac, Prepared, SECTORS};
 use super::result::{by_level, ByLevel};
+use crate::isco::IscoCode;
+use crate::model::Employer;
 
 /// The counts of one seeker's pass (or of a chunk of it).
-pub(crate) struct Tally<'a> {
+pub(crate) struct Tally {
     pub matches: u64,
     pub positions: u64,
     pub competitive: u64,
@@ -26,11 +29,11 @@ pub(crate) struct Tally<'a> {
     pub certs: Vec<bool>,
     /// Per interned skill: vacancies in reach asking it as essential, not held.
     pub asked: Vec<usize>,
-    pub reach: Reach<'a>,
+    pub reach: ReachIx,
 }
 
-impl<'a> Tally<'a> {
-    pub fn new(certs: usize, skills: usize) -> Tally<'a> {
+impl Tally {
+    pub fn new(certs: usize, skills: usize) -> Tally {
         Tally {
             matches: 0,
             positions: 0,
@@ -41,12 +44,12 @@ impl<'a> Tally<'a> {
             near_gaps: BTreeMap::new(),
             certs: vec![false; certs],
             asked: vec![0; skills],
-            reach: Reach::default(),
+            reach: ReachIx::default(),
         }
     }
 
     /// Adds the counts of the chunk that follows this one.
-    pub fn append(&mut self, next: Tally<'a>) {
+    pub fn append(&mut self, next: Tally) {
         self.matches += next.matches;
         self.positions += next.positions;
         self.competitive += next.competitive;
@@ -67,5 +70,75 @@ impl<'a> Tally<'a> {
             *a += b;
         }
         self.reach.append(next.reach);
+    }
+}
+
+/// The vacancies and employers in travel reach that the alternatives'
+/// demand reads (those of a candidate's ISCO code or naming a candidate), on
+/// interned ids: the same demand as [`Reach`](super::alternatives::Reach)
+/// gives, without comparing skill strings per vacancy.
+#[derive(Default)]
+pub(crate) struct ReachIx {
+    /// Vacancy indexes by [`Prepared::iscos`] index, ascending.
+    by_isco: BTreeMap<u16, Vec<u32>>,
+    /// Vacancy indexes by [`Prepared::escos`] id, ascending.
+    by_esco: BTreeMap<u32, Vec<u32>>,
+    employers: BTreeMap<IscoCode, u64>,
+}
+
+impl ReachIx {
+    /// Adds reachable vacancy `j`.
+    pub fn vacancy(&mut self, j: u32, v: &PVac) {
+        self.by_isco.entry(v.isco_ix).or_default().push(j);
+        if let Some(o) = v.esco {
+            self.by_esco.entry(o).or_default().push(j);
+        }
+    }
+
+    /// Adds a reachable employer (once per ISCO code it lists).
+    pub fn employer(&mut self, e: &Employer) {
+        let mut codes = e.occupations.clone();
+        codes.sort_unstable();
+        codes.dedup();
+        for c in codes {
+            *self.employers.entry(c).or_default() += 1;
+        }
+    }
+
+    /// Adds the reach of the chunk that follows (later indexes).
+    pub fn append(&mut self, next: ReachIx) {
+        for (c, vs) in next.by_isco {
+            self.by_isco.entry(c).or_default().extend(vs);
+        }
+        for (o, vs) in next.by_esco {
+            self.by_esco.entry(o).or_default().extend(vs);
+        }
+        for (c, n) in next.employers {
+            *self.employers.entry(c).or_default() += n;
+        }
+    }
+
+    /// The demand for occupation `t` with `missing` skills: the vacancies
+    /// of its ISCO group and those naming it (each once), and the employers.
+    pub fn demand(&self, prep: &Prepared, t: &Occupation, missing: &[&str]) -> Demand {
+        let ix = prep.isco_ix(t.isco);
+        let mut demand_v: Vec<u32> = ix.and_then(|ix| self.by_isco.get(&ix)).cloned().unwrap_or_default();
+        if let Some(more) = prep.escos.get(&t.id).and_then(|o| self.by_esco.get(&o)) {
+            demand_v.extend(more.iter().copied().filter(|&j| Some(prep.vac[j as usize].isco_ix) != ix));
+        }
+        // A skill no vacancy lists has no interned id: asked by none.
+        let ids: Vec<Option<u32>> = missing.iter().map(|x| prep.skills.get(x)).collect();
+        let mut asked = vec![0; missing.len()];
+        for &j in &demand_v {
+            let v = &prep.vac[j as usize];
+            for (n, x) in asked.iter_mut().zip(&ids) {
+                *n += u64::from(x.is_some_and(|x| v.ess.binary_search(&x).is_ok() || v.opt.binary_search(&x).is_ok()));
+            }
+        }
+        Demand {
+            count: demand_v.len() as u64 + self.employers.get(&t.isco).copied().unwrap_or(0),
+            training: demand_v.iter().any(|&j| prep.vac[j as usize].training),
+            asked,
+        }
     }
 }

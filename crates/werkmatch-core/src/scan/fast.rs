@@ -545,12 +545,18 @@ impl<'a> Scanner<'a> {
 
     /// [`score::best_occupation`] from the seeker's occupation table (the
     /// same values and the same order of preference), with its proximity.
+    ///
+    /// The codes are kept in that order of preference for equal proximity
+    /// ([`Prepared::emp_codes`]), so the first of the highest is the one.
     fn best_occupation(&self, occ: &[f64], e: usize) -> Option<(IscoCode, f64)> {
-        self.prep.emp_codes[e]
-            .iter()
-            .map(|&ix| (occ[usize::from(ix)], self.prep.iscos[usize::from(ix)]))
-            .min_by(|(pa, a), (pb, b)| pb.total_cmp(pa).then(a.skill_level().cmp(&b.skill_level())).then(a.cmp(b)))
-            .map(|(p, code)| (code, p))
+        let mut best: Option<(u16, f64)> = None;
+        for &ix in self.prep.emp_codes[e].iter() {
+            let p = occ[usize::from(ix)];
+            if best.is_none_or(|(_, b)| p.total_cmp(&b).is_gt()) {
+                best = Some((ix, p));
+            }
+        }
+        best.map(|(ix, p)| (self.prep.iscos[usize::from(ix)], p))
     }
 
     /// The sector component for a sector table index, as `eval` of the pair scorer computes it.
@@ -818,9 +824,9 @@ impl<'a> Scanner<'a> {
 
         let vac_chunks = self.chunked(split, &near, |js| self.pass_vacancies(&cx, js));
         let emp_chunks = self.chunked(split, &near_e, |js| self.pass_employers(&cx, js));
-        let mut all =
-            Chunk { pairs: Vec::new(), emps: Vec::new(), tally: Tally::new(prep.certs.len(), prep.skills.len()) };
-        for c in vac_chunks.into_iter().chain(emp_chunks) {
+        let mut chunks = vac_chunks.into_iter().chain(emp_chunks);
+        let mut all = chunks.next().unwrap_or_else(|| unreachable!("one chunk at least"));
+        for c in chunks {
             all.pairs.extend(c.pairs);
             all.emps.extend(c.emps);
             all.tally.append(c.tally);
@@ -1048,11 +1054,12 @@ impl<'a> Scanner<'a> {
             let total = ev.comps.total(cfg);
             let matched = ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total);
             out.tally.hidden += u64::from(matched);
+            let codes = &prep.emp_codes[j as usize];
             if ov != Ov::Excluded
                 && !ev.ko.contains(KnockOut::Travel)
-                && prep.emp_codes[j as usize].iter().any(|&ix| cx.cand_isco[usize::from(ix)])
+                && codes.iter().any(|&ix| cx.cand_isco[usize::from(ix)])
             {
-                out.tally.reach.employer(e);
+                out.tally.reach.employer(codes);
             }
             let p = Pair {
                 idx: j,

@@ -200,7 +200,9 @@ pub(crate) struct Prepared {
     pub iscos: Vec<IscoCode>,
     /// The index of each code in `iscos`.
     isco_at: HashMap<IscoCode, u16>,
-    /// Per employer: the indexes in `iscos` of its occupations, in the employer's order.
+    /// Per employer: the indexes in `iscos` of its distinct occupations, by
+    /// skill level, then code (the order in which `best_occupation` prefers
+    /// codes of equal proximity, so the first best one is its choice).
     pub emp_codes: Vec<Box<[u16]>>,
     /// Per employer: its location as [`Geo`].
     pub emp_geo: Vec<Geo>,
@@ -252,7 +254,10 @@ impl Prepared {
         let emp_codes = employers
             .iter()
             .map(|e| {
-                e.occupations
+                let mut codes = e.occupations.clone();
+                codes.sort_unstable_by_key(|c| (c.skill_level(), *c));
+                codes.dedup();
+                codes
                     .iter()
                     .map(|&c| {
                         *isco_at.entry(c).or_insert_with(|| {

@@ -11,8 +11,6 @@ use super::alternatives::Demand;
 use super::catalogue::Occupation;
 use super::prepared::{PVac, Prepared, SECTORS};
 use super::result::{by_level, ByLevel};
-use crate::isco::IscoCode;
-use crate::model::Employer;
 
 /// The counts of one seeker's pass (or of a chunk of it).
 pub(crate) struct Tally {
@@ -83,7 +81,8 @@ pub(crate) struct ReachIx {
     by_isco: BTreeMap<u16, Vec<u32>>,
     /// Vacancy indexes by [`Prepared::escos`] id, ascending.
     by_esco: BTreeMap<u32, Vec<u32>>,
-    employers: BTreeMap<IscoCode, u64>,
+    /// Employers by [`Prepared::iscos`] index.
+    employers: BTreeMap<u16, u64>,
 }
 
 impl ReachIx {
@@ -95,12 +94,9 @@ impl ReachIx {
         }
     }
 
-    /// Adds a reachable employer (once per ISCO code it lists).
-    pub fn employer(&mut self, e: &Employer) {
-        let mut codes = e.occupations.clone();
-        codes.sort_unstable();
-        codes.dedup();
-        for c in codes {
+    /// Adds a reachable employer, by its distinct codes ([`Prepared::emp_codes`]).
+    pub fn employer(&mut self, codes: &[u16]) {
+        for &c in codes {
             *self.employers.entry(c).or_default() += 1;
         }
     }
@@ -136,7 +132,7 @@ impl ReachIx {
             }
         }
         Demand {
-            count: demand_v.len() as u64 + self.employers.get(&t.isco).copied().unwrap_or(0),
+            count: demand_v.len() as u64 + ix.and_then(|ix| self.employers.get(&ix)).copied().unwrap_or(0),
             training: demand_v.iter().any(|&j| prep.vac[j as usize].training),
             asked,
         }

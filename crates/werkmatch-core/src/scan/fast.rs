@@ -47,7 +47,7 @@ use rayon::prelude::*;
 use super::alternatives::{candidates, rank_with, Candidates};
 use super::catalogue::OccupationCatalogue;
 use super::change::{assemble, Change};
-use super::prepared::{chord_limit, sector_ix, Geo, PVac, Prepared, SECTORS};
+use super::prepared::{chord_limit, chord_within, sector_ix, Geo, PVac, Prepared, SECTORS};
 use super::result::{Best, BestMatches, SeekerScan, Unlock};
 use super::tally::Tally;
 use super::threshold::Thresholds;
@@ -141,6 +141,27 @@ struct Pair {
 }
 
 impl Pair {
+    /// A pair in travel reach whose knock-outs `ko` no change lifts: only
+    /// its knock-outs are ever read (it is neither kept nor a match), so it
+    /// has no distance and no components.
+    fn lazy_in_reach(idx: u32, ko: KnockOuts) -> Pair {
+        debug_assert!(bucket(ko).is_none());
+        let zero = Components { skills: 0.0, occupation: 0.0, level: 0.0, mobility: 0.0, sector: 0.0, hours: 0.0 };
+        Pair {
+            idx,
+            d: f64::NAN,
+            comps: zero,
+            ko,
+            total: 0.0,
+            e_hit: 0,
+            o_hit: 0,
+            matched: false,
+            competitive: false,
+            live: false,
+            ov: Ov::None,
+        }
+    }
+
     /// The total with mobility 1 and everything else as it is: what a
     /// travel change (which alters mobility alone, never downwards) can
     /// give at most.
@@ -248,6 +269,12 @@ struct Cx<'s> {
     band_chord: f64,
     /// The chord of the seeker's own reach.
     reach_chord: f64,
+    /// Chords within which the seeker surely arrives in time on its own:
+    /// by some usable mode (for a vacancy without a start time), and by some
+    /// usable mode other than transit (whose early-shift rule depends on the
+    /// trip); see [`sure_km`].
+    sure_chord: f64,
+    sure_chord_no_transit: f64,
     /// The occupation component per vacancy ISCO code, the sector component per section.
     occ: Vec<f64>,
     sec: [f64; SECTORS],
@@ -278,6 +305,13 @@ impl Cx<'_> {
     fn fixed(&self, v: &PVac) -> Fixed {
         Fixed { occupation: self.occ[usize::from(v.isco_ix)], sector: self.sec[usize::from(v.sector_ix)] }
     }
+}
+
+/// Where a vacancy is for the pass ([`Scanner::locate`]).
+enum Place {
+    Out,
+    SurelyInReach,
+    At(f64),
 }
 
 /// What a chunk of the pass gives: its kept pairs and its counts.
@@ -468,24 +502,33 @@ impl<'a> Scanner<'a> {
     /// [`bucket`]) gets its knock-outs only: it is never a match, and the
     /// scan reads no component of it.
     fn eval(&self, view: &View, v: &PVac, d: f64, fixed: Fixed, skills: Option<(f64, u16, u16)>, lazy: bool) -> Eval {
+        self.eval_with(view, v, d, fixed, self.fixed_knockouts(view, v), skills, lazy)
+    }
+
+    /// As [`Self::eval`], with the knock-outs other than travel known
+    /// (`fixed_ko`, as [`Self::fixed_knockouts`] gives them).
+    #[allow(clippy::too_many_arguments)]
+    fn eval_with(
+        &self,
+        view: &View,
+        v: &PVac,
+        d: f64,
+        fixed: Fixed,
+        fixed_ko: KnockOuts,
+        skills: Option<(f64, u16, u16)>,
+        lazy: bool,
+    ) -> Eval {
         let cfg = self.cfg;
         let (t, reach) = self.travel(view, v, d);
-        let gap = i32::from(v.lv) - i32::from(view.ls);
-        let level = components::level(cfg, gap, v.training);
-        let hours = components::hours(view.hours, v.hours);
-        let mut ko = KnockOuts::NONE;
+        let mut ko = fixed_ko;
         ko.insert_if(!reach, KnockOut::Travel);
-        ko.insert_if(level.is_none(), KnockOut::LevelGap);
-        ko.insert_if(hours.is_none(), KnockOut::Hours);
-        ko.insert_if(v.licence && !view.licence, KnockOut::Licence);
-        ko.insert_if(view.dutch < v.dutch, KnockOut::Language);
-        ko.insert_if(v.load > view.carry, KnockOut::Physical);
-        ko.insert_if(v.certs.iter().any(|&c| !view.certs[c as usize]), KnockOut::Certificates);
-        ko.insert_if(v.target && !view.target, KnockOut::TargetGroup);
         if lazy && bucket(ko).is_none() {
             let zero = Components { skills: 0.0, occupation: 0.0, level: 0.0, mobility: 0.0, sector: 0.0, hours: 0.0 };
             return Eval { ko, comps: zero, e_hit: 0, o_hit: 0 };
         }
+        let gap = i32::from(v.lv) - i32::from(view.ls);
+        let level = components::level(cfg, gap, v.training);
+        let hours = components::hours(view.hours, v.hours);
         let mobility = if reach { components::mobility(cfg, t, view.max_min) } else { 0.0 };
         let (skills, e_hit, o_hit) = skills.unwrap_or_else(|| {
             let e_hit = v.ess.iter().filter(|&&x| view.skills[x as usize]).count();
@@ -901,6 +944,9 @@ impl<'a> Scanner<'a> {
             band,
             band_chord: band.map_or(-1.0, |r| chord_limit(r, radius)),
             reach_chord: own_reach.map_or(-1.0, |r| chord_limit(r, radius)),
+            sure_chord: sure_km(&cfg.travel, view.usable, view.max_min, true).map_or(-1.0, |r| chord_within(r, radius)),
+            sure_chord_no_transit: sure_km(&cfg.travel, view.usable, view.max_min, false)
+                .map_or(-1.0, |r| chord_within(r, radius)),
             occ,
             sec,
             cand_isco: prep.iscos.iter().map(|c| cands.iscos.contains(c)).collect(),
@@ -934,15 +980,21 @@ impl<'a> Scanner<'a> {
                 continue; // in no count of the scan (docs/SCAN.md, reading 17)
             }
             let v = &prep.vac[j as usize];
+            let fixed_ko = self.fixed_knockouts(&cx.view, v);
             let d = match v.site {
                 None => 0.0,
                 Some(_) if ov == Ov::Included => cx.here.km(v.geo, cx.radius),
-                Some(_) => match self.distance_in_band(cx, v) {
-                    Some(d) => d,
-                    None => continue,
+                Some(_) => match self.locate(cx, v, fixed_ko) {
+                    Place::Out => continue,
+                    Place::SurelyInReach => {
+                        // Only its knock-outs are read (reach counts): no distance needed.
+                        self.count_vacancy(cx, &Pair::lazy_in_reach(j, fixed_ko), &mut out.tally);
+                        continue;
+                    }
+                    Place::At(d) => d,
                 },
             };
-            let p = self.score_pair(cx, j, d, ov);
+            let p = self.score_pair(cx, j, d, fixed_ko, ov);
             self.count_vacancy(cx, &p, &mut out.tally);
             if p.matched || p.live || p.ov == Ov::Included {
                 out.pairs.push(p);
@@ -951,33 +1003,46 @@ impl<'a> Scanner<'a> {
         out
     }
 
-    /// The distance to a vacancy with a site, when some view of the seeker
-    /// could read the pair: `None` beyond every change's reach, and beyond
-    /// the seeker's own reach with a knock-out besides travel that no single
-    /// change lifts together with it (all but `licence`): no match under any
-    /// change, not reachable, so nothing of the scan reads it.
+    /// Where a vacancy with a site is for the pass, its knock-outs other
+    /// than travel being `fixed_ko`:
+    /// - out: beyond every change's reach, or beyond the seeker's own reach
+    ///   with a knock-out besides travel that no single change lifts together
+    ///   with it (all but `licence`): no match under any change, not
+    ///   reachable, so nothing of the scan reads it;
+    /// - surely in reach: no change can lift its knock-outs (no [`bucket`]
+    ///   even without travel), so the scan only reads whether it is in
+    ///   travel reach, and it is surely within the reach of a usable mode
+    ///   (transit only when the vacancy has no start time): no distance;
+    /// - else at its distance.
     #[inline]
-    fn distance_in_band(&self, cx: &Cx<'_>, v: &PVac) -> Option<f64> {
+    fn locate(&self, cx: &Cx<'_>, v: &PVac, fixed_ko: KnockOuts) -> Place {
         if cx.here.clearly_beyond(v.geo, cx.band_chord) {
-            return None;
+            return Place::Out;
         }
-        if cx.here.clearly_beyond(v.geo, cx.reach_chord)
-            && !within(self.fixed_knockouts(&cx.view, v), &[KnockOut::Licence])
-        {
-            return None;
+        if cx.here.clearly_beyond(v.geo, cx.reach_chord) && !within(fixed_ko, &[KnockOut::Licence]) {
+            return Place::Out;
+        }
+        if bucket(fixed_ko).is_none() {
+            let sure = if v.start.is_none() { cx.sure_chord } else { cx.sure_chord_no_transit };
+            if cx.here.clearly_within(v.geo, sure) {
+                return Place::SurelyInReach;
+            }
         }
         let d = cx.here.km(v.geo, cx.radius);
-        cx.band.is_some_and(|r| d <= r).then_some(d)
+        match cx.band {
+            Some(r) if d <= r => Place::At(d),
+            _ => Place::Out,
+        }
     }
 
     /// Vacancy `j` at distance `d`, scored for the seeker as it is.
     /// Overridden pairs are scored in full (an included one is a match
     /// whatever it scores); the others lazily (see [`Self::eval`]).
     #[inline]
-    fn score_pair(&self, cx: &Cx<'_>, j: u32, d: f64, ov: Ov) -> Pair {
+    fn score_pair(&self, cx: &Cx<'_>, j: u32, d: f64, fixed_ko: KnockOuts, ov: Ov) -> Pair {
         let (cfg, scfg) = (self.cfg, self.scfg);
         let v = &self.prep.vac[j as usize];
-        let ev = self.eval(&cx.view, v, d, cx.fixed(v), None, ov == Ov::None);
+        let ev = self.eval_with(&cx.view, v, d, cx.fixed(v), fixed_ko, None, ov == Ov::None);
         let total = ev.comps.total(cfg);
         let matched = ov == Ov::Included || (ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total));
         let competitive =
@@ -1275,10 +1340,83 @@ fn listed<'i>(items: Vec<Listing>, scfg: &ScanConfig, id: impl Fn(u32) -> &'i st
     top
 }
 
+/// A distance within which some usable mode (`transit` included or not)
+/// surely arrives within `max_min`: each mode's exact reach
+/// `(T − overhead)·speed / (60·detour)` less a relative 1e-6, far more than
+/// the rounding of [`ModeParams::minutes`](crate::travel::ModeParams::minutes);
+/// modes with less than a minute to spare are left out.
+fn sure_km(tm: &TravelModel, usable: ModeSet, max_min: f64, transit: bool) -> Option<f64> {
+    if max_min <= 0.0 {
+        return None;
+    }
+    usable
+        .iter()
+        .filter(|&m| transit || m != TravelMode::Transit)
+        .filter_map(|m| {
+            let p = tm.params(m);
+            let slack = max_min - p.overhead_min;
+            (slack >= 1.0).then(|| slack * p.speed_kmh / (60.0 * p.detour) * (1.0 - 1e-6))
+        })
+        .reduce(f64::max)
+}
+
 /// The NACE section of a sector table index (`None`: the "no sector" entry).
 fn nace_at(ix: usize) -> Option<Nace> {
     u8::try_from(ix)
         .ok()
         .filter(|&i| usize::from(i) + 1 < SECTORS)
         .and_then(|i| Nace::from_letter(char::from(b'A' + i)).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::GeoPoint;
+    use proptest::prelude::*;
+
+    /// The point at `km` from `(lat, lon)` (degrees) in direction `bearing` (radians).
+    fn at_distance(lat: f64, lon: f64, bearing: f64, km: f64, radius: f64) -> Option<GeoPoint> {
+        let (p1, l1, delta) = (lat.to_radians(), lon.to_radians(), km / radius);
+        let p2 = (p1.sin() * delta.cos() + p1.cos() * delta.sin() * bearing.cos()).asin();
+        let l2 = l1 + (bearing.sin() * delta.sin() * p1.cos()).atan2(delta.cos() - p1.sin() * p2.sin());
+        GeoPoint::new(p2.to_degrees(), l2.to_degrees()).ok()
+    }
+
+    proptest! {
+        /// A vacancy the pass takes for surely in reach (no distance
+        /// computed) is in reach by the scorer's own arithmetic: points on
+        /// and around each mode's exact reach and the sure distance itself,
+        /// with and without a start time, for every mode set and limit.
+        #[test]
+        fn surely_in_reach_is_in_reach(
+            lat in 50.5f64..53.5, lon in 3.5f64..7.0, bearing in 0.0f64..std::f64::consts::TAU,
+            mask in 0u8..32, licence in any::<bool>(), max in 0u16..=240,
+            mode in 0usize..5, on_sure in any::<bool>(), step in -4i32..=4,
+            start in prop::option::of(0u16..1440),
+        ) {
+            let tm = TravelModel::default();
+            let listed = TravelMode::ALL
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| mask & (1 << k) != 0)
+                .fold(ModeSet::EMPTY, |m, (_, &t)| m.with(t));
+            let usable = TravelModel::usable_modes(listed, licence);
+            let max_min = f64::from(max);
+            let here = GeoPoint::new(lat, lon).unwrap();
+            let transit = start.is_none();
+            let Some(sure) = sure_km(&tm, usable, max_min, transit) else { return Ok(()) };
+            let p = tm.params(TravelMode::ALL[mode]);
+            let exact = (max_min - p.overhead_min) * p.speed_kmh / (60.0 * p.detour);
+            let base = if on_sure || exact <= 0.0 { sure } else { exact };
+            let km = base * (1.0 + f64::from(step) * 1e-7);
+            let Some(to) = at_distance(lat, lon, bearing, km, tm.earth_radius_km) else { return Ok(()) };
+            let (g, h) = (Geo::of(here), Geo::of(to));
+            if g.clearly_within(h, chord_within(sure, tm.earth_radius_km)) {
+                let d = g.km(h, tm.earth_radius_km);
+                prop_assert_eq!(d.to_bits(), tm.distance_km(here, to).to_bits());
+                let t = tm.fastest(d, usable, start).minutes;
+                prop_assert!(within_limit(t, max_min), "{d} km, {t} min > {max_min}");
+            }
+        }
+    }
 }

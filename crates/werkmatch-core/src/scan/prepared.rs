@@ -109,6 +109,16 @@ impl Geo {
         chord2 > limit
     }
 
+    /// Whether `to` is certainly nearer than the chord `limit` gives (see
+    /// [`chord_within`]), with the same margin the other way.
+    #[inline]
+    pub fn clearly_within(self, to: Geo, limit: f64) -> bool {
+        let [a, b, c] = self.xyz;
+        let [x, y, z] = to.xyz;
+        let chord2 = (a - x) * (a - x) + (b - y) * (b - y) + (c - z) * (c - z);
+        chord2 < limit
+    }
+
     /// The great-circle distance in km, as `TravelModel::distance_km`.
     #[inline]
     pub fn km(self, to: Geo, earth_radius_km: f64) -> f64 {
@@ -125,6 +135,15 @@ pub(crate) fn chord_limit(km: f64, earth_radius_km: f64) -> f64 {
     }
     let c = 2.0 * half.sin();
     c * c * (1.0 + 1e-6) + 1e-12
+}
+
+/// The squared chord of a great-circle distance of `km`, narrowed by a
+/// margin, for [`Geo::clearly_within`]: a point that passes is nearer than
+/// `km` by the haversine too. Negative (nothing passes) for 0 km.
+pub(crate) fn chord_within(km: f64, earth_radius_km: f64) -> f64 {
+    let half = (km / (2.0 * earth_radius_km)).min(std::f64::consts::FRAC_PI_2);
+    let c = 2.0 * half.sin();
+    c * c * (1.0 - 1e-6) - 1e-12
 }
 
 /// Sector table index: the NACE section's index (0–20), or 21 for no sector.

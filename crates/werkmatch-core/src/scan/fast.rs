@@ -1108,13 +1108,21 @@ impl<'a> Scanner<'a> {
             if cx.here.clearly_beyond(geo, cx.band_chord) {
                 continue;
             }
+            let ov = cx.employer_ov(j);
+            let Some((isco, occupation)) = self.best_occupation(&cx.occ, j as usize) else { continue };
+            let fixed = Fixed { occupation, sector: cx.sec[usize::from(sector_ix(Some(e.sector)))] };
+            if ov == Ov::None && !scfg.is_match(self.employer_bound(&cx.view, e, isco, fixed) + 1e-9) {
+                // A hidden job under no change: only its reach is read.
+                let codes = &prep.emp_codes[j as usize];
+                if codes.iter().any(|&ix| cx.cand_isco[usize::from(ix)]) && self.employer_in_reach(cx, geo) {
+                    out.tally.reach.employer(codes);
+                }
+                continue;
+            }
             let d = cx.here.km(geo, cx.radius);
             if cx.band.is_none_or(|r| d > r) {
                 continue;
             }
-            let ov = cx.employer_ov(j);
-            let Some((isco, occupation)) = self.best_occupation(&cx.occ, j as usize) else { continue };
-            let fixed = Fixed { occupation, sector: cx.sec[usize::from(sector_ix(Some(e.sector)))] };
             let ev = self.eval_employer(&cx.view, e, isco, d, fixed);
             let total = ev.comps.total(cfg);
             let matched = ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total);
@@ -1144,6 +1152,41 @@ impl<'a> Scanner<'a> {
             }
         }
         out
+    }
+
+    /// A bound on an employer pair's total under the seeker and every
+    /// change, without its distance: mobility 1 (the travel changes alter
+    /// mobility alone) and the level now or one step up (`level_up`), the
+    /// rest as [`Self::eval_employer`] computes it.
+    fn employer_bound(&self, view: &View, e: &Employer, isco: IscoCode, fixed: Fixed) -> f64 {
+        let cfg = self.cfg;
+        let gap = i32::from(isco.skill_level().get()) - i32::from(view.ls);
+        let level =
+            [gap, gap - 1].iter().filter_map(|&g| components::level(cfg, g, e.offers_training)).fold(0.0, f64::max);
+        let hours = components::hours(view.hours, HoursRange::new(0, 60).unwrap_or_default());
+        Components {
+            skills: components::skills(cfg, 0, 0, 0, 0, fixed.occupation),
+            occupation: fixed.occupation,
+            level,
+            mobility: 1.0,
+            sector: fixed.sector,
+            hours: hours.unwrap_or(0.0),
+        }
+        .total(cfg)
+    }
+
+    /// Whether an employer at `geo` passes the travel knock-out for the
+    /// seeker as it is (as [`Self::eval_employer`] decides it), its
+    /// distance computed only when the chords leave it open.
+    fn employer_in_reach(&self, cx: &Cx<'_>, geo: Geo) -> bool {
+        if cx.here.clearly_within(geo, cx.sure_chord) {
+            return true;
+        }
+        if cx.here.clearly_beyond(geo, cx.reach_chord) {
+            return false;
+        }
+        let t = self.cfg.travel.fastest(cx.here.km(geo, cx.radius), cx.view.usable, None).minutes;
+        within_limit(t, cx.view.max_min)
     }
 
     /// Whether `level_up` could turn an employer into a hidden job: not one

@@ -141,18 +141,17 @@ struct Pair {
 }
 
 impl Pair {
-    /// A pair in travel reach whose knock-outs `ko` no change lifts: only
-    /// its knock-outs are ever read (it is neither kept nor a match), so it
-    /// has no distance and no components.
-    fn lazy_in_reach(idx: u32, ko: KnockOuts) -> Pair {
-        debug_assert!(bucket(ko).is_none());
+    /// A pair in travel reach whose knock-outs no single change lifts: only its
+    /// knock-outs `ko` are ever read, for the reach counts, so it has no
+    /// distance and no components, and a total below every threshold.
+    fn reach_only(idx: u32, ko: KnockOuts) -> Pair {
         let zero = Components { skills: 0.0, occupation: 0.0, level: 0.0, mobility: 0.0, sector: 0.0, hours: 0.0 };
         Pair {
             idx,
             d: f64::NAN,
             comps: zero,
             ko,
-            total: 0.0,
+            total: f64::NEG_INFINITY,
             e_hit: 0,
             o_hit: 0,
             matched: false,
@@ -794,14 +793,15 @@ impl<'a> Scanner<'a> {
     /// A bound on the pair's total under any single change: mobility 1, the
     /// level one step up, one more essential and one more optional skill.
     /// A pair below θ by it can match under no change and is not revisited.
-    fn upper_bound(&self, v: &PVac, view: &View, p: &Pair) -> f64 {
+    /// (`comps` and the hits are the pair's; its level and mobility are not read.)
+    fn upper_bound(&self, v: &PVac, view: &View, comps: &Components, e_hit: u16, o_hit: u16) -> f64 {
         let cfg = self.cfg;
         let gap = i32::from(v.lv) - i32::from(view.ls);
         let level = [gap, gap - 1].iter().filter_map(|&g| components::level(cfg, g, v.training)).fold(0.0, f64::max);
         let (ne, no) = (v.ess.len(), v.opt.len());
-        let (e_hit, o_hit) = (usize::from(p.e_hit), usize::from(p.o_hit));
-        let skills = components::skills(cfg, (e_hit + 1).min(ne), ne, (o_hit + 1).min(no), no, p.comps.occupation);
-        Components { skills, level, mobility: 1.0, ..p.comps }.total(cfg)
+        let (e_hit, o_hit) = (usize::from(e_hit), usize::from(o_hit));
+        let skills = components::skills(cfg, (e_hit + 1).min(ne), ne, (o_hit + 1).min(no), no, comps.occupation);
+        Components { skills, level, mobility: 1.0, ..*comps }.total(cfg)
     }
 
     /// Whether some travel change (`car`, `licence`, `ebike`,
@@ -814,7 +814,7 @@ impl<'a> Scanner<'a> {
     /// knock-outs stays as it is, and a pair below θ even at mobility 1
     /// stays below it.
     fn moves_by_travel(&self, p: &Pair) -> bool {
-        if p.ov != Ov::None || !bucket(p.ko).is_some_and(|b| b <= 3) {
+        if p.ov != Ov::None || bucket(p.ko).is_none_or(|b| b > 3) {
             return false;
         }
         if p.ko.is_empty() && p.comps.mobility >= 1.0 {
@@ -980,21 +980,28 @@ impl<'a> Scanner<'a> {
                 continue; // in no count of the scan (docs/SCAN.md, reading 17)
             }
             let v = &prep.vac[j as usize];
-            let fixed_ko = self.fixed_knockouts(&cx.view, v);
+            if ov == Ov::None && v.site.is_some() && cx.here.clearly_beyond(v.geo, cx.band_chord) {
+                continue; // out of reach of every view (first: the cheapest test)
+            }
+            let (fixed_ko, fixed) = (self.fixed_knockouts(&cx.view, v), cx.fixed(v));
+            // No single change lifts its knock-outs (travel aside): the scan
+            // only reads whether it is in travel reach. (Also taking the
+            // pairs below the near band by `upper_bound` without the distance
+            // cost more in skill counts than it saved in distances.)
+            let reach_only = ov == Ov::None && bucket(fixed_ko).is_none();
             let d = match v.site {
                 None => 0.0,
                 Some(_) if ov == Ov::Included => cx.here.km(v.geo, cx.radius),
-                Some(_) => match self.locate(cx, v, fixed_ko) {
+                Some(_) => match self.locate(cx, v, fixed_ko, reach_only) {
                     Place::Out => continue,
                     Place::SurelyInReach => {
-                        // Only its knock-outs are read (reach counts): no distance needed.
-                        self.count_vacancy(cx, &Pair::lazy_in_reach(j, fixed_ko), &mut out.tally);
+                        self.count_vacancy(cx, &Pair::reach_only(j, fixed_ko), &mut out.tally);
                         continue;
                     }
                     Place::At(d) => d,
                 },
             };
-            let p = self.score_pair(cx, j, d, fixed_ko, ov);
+            let p = self.score_pair(cx, j, d, fixed, fixed_ko, ov);
             self.count_vacancy(cx, &p, &mut out.tally);
             if p.matched || p.live || p.ov == Ov::Included {
                 out.pairs.push(p);
@@ -1005,24 +1012,22 @@ impl<'a> Scanner<'a> {
 
     /// Where a vacancy with a site is for the pass, its knock-outs other
     /// than travel being `fixed_ko`:
-    /// - out: beyond every change's reach, or beyond the seeker's own reach
+    /// - out: beyond every change's reach (the chord test is the pass's own,
+    ///   before the knock-outs), or beyond the seeker's own reach
     ///   with a knock-out besides travel that no single change lifts together
     ///   with it (all but `licence`): no match under any change, not
     ///   reachable, so nothing of the scan reads it;
-    /// - surely in reach: no change can lift its knock-outs (no [`bucket`]
-    ///   even without travel), so the scan only reads whether it is in
-    ///   travel reach, and it is surely within the reach of a usable mode
-    ///   (transit only when the vacancy has no start time): no distance;
+    /// - surely in reach: only its reach is read (`reach_only`: no single
+    ///   change lifts its knock-outs, travel aside), and it is surely within
+    ///   the reach of a usable mode (transit only when the vacancy has no start time): no
+    ///   distance;
     /// - else at its distance.
     #[inline]
-    fn locate(&self, cx: &Cx<'_>, v: &PVac, fixed_ko: KnockOuts) -> Place {
-        if cx.here.clearly_beyond(v.geo, cx.band_chord) {
-            return Place::Out;
-        }
+    fn locate(&self, cx: &Cx<'_>, v: &PVac, fixed_ko: KnockOuts, reach_only: bool) -> Place {
         if cx.here.clearly_beyond(v.geo, cx.reach_chord) && !within(fixed_ko, &[KnockOut::Licence]) {
             return Place::Out;
         }
-        if bucket(fixed_ko).is_none() {
+        if reach_only {
             let sure = if v.start.is_none() { cx.sure_chord } else { cx.sure_chord_no_transit };
             if cx.here.clearly_within(v.geo, sure) {
                 return Place::SurelyInReach;
@@ -1039,10 +1044,10 @@ impl<'a> Scanner<'a> {
     /// Overridden pairs are scored in full (an included one is a match
     /// whatever it scores); the others lazily (see [`Self::eval`]).
     #[inline]
-    fn score_pair(&self, cx: &Cx<'_>, j: u32, d: f64, fixed_ko: KnockOuts, ov: Ov) -> Pair {
+    fn score_pair(&self, cx: &Cx<'_>, j: u32, d: f64, fixed: Fixed, fixed_ko: KnockOuts, ov: Ov) -> Pair {
         let (cfg, scfg) = (self.cfg, self.scfg);
         let v = &self.prep.vac[j as usize];
-        let ev = self.eval_with(&cx.view, v, d, cx.fixed(v), fixed_ko, None, ov == Ov::None);
+        let ev = self.eval_with(&cx.view, v, d, fixed, fixed_ko, None, ov == Ov::None);
         let total = ev.comps.total(cfg);
         let matched = ov == Ov::Included || (ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total));
         let competitive =
@@ -1060,7 +1065,9 @@ impl<'a> Scanner<'a> {
             live: false,
             ov,
         };
-        p.live = ov == Ov::None && bucket(p.ko).is_some() && scfg.is_match(self.upper_bound(v, &cx.view, &p) + 1e-9);
+        p.live = ov == Ov::None
+            && bucket(p.ko).is_some()
+            && scfg.is_match(self.upper_bound(v, &cx.view, &p.comps, p.e_hit, p.o_hit) + 1e-9);
         p
     }
 

@@ -240,6 +240,9 @@ struct Base<'a> {
     /// Indexes into `pairs` (of buckets 0–3, without an override) that a
     /// travel change could alter at all: see [`Scanner::moves_by_travel`].
     moving: Vec<u32>,
+    /// Indexes into `pairs` (of `live[0]`) that a `skill:X` change could
+    /// alter at all: see [`Scanner::moves_by_skill`].
+    skilled: Vec<u32>,
     /// Indexes into `emps` of those without an override, not matched, that
     /// a travel change could turn into a match.
     emp_travel: Vec<u32>,
@@ -679,7 +682,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        for &k in &base.live[0] {
+        for &k in &base.skilled {
             let p = &base.pairs[k as usize];
             let pv = &prep.vac[p.idx as usize];
             let (e, o) = (usize::from(p.e_hit), usize::from(p.o_hit));
@@ -826,6 +829,23 @@ impl<'a> Scanner<'a> {
         self.scfg.is_match(p.total_at_full_mobility(self.cfg) + 1e-9)
     }
 
+    /// Whether some `skill:X` change could alter what a knock-out-free pair
+    /// `p` adds to a count (the batch of [`Self::skill_outcomes`]; `what_if`
+    /// walks all of `live[0]`, so the oracle test compares the two). One
+    /// more skill only raises the skills component, and the total is
+    /// monotone in it: a competitive match stays both, and a pair below θ
+    /// even with one more hit of each kind stays below it.
+    fn moves_by_skill(&self, p: &Pair) -> bool {
+        if p.matched {
+            return !p.competitive;
+        }
+        let v = &self.prep.vac[p.idx as usize];
+        let (ne, no) = (v.ess.len(), v.opt.len());
+        let (e, o) = (usize::from(p.e_hit), usize::from(p.o_hit));
+        let skills = components::skills(self.cfg, (e + 1).min(ne), ne, (o + 1).min(no), no, p.comps.occupation);
+        self.scfg.is_match(Components { skills, ..p.comps }.total(self.cfg) + 1e-9)
+    }
+
     /// A bound on an employer pair's total under `level_up` (which alters
     /// the level alone): the level now or one step up, whichever is more.
     fn level_bound_employer(&self, isco: IscoCode, training: bool, view: &View, p: &Pair) -> f64 {
@@ -888,6 +908,7 @@ impl<'a> Scanner<'a> {
             }
         }
         let moving = (0..pairs.len() as u32).filter(|&k| self.moves_by_travel(&pairs[k as usize])).collect();
+        let skilled = live[0].iter().copied().filter(|&k| self.moves_by_skill(&pairs[k as usize])).collect();
         let emp_travel =
             (0..emps.len() as u32).filter(|&k| emp_moves_by_travel(self.cfg, self.scfg, &emps[k as usize].0)).collect();
         let emp_level = (0..emps.len() as u32).filter(|&k| self.emp_moves_by_level(&view, &emps[k as usize])).collect();
@@ -900,6 +921,7 @@ impl<'a> Scanner<'a> {
             emps,
             live,
             moving,
+            skilled,
             emp_travel,
             emp_level,
             included,
@@ -972,8 +994,9 @@ impl<'a> Scanner<'a> {
     /// some change scored, counted, and kept when a later step reads it.
     fn pass_vacancies(&self, cx: &Cx<'_>, js: &[u32]) -> Chunk {
         let prep = &self.prep;
-        let mut out =
-            Chunk { pairs: Vec::new(), emps: Vec::new(), tally: Tally::new(prep.certs.len(), prep.skills.len()) };
+        // About a third of the band is kept (docs/SCAN.md).
+        let pairs = Vec::with_capacity(js.len() / 3);
+        let mut out = Chunk { pairs, emps: Vec::new(), tally: Tally::new(prep.certs.len(), prep.skills.len()) };
         for &j in js {
             let ov = cx.vacancy_ov(j);
             if ov == Ov::Excluded {
@@ -1088,7 +1111,7 @@ impl<'a> Scanner<'a> {
         // Overridden pairs are no near matches.
         if p.ov == Ov::None && p.ko.is_empty() && self.scfg.is_near(p.total) {
             for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
-                *t.near_gaps.entry(x).or_default() += 1;
+                t.near_gaps[x as usize] += 1;
             }
         }
         if !p.ko.contains(KnockOut::Travel) {
@@ -1294,7 +1317,10 @@ impl<'a> Scanner<'a> {
             }),
             best,
             tried,
-            near_gaps: tally.near_gaps.into_iter().map(|(x, n)| (prep.skills.name(x).to_owned(), n)).collect(),
+            near_gaps: (tally.near_gaps.iter().enumerate())
+                .filter(|&(_, &n)| n > 0)
+                .map(|(x, &n)| (prep.skills.name(x as u32).to_owned(), n))
+                .collect(),
         }
     }
 

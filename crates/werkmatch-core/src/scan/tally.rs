@@ -22,7 +22,7 @@ pub(crate) struct Tally {
     /// Hidden jobs among the employers scored (the included ones apart).
     pub hidden: u64,
     /// Per interned skill: near matches missing it.
-    pub near_gaps: BTreeMap<u32, u64>,
+    pub near_gaps: Vec<u64>,
     /// Per interned certificate: required by a vacancy in reach, not held.
     pub certs: Vec<bool>,
     /// Per interned skill: vacancies in reach asking it as essential, not held.
@@ -39,14 +39,15 @@ impl Tally {
             by_lv: by_level(),
             by_sec: [0; SECTORS],
             hidden: 0,
-            near_gaps: BTreeMap::new(),
+            near_gaps: vec![0; skills],
             certs: vec![false; certs],
             asked: vec![0; skills],
             reach: ReachIx::default(),
         }
     }
 
-    /// Adds the counts of the chunk that follows this one.
+    /// Adds the counts of the chunk that follows this one (an employers'
+    /// chunk has empty per-skill and per-certificate tables: none to add).
     pub fn append(&mut self, next: Tally) {
         self.matches += next.matches;
         self.positions += next.positions;
@@ -58,8 +59,8 @@ impl Tally {
             *a += b;
         }
         self.hidden += next.hidden;
-        for (x, n) in next.near_gaps {
-            *self.near_gaps.entry(x).or_default() += n;
+        for (a, b) in self.near_gaps.iter_mut().zip(next.near_gaps) {
+            *a += b;
         }
         for (a, b) in self.certs.iter_mut().zip(next.certs) {
             *a |= b;

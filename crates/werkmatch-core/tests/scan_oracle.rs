@@ -9,7 +9,7 @@
 mod kernel_support;
 
 use kernel_support::decisions::{decisions, TODAY};
-use kernel_support::{population, Rng};
+use kernel_support::{population, Population, Rng};
 use proptest::prelude::*;
 use werkmatch_core::overrides::{Date, Override, Overrides, Target};
 use werkmatch_core::rank::Executor;
@@ -202,7 +202,7 @@ proptest! {
         let cfg = ScoringConfig::default();
         let scfg = scan_config(&mut Rng::new(seed ^ 79));
         let set = if overrides {
-            Overrides::new(decisions(&p, seed, 30), Date::parse("2026-12-01").unwrap())
+            Overrides::new(decisions(&p, seed, 30), Date::parse(TODAY).unwrap())
         } else {
             Overrides::none()
         };

@@ -203,8 +203,15 @@ fn emp_moves_by_travel(cfg: &ScoringConfig, scfg: &ScanConfig, p: &Pair) -> bool
 }
 
 /// Whether every knock-out of `ko` is one of `allowed`.
+#[inline]
 fn within(ko: KnockOuts, allowed: &[KnockOut]) -> bool {
-    ko.iter().all(|k| allowed.contains(&k))
+    let mask = allowed.iter().fold(0u16, |m, &k| m | bit(k));
+    ko.bits() & !mask == 0
+}
+
+/// A knock-out's bit in [`KnockOuts::bits`].
+const fn bit(k: KnockOut) -> u16 {
+    1 << k as u16
 }
 
 /// The knock-out sets some single change can turn into "none", or that are
@@ -215,15 +222,24 @@ fn within(ko: KnockOuts, allowed: &[KnockOut]) -> bool {
 /// 4 `{level_gap}`, 5 `{language}`, 6 `{certificates}`.
 const BUCKETS: usize = 7;
 
+#[inline]
 fn bucket(ko: KnockOuts) -> Option<usize> {
     use KnockOut::{Certificates, Language, LevelGap, Licence, Travel};
-    match ko.len() {
+    const TRAVEL: u16 = bit(Travel);
+    const LICENCE: u16 = bit(Licence);
+    const BOTH: u16 = bit(Travel) | bit(Licence);
+    const LEVEL: u16 = bit(LevelGap);
+    const LANGUAGE: u16 = bit(Language);
+    const CERTIFICATES: u16 = bit(Certificates);
+    // Read per pair several times: one match on the bits.
+    match ko.bits() {
         0 => Some(0),
-        1 => [(Travel, 1), (Licence, 2), (LevelGap, 4), (Language, 5), (Certificates, 6)]
-            .iter()
-            .find(|&&(k, _)| ko.contains(k))
-            .map(|&(_, b)| b),
-        2 if ko.contains(Travel) && ko.contains(Licence) => Some(3),
+        TRAVEL => Some(1),
+        LICENCE => Some(2),
+        BOTH => Some(3),
+        LEVEL => Some(4),
+        LANGUAGE => Some(5),
+        CERTIFICATES => Some(6),
         _ => None,
     }
 }

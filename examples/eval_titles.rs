@@ -15,7 +15,9 @@
 //! Titles whose concept is not in the taxonomy count as misses and are also
 //! reported as `unknown_concepts`.
 //!
-//! `--misses` lists on stderr every title whose concept is not ranked first.
+//! `--misses` lists on stderr every title whose concept is not ranked first: its
+//! rank within the first 100 (`-` beyond), the first three candidates and their
+//! confidences.
 //!
 //! `--split even` keeps the rows with an even 0-based data-row index, `odd`
 //! the others. Tuning decisions are made on `even` only; `odd` is held out to
@@ -156,7 +158,7 @@ fn run(
     for pass in 0..passes {
         let t2 = Instant::now();
         for (title, uri) in &cases {
-            let hits = normaliser.search(title, 10);
+            let hits = normaliser.search(title, if misses { 100 } else { 10 });
             if pass > 0 {
                 continue;
             }
@@ -176,9 +178,16 @@ fn run(
                     let o = taxonomy.occupation(u);
                     o.and_then(|o| o.labels.get("en")).map_or(String::new(), |l| l.preferred.clone())
                 };
-                let got = hits.first().map_or(String::new(), |m| format!("{} ({:?})", name(m.uri), m.label));
-                eprintln!("{title:?}\trank {found:?}\twant {:?}\tgot {got}", name(uri));
+                let got: Vec<String> = hits
+                    .iter()
+                    .take(3)
+                    .map(|m| format!("{} ({:?} {:.2})", name(m.uri), m.label, m.confidence))
+                    .collect();
+                let want = found.and_then(|r| hits.get(r)).map_or(String::new(), |m| format!(" {:.2}", m.confidence));
+                let rank = found.map_or("-".to_string(), |r| (r + 1).to_string());
+                eprintln!("{title:?}\trank {rank}\twant {:?}{want}\tgot {}", name(uri), got.join(" | "));
             }
+            let found = found.filter(|&r| r < 10);
             if let Some(rank) = found {
                 top1 += u64::from(rank == 0);
                 top5 += u64::from(rank < 5);

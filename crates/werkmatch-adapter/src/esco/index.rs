@@ -24,6 +24,7 @@ use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::ad_words::rewrite;
 use super::text::{fold, words};
 use super::trigram::{idf, TrigramTable};
 
@@ -157,22 +158,26 @@ const MANAGER_OCCUPATION_PENALTY: f32 = 0.2;
 /// The same for a label with a manager word that the title lacks
 /// ("customer service" vs the label "customer service manager").
 const MANAGER_LABEL_PENALTY: f32 = 0.2;
-/// How many labels survive the trigram stage into the rerank (60 before: the right
-/// occupation was often just below the cut, worth the slower rerank).
-const CANDIDATES: usize = 100;
+/// How many labels survive the trigram stage into the rerank (60, then 100 before:
+/// the right occupation was often just below the cut; 250 is best on the even split,
+/// more lets in noise).
+const CANDIDATES: usize = 250;
 /// How many labels get an exact cosine after the rare-trigram pass.
 const PREFILTER: usize = 400;
 /// A trigram whose posting list holds more than 1/COMMON_SHARE of the labels is common.
 const COMMON_SHARE: usize = 20;
 
 /// Buffers one query needs, kept per thread so that queries do not allocate
-/// index-sized arrays. Between queries `acc` is all zero and `tok_slot` all `u32::MAX`.
+/// index-sized arrays. Between queries `acc` and `dense` are all zero and `tok_slot`
+/// all `u32::MAX`.
 #[derive(Default)]
 struct Scratch {
     acc: Vec<f32>,
     touched: Vec<u32>,
     scored: Vec<(f32, u32)>,
     tris: Vec<u64>,
+    /// The query's trigram weights by trigram id (all zero between queries).
+    dense: Vec<f32>,
     q_vec: Vec<(u32, f32)>,
     tok_slot: Vec<u32>,
     slot_toks: Vec<u32>,
@@ -376,8 +381,9 @@ impl LabelIndex {
 
     fn search_with(&self, query: &str, k: usize, s: &mut Scratch) -> Vec<Hit> {
         let (main, qualifier) = split_qualifier(query);
-        let main = self.split_compounds(&fold(main));
-        let qualifier = self.split_compounds(&fold(qualifier));
+        let known = |w: &str| self.tok_ids.contains_key(w);
+        let main = self.split_compounds(&rewrite(&fold(main), known));
+        let qualifier = self.split_compounds(&rewrite(&fold(qualifier), known));
         let n_main = words(&main).count();
         let q_words: Vec<&str> = words(&main).chain(words(&qualifier)).collect();
         if q_words.is_empty() || k == 0 {
@@ -495,9 +501,22 @@ impl LabelIndex {
                 s.scored.select_nth_unstable_by(PREFILTER, by_score);
                 s.scored.truncate(PREFILTER);
             }
-            s.q_vec.sort_unstable_by_key(|&(id, _)| id);
+            // Scatter the query once, look up each candidate's trigrams, clear again.
+            if s.dense.len() < self.tris.len() {
+                s.dense.resize(self.tris.len(), 0.0);
+            }
+            for &(id, w) in &s.q_vec {
+                if let Some(x) = s.dense.get_mut(id as usize) {
+                    *x = w;
+                }
+            }
             for c in s.scored.iter_mut() {
-                c.0 = self.tris.dot(&s.q_vec, c.1);
+                c.0 = self.tris.dot_dense(&s.dense, c.1);
+            }
+            for &(id, _) in &s.q_vec {
+                if let Some(x) = s.dense.get_mut(id as usize) {
+                    *x = 0.0;
+                }
             }
         }
         if s.scored.len() > CANDIDATES {
@@ -624,10 +643,33 @@ impl LabelIndex {
         };
         // Truncation, a common abbreviation in ads ("exec", "admin", "tech").
         let abbr = if ql >= 3 && ll > ql + 2 && lw.starts_with(qw) { 0.7 } else { 0.0 };
-        let jw = if ql.abs_diff(ll) <= 3 { strsim::jaro_winkler(qw, lw) as f32 } else { 0.0 };
-        let typo = if jw >= 0.9 { (jw - 0.9) * 8.0 } else { 0.0 };
+        let jw = if ql.abs_diff(ll) <= 3 && may_be_typo(qw, lw) { strsim::jaro_winkler(qw, lw) as f32 } else { 0.0 };
+        let typo = if jw >= TYPO_JW as f32 { (jw - TYPO_JW as f32) * 8.0 } else { 0.0 };
         compound.max(typo).max(abbr).max(stem)
     }
+}
+
+/// The Jaro-Winkler similarity at which two words count as a typo of each other.
+const TYPO_JW: f64 = 0.9;
+
+/// Whether `a` and `b` can reach [`TYPO_JW`]; `false` only when they cannot, so it
+/// only skips work (checked against `strsim` by a proptest).
+///
+/// Why it holds: Jaro-Winkler is at most 0.6·jaro + 0.4 (a prefix bonus of at most
+/// 4 × 0.1 of what is missing), so 0.9 needs jaro ≥ 5/6; jaro is at most
+/// (m/|a| + m/|b| + 1)/3 for m matching characters, and m is at most the number of
+/// characters of either word whose letter occurs in the other at all.
+fn may_be_typo(a: &str, b: &str) -> bool {
+    let mask = |w: &str| w.chars().fold(0u64, |m, c| m | 1u64 << (u32::from(c) % 64));
+    let (ma, mb) = (mask(a), mask(b));
+    let present = |w: &str, other: u64| w.chars().filter(|&c| other & (1u64 << (u32::from(c) % 64)) != 0).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la == 0 || lb == 0 {
+        return false;
+    }
+    let m = present(a, mb).min(present(b, ma)) as f64;
+    let jaro_max = (m / la as f64 + m / lb as f64 + 1.0) / 3.0;
+    0.6 * jaro_max + 0.4 >= TYPO_JW - 1e-9
 }
 
 /// One query word with its IDF (times its role's weight) and stems.
@@ -643,7 +685,7 @@ struct QToken<'q> {
 /// Words that say how senior or how temporary a job is, or that only advertise
 /// it ("allround", "gezocht", the "m/v/x" of Dutch ads), not what it is: they
 /// count for little on both sides, so "senior keeper" is mostly "keeper".
-const MODIFIERS: [&str; 34] = [
+const MODIFIERS: [&str; 36] = [
     "senior",
     "junior",
     "sr",
@@ -678,6 +720,11 @@ const MODIFIERS: [&str; 34] = [
     "m",
     "v",
     "x",
+    // The level, not the trade, in (Commonwealth) English ads: a "sales executive"
+    // or "marketing executive" is staff doing sales or marketing.
+    "executive",
+    // "team member", "team lead": the trade is in the other words.
+    "team",
 ];
 
 /// The IDF multiplier of a word: [`MODIFIER_WEIGHT`] for seniority and contract words, else 1.
@@ -743,5 +790,27 @@ fn split_qualifier(title: &str) -> (&str, &str) {
     match cut.and_then(|i| Some((title.get(..i)?, title.get(i..)?))) {
         Some((main, rest)) if main.chars().any(char::is_alphanumeric) => (main, rest),
         _ => (title, ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The typo pre-check never rejects a pair that Jaro-Winkler (the reference) accepts.
+        #[test]
+        fn typo_precheck_never_hides_a_typo(a in "[a-f]{1,9}", b in "[a-f]{1,9}") {
+            if strsim::jaro_winkler(&a, &b) >= TYPO_JW {
+                prop_assert!(may_be_typo(&a, &b), "{} {}", a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn typo_precheck_accepts_typos_and_rejects_strangers() {
+        assert!(may_be_typo("recepcionist", "receptionist"));
+        assert!(!may_be_typo("driver", "kapper"));
     }
 }

@@ -106,8 +106,8 @@ pub(crate) struct LabelIndex {
     sorted_words: Vec<String>,
     /// Per target, the key used to break ties (its URI).
     tie_keys: Vec<String>,
-    /// Per target, whether it is a management occupation (ISCO major group 1).
-    managers: Vec<bool>,
+    /// Per target, its ISCO-08 major group (1: managers, 0: armed forces; `u8::MAX` unknown).
+    major_groups: Vec<u8>,
     /// Words of the targets' skill labels that no label has, with the targets (sorted).
     skill_words: HashMap<String, Vec<u32>>,
 }
@@ -158,6 +158,10 @@ const MANAGER_OCCUPATION_PENALTY: f32 = 0.2;
 /// The same for a label with a manager word that the title lacks
 /// ("customer service" vs the label "customer service manager").
 const MANAGER_LABEL_PENALTY: f32 = 0.2;
+/// Score multiplier loss of an armed forces occupation (ISCO-08 major group 0) when
+/// the title has no armed forces word ([`ARMED_FORCES_WORDS`]): "general worker"
+/// matched the label "general" (army general) fully.
+const ARMED_FORCES_PENALTY: f32 = 0.4;
 /// How many labels survive the trigram stage into the rerank (60, then 100 before:
 /// the right occupation was often just below the cut; 250 is best on the even split,
 /// more lets in noise).
@@ -239,7 +243,7 @@ impl LabelIndex {
     pub fn build(
         labels: impl IntoIterator<Item = (u32, LabelKind, String)>,
         tie_keys: Vec<String>,
-        managers: Vec<bool>,
+        major_groups: Vec<u8>,
         skill_words: &[Vec<&str>],
     ) -> Self {
         let mut idx = LabelIndex {
@@ -257,7 +261,7 @@ impl LabelIndex {
             nl: Stemmer::create(Algorithm::Dutch),
             sorted_words: Vec::new(),
             tie_keys,
-            managers,
+            major_groups,
             skill_words: HashMap::new(),
         };
         // Deduplicate folded labels per target: ESCO repeats the preferred label among the alternatives.
@@ -416,6 +420,7 @@ impl LabelIndex {
             })
             .collect();
         let says_manager = q_words.iter().any(|w| is_manager_word(w));
+        let says_armed = q_words.iter().any(|w| ARMED_FORCES_WORDS.contains(w));
         let mut sims = SimCache::new(s, q_tokens.len(), self.tok_text.len());
         let mut per_label: Vec<(u32, f32, u32)> = Vec::with_capacity(cos_candidates.len());
         for &(cos, li) in &cos_candidates {
@@ -441,11 +446,12 @@ impl LabelIndex {
                 // Every further candidate label of the same concept is a little more evidence;
                 // it shrinks the miss, so nothing overtakes an exact match.
                 let support = 1.0 + SUPPORT_WEIGHT * (g.len() as f32).ln();
-                // A title that names no management position is seldom a management occupation.
-                let rank = if !says_manager && self.managers.get(target as usize).copied().unwrap_or(false) {
-                    1.0 - MANAGER_OCCUPATION_PENALTY
-                } else {
-                    1.0
+                // A title that names no management position is seldom a management occupation,
+                // one without an armed forces word seldom a military one.
+                let rank = match self.major_groups.get(target as usize) {
+                    Some(1) if !says_manager => 1.0 - MANAGER_OCCUPATION_PENALTY,
+                    Some(0) if !says_armed => 1.0 - ARMED_FORCES_PENALTY,
+                    _ => 1.0,
                 };
                 Some(Hit { target, score: ((1.0 - miss / support) * rank).clamp(0.0, 1.0), original })
             })
@@ -760,6 +766,36 @@ const MANAGER_WORDS: [&str; 18] = [
     "teamleider",
     "bedrijfsleider",
     "leider",
+];
+
+/// Words that place a title in the armed forces (ISCO-08 major group 0), English and
+/// Dutch. Without one, an armed forces occupation is seldom meant: "general worker"
+/// is not an army general, a "(marine) officer" at sea is seldom military.
+const ARMED_FORCES_WORDS: [&str; 24] = [
+    "army",
+    "military",
+    "navy",
+    "naval",
+    "armed",
+    "forces",
+    "force",
+    "soldier",
+    "soldiers",
+    "infantry",
+    "artillery",
+    "sergeant",
+    "corporal",
+    "lieutenant",
+    "colonel",
+    "defence",
+    "defense",
+    "leger",
+    "defensie",
+    "militair",
+    "militaire",
+    "soldaat",
+    "krijgsmacht",
+    "landmacht",
 ];
 
 /// Whether a folded word names a management position: one of [`MANAGER_WORDS`], or a

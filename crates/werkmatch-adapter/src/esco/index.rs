@@ -74,6 +74,8 @@ struct Label {
     head: Option<usize>,
     /// Whether the label names a management position (see [`is_manager_word`]).
     manager: bool,
+    /// Whether the label names a teaching position (see [`TEACHING_WORDS`]).
+    teacher: bool,
 }
 
 /// A scored target (occupation or skill index) with the label that matched best.
@@ -158,6 +160,11 @@ const MANAGER_OCCUPATION_PENALTY: f32 = 0.2;
 /// The same for a label with a manager word that the title lacks
 /// ("customer service" vs the label "customer service manager").
 const MANAGER_LABEL_PENALTY: f32 = 0.2;
+/// Score multiplier loss of a label with a teaching word ([`TEACHING_WORDS`]) that
+/// the title lacks: teaching a subject is not doing it ("Business & Marketing" is
+/// seldom a business and marketing teacher), but "teacher" is too common a label
+/// word for its IDF to say so (the same reason as [`MANAGER_LABEL_PENALTY`]).
+const TEACHER_LABEL_PENALTY: f32 = 0.3;
 /// Score multiplier loss of an armed forces occupation (ISCO-08 major group 0) when
 /// the title has no armed forces word ([`ARMED_FORCES_WORDS`]): "general worker"
 /// matched the label "general" (army general) fully.
@@ -284,10 +291,11 @@ impl LabelIndex {
             let label_words: Vec<&str> = words(&folded).collect();
             let head = head_position(&label_words);
             let manager = label_words.iter().any(|w| is_manager_word(w));
+            let teacher = label_words.iter().any(|w| TEACHING_WORDS.contains(w));
             let tokens = label_words.iter().map(|w| idx.token_id(w)).collect();
             let original = u32::try_from(idx.originals.len()).unwrap_or(u32::MAX);
             idx.originals.push(text);
-            idx.labels.push(Label { target, kind, original, tokens, head, manager });
+            idx.labels.push(Label { target, kind, original, tokens, head, manager, teacher });
             folded_texts.push(folded);
         }
         let mut stem_ids = std::mem::take(&mut idx.stem_ids);
@@ -420,6 +428,7 @@ impl LabelIndex {
             })
             .collect();
         let says_manager = q_words.iter().any(|w| is_manager_word(w));
+        let says_teacher = q_words.iter().any(|w| TEACHING_WORDS.contains(w));
         let says_armed = q_words.iter().any(|w| ARMED_FORCES_WORDS.contains(w));
         let mut sims = SimCache::new(s, q_tokens.len(), self.tok_text.len());
         let mut per_label: Vec<(u32, f32, u32)> = Vec::with_capacity(cos_candidates.len());
@@ -429,6 +438,9 @@ impl LabelIndex {
             let mut score = raw * label.kind.weight(raw);
             if label.manager && !says_manager {
                 score *= 1.0 - MANAGER_LABEL_PENALTY;
+            }
+            if label.teacher && !says_teacher {
+                score *= 1.0 - TEACHER_LABEL_PENALTY;
             }
             per_label.push((label.target, score, label.original));
         }
@@ -766,6 +778,24 @@ const MANAGER_WORDS: [&str; 18] = [
     "teamleider",
     "bedrijfsleider",
     "leider",
+];
+
+/// Words that name a teaching position, English and Dutch.
+const TEACHING_WORDS: [&str; 14] = [
+    "teacher",
+    "teachers",
+    "teaching",
+    "lecturer",
+    "lecturers",
+    "instructor",
+    "instructors",
+    "tutor",
+    "professor",
+    "educator",
+    "docent",
+    "leraar",
+    "lerares",
+    "onderwijzer",
 ];
 
 /// Words that place a title in the armed forces (ISCO-08 major group 0), English and

@@ -76,6 +76,9 @@ struct Label {
     manager: bool,
     /// Whether the label names a teaching position (see [`TEACHING_WORDS`]).
     teacher: bool,
+    /// Whether this is an alternative or hidden label of one common word
+    /// (see [`COMMON_WORD_LABEL_PENALTY`]).
+    common_word: bool,
 }
 
 /// A scored target (occupation or skill index) with the label that matched best.
@@ -165,6 +168,14 @@ const MANAGER_LABEL_PENALTY: f32 = 0.2;
 /// seldom a business and marketing teacher), but "teacher" is too common a label
 /// word for its IDF to say so (the same reason as [`MANAGER_LABEL_PENALTY`]).
 const TEACHER_LABEL_PENALTY: f32 = 0.3;
+/// Score multiplier loss of an alternative or hidden label that is one word used by
+/// at least [`COMMON_WORD_TARGETS`] occupations ("supervisor" of an oil refinery
+/// control room operator, "driver" of a hearse driver, "technician"): such a label
+/// names the occupation only in its own context, so a title that is that word (or
+/// contains it) says less about this occupation than the exact match suggests.
+const COMMON_WORD_LABEL_PENALTY: f32 = 0.1;
+/// See [`COMMON_WORD_LABEL_PENALTY`].
+const COMMON_WORD_TARGETS: usize = 10;
 /// Score multiplier loss of an armed forces occupation (ISCO-08 major group 0) when
 /// the title has no armed forces word ([`ARMED_FORCES_WORDS`]): "general worker"
 /// matched the label "general" (army general) fully.
@@ -295,7 +306,7 @@ impl LabelIndex {
             let tokens = label_words.iter().map(|w| idx.token_id(w)).collect();
             let original = u32::try_from(idx.originals.len()).unwrap_or(u32::MAX);
             idx.originals.push(text);
-            idx.labels.push(Label { target, kind, original, tokens, head, manager, teacher });
+            idx.labels.push(Label { target, kind, original, tokens, head, manager, teacher, common_word: false });
             folded_texts.push(folded);
         }
         let mut stem_ids = std::mem::take(&mut idx.stem_ids);
@@ -334,6 +345,10 @@ impl LabelIndex {
                 idf(n_targets, v.len() as f32)
             })
             .collect();
+        let common = |t: u32| tok_targets.get(t as usize).is_some_and(|v| v.len() >= COMMON_WORD_TARGETS);
+        for l in &mut idx.labels {
+            l.common_word = l.kind != LabelKind::Preferred && matches!(l.tokens.as_slice(), &[t] if common(t));
+        }
         for (w, text) in idx.tok_idf.iter_mut().zip(&idx.tok_text) {
             *w *= modifier_factor(text);
         }
@@ -438,6 +453,9 @@ impl LabelIndex {
             let mut score = raw * label.kind.weight(raw);
             if label.manager && !says_manager {
                 score *= 1.0 - MANAGER_LABEL_PENALTY;
+            }
+            if label.common_word {
+                score *= 1.0 - COMMON_WORD_LABEL_PENALTY;
             }
             if label.teacher && !says_teacher {
                 score *= 1.0 - TEACHER_LABEL_PENALTY;

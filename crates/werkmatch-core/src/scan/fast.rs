@@ -549,9 +549,10 @@ impl<'a> Scanner<'a> {
         let hours = components::hours(view.hours, v.hours);
         let mobility = if reach { components::mobility(cfg, t, view.max_min) } else { 0.0 };
         let (skills, e_hit, o_hit) = skills.unwrap_or_else(|| {
-            let e_hit = v.ess.iter().filter(|&&x| view.skills[x as usize]).count();
-            let o_hit = v.opt.iter().filter(|&&x| view.skills[x as usize]).count();
-            let c = components::skills(cfg, e_hit, v.ess.len(), o_hit, v.opt.len(), fixed.occupation);
+            let (ess, opt) = (v.ess(&self.prep.lists), v.opt(&self.prep.lists));
+            let e_hit = ess.iter().filter(|&&x| view.skills[x as usize]).count();
+            let o_hit = opt.iter().filter(|&&x| view.skills[x as usize]).count();
+            let c = components::skills(cfg, e_hit, ess.len(), o_hit, opt.len(), fixed.occupation);
             (c, e_hit as u16, o_hit as u16)
         });
         let comps = Components {
@@ -574,7 +575,7 @@ impl<'a> Scanner<'a> {
         ko.insert_if(v.licence && !view.licence, KnockOut::Licence);
         ko.insert_if(view.dutch < v.dutch, KnockOut::Language);
         ko.insert_if(v.load > view.carry, KnockOut::Physical);
-        ko.insert_if(v.certs.iter().any(|&c| !view.certs[c as usize]), KnockOut::Certificates);
+        ko.insert_if(v.certs(&self.prep.lists).iter().any(|&c| !view.certs[c as usize]), KnockOut::Certificates);
         ko.insert_if(v.target && !view.target, KnockOut::TargetGroup);
         ko
     }
@@ -702,8 +703,9 @@ impl<'a> Scanner<'a> {
             let p = &base.pairs[k as usize];
             let pv = &prep.vac[p.idx as usize];
             let (e, o) = (usize::from(p.e_hit), usize::from(p.o_hit));
-            let (ne, no) = (pv.ess.len(), pv.opt.len());
-            for (&x, essential) in pv.ess.iter().map(|x| (x, true)).chain(pv.opt.iter().map(|x| (x, false))) {
+            let (ess, opt) = (pv.ess(&prep.lists), pv.opt(&prep.lists));
+            let (ne, no) = (ess.len(), opt.len());
+            for (&x, essential) in ess.iter().map(|x| (x, true)).chain(opt.iter().map(|x| (x, false))) {
                 let n = which[x as usize];
                 if n == u8::MAX {
                     continue;
@@ -780,14 +782,15 @@ impl<'a> Scanner<'a> {
                     let p = &pairs[k as usize];
                     let pv = &prep.vac[p.idx as usize];
                     let (mut e, mut o) = (usize::from(p.e_hit), usize::from(p.o_hit));
-                    if pv.ess.binary_search(&x).is_ok() {
+                    if pv.ess(&prep.lists).binary_search(&x).is_ok() {
                         e += 1;
-                    } else if pv.opt.binary_search(&x).is_ok() {
+                    } else if pv.opt(&prep.lists).binary_search(&x).is_ok() {
                         o += 1;
                     } else {
                         continue;
                     }
-                    let skills = components::skills(cfg, e, pv.ess.len(), o, pv.opt.len(), p.comps.occupation);
+                    let (ne, no) = pv.counts();
+                    let skills = components::skills(cfg, e, ne, o, no, p.comps.occupation);
                     tally(p, p.ko, Components { skills, ..p.comps }.total(cfg));
                 }
             }
@@ -817,7 +820,7 @@ impl<'a> Scanner<'a> {
         let cfg = self.cfg;
         let gap = i32::from(v.lv) - i32::from(view.ls);
         let level = [gap, gap - 1].iter().filter_map(|&g| components::level(cfg, g, v.training)).fold(0.0, f64::max);
-        let (ne, no) = (v.ess.len(), v.opt.len());
+        let (ne, no) = v.counts();
         let (e_hit, o_hit) = (usize::from(e_hit), usize::from(o_hit));
         let skills = components::skills(cfg, (e_hit + 1).min(ne), ne, (o_hit + 1).min(no), no, comps.occupation);
         Components { skills, level, mobility: 1.0, ..*comps }.total(cfg)
@@ -856,7 +859,7 @@ impl<'a> Scanner<'a> {
             return !p.competitive;
         }
         let v = &self.prep.vac[p.idx as usize];
-        let (ne, no) = (v.ess.len(), v.opt.len());
+        let (ne, no) = v.counts();
         let (e, o) = (usize::from(p.e_hit), usize::from(p.o_hit));
         let skills = components::skills(self.cfg, (e + 1).min(ne), ne, (o + 1).min(no), no, p.comps.occupation);
         self.scfg.is_match(Components { skills, ..p.comps }.total(self.cfg) + 1e-9)
@@ -1126,15 +1129,15 @@ impl<'a> Scanner<'a> {
         }
         // Overridden pairs are no near matches.
         if p.ov == Ov::None && p.ko.is_empty() && self.scfg.is_near(p.total) {
-            for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
+            for &x in pv.ess(&self.prep.lists).iter().filter(|&&x| !view.skills[x as usize]) {
                 t.near_gaps[x as usize] += 1;
             }
         }
         if !p.ko.contains(KnockOut::Travel) {
-            for &c in pv.certs.iter() {
+            for &c in pv.certs(&self.prep.lists) {
                 t.certs[c as usize] |= !view.certs[c as usize];
             }
-            for &x in pv.ess.iter().filter(|&&x| !view.skills[x as usize]) {
+            for &x in pv.ess(&self.prep.lists).iter().filter(|&&x| !view.skills[x as usize]) {
                 t.asked[x as usize] += 1;
             }
             if cx.cand_isco[usize::from(pv.isco_ix)] || pv.esco.is_some_and(|k| cx.cand_esco[k as usize]) {

@@ -65,16 +65,45 @@ pub(crate) struct PVac {
     pub licence: bool,
     pub dutch: u8,
     pub load: u8,
-    pub certs: Box<[u32]>,
     pub target: bool,
     /// `esco_occupation` as its id in [`Prepared::escos`]: the scan checks
     /// it for every pair in reach, and reading it from the `Vacancy` itself
     /// was a cache miss per pair.
     pub esco: Option<u32>,
-    /// `E`: essential skills, sorted, unique.
-    pub ess: Box<[u32]>,
-    /// `O`: optional skills minus `E`, sorted, unique.
-    pub opt: Box<[u32]>,
+    /// Where its lists are in [`Prepared::lists`]: `E` (essential skills,
+    /// sorted, unique) from `lists[0]` to `lists[1]`, `O` (optional skills
+    /// minus `E`, sorted, unique) to `lists[2]`, the certificates (sorted,
+    /// unique) to `lists[3]`. One flat array for all vacancies instead of
+    /// three boxed slices each: the pass reads them for nearly every pair,
+    /// and in index order, so they are read in memory order (no pointer
+    /// chase per list), and the vacancy itself is 32 bytes smaller.
+    lists: [u32; 4],
+}
+
+impl PVac {
+    /// `E` in `arena` ([`Prepared::lists`]).
+    #[inline]
+    pub fn ess<'a>(&self, arena: &'a [u32]) -> &'a [u32] {
+        &arena[self.lists[0] as usize..self.lists[1] as usize]
+    }
+
+    /// `O` in `arena`.
+    #[inline]
+    pub fn opt<'a>(&self, arena: &'a [u32]) -> &'a [u32] {
+        &arena[self.lists[1] as usize..self.lists[2] as usize]
+    }
+
+    /// The certificates in `arena`.
+    #[inline]
+    pub fn certs<'a>(&self, arena: &'a [u32]) -> &'a [u32] {
+        &arena[self.lists[2] as usize..self.lists[3] as usize]
+    }
+
+    /// `|E|` and `|O|`.
+    #[inline]
+    pub fn counts(&self) -> (usize, usize) {
+        ((self.lists[1] - self.lists[0]) as usize, (self.lists[2] - self.lists[1]) as usize)
+    }
 }
 
 /// A point as [`haversine_rad_cos`] takes it: latitude and longitude in
@@ -209,6 +238,9 @@ impl Band {
 #[derive(Debug)]
 pub(crate) struct Prepared {
     pub vac: Vec<PVac>,
+    /// The vacancies' skill and certificate lists, one after the other (see
+    /// [`PVac::ess`]).
+    pub lists: Vec<u32>,
     pub skills: Vocab,
     pub certs: Vocab,
     /// The vacancies' `esco_occupation` ids.
@@ -239,6 +271,10 @@ impl Prepared {
         let mut escos = Vocab::default();
         let mut iscos: Vec<IscoCode> = Vec::new();
         let mut isco_at: HashMap<IscoCode, u16> = HashMap::new();
+        let mut lists: Vec<u32> = Vec::new();
+        let end = |lists: &[u32]| {
+            u32::try_from(lists.len()).unwrap_or_else(|_| unreachable!("fewer than 2^32 list entries fit in memory"))
+        };
         let vac: Vec<PVac> = vacancies
             .iter()
             .map(|v| {
@@ -247,9 +283,14 @@ impl Prepared {
                     u16::try_from(iscos.len() - 1)
                         .unwrap_or_else(|_| unreachable!("ISCO-08 has fewer than 65,536 codes"))
                 });
+                let start = end(&lists);
                 let ess = skills.set(&v.skills_essential);
-                let opt: Box<[u32]> =
-                    skills.set(&v.skills_optional).iter().copied().filter(|x| ess.binary_search(x).is_err()).collect();
+                lists.extend_from_slice(&ess);
+                let ess_end = end(&lists);
+                lists.extend(skills.set(&v.skills_optional).iter().copied().filter(|x| ess.binary_search(x).is_err()));
+                let opt_end = end(&lists);
+                lists.extend_from_slice(&certs.set(&v.certificates));
+                let at = [start, ess_end, opt_end, end(&lists)];
                 PVac {
                     site: v.workplace.site(),
                     geo: v.workplace.site().map(Geo::of).unwrap_or_default(),
@@ -262,11 +303,9 @@ impl Prepared {
                     licence: v.requires_licence,
                     dutch: Cefr::rank_of(v.min_dutch_level),
                     load: v.physical_load.unwrap_or(PhysicalLoad::Light).rank(),
-                    certs: certs.set(&v.certificates),
                     target: v.reserved_for_target_group,
                     esco: v.esco_occupation.as_deref().map(|o| escos.intern(o)),
-                    ess,
-                    opt,
+                    lists: at,
                 }
             })
             .collect();
@@ -292,6 +331,7 @@ impl Prepared {
             vac_band: Band::new(vac.iter().map(|v| v.site)),
             emp_band: Band::new(employers.iter().map(|e| Some(e.location))),
             vac,
+            lists,
             skills,
             certs,
             escos,

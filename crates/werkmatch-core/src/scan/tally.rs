@@ -129,7 +129,9 @@ impl ReachIx {
         for &j in &demand_v {
             let v = &prep.vac[j as usize];
             for (n, x) in asked.iter_mut().zip(&ids) {
-                *n += u64::from(x.is_some_and(|x| v.ess.binary_search(&x).is_ok() || v.opt.binary_search(&x).is_ok()));
+                *n += u64::from(x.is_some_and(|x| {
+                    v.ess(&prep.lists).binary_search(&x).is_ok() || v.opt(&prep.lists).binary_search(&x).is_ok()
+                }));
             }
         }
         Demand {

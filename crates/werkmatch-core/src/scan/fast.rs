@@ -520,11 +520,16 @@ impl<'a> Scanner<'a> {
     /// [`bucket`]) gets its knock-outs only: it is never a match, and the
     /// scan reads no component of it.
     fn eval(&self, view: &View, v: &PVac, d: f64, fixed: Fixed, skills: Option<(f64, u16, u16)>, lazy: bool) -> Eval {
-        self.eval_with(view, v, d, fixed, self.fixed_knockouts(view, v), skills, lazy)
+        self.eval_with(view, v, d, fixed, self.fixed_knockouts(view, v), skills, None, lazy)
     }
 
     /// As [`Self::eval`], with the knock-outs other than travel known
-    /// (`fixed_ko`, as [`Self::fixed_knockouts`] gives them).
+    /// (`fixed_ko`, as [`Self::fixed_knockouts`] gives them), and with
+    /// `kept` (whether in travel reach, and the mobility component) when a
+    /// pair is re-evaluated for a change that alters neither the usable
+    /// modes nor the time limit: the travel time is then the same (it
+    /// depends on the distance, the modes and the start time alone), so
+    /// what the pass computed from it is reused, bit for bit.
     #[allow(clippy::too_many_arguments)]
     fn eval_with(
         &self,
@@ -534,10 +539,14 @@ impl<'a> Scanner<'a> {
         fixed: Fixed,
         fixed_ko: KnockOuts,
         skills: Option<(f64, u16, u16)>,
+        kept: Option<(bool, f64)>,
         lazy: bool,
     ) -> Eval {
         let cfg = self.cfg;
-        let (t, reach) = self.travel(view, v, d);
+        let (reach, mobility) = kept.unwrap_or_else(|| {
+            let (t, reach) = self.travel(view, v, d);
+            (reach, if reach { components::mobility(cfg, t, view.max_min) } else { 0.0 })
+        });
         let mut ko = fixed_ko;
         ko.insert_if(!reach, KnockOut::Travel);
         if lazy && bucket(ko).is_none() {
@@ -547,7 +556,6 @@ impl<'a> Scanner<'a> {
         let gap = i32::from(v.lv) - i32::from(view.ls);
         let level = components::level(cfg, gap, v.training);
         let hours = components::hours(view.hours, v.hours);
-        let mobility = if reach { components::mobility(cfg, t, view.max_min) } else { 0.0 };
         let (skills, e_hit, o_hit) = skills.unwrap_or_else(|| {
             let (ess, opt) = (v.ess(&self.prep.lists), v.opt(&self.prep.lists));
             let e_hit = ess.iter().filter(|&&x| view.skills[x as usize]).count();
@@ -741,9 +749,14 @@ impl<'a> Scanner<'a> {
         let kind = change.clone();
         let mut u = Unlock { gained: 0, lost: 0, competitive_gained: 0, hidden_gained: 0, matches_after: 0, change };
         let mut tally = |p: &Pair, ko: KnockOuts, total: f64| self.tally(i as u32, sid, &mut u, p, ko, total);
+        // `level_up`, `dutch_*`, `certificate:X` (and `licence` without a
+        // car) leave the travel time as it is (see [`Self::eval_with`]).
+        let same_travel = tv.usable == base.view.usable && tv.max_min.to_bits() == base.view.max_min.to_bits();
         let full = |p: &Pair, recount: bool| {
             let prior = (!recount).then_some((p.comps.skills, p.e_hit, p.o_hit));
-            let ev = self.eval(&tv, &prep.vac[p.idx as usize], p.d, Fixed::of(&p.comps), prior, false);
+            let kept = same_travel.then(|| (!p.ko.contains(KnockOut::Travel), p.comps.mobility));
+            let v = &prep.vac[p.idx as usize];
+            let ev = self.eval_with(&tv, v, p.d, Fixed::of(&p.comps), self.fixed_knockouts(&tv, v), prior, kept, false);
             (ev.ko, ev.comps.total(cfg))
         };
         let car_listed = s.mobility.modes().contains(TravelMode::Car);
@@ -1089,7 +1102,7 @@ impl<'a> Scanner<'a> {
     fn score_pair(&self, cx: &Cx<'_>, j: u32, d: f64, fixed: Fixed, fixed_ko: KnockOuts, ov: Ov) -> Pair {
         let (cfg, scfg) = (self.cfg, self.scfg);
         let v = &self.prep.vac[j as usize];
-        let ev = self.eval_with(&cx.view, v, d, fixed, fixed_ko, None, ov == Ov::None);
+        let ev = self.eval_with(&cx.view, v, d, fixed, fixed_ko, None, None, ov == Ov::None);
         let total = ev.comps.total(cfg);
         let matched = ov == Ov::Included || (ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total));
         let competitive =

@@ -42,7 +42,7 @@ use werkmatch::adapter::{ConceptLabels, Loaded, OnError, ReadOptions};
 use werkmatch::rank::Executor;
 use werkmatch::Vacancy;
 
-use super::postings::{document, postcode_rows, Generated, Vocabulary};
+use super::postings::{document, esco_vocabulary, postcode_rows, Generated, Vocabulary};
 
 /// What `bench --import` was asked for.
 pub struct ImportArgs {
@@ -67,31 +67,6 @@ fn process_cpu_s() -> Option<f64> {
     let f: Vec<&str> = rest.split_whitespace().collect();
     let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
     Some(ticks / 100.0) // USER_HZ is 100 on Linux
-}
-
-/// One column of a CSV file, in file order.
-fn column(path: &Path, name: &str) -> Result<Vec<String>, String> {
-    let mut r = csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let headers = r.headers().map_err(|e| format!("{}: {e}", path.display()))?.clone();
-    let i = headers.iter().position(|h| h == name).ok_or_else(|| format!("{}: no column {name:?}", path.display()))?;
-    let mut out = Vec::new();
-    for row in r.records() {
-        let row = row.map_err(|e| format!("{}: {e}", path.display()))?;
-        if let Some(v) = row.get(i).map(str::trim).filter(|v| !v.is_empty()) {
-            out.push(v.to_string());
-        }
-    }
-    Ok(out)
-}
-
-/// The real vocabulary: JobBERT titles and skill spans.
-fn esco_vocabulary(testsets: &Path) -> Result<Vocabulary, String> {
-    let titles = column(&testsets.join("jobbert_titles/titles.csv"), "vacancyTitle")?;
-    let mut skills = Vec::new();
-    for split in ["house", "tech"] {
-        skills.extend(column(&testsets.join(format!("skill_spans/{split}_validation_annotations.csv")), "span")?);
-    }
-    Ok(Vocabulary { titles, skills })
 }
 
 /// Writes the synthetic vocabulary as an ESCO-format export (Dutch labels) into `dir`.

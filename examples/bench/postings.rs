@@ -19,6 +19,8 @@
 //! same on every machine.
 #![allow(dead_code)] // each includer uses a part
 
+use std::path::Path;
+
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -92,6 +94,32 @@ pub struct Vocabulary {
     pub titles: Vec<String>,
     /// Skill phrases (each posting takes two at random).
     pub skills: Vec<String>,
+}
+
+/// One column of a CSV file, in file order.
+fn column(path: &Path, name: &str) -> Result<Vec<String>, String> {
+    let mut r = csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let headers = r.headers().map_err(|e| format!("{}: {e}", path.display()))?.clone();
+    let i = headers.iter().position(|h| h == name).ok_or_else(|| format!("{}: no column {name:?}", path.display()))?;
+    let mut out = Vec::new();
+    for row in r.records() {
+        let row = row.map_err(|e| format!("{}: {e}", path.display()))?;
+        if let Some(v) = row.get(i).map(str::trim).filter(|v| !v.is_empty()) {
+            out.push(v.to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// The real vocabulary: the JobBERT development titles and the skill-span development
+/// phrases (`testsets` is `../shared/data/testsets`).
+pub fn esco_vocabulary(testsets: &Path) -> Result<Vocabulary, String> {
+    let titles = column(&testsets.join("jobbert_titles/titles.csv"), "vacancyTitle")?;
+    let mut skills = Vec::new();
+    for split in ["house", "tech"] {
+        skills.extend(column(&testsets.join(format!("skill_spans/{split}_validation_annotations.csv")), "span")?);
+    }
+    Ok(Vocabulary { titles, skills })
 }
 
 /// One posting as a JSON object (one line), and the vocabulary entries it took.

@@ -260,21 +260,22 @@ struct GraphProbe<'a> {
     graph: Option<Vec<&'a RawValue>>,
 }
 
-/// What converting one posting (or one value that is not a posting) gave,
-/// before the collector takes it. Converting is pure, so postings can be
-/// converted on several threads and then taken in input order.
-enum Converted {
-    /// A context node of a graph (Organization, WebPage …): not a record.
-    Context,
-    /// A record read at `line`: the vacancy or why not, the warnings about
-    /// its skill phrases (kept whether or not the id turns out to be unique),
-    /// and what else converting it noticed (kept when it is accepted).
-    Record { outcome: Result<Vacancy>, line: u64, skill_warnings: Vec<Error>, notes: Notes },
+/// A record as converting one posting (or one value that is not a posting)
+/// gave it, before the collector takes it: read at `line`, the vacancy or
+/// why not, the warnings about its skill phrases (kept whether or not the
+/// id turns out to be unique), and what else converting it noticed (kept
+/// when it is accepted). Converting is pure, so postings can be converted on
+/// several threads and then taken in input order.
+struct Converted {
+    outcome: Result<Vacancy>,
+    line: u64,
+    skill_warnings: Vec<Error>,
+    notes: Notes,
 }
 
 impl Converted {
     fn error(e: Error, line: u64) -> Self {
-        Converted::Record { outcome: Err(e), line, skill_warnings: Vec::new(), notes: Notes::default() }
+        Converted { outcome: Err(e), line, skill_warnings: Vec::new(), notes: Notes::default() }
     }
 }
 
@@ -322,41 +323,44 @@ fn walk<'t>(
             Ok(items) if !items.is_empty() => {
                 items.into_iter().for_each(|item| walk(doc, item, true, depth + 1, file, opts, out))
             }
-            Ok(_) => out.push(posting(json, in_graph, line, file, opts)),
+            Ok(_) => out.extend(posting(json, in_graph, line, file, opts)),
             Err(e) => out.push(Converted::error(e.at(file, line), line)),
         }
     } else {
-        out.push(posting(json, in_graph, line, file, opts));
+        out.extend(posting(json, in_graph, line, file, opts));
     }
 }
 
-/// One posting's JSON converted (its skill phrases normalised too).
-fn posting(json: &str, in_graph: bool, line: u64, file: Option<&Path>, opts: &RecordOptions<'_>) -> Converted {
+/// One posting's JSON converted (its skill phrases normalised too); `None`
+/// for a context node of a graph (Organization, WebPage …), which is no record.
+fn posting(json: &str, in_graph: bool, line: u64, file: Option<&Path>, opts: &RecordOptions<'_>) -> Option<Converted> {
     let node: Value = match serde_json::from_str(json) {
         Ok(v) => v,
-        Err(e) => return Converted::error(Error::new(ErrorKind::Syntax, format!("JSON: {e}")).at(file, line), line),
+        Err(e) => {
+            return Some(Converted::error(Error::new(ErrorKind::Syntax, format!("JSON: {e}")).at(file, line), line))
+        }
     };
     let Value::Object(node) = node else {
         let e = Error::new(ErrorKind::InvalidValue, "expected a JobPosting object");
-        return Converted::error(e.at(file, line), line);
+        return Some(Converted::error(e.at(file, line), line));
     };
     if !is_job_posting(node.get("@type")) {
         if in_graph {
-            return Converted::Context; // context nodes of a graph (Organization, WebPage …) are not records
+            return None;
         }
         let e = match node.get("@type") {
             Some(t) => invalid_typed("@type", t, "not a JobPosting"),
             None => Error::new(ErrorKind::MissingField, "not a JobPosting (no @type)").with_field("@type"),
         };
-        return Converted::error(e.at(file, line), line);
+        return Some(Converted::error(e.at(file, line), line));
     }
-    match to_vacancy(&node, opts) {
+    Some(match to_vacancy(&node, opts) {
         Ok((mut v, notes)) => {
             let skill_warnings = normalise_record(&mut v, opts, file, line);
-            Converted::Record { outcome: Ok(v), line, skill_warnings, notes }
+            Converted { outcome: Ok(v), line, skill_warnings, notes }
         }
         Err(e) => Converted::error(e.at(file, line), line),
-    }
+    })
 }
 
 impl PostingReader<'_> {
@@ -455,7 +459,7 @@ impl PostingReader<'_> {
     /// Takes one converted posting: the collector checks its id and keeps it
     /// or its rejection, then its warnings and what it derived from text.
     fn take(&mut self, converted: Converted, opts: &ReadOptions<'_>) -> Result<()> {
-        let Converted::Record { outcome, line, skill_warnings, notes } = converted else { return Ok(()) };
+        let Converted { outcome, line, skill_warnings, notes } = converted;
         let before = self.collector.accepted();
         self.collector.push(outcome, |v| v.id.as_str(), self.file, line)?;
         for w in skill_warnings {

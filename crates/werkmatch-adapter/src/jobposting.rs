@@ -60,7 +60,7 @@
 //!
 //! The input streams: a scanner cuts it into postings (the elements of a
 //! top-level array or of an `@graph`, or whole documents one after
-//! another) and only one chunk of postings' text (at most 2048 postings or
+//! another) and only one chunk of postings' text (at most 256 postings or
 //! 8 MB) is in memory at a time, so memory grows with the accepted
 //! vacancies, not with the file. Errors carry the line of the posting they
 //! concern.
@@ -135,7 +135,10 @@ pub fn read_jobpostings_from(
 }
 
 /// Postings converted together on the executor (when it is not the calling thread alone).
-const CHUNK_POSTINGS: usize = 2048;
+/// Small enough that a chunk's text stays in the cache between cutting and
+/// converting (2048 cost 15 % more CPU than the plain path on cheap postings,
+/// 256 about 5 %), large enough that the pool's hand-offs do not count.
+const CHUNK_POSTINGS: usize = 256;
 /// … or fewer, when their text reaches this many bytes.
 const CHUNK_BYTES: usize = 8 << 20;
 

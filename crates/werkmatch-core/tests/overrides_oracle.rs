@@ -5,49 +5,14 @@
 
 mod kernel_support;
 
-use kernel_support::{population, Population, Rng};
+use kernel_support::decisions::{decisions, TODAY};
+use kernel_support::population;
 use proptest::prelude::*;
 use werkmatch_core::overrides::{Action, Date, Override, Overrides, Target};
 use werkmatch_core::rank::overridden::{self, ListedRanking};
 use werkmatch_core::rank::{rank_order, Executor, Matcher, RankOptions, Ranking};
 use werkmatch_core::score::ScoringConfig;
 use werkmatch_core::Id;
-
-const TODAY: &str = "2026-12-01";
-
-/// Random decisions over existing pairs, some expired, some superseded.
-fn decisions(p: &Population, seed: u64, n: usize) -> Vec<Override> {
-    let mut r = Rng::new(seed ^ 0x0be2);
-    let mut out = Vec::new();
-    if p.seekers.is_empty() || (p.vacancies.is_empty() && p.employers.is_empty()) {
-        return out;
-    }
-    for i in 0..n {
-        let seeker = r.pick(&p.seekers).id.clone();
-        let target = if p.employers.is_empty() || (!p.vacancies.is_empty() && r.chance(0.7)) {
-            Target::Vacancy(r.pick(&p.vacancies).id.clone())
-        } else {
-            Target::Employer(r.pick(&p.employers).id.clone())
-        };
-        let until = match r.below(4) {
-            0 => Some("2026-11-30"),
-            1 => Some(TODAY),
-            2 => Some("2027-06-30"),
-            _ => None,
-        };
-        out.push(Override {
-            id: format!("O{i}"),
-            seeker,
-            target,
-            action: if r.chance(0.5) { Action::Exclude } else { Action::Include },
-            reason_code: "test".into(),
-            by: "staff-1".into(),
-            at_millis: r.below(5) as i64,
-            valid_until: until.map(|d| Date::parse(d).unwrap()),
-        });
-    }
-    out
-}
 
 fn same(got: &[ListedRanking], want: &[ListedRanking]) {
     assert_eq!(got.len(), want.len());

@@ -8,9 +8,10 @@
 
 mod kernel_support;
 
-use kernel_support::{population, Population, Rng};
+use kernel_support::decisions::{decisions, TODAY};
+use kernel_support::{population, Rng};
 use proptest::prelude::*;
-use werkmatch_core::overrides::{Action, Date, Override, Overrides, Target};
+use werkmatch_core::overrides::{Date, Override, Overrides, Target};
 use werkmatch_core::rank::Executor;
 use werkmatch_core::scan::{reference, summarise, Change, Occupation, OccupationCatalogue, ScanConfig, Scanner};
 use werkmatch_core::score::ScoringConfig;
@@ -61,40 +62,12 @@ fn check(seed: u64) {
     assert_eq!(summarise(&got, &p.vacancies, p.employers.len()), summarise(&want, &p.vacancies, p.employers.len()));
 }
 
-/// Random decisions over existing pairs, some expired, some superseded.
-fn decisions(p: &Population, seed: u64, n: usize) -> Vec<Override> {
-    let mut r = Rng::new(seed ^ 0x0be2);
-    let mut out = Vec::new();
-    if p.seekers.is_empty() || (p.vacancies.is_empty() && p.employers.is_empty()) {
-        return out;
-    }
-    for i in 0..n {
-        let seeker = r.pick(&p.seekers).id.clone();
-        let target = if p.employers.is_empty() || (!p.vacancies.is_empty() && r.chance(0.7)) {
-            Target::Vacancy(r.pick(&p.vacancies).id.clone())
-        } else {
-            Target::Employer(r.pick(&p.employers).id.clone())
-        };
-        out.push(Override {
-            id: format!("O{i}"),
-            seeker,
-            target,
-            action: if r.chance(0.5) { Action::Exclude } else { Action::Include },
-            reason_code: "test".into(),
-            by: "staff-1".into(),
-            at_millis: r.below(5) as i64,
-            valid_until: [Some("2026-11-30"), Some("2027-06-30"), None][r.below(3)].map(|d| Date::parse(d).unwrap()),
-        });
-    }
-    out
-}
-
 fn check_overrides(seed: u64, n: usize) {
     let p = population(seed);
     let cat = catalogue(seed);
     let cfg = ScoringConfig::default();
     let scfg = scan_config(&mut Rng::new(seed ^ 78));
-    let set = Overrides::new(decisions(&p, seed, n), Date::parse("2026-12-01").unwrap());
+    let set = Overrides::new(decisions(&p, seed, n), Date::parse(TODAY).unwrap());
     let want = reference::scan_with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, &set).unwrap();
     let scanner = Scanner::with_overrides(
         &cfg,
@@ -146,7 +119,7 @@ proptest! {
         let cat = catalogue(seed);
         let cfg = ScoringConfig::default();
         let scfg = scan_config(&mut Rng::new(seed ^ 79));
-        let set = Overrides::new(decisions(&p, seed, n), Date::parse("2026-12-01").unwrap());
+        let set = Overrides::new(decisions(&p, seed, n), Date::parse(TODAY).unwrap());
         let scanner = Scanner::with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, set, Executor::CurrentThread).unwrap();
         for i in 0..p.seekers.len() {
             for u in scanner.scan(i).tried {
@@ -168,7 +141,7 @@ proptest! {
             .into_iter()
             .map(|d| Override { valid_until: Some(Date::parse("2026-11-30").unwrap()), ..d })
             .collect();
-        let set = Overrides::new(expired, Date::parse("2026-12-01").unwrap());
+        let set = Overrides::new(expired, Date::parse(TODAY).unwrap());
         prop_assert!(set.is_empty());
         let with = Scanner::with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, set, Executor::CurrentThread)
             .unwrap()
@@ -266,7 +239,7 @@ fn the_random_overrides_exercise_every_case() {
         let p = population(seed);
         let cat = catalogue(seed);
         let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
-        let set = Overrides::new(decisions(&p, seed, 30), Date::parse("2026-12-01").unwrap());
+        let set = Overrides::new(decisions(&p, seed, 30), Date::parse(TODAY).unwrap());
         let plain = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread)
             .unwrap()
             .scan_all(Executor::CurrentThread, &|| {});

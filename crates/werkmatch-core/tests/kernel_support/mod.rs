@@ -9,6 +9,8 @@
 
 #![allow(dead_code)]
 
+pub mod decisions;
+
 use proptest::prelude::{any, Strategy};
 use werkmatch_core::{
     Cefr, Education, Employer, Experience, GeoPoint, HoursRange, Id, IscoCode, Jobseeker, Mobility, ModeSet, Nace,

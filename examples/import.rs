@@ -269,8 +269,14 @@ fn finish<T: Serialize>(
     let cannot_write = |e: std::io::Error| format!("{}: {e}", out.display());
     let file = File::create(out).map_err(cannot_write)?;
     write_jsonl(BufWriter::new(file), &loaded.accepted).map_err(cannot_write)?;
-    for e in &loaded.rejected {
-        eprintln!("{} [{}]", Label::InputRejected.text_with(lang, &[("error", e)]), e.kind().name());
+    {
+        use std::io::Write;
+        // Buffered: an import can reject tens of thousands of records.
+        let mut err = BufWriter::new(std::io::stderr().lock());
+        for e in &loaded.rejected {
+            let _ = writeln!(err, "{} [{}]", Label::InputRejected.text_with(lang, &[("error", e)]), e.kind().name());
+        }
+        let _ = err.flush();
     }
     let empty = checks::report_notes(input, &loaded);
     if loaded.rejected.iter().any(|e| e.kind() == ErrorKind::Config) {

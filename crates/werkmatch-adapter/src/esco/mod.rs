@@ -9,6 +9,7 @@
 //!
 //! This service uses the ESCO classification of the European Commission.
 
+mod ad_words;
 pub mod eval;
 mod index;
 pub mod load;

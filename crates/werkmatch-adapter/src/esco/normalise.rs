@@ -117,10 +117,14 @@ impl<'t> OccupationNormaliser<'t> {
                     .collect()
             })
             .collect();
-        let managers = taxonomy.occupations().iter().map(|o| o.isco.as_str().starts_with('1')).collect();
+        let major_groups = taxonomy
+            .occupations()
+            .iter()
+            .map(|o| o.isco.as_str().bytes().next().map_or(u8::MAX, |b| b.wrapping_sub(b'0')))
+            .collect();
         OccupationNormaliser {
             taxonomy,
-            index: LabelIndex::build(label_rows(&maps, languages), keys, managers, &skill_words),
+            index: LabelIndex::build(label_rows(&maps, languages), keys, major_groups, &skill_words),
             memo: Memo::new(),
         }
     }

@@ -255,7 +255,7 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
                 let id = format!("{id:?}");
                 Label::ScanNoSuchSeeker.text_with(lang, &[("id", &id), ("file", &Verbatim(args.seekers.display()))])
             })?;
-            vec![scanner.scan(i)]
+            vec![scanner.scan_on(i, Executor::Global)]
         }
         None => {
             let pb = ProgressBar::with_draw_target(Some(seekers.len() as u64), ProgressDrawTarget::stderr());

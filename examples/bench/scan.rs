@@ -5,7 +5,9 @@
 //!   kernel) and scan every seeker with every change and the alternatives
 //!   from the synthetic catalogue, on rayon's pool;
 //! - `scan_query_p99_ms`/`scan_query_p50_ms`: one seeker's scan against all
-//!   vacancies with the scanner prepared, over `queries` seekers, one thread;
+//!   vacancies with the scanner prepared, over `queries` seekers, one at a
+//!   time on rayon's pool (`Scanner::scan_on`: a large band is split over
+//!   the threads, the changes run in parallel);
 //! - `scan_peak_rss_mb`: the process's peak resident memory (VmHWM).
 //!
 //! `--scan-sample N` scans only about N seekers of the caseload (every n-th),
@@ -75,7 +77,7 @@ pub fn run(
         .step_by(step)
         .map(|i| {
             let t = Instant::now();
-            std::hint::black_box(scanner.scan(i));
+            std::hint::black_box(scanner.scan_on(i, Executor::Global));
             t.elapsed().as_secs_f64() * 1e3
         })
         .collect();

@@ -9,7 +9,7 @@
 mod kernel_support;
 
 use kernel_support::decisions::{decisions, TODAY};
-use kernel_support::{population, Rng};
+use kernel_support::{population, Population, Rng};
 use proptest::prelude::*;
 use werkmatch_core::overrides::{Date, Override, Overrides, Target};
 use werkmatch_core::rank::Executor;
@@ -32,6 +32,20 @@ fn catalogue(seed: u64) -> OccupationCatalogue {
     OccupationCatalogue::new(occ).unwrap()
 }
 
+/// The kernel's random population, with some vacancies naming a catalogue
+/// occupation (`esco_occupation`), which counts for that alternative's
+/// demand whatever the vacancy's ISCO code.
+fn scan_population(seed: u64) -> Population {
+    let mut p = population(seed);
+    let mut r = Rng::new(seed ^ 0xe5c0);
+    for v in &mut p.vacancies {
+        if r.chance(0.3) {
+            v.esco_occupation = Some(format!("occ{:02}", r.below(16)));
+        }
+    }
+    p
+}
+
 fn scan_config(r: &mut Rng) -> ScanConfig {
     ScanConfig::builder()
         .min_score(*r.pick(&[0.5, 0.3, 0.6, 0.45]))
@@ -45,7 +59,7 @@ fn scan_config(r: &mut Rng) -> ScanConfig {
 }
 
 fn check(seed: u64) {
-    let p = population(seed);
+    let p = scan_population(seed);
     let cat = catalogue(seed);
     let cfg = ScoringConfig::default();
     let scfg = scan_config(&mut Rng::new(seed ^ 77));
@@ -63,7 +77,7 @@ fn check(seed: u64) {
 }
 
 fn check_overrides(seed: u64, n: usize) {
-    let p = population(seed);
+    let p = scan_population(seed);
     let cat = catalogue(seed);
     let cfg = ScoringConfig::default();
     let scfg = scan_config(&mut Rng::new(seed ^ 78));
@@ -115,7 +129,7 @@ proptest! {
     /// in one walk), with and without overrides.
     #[test]
     fn what_if_equals_the_scans_batch(seed in any::<u64>(), n in 0usize..20) {
-        let p = population(seed);
+        let p = scan_population(seed);
         let cat = catalogue(seed);
         let cfg = ScoringConfig::default();
         let scfg = scan_config(&mut Rng::new(seed ^ 79));
@@ -130,7 +144,7 @@ proptest! {
 
     #[test]
     fn no_overrides_scan_as_without(seed in any::<u64>()) {
-        let p = population(seed);
+        let p = scan_population(seed);
         let cat = catalogue(seed);
         let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
         let plain = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread)
@@ -156,7 +170,7 @@ proptest! {
 
     #[test]
     fn threads_and_input_order_do_not_matter(seed in any::<u64>()) {
-        let mut p = population(seed);
+        let mut p = scan_population(seed);
         let cat = catalogue(seed);
         let cfg = ScoringConfig::default();
         let scfg = ScanConfig::default();
@@ -177,9 +191,38 @@ proptest! {
         }
     }
 
+    /// One seeker's scan with its pass split into chunks of every size
+    /// (from one vacancy on, so that the split points fall everywhere:
+    /// between matches, live pairs, overridden ones) on several threads
+    /// equals the oracle's, with and without overrides.
+    #[test]
+    fn a_split_pass_equals_the_oracle(seed in any::<u64>(), chunk in 1usize..7, overrides in any::<bool>()) {
+        let p = scan_population(seed);
+        let cat = catalogue(seed);
+        let cfg = ScoringConfig::default();
+        let scfg = scan_config(&mut Rng::new(seed ^ 79));
+        let set = if overrides {
+            Overrides::new(decisions(&p, seed, 30), Date::parse(TODAY).unwrap())
+        } else {
+            Overrides::none()
+        };
+        let want = reference::scan_with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, &set).unwrap();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+        let scanner = Scanner::with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, set, Executor::Pool(&pool))
+            .unwrap()
+            .with_min_chunk(chunk);
+        for w in &want {
+            let i = scanner.position(w.seeker.as_str()).unwrap();
+            let got = scanner.scan_on(i, Executor::Pool(&pool));
+            prop_assert_eq!(&got, w);
+            prop_assert_eq!(&got.tried, &w.tried);
+            prop_assert_eq!(&got.near_gaps, &w.near_gaps);
+        }
+    }
+
     #[test]
     fn a_change_that_lifts_nothing_gains_nothing(seed in any::<u64>()) {
-        let p = population(seed);
+        let p = scan_population(seed);
         let cat = catalogue(seed);
         let cfg = ScoringConfig::default();
         let scfg = ScanConfig::default();
@@ -202,7 +245,7 @@ fn the_random_populations_exercise_every_count() {
     let (mut m, mut c, mut h, mut gained, mut lost, mut cg, mut hg, mut alt, mut gaps) = (0, 0, 0, 0, 0, 0, 0, 0, 0);
     let mut kinds = std::collections::BTreeSet::new();
     for seed in 0..24 {
-        let p = population(seed);
+        let p = scan_population(seed);
         let cat = catalogue(seed);
         let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
         let scanner =
@@ -236,7 +279,7 @@ fn the_random_populations_exercise_every_count() {
 fn the_random_overrides_exercise_every_case() {
     let (mut failing_listed, mut excluded_matches, mut competitive_included) = (0, 0, 0);
     for seed in 0..24 {
-        let p = population(seed);
+        let p = scan_population(seed);
         let cat = catalogue(seed);
         let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
         let set = Overrides::new(decisions(&p, seed, 30), Date::parse(TODAY).unwrap());

@@ -27,7 +27,7 @@ mod batch;
 mod bounds;
 mod employers;
 mod eval;
-mod exec;
+pub(crate) mod exec;
 mod index;
 mod intern;
 pub mod live;

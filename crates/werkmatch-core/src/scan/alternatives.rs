@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::catalogue::OccupationCatalogue;
+use super::catalogue::{Occupation, OccupationCatalogue};
 use super::result::{Alternative, Route};
 use super::ScanConfig;
 use crate::isco::IscoCode;
@@ -120,8 +120,43 @@ pub(crate) fn candidates<'c>(
     out
 }
 
+/// An alternative's demand in the seeker's reach.
+pub(crate) struct Demand {
+    /// Vacancies (of t's ISCO group or naming t, each once) and employers.
+    pub count: u64,
+    /// Whether one of those vacancies offers training.
+    pub training: bool,
+    /// Per missing skill (in the order given): how many of those vacancies
+    /// list it, essential or optional.
+    pub asked: Vec<u64>,
+}
+
+impl Reach<'_> {
+    /// The demand for occupation `t` with `missing` skills, plainly: the
+    /// vacancies of its group and those naming it, each skill set compared.
+    fn demand(&self, t: &Occupation, missing: &[&str]) -> Demand {
+        let mut demand_v: Vec<&Vacancy> = self.by_isco.get(&t.isco).cloned().unwrap_or_default();
+        if let Some(more) = self.by_esco.get(t.id.as_str()) {
+            demand_v.extend(more.iter().copied().filter(|v| v.isco != t.isco));
+        }
+        let mut asked = vec![0; missing.len()];
+        for v in &demand_v {
+            let listed: BTreeSet<&str> =
+                v.skills_essential.iter().chain(&v.skills_optional).map(String::as_str).collect();
+            for (n, x) in asked.iter_mut().zip(missing) {
+                *n += u64::from(listed.contains(x));
+            }
+        }
+        Demand {
+            count: demand_v.len() as u64 + self.employers.get(&t.isco).copied().unwrap_or(0),
+            training: demand_v.iter().any(|v| v.offers_training),
+            asked,
+        }
+    }
+}
+
 /// The alternatives, best first (`W` descending, `demand` descending, id),
-/// at most `max_alternatives`.
+/// at most `max_alternatives`, with their demand from `reach`.
 pub(crate) fn rank(
     scfg: &ScanConfig,
     ls: u8,
@@ -129,39 +164,38 @@ pub(crate) fn rank(
     candidates: Candidates<'_>,
     reach: &Reach<'_>,
 ) -> Vec<Alternative> {
+    rank_with(scfg, ls, catalogue, candidates, |t, missing| reach.demand(t, missing))
+}
+
+/// As [`rank`], with the demand from `demand(t, missing)` (the fast scan
+/// counts it on interned ids).
+pub(crate) fn rank_with(
+    scfg: &ScanConfig,
+    ls: u8,
+    catalogue: &OccupationCatalogue,
+    candidates: Candidates<'_>,
+    demand: impl Fn(&Occupation, &[&str]) -> Demand,
+) -> Vec<Alternative> {
     let occupations = catalogue.occupations();
     let mut out: Vec<Alternative> = Vec::with_capacity(candidates.list.len());
     for c in candidates.list {
         let t = &occupations[c.target];
-        // isco(v) = isco(t) or esco_occupation(v) = t, each vacancy once.
-        let mut demand_v: Vec<&Vacancy> = reach.by_isco.get(&t.isco).cloned().unwrap_or_default();
-        if let Some(more) = reach.by_esco.get(t.id.as_str()) {
-            demand_v.extend(more.iter().copied().filter(|v| v.isco != t.isco));
-        }
-        let demand = demand_v.len() as u64 + reach.employers.get(&t.isco).copied().unwrap_or(0);
-        let training = demand_v.iter().any(|v| v.offers_training);
-        let route = if t.isco.skill_level().get() == ls + 1 || training { Route::Praktijkleren } else { Route::Direct };
+        let missing: Vec<&str> = c.missing.iter().copied().collect();
+        let d = demand(t, &missing);
+        let route =
+            if t.isco.skill_level().get() == ls + 1 || d.training { Route::Praktijkleren } else { Route::Direct };
         // Missing skills by how many demand vacancies list them (essential or optional), then id.
-        let mut asked: BTreeMap<&str, u64> = BTreeMap::new();
-        for v in &demand_v {
-            let listed: BTreeSet<&str> =
-                v.skills_essential.iter().chain(&v.skills_optional).map(String::as_str).collect();
-            for x in listed.intersection(&c.missing) {
-                *asked.entry(x).or_default() += 1;
-            }
-        }
-        let count = |x: &str| asked.get(x).copied().unwrap_or(0);
-        let mut missing: Vec<&str> = c.missing.iter().copied().collect();
-        missing.sort_by(|a, b| count(b).cmp(&count(a)).then_with(|| a.as_bytes().cmp(b.as_bytes())));
+        let mut missing: Vec<(&str, u64)> = missing.into_iter().zip(d.asked).collect();
+        missing.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.as_bytes().cmp(b.0.as_bytes())));
         missing.truncate(scfg.max_missing());
         out.push(Alternative {
             occupation: t.id.clone(),
             isco: t.isco,
             coverage: c.coverage,
-            demand,
-            kansrijk: demand >= scfg.kansrijk_demand() as u64,
+            demand: d.count,
+            kansrijk: d.count >= scfg.kansrijk_demand() as u64,
             route,
-            missing: missing.into_iter().map(str::to_owned).collect(),
+            missing: missing.into_iter().map(|(x, _)| x.to_owned()).collect(),
         });
     }
     out.sort_by(|a, b| {

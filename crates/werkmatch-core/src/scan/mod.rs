@@ -42,6 +42,7 @@ mod prepared;
 pub mod reference;
 mod result;
 mod summary;
+mod tally;
 mod threshold;
 
 pub use catalogue::{Occupation, OccupationCatalogue};

@@ -109,6 +109,16 @@ impl Geo {
         chord2 > limit
     }
 
+    /// Whether `to` is certainly nearer than the chord `limit` gives (see
+    /// [`chord_within`]), with the same margin the other way.
+    #[inline]
+    pub fn clearly_within(self, to: Geo, limit: f64) -> bool {
+        let [a, b, c] = self.xyz;
+        let [x, y, z] = to.xyz;
+        let chord2 = (a - x) * (a - x) + (b - y) * (b - y) + (c - z) * (c - z);
+        chord2 < limit
+    }
+
     /// The great-circle distance in km, as `TravelModel::distance_km`.
     #[inline]
     pub fn km(self, to: Geo, earth_radius_km: f64) -> f64 {
@@ -125,6 +135,15 @@ pub(crate) fn chord_limit(km: f64, earth_radius_km: f64) -> f64 {
     }
     let c = 2.0 * half.sin();
     c * c * (1.0 + 1e-6) + 1e-12
+}
+
+/// The squared chord of a great-circle distance of `km`, narrowed by a
+/// margin, for [`Geo::clearly_within`]: a point that passes is nearer than
+/// `km` by the haversine too. Negative (nothing passes) for 0 km.
+pub(crate) fn chord_within(km: f64, earth_radius_km: f64) -> f64 {
+    let half = (km / (2.0 * earth_radius_km)).min(std::f64::consts::FRAC_PI_2);
+    let c = 2.0 * half.sin();
+    c * c * (1.0 - 1e-6) - 1e-12
 }
 
 /// Sector table index: the NACE section's index (0–20), or 21 for no sector.
@@ -194,19 +213,26 @@ pub(crate) struct Prepared {
     pub certs: Vocab,
     /// The vacancies' `esco_occupation` ids.
     pub escos: Vocab,
-    /// Per skill id: the vacancies listing it (essential or optional), ascending.
-    pub postings: Vec<Vec<u32>>,
     pub vac_band: Band,
     pub emp_band: Band,
     /// The distinct ISCO codes of the vacancies and employers, in first-seen order.
     pub iscos: Vec<IscoCode>,
-    /// Per employer: the indexes in `iscos` of its occupations, in the employer's order.
+    /// The index of each code in `iscos`.
+    isco_at: HashMap<IscoCode, u16>,
+    /// Per employer: the indexes in `iscos` of its distinct occupations, by
+    /// skill level, then code (the order in which `best_occupation` prefers
+    /// codes of equal proximity, so the first best one is its choice).
     pub emp_codes: Vec<Box<[u16]>>,
     /// Per employer: its location as [`Geo`].
     pub emp_geo: Vec<Geo>,
 }
 
 impl Prepared {
+    /// The index of `code` in [`Prepared::iscos`], when a vacancy or employer has it.
+    pub fn isco_ix(&self, code: IscoCode) -> Option<u16> {
+        self.isco_at.get(&code).copied()
+    }
+
     pub fn new(vacancies: &[Vacancy], employers: &[Employer]) -> Prepared {
         let mut skills = Vocab::default();
         let mut certs = Vocab::default();
@@ -247,7 +273,10 @@ impl Prepared {
         let emp_codes = employers
             .iter()
             .map(|e| {
-                e.occupations
+                let mut codes = e.occupations.clone();
+                codes.sort_unstable_by_key(|c| (c.skill_level(), *c));
+                codes.dedup();
+                codes
                     .iter()
                     .map(|&c| {
                         *isco_at.entry(c).or_insert_with(|| {
@@ -259,12 +288,6 @@ impl Prepared {
                     .collect()
             })
             .collect();
-        let mut postings = vec![Vec::new(); skills.len()];
-        for (i, v) in vac.iter().enumerate() {
-            for &x in v.ess.iter().chain(v.opt.iter()) {
-                postings[x as usize].push(i as u32);
-            }
-        }
         Prepared {
             vac_band: Band::new(vac.iter().map(|v| v.site)),
             emp_band: Band::new(employers.iter().map(|e| Some(e.location))),
@@ -272,8 +295,8 @@ impl Prepared {
             skills,
             certs,
             escos,
-            postings,
             iscos,
+            isco_at,
             emp_codes,
             emp_geo: employers.iter().map(|e| Geo::of(e.location)).collect(),
         }

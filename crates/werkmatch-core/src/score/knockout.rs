@@ -119,6 +119,13 @@ impl KnockOuts {
     pub fn len(self) -> usize {
         self.0.count_ones() as usize
     }
+
+    /// The set as bits, `1 << k as u16` for each reason `k` (for the fast
+    /// scan's per-pair set tests).
+    #[inline]
+    pub(crate) const fn bits(self) -> u16 {
+        self.0
+    }
 }
 
 impl From<Vec<KnockOut>> for KnockOuts {

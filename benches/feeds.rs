@@ -2,16 +2,32 @@
 //! default mapping, and schema.org JobPostings in JSON-LD.
 //!
 //! Targets (one core, release): CSV ≥ 200 000 records/s, JSON-LD ≥ 20 000 postings/s.
+//!
+//! `feeds_esco` measures issue 12's target, JobPosting import with
+//! normalisation and text extraction on, against the real ESCO taxonomy
+//! (`../shared/data`; skipped with a message when it is absent): 100,000
+//! generated postings in the published shapes (`examples/bench/postings.rs`)
+//! whose titles are drawn from the JobBERT development titles (about 15,000
+//! distinct) and skill phrases from the skill-span development files, on
+//! rayon's pool (all threads) and on the calling thread alone. Each
+//! iteration starts with fresh normalisers (empty memos; their build is not
+//! timed). `cargo run --release --example bench -- --import --esco DIR`
+//! gives the same figures as JSON.
 
 // `criterion_group!` generates a public function without documentation.
 #![allow(missing_docs)]
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+#[path = "../examples/bench/postings.rs"]
+mod postings;
+
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 use werkmatch::adapter::csv_export::{read_seekers, read_vacancies, Mapping};
+use werkmatch::adapter::esco::{OccupationNormaliser, SkillNormaliser, Taxonomy};
 use werkmatch::adapter::jobposting::read_jobpostings;
 use werkmatch::adapter::postcode::PostcodeTable;
 use werkmatch::adapter::OnError;
 use werkmatch::adapter::ReadOptions;
+use werkmatch::rank::Executor;
 
 const PC4: [u16; 8] = [9711, 9712, 9713, 9718, 9721, 9741, 9742, 9751];
 const EDU: [&str; 6] = ["MBO 2", "VMBO", "HBO", "geen", "basisonderwijs", "MBO 4"];
@@ -138,5 +154,53 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Issue 12's import target with the real taxonomy (see the module docs).
+fn bench_esco(c: &mut Criterion) {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    let (esco, testsets) = (shared.join("esco/v1.1.1"), shared.join("testsets"));
+    if !esco.is_dir() || !testsets.is_dir() {
+        eprintln!("feeds_esco: skipped, {} is absent (see SOURCES.md)", shared.display());
+        return;
+    }
+    let taxonomy = Taxonomy::load(&esco).unwrap_or_else(|e| panic!("{e}"));
+    let vocab = postings::esco_vocabulary(&testsets).unwrap_or_else(|e| panic!("{e}"));
+    let n = 100_000;
+    let doc = postings::document(&vocab, n, 2019);
+    eprintln!(
+        "feeds_esco: {n} postings, {} distinct titles, {} distinct skill phrases",
+        doc.distinct_titles, doc.distinct_skills
+    );
+    let table = PostcodeTable::read(postings::postcode_rows().as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    let mut group = c.benchmark_group("feeds_esco");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    let threads = rayon::current_num_threads();
+    for (name, exec) in [
+        (format!("jobposting_normalised_{threads}t"), Executor::Global),
+        ("jobposting_normalised_1t".to_string(), Executor::CurrentThread),
+    ] {
+        group.bench_function(BenchmarkId::new(name, n), |b| {
+            b.iter_batched(
+                || (OccupationNormaliser::new(&taxonomy), SkillNormaliser::new(&taxonomy)),
+                |(titles, skills)| {
+                    let opts = ReadOptions::builder()
+                        .on_error(OnError::Collect)
+                        .postcodes(&table)
+                        .resolver(&taxonomy)
+                        .normaliser(&titles)
+                        .skill_normaliser(&skills)
+                        .executor(exec)
+                        .build()
+                        .unwrap_or_else(|e| panic!("{e}"));
+                    let loaded = read_jobpostings(&doc.text, None, &opts).unwrap_or_else(|e| panic!("{e}"));
+                    assert_eq!(loaded.read, n as u64);
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_esco);
 criterion_main!(benches);

@@ -43,12 +43,21 @@
 //! With `--scan`, only the labour-market value scan is measured (`bench/scan.rs`:
 //! `scan_caseload_s`, `scan_query_p99_ms`, `scan_peak_rss_mb`).
 //!
+//! With `--import [--esco DIR]`, only the JobPosting import with
+//! normalisation and text extraction is measured (`bench/import.rs`:
+//! `import_postings_per_s`, `import_distinct_titles`, `threads` …; what a
+//! generated posting holds is in `bench/postings.rs`).
+//!
 //! Ratios (`speedup_vs_reference`, `parallel_speedup`) come from the same run,
 //! so they do not depend on how busy the machine was across runs.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "bench/import.rs"]
+mod import;
 #[path = "bench/live.rs"]
 mod live;
+#[path = "bench/postings.rs"]
+mod postings;
 #[path = "bench/scan.rs"]
 mod scan;
 
@@ -110,6 +119,21 @@ struct Args {
     /// Measure only the live index's reads and writes by phase (see `bench/live.rs`).
     #[arg(long)]
     live: bool,
+    /// Measure only the JobPosting import with normalisation on (see `bench/import.rs`).
+    #[arg(long)]
+    import: bool,
+    /// With --import: the ESCO export directory (default: a taxonomy made from the synthetic vocabulary).
+    #[arg(long)]
+    esco: Option<std::path::PathBuf>,
+    /// With --import --esco: the directory with `jobbert_titles/` and `skill_spans/` (default: ESCO/../../testsets).
+    #[arg(long)]
+    testsets: Option<std::path::PathBuf>,
+    /// With --import: postings to generate.
+    #[arg(long, default_value_t = 100_000, value_parser = at_least_one)]
+    import_postings: usize,
+    /// With --import: also write the generated postings to this file (JSON-LD).
+    #[arg(long)]
+    write_postings: Option<std::path::PathBuf>,
     /// The plans' candidate limit L: a number or `all` (default: 50 at Groningen scale, 20 nationally).
     #[arg(long, value_parser = parse_limit)]
     limit: Option<Limit>,
@@ -272,6 +296,31 @@ fn every<T>(items: &[T], n: usize) -> Vec<&T> {
 
 fn main() {
     let args = Args::parse();
+    if args.import {
+        let import_args = import::ImportArgs {
+            esco: args.esco.clone(),
+            testsets: args.testsets.clone(),
+            postings: args.import_postings,
+            seed: args.seed,
+            runs: args.runs.unwrap_or(1),
+            write_postings: args.write_postings.clone(),
+        };
+        match import::run(&import_args, peak_rss_mb) {
+            Ok(out) => {
+                let identical = out["import_identical"] == true;
+                println!("{out}");
+                if !identical {
+                    eprintln!("bench: the parallel import differs from the one-posting-at-a-time import");
+                    std::process::exit(1);
+                }
+            }
+            Err(e) => {
+                eprintln!("bench: {e}");
+                std::process::exit(2);
+            }
+        }
+        return;
+    }
     let (gen, employers, default_sample) = match args.scale {
         Scale::Groningen => (GeneratorConfig::groningen(args.seed), true, 200),
         Scale::National => (GeneratorConfig::national(args.seed), false, 20),

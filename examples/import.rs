@@ -16,6 +16,13 @@
 //! when some were rejected or the input holds no records (the accepted ones
 //! are still written), 2 on a usage error (found before anything is read).
 //!
+//! With `--esco`, free-text titles and skill phrases are normalised (a
+//! phrase without a confident skill is a warning and left out, unless
+//! `--keep-unmapped-skills`). JobPostings are converted on `--threads`
+//! threads (default: one per core), with the same output for any number.
+//! A progress bar shows on a terminal once the import has taken two
+//! seconds; in a pipe nothing is drawn.
+//!
 //! English by default, like `match` (a batch tool whose output goes to logs);
 //! `--lang nl` gives the summary and the bad-input messages in Dutch.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -24,15 +31,16 @@
 mod checks;
 
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use werkmatch::adapter::csv_export::{read_csv_file, CsvRecord, Mapping};
-use werkmatch::adapter::esco::{OccupationNormaliser, Taxonomy};
+use werkmatch::adapter::esco::{OccupationNormaliser, SkillNormaliser, Taxonomy};
 use werkmatch::adapter::feed::Progress;
 use werkmatch::adapter::jobposting::read_jobpostings_file;
 use werkmatch::adapter::jsonl::write_jsonl;
@@ -40,6 +48,7 @@ use werkmatch::adapter::leads::read_leads_file;
 use werkmatch::adapter::postcode::PostcodeTable;
 use werkmatch::adapter::ReadOptions;
 use werkmatch::adapter::{ErrorKind, Loaded, OnError};
+use werkmatch::rank::Executor;
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Employer, Jobseeker, Nace, Vacancy};
 
@@ -74,9 +83,15 @@ struct Args {
     /// Postcode table in the GeoNames postal-code format (needed when the input has postcodes).
     #[arg(long)]
     postcodes: Option<PathBuf>,
-    /// ESCO taxonomy directory (to resolve ESCO URIs and free-text titles).
+    /// ESCO taxonomy directory (to resolve ESCO URIs and normalise free-text titles and skill phrases).
     #[arg(long)]
     esco: Option<PathBuf>,
+    /// Keep skill phrases without a confident ESCO skill as written (they are still reported). Needs --esco.
+    #[arg(long, requires = "esco")]
+    keep_unmapped_skills: bool,
+    /// Threads that convert JobPostings (default: one per core); the output is the same for any number.
+    #[arg(long, value_parser = checks::positive)]
+    threads: Option<usize>,
     /// Sector (NACE letter) for JobPostings without `industry`: an explicit
     /// choice; without it such a posting has no sector (scored as unknown).
     #[arg(long)]
@@ -111,6 +126,7 @@ fn main() -> ExitCode {
         None => None,
     };
     let normaliser = taxonomy.as_ref().map(OccupationNormaliser::new);
+    let skill_normaliser = taxonomy.as_ref().map(SkillNormaliser::new);
     let postcodes = match &args.postcodes {
         Some(p) => match PostcodeTable::read_file(p) {
             Ok(t) => Some(t),
@@ -131,28 +147,40 @@ fn main() -> ExitCode {
         (None, Kind::Leads) => Mapping::dutch_leads(),
         (None, _) => Mapping::dutch_default(),
     };
+    let pool = match args.threads {
+        Some(n) if n > 1 => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+            Ok(p) => Some(p),
+            Err(e) => return usage(format!("--threads {n}: {e}"), lang),
+        },
+        _ => None,
+    };
+    let executor = match (&pool, args.threads) {
+        (Some(p), _) => Executor::Pool(p),
+        (None, Some(1)) => Executor::CurrentThread,
+        (None, _) => Executor::Global,
+    };
     let started = Instant::now();
-    // A `Cell`: the readers' progress callback is a `Fn`, so their options stay shareable.
-    let last_report = std::cell::Cell::new(Instant::now());
+    let bar = progress_bar(&args.input, lang);
     let progress = |p: Progress| {
-        if last_report.get().elapsed().as_secs() >= 2 {
-            eprintln!(
-                "{}",
-                Label::ImportProgress.text_with(lang, &[("records", &p.records), ("mb", &(p.bytes / 1_000_000))])
-            );
-            last_report.set(Instant::now());
+        // Drawn only on a terminal, and only once the import takes a while.
+        if started.elapsed().as_secs() >= 2 && std::io::stderr().is_terminal() && bar.is_hidden() {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
         }
+        bar.set_message(
+            Label::ImportProgress.text_with(lang, &[("records", &p.records), ("mb", &(p.bytes / 1_000_000))]),
+        );
+        bar.set_position(p.bytes);
     };
     let mut builder = ReadOptions::builder();
-    builder.on_error(OnError::Collect).progress(&progress);
+    builder.on_error(OnError::Collect).progress(&progress).executor(executor);
     if let Some(t) = &postcodes {
         builder.postcodes(t);
     }
     if let Some(s) = default_sector {
         builder.default_sector(s);
     }
-    if let (Some(t), Some(n)) = (&taxonomy, &normaliser) {
-        builder.resolver(t).normaliser(n);
+    if let (Some(t), Some(n), Some(s)) = (&taxonomy, &normaliser, &skill_normaliser) {
+        builder.resolver(t).normaliser(n).skill_normaliser(s).keep_unmapped_skills(args.keep_unmapped_skills);
     }
     let opts = match builder.build() {
         Ok(o) => o,
@@ -166,6 +194,7 @@ fn main() -> ExitCode {
         Kind::Leads => finish(input, read_leads_file(input, &mapping, &opts), &args.out, lang),
         Kind::Jobposting => finish(input, read_jobpostings_file(input, &opts), &args.out, lang),
     };
+    bar.finish_and_clear();
     let seconds = Decimal::new(started.elapsed().as_secs_f64(), 2);
     match result {
         Ok(counts) => {
@@ -189,6 +218,19 @@ fn main() -> ExitCode {
         }
         Err(msg) => usage(msg, lang),
     }
+}
+
+/// A bar over the input's bytes, hidden until the progress callback shows it.
+fn progress_bar(input: &Path, lang: Lang) -> ProgressBar {
+    let len = std::fs::metadata(input).map(|m| m.len()).unwrap_or(0);
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
+    bar.set_style(
+        ProgressStyle::with_template("{msg:<32} [{bar:30}] {bytes}/{total_bytes} {elapsed_precise} ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(Label::ImportProgress.text_with(lang, &[("records", &0), ("mb", &0)]));
+    bar
 }
 
 /// What a conversion read, accepted and rejected, and whether the input held no records.
@@ -227,8 +269,14 @@ fn finish<T: Serialize>(
     let cannot_write = |e: std::io::Error| format!("{}: {e}", out.display());
     let file = File::create(out).map_err(cannot_write)?;
     write_jsonl(BufWriter::new(file), &loaded.accepted).map_err(cannot_write)?;
-    for e in &loaded.rejected {
-        eprintln!("{} [{}]", Label::InputRejected.text_with(lang, &[("error", e)]), e.kind().name());
+    {
+        use std::io::Write;
+        // Buffered: an import can reject tens of thousands of records.
+        let mut err = BufWriter::new(std::io::stderr().lock());
+        for e in &loaded.rejected {
+            let _ = writeln!(err, "{} [{}]", Label::InputRejected.text_with(lang, &[("error", e)]), e.kind().name());
+        }
+        let _ = err.flush();
     }
     let empty = checks::report_notes(input, &loaded);
     if loaded.rejected.iter().any(|e| e.kind() == ErrorKind::Config) {

@@ -77,21 +77,26 @@ pub fn output_dir(dir: &Path) -> Result<PathBuf, String> {
 /// (with file, line and field), the fields derived from text, an empty input.
 /// Returns `true` when the input held no records (bad input: exit code 1).
 pub fn report_notes<T>(path: &Path, loaded: &werkmatch::adapter::Loaded<T>) -> bool {
+    use std::io::Write;
     use werkmatch::adapter::ErrorKind;
+    // One buffered, locked writer: a feed can have 100,000 warnings, and a
+    // write per line would cost as much as reading the feed.
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     let mut empty = false;
     for w in &loaded.warnings {
         if w.kind() == ErrorKind::Empty {
             empty = true;
-            eprintln!("error: {}: {}", path.display(), w.reason());
+            let _ = writeln!(err, "error: {}: {}", path.display(), w.reason());
         } else {
-            eprintln!("warning: {w} [{}]", w.kind().name());
+            let _ = writeln!(err, "warning: {w} [{}]", w.kind().name());
         }
     }
     if !loaded.derived.is_empty() {
         let parts: Vec<String> =
             loaded.derived.iter().map(|d| format!("{} from {} in {}", d.field, d.source, d.records)).collect();
-        eprintln!("{}: derived from text: {}", path.display(), parts.join(", "));
+        let _ = writeln!(err, "{}: derived from text: {}", path.display(), parts.join(", "));
     }
+    let _ = err.flush();
     empty
 }
 

@@ -20,7 +20,7 @@ use werkmatch_core::{Employer, Jobseeker, Vacancy};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::feed::Collector;
-use crate::read_options::ReadOptions;
+use crate::read_options::{ReadOptions, RecordOptions};
 use crate::resolve::{normalise_skills, Unmapped};
 
 /// A record's lists of skill ids, by FORMAT.md field name.
@@ -63,7 +63,7 @@ pub(crate) fn unmapped_warning(u: &Unmapped, file: Option<&Path>, line: u64) -> 
 /// Normalises the skills of `record` in place; the warnings for what stayed unmapped.
 pub(crate) fn normalise_record<T: SkillLists>(
     record: &mut T,
-    opts: &ReadOptions<'_>,
+    opts: &RecordOptions<'_>,
     file: Option<&Path>,
     line: u64,
 ) -> Vec<Error> {
@@ -90,7 +90,7 @@ impl<T: SkillLists> Collector<T> {
     ) -> Result<()> {
         let mut warnings = Vec::new();
         let outcome = outcome.map(|mut r| {
-            warnings = normalise_record(&mut r, opts, file, line);
+            warnings = normalise_record(&mut r, &opts.record_options(), file, line);
             r
         });
         self.push(outcome, id_of, file, line)?;

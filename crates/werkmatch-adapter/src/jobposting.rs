@@ -60,9 +60,20 @@
 //!
 //! The input streams: a scanner cuts it into postings (the elements of a
 //! top-level array or of an `@graph`, or whole documents one after
-//! another) and only one posting's text is in memory at a time, so memory
-//! grows with the accepted vacancies, not with the file. Errors carry the
-//! line of the posting they concern.
+//! another) and only one chunk of postings' text (at most 4096 postings or
+//! 8 MB) is in memory at a time, so memory grows with the accepted
+//! vacancies, not with the file. Errors carry the line of the posting they
+//! concern.
+//!
+//! Converting a posting (JSON, text extraction, the title and skill
+//! normalisers) is pure, so the postings of a chunk are converted on the
+//! [`ReadOptionsBuilder::executor`](crate::ReadOptionsBuilder::executor)
+//! (rayon's current pool by default) and then taken one by one in input
+//! order: duplicate ids, stop-or-collect, warnings and progress reports
+//! happen in that order, so the outcome is the same for any number of
+//! threads. With [`Executor::CurrentThread`] the postings are converted and
+//! taken one at a time as the input streams (the plain path, which the
+//! chunked one is tested against).
 //!
 //! A syntax error costs only the posting it is in: it is reported with its
 //! line and byte offset, and reading goes on at the next element (see the
@@ -75,16 +86,19 @@
 use std::io::BufRead;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
+use werkmatch_core::rank::Executor;
 use werkmatch_core::{GeoPoint, HoursRange, Id, Nace, SkillLevel, Vacancy, Workplace};
 
 use crate::error::{Error, ErrorKind, Loaded, Population, Result};
 use crate::feed::{resolve_occupation, Collector, Occupation, Progress, PROGRESS_EVERY};
+use crate::free_text::normalise_record;
 use crate::json_export::scan::{broken, resync_in, Event, Piece, Scanner};
 use crate::posting_text::{extract, plain_text, Source};
-use crate::read_options::ReadOptions;
+use crate::read_options::{ReadOptions, RecordOptions};
 use crate::values::{parse_hours, parse_sector, value_key};
 
 /// How deep arrays and `@graph`s may nest before the input is rejected (guards the stack).
@@ -117,10 +131,44 @@ pub fn read_jobpostings_from(
     file: Option<&Path>,
     opts: &ReadOptions<'_>,
 ) -> Result<Loaded<Vacancy>> {
-    let mut reader =
-        PostingReader { file, collector: Collector::new(opts.on_error, Population::Vacancies, "identifier"), bytes: 0 };
+    read_chunked(input, file, opts, CHUNK_POSTINGS)
+}
+
+/// Postings converted together on the executor (when it is not the calling thread alone), at first.
+///
+/// A chunk is a barrier: the pool waits for its slowest posting, and on a
+/// busy machine for a worker that was descheduled. So chunks grow (up to
+/// [`CHUNK_MAX`]) while converting one takes less than [`CHUNK_TIME`]
+/// (postings with an ESCO title search take ~50 µs each, without one ~10 µs).
+/// Small chunks keep their text in the cache between cutting and converting.
+/// Only the time depends on the chunking, never the outcome.
+const CHUNK_POSTINGS: usize = 256;
+/// The most postings a chunk grows to.
+const CHUNK_MAX: usize = 4096;
+/// … or fewer, when their text reaches this many bytes.
+const CHUNK_BYTES: usize = 8 << 20;
+/// A chunk that converted faster than this is followed by one twice as large.
+const CHUNK_TIME: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// [`read_jobpostings_from`] with chunks of at most `chunk` postings (tests use small ones).
+pub(crate) fn read_chunked(
+    input: impl BufRead,
+    file: Option<&Path>,
+    opts: &ReadOptions<'_>,
+    chunk: usize,
+) -> Result<Loaded<Vacancy>> {
+    let chunked = !matches!(opts.executor, Executor::CurrentThread);
+    let mut reader = PostingReader {
+        file,
+        collector: Collector::new(opts.on_error, Population::Vacancies, "identifier"),
+        bytes: 0,
+        pending: chunked.then(|| Pending::with_limit(chunk.max(1))),
+    };
     let mut scanner = Scanner::new(input, file);
-    scanner.run(true, &mut |event| reader.event(event, opts))?;
+    let scanned = scanner.run(true, &mut |event| reader.event(event, opts));
+    // What was cut before an I/O error still counts, and comes first (as in the plain path).
+    reader.flush(opts)?;
+    scanned?;
     opts.report(Progress { records: reader.collector.read(), bytes: scanner.bytes() });
     Ok(reader.collector.finish(file, scanner.bytes()))
 }
@@ -155,11 +203,66 @@ struct Doc<'t> {
     lines: LineCounter,
 }
 
+/// The pieces cut but not yet converted (chunked reading): their bytes one
+/// after another in one buffer, and where each one is.
+struct Pending {
+    bytes: Vec<u8>,
+    pieces: Vec<PieceAt>,
+    limit: usize,
+}
+
+/// A [`Piece`] whose bytes are `Pending::bytes[range]`.
+struct PieceAt {
+    range: std::ops::Range<usize>,
+    line: u64,
+    start: u64,
+    truncated: bool,
+    in_graph: bool,
+    depth: usize,
+    end: u64,
+}
+
+impl Pending {
+    fn with_limit(limit: usize) -> Self {
+        Pending { bytes: Vec::new(), pieces: Vec::new(), limit }
+    }
+
+    /// Keeps a copy of `piece`; whether the chunk is full.
+    fn keep(&mut self, piece: &Piece<'_>) -> bool {
+        let at = self.bytes.len();
+        self.bytes.extend_from_slice(piece.bytes);
+        self.pieces.push(PieceAt {
+            range: at..self.bytes.len(),
+            line: piece.line,
+            start: piece.start,
+            truncated: piece.truncated,
+            in_graph: piece.in_graph,
+            depth: piece.depth,
+            end: piece.end,
+        });
+        self.pieces.len() >= self.limit || self.bytes.len() >= CHUNK_BYTES
+    }
+
+    fn piece(&self, p: &PieceAt) -> Piece<'_> {
+        Piece {
+            bytes: self.bytes.get(p.range.clone()).unwrap_or(&[]),
+            line: p.line,
+            start: p.start,
+            truncated: p.truncated,
+            in_graph: p.in_graph,
+            depth: p.depth,
+            end: p.end,
+        }
+    }
+}
+
 struct PostingReader<'f> {
     file: Option<&'f Path>,
     collector: Collector<Vacancy>,
     /// Input consumed up to the current piece (for progress reports).
     bytes: u64,
+    /// Chunked reading: the pieces waiting to be converted together.
+    pending: Option<Pending>,
 }
 
 #[derive(Deserialize)]
@@ -168,12 +271,166 @@ struct GraphProbe<'a> {
     graph: Option<Vec<&'a RawValue>>,
 }
 
+/// A record as converting one posting (or one value that is not a posting)
+/// gave it, before the collector takes it: read at `line`, the vacancy or
+/// why not, the warnings about its skill phrases (kept whether or not the
+/// id turns out to be unique), and what else converting it noticed (kept
+/// when it is accepted). Converting is pure, so postings can be converted on
+/// several threads and then taken in input order.
+struct Converted {
+    outcome: Result<Vacancy>,
+    line: u64,
+    skill_warnings: Vec<Error>,
+    notes: Notes,
+}
+
+impl Converted {
+    fn error(e: Error, line: u64) -> Self {
+        Converted { outcome: Err(e), line, skill_warnings: Vec::new(), notes: Notes::default() }
+    }
+}
+
+/// Converts one piece that is valid UTF-8 and JSON; `None` when it is not
+/// (the plain path reports it and resynchronises).
+fn convert_piece(piece: &Piece<'_>, file: Option<&Path>, opts: &RecordOptions<'_>) -> Option<Vec<Converted>> {
+    let text = std::str::from_utf8(piece.bytes).ok()?;
+    let raw: &RawValue = serde_json::from_str(text).ok()?;
+    let mut doc = Doc { text, lines: LineCounter { pos: 0, line: piece.line.saturating_sub(1) } };
+    let mut out = Vec::new();
+    walk(&mut doc, raw, piece.in_graph, piece.depth, file, opts, &mut out);
+    Some(out)
+}
+
+/// The postings in `raw` (an array, a graph or one posting), converted, in order.
+fn walk<'t>(
+    doc: &mut Doc<'t>,
+    raw: &'t RawValue,
+    in_graph: bool,
+    depth: usize,
+    file: Option<&Path>,
+    opts: &RecordOptions<'_>,
+    out: &mut Vec<Converted>,
+) {
+    let json = raw.get();
+    let offset = (json.as_ptr() as usize).saturating_sub(doc.text.as_ptr() as usize);
+    let line = doc.lines.line_of(doc.text, offset);
+    let nested = |kind| -> Result<Vec<&'t RawValue>> {
+        if depth >= MAX_NESTING {
+            return Err(Error::new(ErrorKind::Syntax, format!("{kind} nested more than {MAX_NESTING} deep")));
+        }
+        match kind {
+            "array" => serde_json::from_str::<Vec<&RawValue>>(json),
+            _ => serde_json::from_str::<GraphProbe<'_>>(json).map(|g| g.graph.unwrap_or_default()),
+        }
+        .map_err(|e| Error::new(ErrorKind::Syntax, format!("JSON: {e}")))
+    };
+    if json.starts_with('[') {
+        match nested("array") {
+            Ok(items) => items.into_iter().for_each(|item| walk(doc, item, in_graph, depth + 1, file, opts, out)),
+            Err(e) => out.push(Converted::error(e.at(file, line), line)),
+        }
+    } else if json.starts_with('{') && json.contains("\"@graph\"") {
+        match nested("@graph") {
+            Ok(items) if !items.is_empty() => {
+                items.into_iter().for_each(|item| walk(doc, item, true, depth + 1, file, opts, out))
+            }
+            Ok(_) => out.extend(posting(json, in_graph, line, file, opts)),
+            Err(e) => out.push(Converted::error(e.at(file, line), line)),
+        }
+    } else {
+        out.extend(posting(json, in_graph, line, file, opts));
+    }
+}
+
+/// One posting's JSON converted (its skill phrases normalised too); `None`
+/// for a context node of a graph (Organization, WebPage …), which is no record.
+fn posting(json: &str, in_graph: bool, line: u64, file: Option<&Path>, opts: &RecordOptions<'_>) -> Option<Converted> {
+    let node: Value = match serde_json::from_str(json) {
+        Ok(v) => v,
+        Err(e) => {
+            return Some(Converted::error(Error::new(ErrorKind::Syntax, format!("JSON: {e}")).at(file, line), line))
+        }
+    };
+    let Value::Object(node) = node else {
+        let e = Error::new(ErrorKind::InvalidValue, "expected a JobPosting object");
+        return Some(Converted::error(e.at(file, line), line));
+    };
+    if !is_job_posting(node.get("@type")) {
+        if in_graph {
+            return None;
+        }
+        let e = match node.get("@type") {
+            Some(t) => invalid_typed("@type", t, "not a JobPosting"),
+            None => Error::new(ErrorKind::MissingField, "not a JobPosting (no @type)").with_field("@type"),
+        };
+        return Some(Converted::error(e.at(file, line), line));
+    }
+    Some(match to_vacancy(&node, opts) {
+        Ok((mut v, notes)) => {
+            let skill_warnings = normalise_record(&mut v, opts, file, line);
+            Converted { outcome: Ok(v), line, skill_warnings, notes }
+        }
+        Err(e) => Converted::error(e.at(file, line), line),
+    })
+}
+
 impl PostingReader<'_> {
+    /// An event of the scanner: kept for the chunk (chunked reading) or taken now.
     fn event(&mut self, event: Event<'_>, opts: &ReadOptions<'_>) -> Result<()> {
+        match (&mut self.pending, event) {
+            (Some(pending), Event::Value(piece)) => {
+                if pending.keep(&piece) {
+                    self.flush(opts)?;
+                }
+                Ok(())
+            }
+            (_, event) => {
+                self.flush(opts)?;
+                self.event_now(event, opts)
+            }
+        }
+    }
+
+    /// The plain path: one event taken at once.
+    fn event_now(&mut self, event: Event<'_>, opts: &ReadOptions<'_>) -> Result<()> {
         match event {
             Event::Value(piece) => self.piece(&piece, opts),
             Event::Syntax(e) => self.syntax(e, opts),
         }
+    }
+
+    /// Converts the pending pieces on the executor and takes their outcomes in input order.
+    fn flush(&mut self, opts: &ReadOptions<'_>) -> Result<()> {
+        let Some(mut pending) = self.pending.take() else { return Ok(()) };
+        let (file, record_opts) = (self.file, opts.record_options());
+        let convert = |p: &PieceAt| convert_piece(&pending.piece(p), file, &record_opts);
+        let started = std::time::Instant::now();
+        let converted: Vec<Option<Vec<Converted>>> = match opts.executor {
+            Executor::Pool(pool) => pool.install(|| pending.pieces.par_iter().map(convert).collect()),
+            Executor::CurrentThread => pending.pieces.iter().map(convert).collect(),
+            _ => pending.pieces.par_iter().map(convert).collect(),
+        };
+        if started.elapsed() < CHUNK_TIME && pending.pieces.len() >= pending.limit {
+            pending.limit = (pending.limit * 2).min(CHUNK_MAX).max(pending.limit);
+        }
+        let mut result = Ok(());
+        for (p, items) in pending.pieces.iter().zip(converted) {
+            result = match items {
+                Some(items) => {
+                    self.bytes = p.end;
+                    items.into_iter().try_for_each(|c| self.take(c, opts))
+                }
+                // Not UTF-8 or not JSON: reported and resynchronised by the plain path.
+                None => self.piece(&pending.piece(p), opts),
+            };
+            if result.is_err() {
+                break;
+            }
+        }
+        pending.bytes.clear();
+        pending.pieces.clear();
+        self.pending = Some(pending);
+        result
     }
 
     /// Decodes one piece cut by the scanner; a piece that is not JSON is
@@ -197,13 +454,15 @@ impl PostingReader<'_> {
                 let (err, resync) = broken(piece, self.file, &e);
                 self.syntax(err, opts)?;
                 return match resync {
-                    Some(k) => resync_in(piece, k, self.file, &mut |ev| self.event(ev, opts)),
+                    Some(k) => resync_in(piece, k, self.file, &mut |ev| self.event_now(ev, opts)),
                     None => Ok(()),
                 };
             }
         };
         let mut doc = Doc { text, lines: LineCounter { pos: 0, line: piece.line.saturating_sub(1) } };
-        self.value(&mut doc, raw, piece.in_graph, piece.depth, opts)
+        let mut out = Vec::new();
+        walk(&mut doc, raw, piece.in_graph, piece.depth, self.file, &opts.record_options(), &mut out);
+        out.into_iter().try_for_each(|c| self.take(c, opts))
     }
 
     /// A syntax error: reported as a rejected record; reading goes on.
@@ -212,77 +471,16 @@ impl PostingReader<'_> {
         self.push(Err(e), line, opts)
     }
 
-    fn value<'t>(
-        &mut self,
-        doc: &mut Doc<'t>,
-        raw: &'t RawValue,
-        in_graph: bool,
-        depth: usize,
-        opts: &ReadOptions<'_>,
-    ) -> Result<()> {
-        let json = raw.get();
-        let offset = (json.as_ptr() as usize).saturating_sub(doc.text.as_ptr() as usize);
-        let line = doc.lines.line_of(doc.text, offset);
-        let file = self.file;
-        let nested = |kind| -> Result<Vec<&'t RawValue>> {
-            if depth >= MAX_NESTING {
-                return Err(Error::new(ErrorKind::Syntax, format!("{kind} nested more than {MAX_NESTING} deep")));
-            }
-            match kind {
-                "array" => serde_json::from_str::<Vec<&RawValue>>(json),
-                _ => serde_json::from_str::<GraphProbe<'_>>(json).map(|g| g.graph.unwrap_or_default()),
-            }
-            .map_err(|e| Error::new(ErrorKind::Syntax, format!("JSON: {e}")))
-        };
-        if json.starts_with('[') {
-            match nested("array") {
-                Ok(items) => items.into_iter().try_for_each(|item| self.value(doc, item, in_graph, depth + 1, opts)),
-                Err(e) => self.push(Err(e.at(file, line)), line, opts),
-            }
-        } else if json.starts_with('{') && json.contains("\"@graph\"") {
-            match nested("@graph") {
-                Ok(items) if !items.is_empty() => {
-                    items.into_iter().try_for_each(|item| self.value(doc, item, true, depth + 1, opts))
-                }
-                Ok(_) => self.posting(json, in_graph, line, opts),
-                Err(e) => self.push(Err(e.at(file, line)), line, opts),
-            }
-        } else {
-            self.posting(json, in_graph, line, opts)
-        }
-    }
-
-    fn posting(&mut self, json: &str, in_graph: bool, line: u64, opts: &ReadOptions<'_>) -> Result<()> {
-        let node: Value = match serde_json::from_str(json) {
-            Ok(v) => v,
-            Err(e) => {
-                return self.push(
-                    Err(Error::new(ErrorKind::Syntax, format!("JSON: {e}")).at(self.file, line)),
-                    line,
-                    opts,
-                )
-            }
-        };
-        let Value::Object(node) = node else {
-            let e = Error::new(ErrorKind::InvalidValue, "expected a JobPosting object");
-            return self.push(Err(e.at(self.file, line)), line, opts);
-        };
-        if !is_job_posting(node.get("@type")) {
-            if in_graph {
-                return Ok(()); // context nodes of a graph (Organization, WebPage …) are not records
-            }
-            let e = match node.get("@type") {
-                Some(t) => invalid_typed("@type", t, "not a JobPosting"),
-                None => Error::new(ErrorKind::MissingField, "not a JobPosting (no @type)").with_field("@type"),
-            };
-            return self.push(Err(e.at(self.file, line)), line, opts);
-        }
-        let (outcome, notes) = match to_vacancy(&node, opts) {
-            Ok((v, notes)) => (Ok(v), notes),
-            Err(e) => (Err(e.at(self.file, line)), Notes::default()),
-        };
+    /// Takes one converted posting: the collector checks its id and keeps it
+    /// or its rejection, then its warnings and what it derived from text.
+    fn take(&mut self, converted: Converted, opts: &ReadOptions<'_>) -> Result<()> {
+        let Converted { outcome, line, skill_warnings, notes } = converted;
         let before = self.collector.accepted();
-        self.push(outcome, line, opts)?;
+        self.collector.push(outcome, |v| v.id.as_str(), self.file, line)?;
+        for w in skill_warnings {
+            self.collector.warn(w);
+        }
+        self.progress(opts);
         if self.collector.accepted() > before {
             for (field, source) in notes.derived {
                 self.collector.derived(field, source);
@@ -294,12 +492,17 @@ impl PostingReader<'_> {
         Ok(())
     }
 
+    /// A record that was never converted (a syntax error).
     fn push(&mut self, outcome: Result<Vacancy>, line: u64, opts: &ReadOptions<'_>) -> Result<()> {
-        self.collector.push_normalised(outcome, opts, |v| v.id.as_str(), self.file, line)?;
+        self.collector.push(outcome, |v| v.id.as_str(), self.file, line)?;
+        self.progress(opts);
+        Ok(())
+    }
+
+    fn progress(&self, opts: &ReadOptions<'_>) {
         if self.collector.read() % PROGRESS_EVERY == 0 {
             opts.report(Progress { records: self.collector.read(), bytes: self.bytes });
         }
-        Ok(())
     }
 }
 
@@ -367,7 +570,7 @@ fn posting_id(node: &Node) -> Result<Id> {
     Err(Error::new(ErrorKind::MissingField, "a posting needs an `identifier`, `@id` or `url`").with_field("identifier"))
 }
 
-fn occupation(node: &Node, opts: &ReadOptions<'_>) -> Result<Occupation> {
+fn occupation(node: &Node, opts: &RecordOptions<'_>) -> Result<Occupation> {
     if let Some(cat) = node.get("occupationalCategory") {
         let mut first_error = None;
         for item in items(cat) {
@@ -410,7 +613,7 @@ fn occupation(node: &Node, opts: &ReadOptions<'_>) -> Result<Occupation> {
 }
 
 /// The first `jobLocation`'s point; `None` when the posting has no `jobLocation`.
-fn location(node: &Node, opts: &ReadOptions<'_>, notes: &mut Notes) -> Result<Option<GeoPoint>> {
+fn location(node: &Node, opts: &RecordOptions<'_>, notes: &mut Notes) -> Result<Option<GeoPoint>> {
     let Some(loc) = node.get("jobLocation") else { return Ok(None) };
     let place = items(loc).first().ok_or_else(|| invalid("jobLocation", "an empty list"))?;
     if let Some(geo) = place.get("geo") {
@@ -724,7 +927,7 @@ fn employer(v: &Value) -> Result<Id> {
 /// The sector from `industry`; absent: the caller's explicit default, else
 /// unknown (never a guess). An `industry` in words ("Horeca", "Logistiek")
 /// is no NACE code: the posting is kept without a sector, with a warning.
-fn sector(node: &Node, opts: &ReadOptions<'_>, notes: &mut Notes) -> Result<Option<Nace>> {
+fn sector(node: &Node, opts: &RecordOptions<'_>, notes: &mut Notes) -> Result<Option<Nace>> {
     let Some(v) = node.get("industry") else { return Ok(opts.default_sector) };
     let text = items(v).first().and_then(text_of).unwrap_or_default();
     match parse_sector(&text) {
@@ -741,7 +944,7 @@ fn sector(node: &Node, opts: &ReadOptions<'_>, notes: &mut Notes) -> Result<Opti
     }
 }
 
-fn to_vacancy(node: &Node, opts: &ReadOptions<'_>) -> Result<(Vacancy, Notes)> {
+fn to_vacancy(node: &Node, opts: &RecordOptions<'_>) -> Result<(Vacancy, Notes)> {
     let mut notes = Notes::default();
     let id = posting_id(node)?;
     let occ = occupation(node, opts)?;
@@ -788,3 +991,7 @@ fn to_vacancy(node: &Node, opts: &ReadOptions<'_>) -> Result<(Vacancy, Notes)> {
     }
     Ok((v, notes))
 }
+
+#[cfg(test)]
+#[path = "jobposting_chunked_tests.rs"]
+mod chunked_tests;

@@ -27,6 +27,11 @@
 //!   after `om`/`at` also a bare hour when a start word or `dienst`/`shift` came
 //!   at most four words before (`shifts begin at 6`).
 //!
+//! In a description, a time in a sentence about contact ("bel ons tussen 9.00
+//! en 17.00 uur", "call us from 9 am", "telefonisch bereikbaar vanaf 08:30":
+//! a contact word before it in the same sentence, no start or shift word in
+//! between) is no start: those are the employer's hours, not the job's.
+//!
 //! The earliest start stated is the answer (a posting with early, late and
 //! night shifts can start at the early one).
 //!
@@ -248,6 +253,26 @@ struct Scan<'t, 'a> {
     source: Source,
 }
 
+/// Words that make the times after them the employer's hours of contact, not
+/// working hours ("Bel ons tussen 9.00 en 17.00 uur", "call us from 9 am").
+const CONTACT_WORDS: [&str; 16] = [
+    "bel",
+    "bellen",
+    "belt",
+    "telefonisch",
+    "telefoon",
+    "contact",
+    "contactpersoon",
+    "vragen",
+    "reageren",
+    "kantoortijden",
+    "openingstijden",
+    "call",
+    "phone",
+    "questions",
+    "contacting",
+    "telephone",
+];
 const RANGE_OPENERS: [&str; 5] = ["van", "from", "tussen", "between", "vanaf"];
 const RANGE_SEPARATORS: [&str; 7] = ["tot", "to", "till", "until", "en", "and", "tm"];
 const HOUR_UNITS: [&str; 7] = ["uur", "uren", "u", "hours", "hour", "hrs", "h"];
@@ -484,14 +509,33 @@ impl Scan<'_, '_> {
         (i.saturating_sub(4)..i).any(|k| self.is_word(k, &START_WORDS) || self.is_word(k, &SHIFT_WORDS))
     }
 
+    /// Whether the time at `i` is in a phrase about contact: a contact word
+    /// before it in the same sentence, with no start or shift word between
+    /// ("bel ons: de dienst begint om 6:00" is a start).
+    fn contact_context(&self, i: usize) -> bool {
+        for k in (i.saturating_sub(8)..i).rev() {
+            match self.t.get(k) {
+                Some(Tok::Sym('.' | '!' | '?' | ';')) => return false,
+                Some(Tok::Word(w)) if START_WORDS.contains(w) || SHIFT_WORDS.contains(w) => return false,
+                Some(Tok::Word(w)) if CONTACT_WORDS.contains(w) => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+
     fn run(&self) -> Stated {
         let mut stated = Stated::default();
         let mut earliest: Option<u16> = None;
         let mut take = |m: u16| earliest = Some(earliest.map_or(m, |e| e.min(m)));
         let mut i = 0;
         while i < self.t.len() {
+            // Times of contact are no start, in prose: "bel ons tussen 9.00 en 17.00 uur".
+            let contact = self.source == Source::Description && self.contact_context(i);
             if let Some((start, next)) = self.clock_range(i) {
-                take(start);
+                if !contact {
+                    take(start);
+                }
                 i = next;
                 continue;
             }
@@ -502,7 +546,7 @@ impl Scan<'_, '_> {
                     continue;
                 }
             }
-            if let Some(start) = self.start_phrase(i) {
+            if let Some(start) = self.start_phrase(i).filter(|_| !contact) {
                 take(start);
             }
             i += 1;
@@ -552,6 +596,11 @@ mod tests {
         assert_eq!(start("Werktijden 7.00 - 15.30 uur").as_deref(), Some("07:00"));
         assert_eq!(start("start om 8 uur 's avonds").as_deref(), Some("20:00"));
         assert_eq!(start("<p>Start:&nbsp;<b>05:15</b></p>").as_deref(), Some("05:15"));
+        // A contact phrase in another sentence, or before the start word, does not hide the start.
+        assert_eq!(start("Bel ons gerust. De dienst begint om 6:00.").as_deref(), Some("06:00"));
+        assert_eq!(start("Goed bereikbaar met het OV, werktijden 6.00 - 14.00 uur").as_deref(), Some("06:00"));
+        assert_eq!(start("Bel ons: je begint om 5.30 uur").as_deref(), Some("05:30"));
+        assert_eq!(start("Bel ons tussen 9.00 en 17.00 uur. Werktijden 6.00 - 14.30 uur").as_deref(), Some("06:00"));
     }
 
     #[test]
@@ -566,6 +615,11 @@ mod tests {
             "We have 6 locations; start at 6 locations",
             "Reageer binnen 24 uur",
             "Pauze 12.30",
+            "Bel ons tussen 9.00 en 17.00 uur",
+            "Vragen? Je kunt ons bellen van 8:30 tot 17:00.",
+            "Call us from 9 am to 5 pm with questions",
+            "Telefonisch bereikbaar vanaf 08:30",
+            "Heb je vragen? Bel 050-1234567 tussen 9 en 17 uur",
             "vanaf 16 uur",
             "32-40 hours per week",
             "",

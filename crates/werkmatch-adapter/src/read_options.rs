@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use werkmatch_core::rank::Executor;
 use werkmatch_core::Nace;
 
 use crate::error::{Error, ErrorKind, OnError, Result};
@@ -29,6 +30,7 @@ use crate::resolve::{OccupationResolver, SkillPhraseNormaliser, TitleNormaliser}
 /// | [`normaliser`](ReadOptionsBuilder::normaliser) (free-text titles) | – (FORMAT.md has codes) | ✓ | ✓ | ✓ |
 /// | [`skill_normaliser`](ReadOptionsBuilder::skill_normaliser), [`keep_unmapped_skills`](ReadOptionsBuilder::keep_unmapped_skills) | – (FORMAT.md has skill ids) | ✓ | ✓ | ✓ |
 /// | [`default_sector`](ReadOptionsBuilder::default_sector) | – (v1.1: an absent sector is unknown) | – | ✓ (`industry` absent) | – |
+/// | [`executor`](ReadOptionsBuilder::executor) (records converted in parallel) | – | – | ✓ | – |
 ///
 /// ```
 /// use werkmatch_adapter::{OnError, ReadOptions};
@@ -55,6 +57,21 @@ pub struct ReadOptions<'a> {
     pub(crate) default_sector: Option<Nace>,
     pub(crate) area: ExpectedArea,
     pub(crate) progress: Option<&'a dyn Fn(Progress)>,
+    pub(crate) executor: Executor<'a>,
+}
+
+/// The options that converting one record needs: all but the progress
+/// callback (a `Fn` that need not be `Sync`) and the executor, so that
+/// records can be converted on several threads.
+#[derive(Clone, Copy)]
+pub(crate) struct RecordOptions<'a> {
+    pub postcodes: Option<&'a PostcodeTable>,
+    pub resolver: Option<&'a dyn OccupationResolver>,
+    pub normaliser: Option<&'a dyn TitleNormaliser>,
+    pub skill_normaliser: Option<&'a dyn SkillPhraseNormaliser>,
+    pub keep_unmapped_skills: bool,
+    pub default_sector: Option<Nace>,
+    pub area: ExpectedArea,
 }
 
 impl<'a> ReadOptions<'a> {
@@ -114,6 +131,24 @@ impl<'a> ReadOptions<'a> {
         self.area
     }
 
+    /// Where a reader converts its records (see [`ReadOptionsBuilder::executor`]).
+    pub fn executor(&self) -> Executor<'a> {
+        self.executor
+    }
+
+    /// The part of the options one record's conversion needs (shareable between threads).
+    pub(crate) fn record_options(&self) -> RecordOptions<'a> {
+        RecordOptions {
+            postcodes: self.postcodes,
+            resolver: self.resolver,
+            normaliser: self.normaliser,
+            skill_normaliser: self.skill_normaliser,
+            keep_unmapped_skills: self.keep_unmapped_skills,
+            default_sector: self.default_sector,
+            area: self.area,
+        }
+    }
+
     /// Tells the progress callback, if any, how far a reader has come.
     pub(crate) fn report(&self, progress: Progress) {
         if let Some(cb) = self.progress {
@@ -134,6 +169,7 @@ impl fmt::Debug for ReadOptions<'_> {
             .field("default_sector", &self.default_sector)
             .field("area", &self.area)
             .field("progress", &self.progress.is_some())
+            .field("executor", &self.executor)
             .finish()
     }
 }
@@ -213,6 +249,24 @@ impl<'a> ReadOptionsBuilder<'a> {
     /// methods take `&self`).
     pub fn progress(&mut self, callback: &'a dyn Fn(Progress)) -> &mut Self {
         self.opts.progress = Some(callback);
+        self
+    }
+
+    /// Where the JobPosting reader converts its postings.
+    ///
+    /// [`Executor::Global`] (the default, as everywhere in werkmatch) or
+    /// [`Executor::Pool`]: the reader cuts the input into chunks of
+    /// postings, converts the postings of a chunk (JSON, text extraction,
+    /// title and skill normalisation) on rayon's current pool or the
+    /// caller's, and then takes their outcomes in input order.
+    /// [`Executor::CurrentThread`]: one posting at a time on the calling
+    /// thread, as the input streams (the plain path the chunked one is
+    /// checked against). The outcome (records, rejections, warnings,
+    /// counts, progress reports) is the same either way and for any number
+    /// of threads; only the time differs, and a chunk's text is in memory at
+    /// once instead of one posting's.
+    pub fn executor(&mut self, executor: Executor<'a>) -> &mut Self {
+        self.opts.executor = executor;
         self
     }
 

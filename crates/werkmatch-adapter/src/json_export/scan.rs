@@ -200,7 +200,17 @@ impl<'f, R: BufRead> Scanner<'f, R> {
                 return Ok(if scalar { Cut::Complete } else { Cut::EndOfInput });
             }
             let mut end = None;
-            for (i, &b) in chunk.iter().enumerate() {
+            let mut i = 0;
+            while let Some(&b) = chunk.get(i) {
+                i += 1;
+                if in_string && !escaped && !matches!(b, b'"' | b'\\' | b'\n') {
+                    // Inside a string only a quote, a backslash or a line break changes
+                    // anything: skip to the next one (descriptions are long strings).
+                    let rest = chunk.get(i..).unwrap_or(&[]);
+                    i += rest.iter().position(|c| matches!(c, b'"' | b'\\' | b'\n')).unwrap_or(rest.len());
+                    continue;
+                }
+                let i = i - 1;
                 if scalar {
                     if matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b',' | b':' | b']' | b'}' | b'[' | b'{' | b'"') {
                         end = Some(i);
@@ -644,6 +654,39 @@ mod tests {
             })
             .unwrap();
         (pieces, syntax)
+    }
+
+    /// Every event of a scan of `input` read through a buffer of `capacity` bytes, as text.
+    fn events(input: &[u8], capacity: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let reader = std::io::BufReader::with_capacity(capacity, input);
+        let mut scanner = Scanner::new(reader, None);
+        let end = scanner.run(true, &mut |ev| {
+            out.push(match ev {
+                Event::Value(p) => {
+                    format!("{} {} {} {} {} {:?}", p.line, p.start, p.end, p.in_graph, p.truncated, p.bytes)
+                }
+                Event::Syntax(e) => format!("syntax {e} {:?}", e.position()),
+            });
+            Ok(())
+        });
+        out.push(format!("{:?} {}", end.map_err(|e| e.to_string()), scanner.bytes()));
+        out
+    }
+
+    proptest::proptest! {
+        /// The skip over a string's plain bytes (the fast path) against the byte-by-byte
+        /// scan: with a one-byte buffer there is never anything to skip.
+        #[test]
+        fn skipping_inside_strings_cuts_as_byte_by_byte(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "[", "]", "{", "}", ",", ":", "\"", "\\", "\n", " ", "\"@graph\"", "1", "null",
+                "\"a long plain string of text\"", "plain words", "é",
+            ]), 0..60)
+        ) {
+            let input = parts.concat();
+            proptest::prop_assert_eq!(events(input.as_bytes(), 1), events(input.as_bytes(), 1 << 16));
+        }
     }
 
     fn p(line: u64, in_graph: bool, depth: usize, text: &str) -> Cut {

@@ -52,6 +52,8 @@
 //! so they do not depend on how busy the machine was across runs.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+#[path = "bench/cpu.rs"]
+mod cpu;
 #[path = "bench/import.rs"]
 mod import;
 #[path = "bench/live.rs"]

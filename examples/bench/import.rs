@@ -43,6 +43,7 @@ use werkmatch::rank::Executor;
 use werkmatch::Vacancy;
 
 use super::postings::{document, esco_vocabulary, postcode_rows, Generated, Vocabulary};
+use crate::cpu::process_cpu_s;
 
 /// What `bench --import` was asked for.
 pub struct ImportArgs {
@@ -58,15 +59,6 @@ pub struct ImportArgs {
     pub runs: usize,
     /// Also write the generated document here (for `import --kind jobposting`, or perf).
     pub write_postings: Option<PathBuf>,
-}
-
-/// The process's CPU time (user + system) in seconds, from `/proc/self/stat`.
-fn process_cpu_s() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let rest = stat.rsplit_once(')')?.1;
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0) // USER_HZ is 100 on Linux
 }
 
 /// Writes the synthetic vocabulary as an ESCO-format export (Dutch labels) into `dir`.

@@ -23,17 +23,8 @@ use werkmatch::rank::Executor;
 use werkmatch::scan::{summarise, ScanConfig, Scanner};
 use werkmatch::score::ScoringConfig;
 
+use crate::cpu::process_cpu_s;
 use rayon::prelude::*;
-
-/// The process's CPU time (user + system) in seconds, from `/proc/self/stat`.
-fn process_cpu_s() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name (which is in parentheses and may hold spaces).
-    let rest = stat.rsplit_once(')')?.1;
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0) // USER_HZ is 100 on Linux
-}
 
 /// The scan's numbers as one JSON object.
 pub fn run(

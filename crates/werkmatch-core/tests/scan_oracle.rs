@@ -46,6 +46,18 @@ fn scan_population(seed: u64) -> Population {
     p
 }
 
+/// The fast scanner over population `p` (one spelling for the tests' many).
+fn scanner<'a>(
+    cfg: &'a ScoringConfig,
+    scfg: &'a ScanConfig,
+    p: &'a Population,
+    cat: &'a OccupationCatalogue,
+    set: Overrides,
+    exec: Executor<'_>,
+) -> Scanner<'a> {
+    Scanner::with_overrides(cfg, scfg, &p.seekers, &p.vacancies, &p.employers, cat, set, exec).unwrap()
+}
+
 fn scan_config(r: &mut Rng) -> ScanConfig {
     ScanConfig::builder()
         .min_score(*r.pick(&[0.5, 0.3, 0.6, 0.45]))
@@ -64,8 +76,7 @@ fn check(seed: u64) {
     let cfg = ScoringConfig::default();
     let scfg = scan_config(&mut Rng::new(seed ^ 77));
     let want = reference::scan(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat).unwrap();
-    let scanner =
-        Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread).unwrap();
+    let scanner = scanner(&cfg, &scfg, &p, &cat, Overrides::none(), Executor::CurrentThread);
     let got = scanner.scan_all(Executor::CurrentThread, &|| {});
     assert_eq!(got.len(), want.len());
     for (g, w) in got.iter().zip(&want) {
@@ -83,17 +94,7 @@ fn check_overrides(seed: u64, n: usize) {
     let scfg = scan_config(&mut Rng::new(seed ^ 78));
     let set = Overrides::new(decisions(&p, seed, n), Date::parse(TODAY).unwrap());
     let want = reference::scan_with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, &set).unwrap();
-    let scanner = Scanner::with_overrides(
-        &cfg,
-        &scfg,
-        &p.seekers,
-        &p.vacancies,
-        &p.employers,
-        &cat,
-        set.clone(),
-        Executor::CurrentThread,
-    )
-    .unwrap();
+    let scanner = scanner(&cfg, &scfg, &p, &cat, set.clone(), Executor::CurrentThread);
     let got = scanner.scan_all(Executor::CurrentThread, &|| {});
     assert_eq!(got.len(), want.len());
     for (g, w) in got.iter().zip(&want) {
@@ -134,7 +135,7 @@ proptest! {
         let cfg = ScoringConfig::default();
         let scfg = scan_config(&mut Rng::new(seed ^ 79));
         let set = Overrides::new(decisions(&p, seed, n), Date::parse(TODAY).unwrap());
-        let scanner = Scanner::with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, set, Executor::CurrentThread).unwrap();
+        let scanner = scanner(&cfg, &scfg, &p, &cat, set, Executor::CurrentThread);
         for i in 0..p.seekers.len() {
             for u in scanner.scan(i).tried {
                 prop_assert_eq!(scanner.what_if(i, &u.change), Some(u));
@@ -147,8 +148,7 @@ proptest! {
         let p = scan_population(seed);
         let cat = catalogue(seed);
         let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
-        let plain = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread)
-            .unwrap()
+        let plain = scanner(&cfg, &scfg, &p, &cat, Overrides::none(), Executor::CurrentThread)
             .scan_all(Executor::CurrentThread, &|| {});
         // Decisions that all expired: no effect at all.
         let expired: Vec<Override> = decisions(&p, seed, 20)
@@ -157,8 +157,7 @@ proptest! {
             .collect();
         let set = Overrides::new(expired, Date::parse(TODAY).unwrap());
         prop_assert!(set.is_empty());
-        let with = Scanner::with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, set, Executor::CurrentThread)
-            .unwrap()
+        let with = scanner(&cfg, &scfg, &p, &cat, set, Executor::CurrentThread)
             .scan_all(Executor::CurrentThread, &|| {});
         prop_assert_eq!(plain, with);
     }
@@ -174,16 +173,14 @@ proptest! {
         let cat = catalogue(seed);
         let cfg = ScoringConfig::default();
         let scfg = ScanConfig::default();
-        let one = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread)
-            .unwrap()
+        let one = scanner(&cfg, &scfg, &p, &cat, Overrides::none(), Executor::CurrentThread)
             .scan_all(Executor::CurrentThread, &|| {});
         let mut r = Rng::new(seed ^ 1);
         r.shuffle(&mut p.seekers);
         r.shuffle(&mut p.vacancies);
         r.shuffle(&mut p.employers);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
-        let many = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::Pool(&pool))
-            .unwrap()
+        let many = scanner(&cfg, &scfg, &p, &cat, Overrides::none(), Executor::Pool(&pool))
             .scan_all(Executor::Pool(&pool), &|| {});
         prop_assert_eq!(&one, &many);
         for (a, b) in one.iter().zip(&many) {
@@ -208,8 +205,7 @@ proptest! {
         };
         let want = reference::scan_with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, &set).unwrap();
         let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
-        let scanner = Scanner::with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, set, Executor::Pool(&pool))
-            .unwrap()
+        let scanner = scanner(&cfg, &scfg, &p, &cat, set, Executor::Pool(&pool))
             .with_min_chunk(chunk);
         for w in &want {
             let i = scanner.position(w.seeker.as_str()).unwrap();
@@ -226,7 +222,7 @@ proptest! {
         let cat = catalogue(seed);
         let cfg = ScoringConfig::default();
         let scfg = ScanConfig::default();
-        let scanner = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread).unwrap();
+        let scanner = scanner(&cfg, &scfg, &p, &cat, Overrides::none(), Executor::CurrentThread);
         for i in 0..p.seekers.len() {
             // Nobody asks for these: no knock-out lifted, no score raised.
             for c in [Change::Skill("nobody-asks".into()), Change::Certificate("nobody-requires".into())] {
@@ -248,8 +244,7 @@ fn the_random_populations_exercise_every_count() {
         let p = scan_population(seed);
         let cat = catalogue(seed);
         let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
-        let scanner =
-            Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread).unwrap();
+        let scanner = scanner(&cfg, &scfg, &p, &cat, Overrides::none(), Executor::CurrentThread);
         for s in scanner.scan_all(Executor::CurrentThread, &|| {}) {
             (m, c, h, alt) = (m + s.matches, c + s.competitive, h + s.hidden, alt + s.alternatives.len());
             gaps += s.near_gaps.len();
@@ -283,21 +278,10 @@ fn the_random_overrides_exercise_every_case() {
         let cat = catalogue(seed);
         let (cfg, scfg) = (ScoringConfig::default(), ScanConfig::default());
         let set = Overrides::new(decisions(&p, seed, 30), Date::parse(TODAY).unwrap());
-        let plain = Scanner::new(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, Executor::CurrentThread)
-            .unwrap()
+        let plain = scanner(&cfg, &scfg, &p, &cat, Overrides::none(), Executor::CurrentThread)
             .scan_all(Executor::CurrentThread, &|| {});
-        let with = Scanner::with_overrides(
-            &cfg,
-            &scfg,
-            &p.seekers,
-            &p.vacancies,
-            &p.employers,
-            &cat,
-            set.clone(),
-            Executor::CurrentThread,
-        )
-        .unwrap()
-        .scan_all(Executor::CurrentThread, &|| {});
+        let with = scanner(&cfg, &scfg, &p, &cat, set.clone(), Executor::CurrentThread)
+            .scan_all(Executor::CurrentThread, &|| {});
         for (a, b) in plain.iter().zip(&with) {
             failing_listed +=
                 b.best.vacancies.iter().filter(|x| x.included && !x.explanation.knockouts.is_empty()).count();

@@ -4,7 +4,7 @@
 //! with a message when `python3` is not installed.
 
 mod support;
-use support::{root, run_ok, text};
+use support::{python3_or_skip, root, run_ok, text};
 
 use std::path::Path;
 use std::process::Command;
@@ -15,8 +15,7 @@ fn s(p: &Path) -> &str {
 
 #[test]
 fn the_report_agrees_with_the_python_crosscheck_on_a_generated_population() {
-    if Command::new("python3").arg("--version").output().is_err() {
-        eprintln!("skipped: python3 is not installed (the cross-check is a Python script)");
+    if !python3_or_skip() {
         return;
     }
     let d = std::env::temp_dir().join(format!("werkmatch-fairness-crosscheck-{}", std::process::id()));

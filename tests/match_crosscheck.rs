@@ -7,7 +7,7 @@
 //! is not installed.
 
 mod support;
-use support::{root, run_ok, text};
+use support::{python3_or_skip, root, run_ok, text};
 
 use std::path::Path;
 use std::process::Command;
@@ -25,8 +25,7 @@ fn python(script: &str, args: &[&str]) -> serde_json::Value {
 
 #[test]
 fn match_agrees_with_the_python_statement_of_scoring_md_on_v1_1_records() {
-    if Command::new("python3").arg("--version").output().is_err() {
-        eprintln!("skipped: python3 is not installed (the cross-check is a Python script)");
+    if !python3_or_skip() {
         return;
     }
     let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("match-crosscheck-{}", std::process::id()));

@@ -5,7 +5,7 @@
 //! message when `python3` is not installed.
 
 mod support;
-use support::{root, run_ok, text};
+use support::{python3_or_skip, root, run_ok, text};
 
 use std::path::Path;
 use std::process::Command;
@@ -36,8 +36,7 @@ fn crosscheck(dir: &Path, out: &Path) -> serde_json::Value {
 
 #[test]
 fn the_scan_agrees_with_the_python_statement_of_scan_md() {
-    if Command::new("python3").arg("--version").output().is_err() {
-        eprintln!("skipped: python3 is not installed (the cross-check is a Python script)");
+    if !python3_or_skip() {
         return;
     }
     let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("scan-crosscheck-{}", std::process::id()));

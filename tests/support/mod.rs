@@ -39,6 +39,16 @@ pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// Whether `python3` runs here (the cross-checks are Python scripts); says
+/// on stderr that the test is skipped when it does not.
+pub fn python3_or_skip() -> bool {
+    let there = std::process::Command::new("python3").arg("--version").output().is_ok();
+    if !there {
+        eprintln!("skipped: python3 is not installed (the cross-check is a Python script)");
+    }
+    there
+}
+
 /// Debian's headless-capable Chromium (`apt-get install -y chromium`; `.ci/run` installs it), if present.
 pub fn chromium() -> Option<PathBuf> {
     ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.exists())

@@ -445,7 +445,14 @@ impl LabelIndex {
                 let stem = |st: &Stemmer| self.stem_ids.get(st.stem(w).as_ref()).copied().unwrap_or(u32::MAX);
                 let skill_targets =
                     if id.is_none() { self.skill_words.get(*w).map_or(&[][..], Vec::as_slice) } else { &[][..] };
-                QToken { id, skill_targets, text: w, idf: idf * role, stems: [stem(&self.en), stem(&self.nl)] }
+                QToken {
+                    id,
+                    skill_targets,
+                    text: w,
+                    all: &q_words,
+                    idf: idf * role,
+                    stems: [stem(&self.en), stem(&self.nl)],
+                }
             })
             .collect();
         let says_manager = q_words.iter().any(|w| is_manager_word(w));
@@ -582,7 +589,7 @@ impl LabelIndex {
                 continue;
             }
             // The longest known head of at least 4 letters whose modifier has at least 3.
-            let cut = (3..=w.len() - 4).find(|&i| {
+            let cut = (COMPOUND_MIN_MODIFIER..=w.len() - 4).find(|&i| {
                 let (m, h) = (w.get(..i).unwrap_or(""), w.get(i..).unwrap_or(""));
                 self.tok_ids.contains_key(h)
                     && self.is_word_prefix(m.strip_suffix('s').filter(|x| x.len() >= 3).unwrap_or(m))
@@ -676,8 +683,20 @@ impl LabelIndex {
         if ql < 3 || ll < 3 {
             return 0.0;
         }
-        // A compound that ends in the other word shares its head ("heftruckchauffeur" ~ "chauffeur").
-        let compound = if (ql >= 4 && ll > ql && lw.ends_with(qw)) || (ll >= 4 && ql > ll && qw.ends_with(lw)) {
+        // A compound that ends in the other word shares its head. A title compound
+        // matches a label that is its head ("heftruckchauffeur" ~ "chauffeur": the
+        // label is the wider occupation) when what precedes the head could be a word
+        // of its own, at least COMPOUND_MIN_MODIFIER letters ("extractor" is no kind of
+        // "tractor"). A label compound says more than the title word: "factchecker" is
+        // not any "checker", "vrachtwagenchauffeur" not any "chauffeur". It matches
+        // only when the title writes the compound apart ("medewerker magazijn",
+        // "medewerker bediening" ~ "bedieningsmedewerker", "sales clerk").
+        let label_compound = ql >= 4 && ll > ql && lw.ends_with(qw) && {
+            let rest = lw.get(..ll - ql).unwrap_or("");
+            qt.all.iter().any(|&w| w != qw && (w == rest || rest.strip_suffix('s') == Some(w)))
+        };
+        let title_compound = ll >= 4 && ql >= ll + COMPOUND_MIN_MODIFIER && qw.ends_with(lw);
+        let compound = if label_compound || title_compound {
             let (short, long) = if ql < ll { (ql, ll) } else { (ll, ql) };
             0.5 + 0.4 * short as f32 / long as f32
         } else {
@@ -690,6 +709,9 @@ impl LabelIndex {
         compound.max(typo).max(abbr).max(stem)
     }
 }
+
+/// The shortest modifier of a compound (as in [`LabelIndex::split_compounds`]).
+const COMPOUND_MIN_MODIFIER: usize = 3;
 
 /// The Jaro-Winkler similarity at which two words count as a typo of each other.
 const TYPO_JW: f64 = 0.9;
@@ -720,6 +742,8 @@ struct QToken<'q> {
     /// For a word no label has: the targets whose skills' labels have it, sorted.
     skill_targets: &'q [u32],
     text: &'q str,
+    /// All words of the query (a compound may be written apart: "sales clerk", "medewerker magazijn").
+    all: &'q [&'q str],
     idf: f32,
     stems: [u32; 2],
 }
@@ -896,6 +920,42 @@ mod tests {
                 prop_assert!(may_be_typo(&a, &b), "{} {}", a, b);
             }
         }
+    }
+
+    /// `word_sim` of query word `i` of `query` against the label word `label`.
+    fn sim(idx: &LabelIndex, query: &[&str], i: usize, label: &str) -> f32 {
+        let lt = idx.tok_ids[label];
+        let text = query[i];
+        let qt = QToken {
+            id: idx.tok_ids.get(text).copied(),
+            skill_targets: &[],
+            text,
+            all: query,
+            idf: 1.0,
+            stems: [u32::MAX; 2],
+        };
+        idx.word_sim(&qt, lt)
+    }
+
+    #[test]
+    fn a_label_compound_needs_its_modifier_in_the_title() {
+        let labels = ["factchecker", "magazijnmedewerker", "bedieningsmedewerker", "chauffeur", "tractor"];
+        let idx = LabelIndex::build(
+            labels.iter().enumerate().map(|(t, l)| (t as u32, LabelKind::Preferred, l.to_string())),
+            labels.iter().map(|l| l.to_string()).collect(),
+            vec![9; labels.len()],
+            &[],
+        );
+        // The label says which checker; the title does not.
+        assert_eq!(sim(&idx, &["room", "checker"], 1, "factchecker"), 0.0);
+        // The title writes the compound apart, in either order, with or without the linking s.
+        assert!(sim(&idx, &["medewerker", "magazijn"], 0, "magazijnmedewerker") > 0.5);
+        assert!(sim(&idx, &["magazijn", "medewerker"], 1, "magazijnmedewerker") > 0.5);
+        assert!(sim(&idx, &["medewerker", "bediening"], 0, "bedieningsmedewerker") > 0.5);
+        // A title compound matches the label that is its head, when the modifier can be a word.
+        assert!(sim(&idx, &["heftruckchauffeur"], 0, "chauffeur") > 0.5);
+        // "ex" is too short a modifier: no compound credit (0.81), only the weak typo one.
+        assert!(sim(&idx, &["extractor"], 0, "tractor") < 0.5);
     }
 
     #[test]

@@ -892,13 +892,25 @@ fn head_position(words: &[&str]) -> Option<usize> {
     (0..end).rev().find(|&i| words.get(i).is_some_and(|w| !MODIFIERS.contains(w) && w.len() > 1))
 }
 
+/// Prepositions whose phrase, after a title, says for whom, where or with what the
+/// work is done, not what it is: "Baker for Cooking Video", "Personal Assistant to
+/// Managing Director", "Sales Executive in KL", "Chauffeur met rijbewijs C",
+/// "Medewerker bij …". Not "of" / "van" (and "on"), which are part of the occupation
+/// ("Head of Department"). Chosen on the even split (+0.0005 even, +0.0011 odd).
+const QUALIFYING_PREPOSITIONS: [&str; 8] = [" for ", " to ", " at ", " in ", " with ", " voor ", " bij ", " met "];
+
 /// Splits a title into its main part and a qualifier: what follows the first
-/// bracket, " - ", "@" or "|" ("Solution Architect (Java)", "Driver - Shah Alam").
+/// bracket, " - ", "@", "|" or qualifying preposition ([`QUALIFYING_PREPOSITIONS`]):
+/// "Solution Architect (Java)", "Driver - Shah Alam", "Baker for Cooking Video".
 /// Ads put locations, reference numbers and specialisms there.
 fn split_qualifier(title: &str) -> (&str, &str) {
+    // ASCII lowercasing keeps every byte offset, so a cut found in `lower` cuts `title`.
+    let lower = title.to_ascii_lowercase();
+    let prepositions = QUALIFYING_PREPOSITIONS.iter().map(|p| lower.find(p));
     let cut =
         [title.find('('), title.find('['), title.find(" - "), title.find(" – "), title.find('@'), title.find('|')]
             .into_iter()
+            .chain(prepositions)
             .flatten()
             .min();
     match cut.and_then(|i| Some((title.get(..i)?, title.get(i..)?))) {
@@ -956,6 +968,23 @@ mod tests {
         assert!(sim(&idx, &["heftruckchauffeur"], 0, "chauffeur") > 0.5);
         // "ex" is too short a modifier: no compound credit (0.81), only the weak typo one.
         assert!(sim(&idx, &["extractor"], 0, "tractor") < 0.5);
+    }
+
+    #[test]
+    fn qualifiers_follow_brackets_dashes_and_prepositions() {
+        assert_eq!(split_qualifier("Solution Architect (Java)"), ("Solution Architect ", "(Java)"));
+        assert_eq!(split_qualifier("Driver - Shah Alam"), ("Driver", " - Shah Alam"));
+        assert_eq!(split_qualifier("Baker FOR Cooking Video"), ("Baker", " FOR Cooking Video"));
+        assert_eq!(split_qualifier("Chauffeur met rijbewijs C (m/v)"), ("Chauffeur", " met rijbewijs C (m/v)"));
+        assert_eq!(
+            split_qualifier("Assistant to Director – Kuala Lumpur"),
+            ("Assistant", " to Director – Kuala Lumpur")
+        );
+        // "of" names the occupation; a title that begins with a preposition keeps it.
+        assert_eq!(split_qualifier("Head of Department"), ("Head of Department", ""));
+        assert_eq!(split_qualifier("(Senior) Developer"), ("(Senior) Developer", ""));
+        assert_eq!(split_qualifier("Medewerker in de bediening"), ("Medewerker", " in de bediening"));
+        assert_eq!(split_qualifier("Tester in"), ("Tester in", ""));
     }
 
     #[test]

@@ -61,9 +61,9 @@ fn shared_data_titles_and_thresholds() {
         sample.iter().map(|c| on.search(&c.phrase, 10).iter().position(|m| m.uri == c.answer)).collect();
     let m = RankMetrics::from_ranks(&ranks);
     eprintln!("titles (every 8th) {m:?}");
-    // A floor, not the #12 target (0.40, not reached: 0.398 on all development titles,
-    // 0.403 on this sample).
-    assert!(m.mrr >= 0.385, "title MRR {}", m.mrr);
+    // The #12 target (0.40) as a floor on this sample (0.408 here; all development
+    // titles 0.402 by `eval_titles`, which is where the target is measured).
+    assert!(m.mrr >= 0.40, "title MRR {}", m.mrr);
 
     let sn = SkillNormaliser::new(&t);
     for q in ["aaaa", "xyz 123", "qwerty", "asdf jkl", "Allround medewerker"] {

@@ -27,7 +27,7 @@ use werkmatch::adapter::occupation_catalogue;
 use werkmatch::adapter::synthetic::{generate, GeneratorConfig, Population};
 use werkmatch::plan::{self, CandidateGraph, Mode, Objective};
 use werkmatch::rank::{Executor, Matcher, RankOptions, Ranking};
-use werkmatch::scan::{summarise, ScanConfig, Scanner};
+use werkmatch::scan::{summarise, ScanConfig, ScanInput, Scanner};
 use werkmatch::score::{self, KnockOut, KnockOuts, ScoringConfig};
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Jobseeker, Vacancy};
@@ -90,8 +90,13 @@ fn rank(cfg: &ScoringConfig, pop: &Population, opts: &RankOptions, lang: Lang) -
 fn scan_section(cfg: &ScoringConfig, pop: &Population, step: usize, lang: Lang) {
     let scfg = ScanConfig::default();
     let catalogue = occupation_catalogue::synthetic();
-    let scanner = Scanner::new(cfg, &scfg, &pop.seekers, &pop.vacancies, &pop.employers, &catalogue, Executor::Global)
-        .unwrap_or_else(|e| panic!("the generator gives unique ids: {e}"));
+    let scanner = Scanner::new(
+        cfg,
+        &scfg,
+        ScanInput::new(&pop.seekers, &pop.vacancies, &catalogue).with_employers(&pop.employers),
+        Executor::Global,
+    )
+    .unwrap_or_else(|e| panic!("the generator gives unique ids: {e}"));
     let sample: Vec<usize> = (0..pop.seekers.len()).step_by(step).collect();
     let scans: Vec<_> = sample.par_iter().map(|&i| scanner.scan(i)).collect();
     let summary = summarise(&scans, &pop.vacancies, pop.employers.len());

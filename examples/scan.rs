@@ -56,7 +56,7 @@ use werkmatch::adapter::overrides::KnownIds;
 use werkmatch::adapter::{occupation_catalogue, ConceptLabels, OnError};
 use werkmatch::rank::Executor;
 use werkmatch::report;
-use werkmatch::scan::{summarise, OccupationCatalogue, Route, ScanConfig, Scanner, SeekerScan};
+use werkmatch::scan::{summarise, OccupationCatalogue, Route, ScanConfig, ScanInput, Scanner, SeekerScan};
 use werkmatch::score::ScoringConfig;
 use werkmatch::text::{Catalogue, Decimal, Label, Lang, Message, Verbatim};
 use werkmatch::{Employer, Jobseeker, Vacancy};
@@ -245,9 +245,14 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
     let cfg = ScoringConfig::default();
     let scfg = ScanConfig::default();
     let started = Instant::now();
-    let scanner =
-        Scanner::with_overrides(&cfg, &scfg, &seekers, &vacancies, &employers, &catalogue, overrides, Executor::Global)
-            .map_err(|e| Label::ScanPreparing.text_with(lang, &[("error", &Verbatim(&e))]))?;
+    let scanner = Scanner::with_overrides(
+        &cfg,
+        &scfg,
+        ScanInput::new(&seekers, &vacancies, &catalogue).with_employers(&employers),
+        overrides,
+        Executor::Global,
+    )
+    .map_err(|e| Label::ScanPreparing.text_with(lang, &[("error", &Verbatim(&e))]))?;
 
     let scans: Vec<SeekerScan> = match &args.id {
         Some(id) => {

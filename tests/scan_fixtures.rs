@@ -7,7 +7,7 @@
 use serde::de::DeserializeOwned;
 use werkmatch::adapter::occupation_catalogue;
 use werkmatch::rank::Executor;
-use werkmatch::scan::{reference, Change, ScanConfig, Scanner};
+use werkmatch::scan::{reference, Change, ScanConfig, ScanInput, Scanner};
 use werkmatch::score::ScoringConfig;
 use werkmatch::{Jobseeker, Vacancy};
 
@@ -25,9 +25,10 @@ fn the_worked_out_cases() {
     let seekers: Vec<Jobseeker> = read("seekers.jsonl");
     let vacancies: Vec<Vacancy> = read("vacancies.jsonl");
     let (cfg, scfg, cat) = (ScoringConfig::default(), ScanConfig::default(), occupation_catalogue::synthetic());
-    let scanner = Scanner::new(&cfg, &scfg, &seekers, &vacancies, &[], &cat, Executor::CurrentThread).unwrap();
+    let input = ScanInput::new(&seekers, &vacancies, &cat);
+    let scanner = Scanner::new(&cfg, &scfg, input, Executor::CurrentThread).unwrap();
     let scans = scanner.scan_all(Executor::CurrentThread, &|| {});
-    assert_eq!(scans, reference::scan(&cfg, &scfg, &seekers, &vacancies, &[], &cat).unwrap());
+    assert_eq!(scans, reference::scan(&cfg, &scfg, input).unwrap());
     let listed = |id: &str| -> (u64, Listed) {
         let s = scans.iter().find(|s| s.seeker.as_str() == id).unwrap();
         (s.matches, s.unlocks.iter().map(|u| (u.change.id(), u.gained, u.lost)).collect())

@@ -20,7 +20,7 @@ use std::time::Instant;
 use werkmatch::adapter::occupation_catalogue;
 use werkmatch::adapter::synthetic::Population;
 use werkmatch::rank::Executor;
-use werkmatch::scan::{summarise, ScanConfig, Scanner};
+use werkmatch::scan::{summarise, ScanConfig, ScanInput, Scanner};
 use werkmatch::score::ScoringConfig;
 
 use crate::cpu::process_cpu_s;
@@ -39,8 +39,13 @@ pub fn run(
     let cat = occupation_catalogue::synthetic();
     let emps = if employers { &pop.employers[..] } else { &[] };
     let t = Instant::now();
-    let scanner = Scanner::new(&cfg, &scfg, &pop.seekers, &pop.vacancies, emps, &cat, Executor::Global)
-        .unwrap_or_else(|e| panic!("generated ids are unique: {e}"));
+    let scanner = Scanner::new(
+        &cfg,
+        &scfg,
+        ScanInput::new(&pop.seekers, &pop.vacancies, &cat).with_employers(emps),
+        Executor::Global,
+    )
+    .unwrap_or_else(|e| panic!("generated ids are unique: {e}"));
     let prepare_s = t.elapsed().as_secs_f64();
     let sampled = sample.map(|n| {
         let step = (pop.seekers.len() / n.max(1)).max(1);

@@ -13,7 +13,9 @@ use kernel_support::{population, Population, Rng};
 use proptest::prelude::*;
 use werkmatch_core::overrides::{Date, Override, Overrides, Target};
 use werkmatch_core::rank::Executor;
-use werkmatch_core::scan::{reference, summarise, Change, Occupation, OccupationCatalogue, ScanConfig, Scanner};
+use werkmatch_core::scan::{
+    reference, summarise, Change, Occupation, OccupationCatalogue, ScanConfig, ScanInput, Scanner,
+};
 use werkmatch_core::score::ScoringConfig;
 use werkmatch_core::IscoCode;
 
@@ -55,7 +57,12 @@ fn scanner<'a>(
     set: Overrides,
     exec: Executor<'_>,
 ) -> Scanner<'a> {
-    Scanner::with_overrides(cfg, scfg, &p.seekers, &p.vacancies, &p.employers, cat, set, exec).unwrap()
+    Scanner::with_overrides(cfg, scfg, input(p, cat), set, exec).unwrap()
+}
+
+/// Population `p` and catalogue `cat` as one scan's input.
+fn input<'a>(p: &'a Population, cat: &'a OccupationCatalogue) -> ScanInput<'a> {
+    ScanInput::new(&p.seekers, &p.vacancies, cat).with_employers(&p.employers)
 }
 
 fn scan_config(r: &mut Rng) -> ScanConfig {
@@ -75,7 +82,7 @@ fn check(seed: u64) {
     let cat = catalogue(seed);
     let cfg = ScoringConfig::default();
     let scfg = scan_config(&mut Rng::new(seed ^ 77));
-    let want = reference::scan(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat).unwrap();
+    let want = reference::scan(&cfg, &scfg, input(&p, &cat)).unwrap();
     let scanner = scanner(&cfg, &scfg, &p, &cat, Overrides::none(), Executor::CurrentThread);
     let got = scanner.scan_all(Executor::CurrentThread, &|| {});
     assert_eq!(got.len(), want.len());
@@ -93,7 +100,7 @@ fn check_overrides(seed: u64, n: usize) {
     let cfg = ScoringConfig::default();
     let scfg = scan_config(&mut Rng::new(seed ^ 78));
     let set = Overrides::new(decisions(&p, seed, n), Date::parse(TODAY).unwrap());
-    let want = reference::scan_with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, &set).unwrap();
+    let want = reference::scan_with_overrides(&cfg, &scfg, input(&p, &cat), &set).unwrap();
     let scanner = scanner(&cfg, &scfg, &p, &cat, set.clone(), Executor::CurrentThread);
     let got = scanner.scan_all(Executor::CurrentThread, &|| {});
     assert_eq!(got.len(), want.len());
@@ -203,7 +210,7 @@ proptest! {
         } else {
             Overrides::none()
         };
-        let want = reference::scan_with_overrides(&cfg, &scfg, &p.seekers, &p.vacancies, &p.employers, &cat, &set).unwrap();
+        let want = reference::scan_with_overrides(&cfg, &scfg, input(&p, &cat), &set).unwrap();
         let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
         let scanner = scanner(&cfg, &scfg, &p, &cat, set, Executor::Pool(&pool))
             .with_min_chunk(chunk);

@@ -51,7 +51,7 @@ use super::prepared::{chord_limit, chord_within, sector_ix, Geo, PVac, Prepared,
 use super::result::{Best, BestMatches, SeekerScan, Unlock};
 use super::tally::Tally;
 use super::threshold::Thresholds;
-use super::{unique_ids, ScanConfig};
+use super::{unique_ids, ScanConfig, ScanInput};
 use crate::error::Result;
 use crate::isco::IscoCode;
 use crate::model::{Employer, HoursRange, Jobseeker, ModeSet, Nace, PhysicalLoad, TravelMode, Vacancy};
@@ -350,7 +350,7 @@ struct SeekerOverrides {
 ///
 /// ```
 /// use werkmatch_core::rank::Executor;
-/// use werkmatch_core::scan::{reference, OccupationCatalogue, ScanConfig, Scanner};
+/// use werkmatch_core::scan::{reference, OccupationCatalogue, ScanConfig, ScanInput, Scanner};
 /// use werkmatch_core::score::ScoringConfig;
 /// use werkmatch_core::{GeoPoint, Id, IscoCode, Jobseeker, Nace, Vacancy};
 ///
@@ -363,13 +363,14 @@ struct SeekerOverrides {
 /// v.requires_licence = true;
 /// let vacancies = vec![v];
 /// let (cfg, scfg, cat) = (ScoringConfig::default(), ScanConfig::default(), OccupationCatalogue::default());
-/// let scanner = Scanner::new(&cfg, &scfg, &seekers, &vacancies, &[], &cat, Executor::CurrentThread).unwrap();
+/// let input = ScanInput::new(&seekers, &vacancies, &cat);
+/// let scanner = Scanner::new(&cfg, &scfg, input, Executor::CurrentThread).unwrap();
 /// let scan = scanner.scan(0);
 /// assert_eq!(scan.matches, 0);
 /// // Only the licence knock-out stands in the way: `car` and `licence` both lift it ("car" < "licence").
 /// let listed: Vec<(String, u64)> = scan.unlocks.iter().map(|u| (u.change.id(), u.gained)).collect();
 /// assert_eq!(listed, [("car".to_owned(), 1), ("licence".to_owned(), 1)]);
-/// assert_eq!(vec![scan], reference::scan(&cfg, &scfg, &seekers, &vacancies, &[], &cat).unwrap());
+/// assert_eq!(vec![scan], reference::scan(&cfg, &scfg, input).unwrap());
 /// ```
 pub struct Scanner<'a> {
     cfg: &'a ScoringConfig,
@@ -406,33 +407,22 @@ impl std::fmt::Debug for Scanner<'_> {
 impl<'a> Scanner<'a> {
     /// Prepares the populations; the competitors' rankings are computed with
     /// the kernel on `exec`. Fails on a repeated seeker or vacancy id.
-    pub fn new(
-        cfg: &'a ScoringConfig,
-        scfg: &'a ScanConfig,
-        seekers: &'a [Jobseeker],
-        vacancies: &'a [Vacancy],
-        employers: &'a [Employer],
-        catalogue: &'a OccupationCatalogue,
-        exec: Executor<'_>,
-    ) -> Result<Self> {
-        Self::with_overrides(cfg, scfg, seekers, vacancies, employers, catalogue, Overrides::none(), exec)
+    pub fn new(cfg: &'a ScoringConfig, scfg: &'a ScanConfig, input: ScanInput<'a>, exec: Executor<'_>) -> Result<Self> {
+        Self::with_overrides(cfg, scfg, input, Overrides::none(), exec)
     }
 
     /// As [`Scanner::new`], honouring human overrides (AUDIT.md section 3;
     /// the reading is in docs/SCAN.md, reading 17). Decisions about
     /// ids that are not in the populations have no effect (the adapter
     /// reports them).
-    #[allow(clippy::too_many_arguments)]
     pub fn with_overrides(
         cfg: &'a ScoringConfig,
         scfg: &'a ScanConfig,
-        seekers: &'a [Jobseeker],
-        vacancies: &'a [Vacancy],
-        employers: &'a [Employer],
-        catalogue: &'a OccupationCatalogue,
+        input: ScanInput<'a>,
         overrides: Overrides,
         exec: Executor<'_>,
     ) -> Result<Self> {
+        let ScanInput { seekers, vacancies, employers, catalogue } = input;
         unique_ids(seekers)?;
         let thresholds = Thresholds::new(cfg, scfg, &overrides, seekers, vacancies, exec)?;
         let prep = Prepared::new(vacancies, employers);

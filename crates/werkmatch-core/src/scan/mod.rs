@@ -38,6 +38,7 @@ mod catalogue;
 mod change;
 mod config;
 mod fast;
+mod input;
 mod prepared;
 pub mod reference;
 mod result;
@@ -49,6 +50,7 @@ pub use catalogue::{Occupation, OccupationCatalogue};
 pub use change::{changes_for, Change, ParseChangeError};
 pub use config::{ScanConfig, ScanConfigBuilder};
 pub use fast::Scanner;
+pub use input::ScanInput;
 pub use result::{
     Alternative, Best, BestMatches, Buckets, ByLevel, CaseloadSummary, ChangeSummary, Distribution, Mismatch, Route,
     SeekerScan, SkillGap, Unlock,

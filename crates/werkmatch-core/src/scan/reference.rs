@@ -20,7 +20,7 @@ use super::alternatives::{candidates, rank, Reach};
 use super::catalogue::OccupationCatalogue;
 use super::change::changes_for;
 use super::result::{by_level, Best, BestMatches, SeekerScan, Unlock};
-use super::{unique_ids, ScanConfig};
+use super::{unique_ids, ScanConfig, ScanInput};
 use crate::error::Result;
 use crate::model::{Employer, Jobseeker, Vacancy};
 use crate::overrides::{self, Overrides, Target};
@@ -258,27 +258,18 @@ impl Oracle<'_> {
 
 /// Scans every seeker, in ascending seeker id order. Fails on a repeated
 /// seeker id (a seeker's competitors are "everyone else", which needs ids).
-pub fn scan(
-    cfg: &ScoringConfig,
-    scfg: &ScanConfig,
-    seekers: &[Jobseeker],
-    vacancies: &[Vacancy],
-    employers: &[Employer],
-    catalogue: &OccupationCatalogue,
-) -> Result<Vec<SeekerScan>> {
-    scan_with_overrides(cfg, scfg, seekers, vacancies, employers, catalogue, &Overrides::none())
+pub fn scan(cfg: &ScoringConfig, scfg: &ScanConfig, input: ScanInput<'_>) -> Result<Vec<SeekerScan>> {
+    scan_with_overrides(cfg, scfg, input, &Overrides::none())
 }
 
 /// As [`scan`], honouring human overrides (see the module documentation).
 pub fn scan_with_overrides(
     cfg: &ScoringConfig,
     scfg: &ScanConfig,
-    seekers: &[Jobseeker],
-    vacancies: &[Vacancy],
-    employers: &[Employer],
-    catalogue: &OccupationCatalogue,
+    input: ScanInput<'_>,
     overrides: &Overrides,
 ) -> Result<Vec<SeekerScan>> {
+    let ScanInput { seekers, vacancies, employers, catalogue } = input;
     unique_ids(seekers)?;
     let scores = seekers.iter().map(|x| vacancies.iter().map(|v| score::score(cfg, x, v)).collect()).collect();
     let oracle = Oracle { cfg, scfg, seekers, vacancies, employers, overrides, scores };

@@ -183,15 +183,7 @@ fn bench_esco(c: &mut Criterion) {
             b.iter_batched(
                 || (OccupationNormaliser::new(&taxonomy), SkillNormaliser::new(&taxonomy)),
                 |(titles, skills)| {
-                    let opts = ReadOptions::builder()
-                        .on_error(OnError::Collect)
-                        .postcodes(&table)
-                        .resolver(&taxonomy)
-                        .normaliser(&titles)
-                        .skill_normaliser(&skills)
-                        .executor(exec)
-                        .build()
-                        .unwrap_or_else(|e| panic!("{e}"));
+                    let opts = postings::import_options(&table, &taxonomy, &titles, &skills, exec);
                     let loaded = read_jobpostings(&doc.text, None, &opts).unwrap_or_else(|e| panic!("{e}"));
                     assert_eq!(loaded.read, n as u64);
                 },

@@ -38,11 +38,11 @@ use werkmatch::adapter::esco::{OccupationNormaliser, SkillNormaliser, Taxonomy};
 use werkmatch::adapter::jobposting::read_jobpostings;
 use werkmatch::adapter::occupation_catalogue::{synthetic, SyntheticLabels};
 use werkmatch::adapter::postcode::PostcodeTable;
-use werkmatch::adapter::{ConceptLabels, Loaded, OnError, ReadOptions};
+use werkmatch::adapter::{ConceptLabels, Loaded};
 use werkmatch::rank::Executor;
 use werkmatch::Vacancy;
 
-use super::postings::{document, esco_vocabulary, postcode_rows, Generated, Vocabulary};
+use super::postings::{document, esco_vocabulary, import_options, postcode_rows, Generated, Vocabulary};
 use crate::cpu::process_cpu_s;
 
 /// What `bench --import` was asked for.
@@ -178,15 +178,7 @@ pub fn run(args: &ImportArgs, peak_rss_mb: fn() -> Option<f64>) -> Result<serde_
         let titles = OccupationNormaliser::new(&taxonomy);
         let skills = SkillNormaliser::new(&taxonomy);
         setup_s = setup_s.max(t.elapsed().as_secs_f64());
-        let opts = ReadOptions::builder()
-            .on_error(OnError::Collect)
-            .postcodes(&table)
-            .resolver(&taxonomy)
-            .normaliser(&titles)
-            .skill_normaliser(&skills)
-            .executor(exec)
-            .build()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let opts = import_options(&table, &taxonomy, &titles, &skills, exec);
         let cpu = process_cpu_s();
         let t = Instant::now();
         let loaded = read_jobpostings(&generated.text, None, &opts).unwrap_or_else(|e| panic!("collect mode: {e}"));

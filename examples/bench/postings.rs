@@ -23,6 +23,10 @@ use std::path::Path;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use werkmatch::adapter::esco::{OccupationNormaliser, SkillNormaliser, Taxonomy};
+use werkmatch::adapter::postcode::PostcodeTable;
+use werkmatch::adapter::{OnError, ReadOptions};
+use werkmatch::rank::Executor;
 
 /// The Groningen postcodes the generated postings use (with their centres).
 pub const PC4: [(u16, f64, f64); 8] = [
@@ -41,6 +45,27 @@ pub fn postcode_rows() -> String {
     PC4.iter()
         .map(|(pc, lat, lon)| format!("NL\t{pc}\tGroningen\tGroningen\t04\tGroningen\t0014\t\t\t{lat}\t{lon}\t\n"))
         .collect()
+}
+
+/// The options both import benchmarks read the document with: as `import --kind
+/// jobposting --esco … --postcodes …` does (errors collected, titles and skill
+/// phrases normalised), on `exec`.
+pub fn import_options<'a>(
+    table: &'a PostcodeTable,
+    taxonomy: &'a Taxonomy,
+    titles: &'a OccupationNormaliser<'a>,
+    skills: &'a SkillNormaliser<'a>,
+    exec: Executor<'a>,
+) -> ReadOptions<'a> {
+    ReadOptions::builder()
+        .on_error(OnError::Collect)
+        .postcodes(table)
+        .resolver(taxonomy)
+        .normaliser(titles)
+        .skill_normaliser(skills)
+        .executor(exec)
+        .build()
+        .unwrap_or_else(|e| panic!("the import options are valid: {e}"))
 }
 
 const WORK_HOURS: [&str; 8] = [

@@ -394,11 +394,14 @@ pub struct Scanner<'a> {
 
 impl std::fmt::Debug for Scanner<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let input = ScanInput {
+            seekers: self.seekers,
+            vacancies: self.vacancies,
+            employers: self.employers,
+            catalogue: self.catalogue,
+        };
         f.debug_struct("Scanner")
-            .field("seekers", &self.seekers.len())
-            .field("vacancies", &self.vacancies.len())
-            .field("employers", &self.employers.len())
-            .field("occupations", &self.catalogue.len())
+            .field("input", &input) // counts only
             .field("overrides", &self.overrides.len())
             .finish()
     }

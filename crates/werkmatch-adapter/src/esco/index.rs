@@ -11,21 +11,22 @@
 //! On top of that, generic knowledge of how job ads write titles (no rules for
 //! single titles): words after a bracket, " - " or a preposition such as "for" or
 //! "bij" qualify the title (place, specialism, employer), seniority and contract
-//! words ("senior", "trainee") say little about the occupation, a loose match on
-//! an alternative label is weaker than one on the preferred label. A title that
-//! names no management position is seldom a management occupation or label
-//! ("Marketing (trainee)" is not a marketing manager), though "manager" is too
-//! common a word for its IDF to say so; the same holds for teaching labels ("business and marketing teacher") and
-//! armed forces occupations ("general worker" is not an army general). A one-word
-//! alternative label shared by many occupations ("supervisor", "driver") names an
-//! occupation only in context and counts a little less. A word that no label has
-//! but an occupation's skills do ("java", "sap") points to that occupation. A label
-//! compound ("factchecker") matches a title word ("checker") only when the title
-//! writes the compound apart ("medewerker magazijn" ~ "magazijnmedewerker"). Before
-//! the search, [`super::ad_words`] rewrites ad spellings into ESCO's (abbreviations,
-//! American spellings, "intern" → "assistant", "cum"); "executive" and "team" count
-//! as level words like "senior". The weights were chosen on the even rows of the
-//! JobBERT dev set (`examples/eval_titles.rs --split even`), the odd rows held out.
+//! words ("senior", "trainee") say little about the occupation, a loose match on an
+//! alternative label is weaker than one on the preferred label. A title that names
+//! no management position is seldom a management occupation or label ("Marketing
+//! (trainee)" is not a marketing manager), though "manager" is too common a word
+//! for its IDF to say so; the same holds for teaching labels ("business and
+//! marketing teacher") and armed forces occupations ("general worker" is not an
+//! army general). A one-word alternative label shared by many occupations
+//! ("supervisor", "driver") names an occupation only in context and counts a little
+//! less. A word that no label has but an occupation's skills do ("java", "sap")
+//! points to that occupation. A label compound ("factchecker") matches a title word
+//! ("checker") only when the title writes the compound apart ("medewerker magazijn"
+//! ~ "magazijnmedewerker"). Before the search, [`super::ad_words`] rewrites ad
+//! spellings into ESCO's (abbreviations, American spellings, "intern" →
+//! "assistant", "cum"); "executive" and "team" count as level words like "senior".
+//! The weights were chosen on the even rows of the JobBERT dev set
+//! (`examples/eval_titles.rs --split even`), the odd rows held out.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

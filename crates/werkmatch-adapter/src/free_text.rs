@@ -1,9 +1,9 @@
 //! Free-text skills in records → skill ids, with confidence, for every feed reader.
 //!
 //! Vendor exports, leads and `JobPosting`s give skills as text ("deeg kneden",
-//! "operate a forklift") as often as ids. With a [`SkillPhraseNormaliser`] in
+//! "operate a forklift") as often as ids. With a [`SkillPhraseNormaliser`](crate::SkillPhraseNormaliser) in
 //! the [`ReadOptions`], every such entry goes through
-//! [`normalise_skills`](crate::normalise_skills) when the record is accepted:
+//! [`normalise_skills`] when the record is accepted:
 //! a known skill id stays, a phrase becomes the id of its best candidate when
 //! that is confident enough, and anything else is left out (kept as written
 //! only with [`ReadOptionsBuilder::keep_unmapped_skills`](crate::ReadOptionsBuilder::keep_unmapped_skills)) and reported as a warning

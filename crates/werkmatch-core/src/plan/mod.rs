@@ -9,11 +9,11 @@
 //!   ranking kernel's lists in both directions (limit L, score ≥ θ,
 //!   knock-outs and excluded pairs left out), each with its integer weight
 //!   `round(score · 10⁶)`.
-//! - [`optimal`] (`optimal.rs`): the most placements, then the largest total
+//! - [`optimal()`] (`optimal.rs`): the most placements, then the largest total
 //!   weight ([`Objective::Placements`]), or the largest total only
 //!   ([`Objective::Score`]); exact, with an LP dual certificate
 //!   ([`certify`]).
-//! - [`stable`] (`stable.rs`): seeker-proposing deferred acceptance with
+//! - [`stable()`] (`stable.rs`): seeker-proposing deferred acceptance with
 //!   capacities and strict preferences.
 //! - [`Plan::report`] (`report.rs`): per seeker, per vacancy and the summary
 //!   of PLAN.md section 4.

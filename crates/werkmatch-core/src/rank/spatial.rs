@@ -17,7 +17,7 @@ const ABS_MARGIN_KM: f64 = 1e-3;
 /// Cells are never more than this many, whatever the data's extent.
 const MAX_CELLS: usize = 1 << 20;
 
-/// A reach (km, [`TravelModel::reach_km`]) widened by this module's safety
+/// A reach (km, [`TravelModel::reach_km`](crate::travel::TravelModel::reach_km)) widened by this module's safety
 /// margins, so that rounding in the travel arithmetic can never put a
 /// reachable point outside a search window.
 pub(crate) fn widen_reach(r_km: f64) -> f64 {

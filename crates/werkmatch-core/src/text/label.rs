@@ -1,6 +1,6 @@
 //! The keys of the fixed texts of the tools and reports. The texts
 //! themselves are in `nl.rs` and `en.rs`; a key's `{name}` placeholders are
-//! filled with [`Catalogue::with`](super::Catalogue::with).
+//! filled with [`Catalogue::with`].
 
 use super::{Catalogue, Lang};
 

@@ -1,4 +1,4 @@
-//! The core's types as [`Message`]s: each one asks the language's [`Texts`]
+//! The core's types as [`Message`]s: each one asks the language's [`Texts`](super::Texts)
 //! for its words, so no text lives here.
 
 use std::fmt;

@@ -36,19 +36,24 @@ const SKILLS: [&str; 6] =
     ["operate forklift", "clean surfaces", "teamwork", "prepare meals", "qwerty", "computer programming"];
 const HOURS: [&str; 5] = ["05:30-14:00", "van 6.00 tot 14.30 uur", "24 tot 32 uur", "flexibel", "32-40 hours per week"];
 
+/// A generated posting: id, title, two skills, hours text (or none),
+/// industry?, remote?, an ISCO code besides the title?
+#[derive(Clone, Debug)]
+struct Spec {
+    id: u8,
+    title: usize,
+    skills: (usize, usize),
+    hours: Option<usize>,
+    industry: bool,
+    remote: bool,
+    code: bool,
+}
+
 /// One element of a generated document.
 #[derive(Clone, Debug)]
 enum Item {
-    /// A posting: id, title, two skills, hours text (or none), industry?, remote?, an ISCO code instead of the title?
-    Posting {
-        id: u8,
-        title: usize,
-        skills: (usize, usize),
-        hours: Option<usize>,
-        industry: bool,
-        remote: bool,
-        code: bool,
-    },
+    /// A posting.
+    Posting(Spec),
     /// An object that is not a posting.
     Other,
     /// A graph with a context node and two postings.
@@ -57,15 +62,8 @@ enum Item {
     Nested(u8),
 }
 
-fn posting_json(
-    id: u8,
-    title: usize,
-    skills: (usize, usize),
-    hours: Option<usize>,
-    industry: bool,
-    remote: bool,
-    code: bool,
-) -> String {
+fn posting_json(spec: &Spec) -> String {
+    let Spec { id, title, skills, hours, industry, remote, code } = *spec;
     let mut p = serde_json::json!({
         "@type": "JobPosting",
         "identifier": format!("J{id}"),
@@ -95,7 +93,7 @@ fn posting_json(
 fn item() -> impl Strategy<Value = Item> {
     prop_oneof![
         8 => (0u8..30, 0usize..8, (0usize..6, 0usize..6), proptest::option::of(0usize..5), any::<bool>(), proptest::bool::weighted(0.2), proptest::bool::weighted(0.2))
-            .prop_map(|(id, title, skills, hours, industry, remote, code)| Item::Posting { id, title, skills, hours, industry, remote, code }),
+            .prop_map(|(id, title, skills, hours, industry, remote, code)| Item::Posting(Spec { id, title, skills, hours, industry, remote, code })),
         1 => Just(Item::Other),
         1 => (0u8..30).prop_map(Item::Graph),
         1 => (0u8..30).prop_map(Item::Nested),
@@ -106,16 +104,41 @@ fn render(items: &[Item]) -> String {
     let parts: Vec<String> = items
         .iter()
         .map(|it| match it {
-            Item::Posting { id, title, skills, hours, industry, remote, code } => {
-                posting_json(*id, *title, *skills, *hours, *industry, *remote, *code)
-            }
+            Item::Posting(spec) => posting_json(spec),
             Item::Other => r#"{"@type": "Organization", "name": "X"}"#.to_string(),
             Item::Graph(id) => format!(
                 r#"{{"@graph": [{{"@type": "WebPage"}}, {}, {}]}}"#,
-                posting_json(*id, 1, (1, 2), Some(0), false, false, false),
-                posting_json(id.wrapping_add(100), 0, (0, 4), None, true, false, false)
+                posting_json(&Spec {
+                    id: *id,
+                    title: 1,
+                    skills: (1, 2),
+                    hours: Some(0),
+                    industry: false,
+                    remote: false,
+                    code: false
+                }),
+                posting_json(&Spec {
+                    id: id.wrapping_add(100),
+                    title: 0,
+                    skills: (0, 4),
+                    hours: None,
+                    industry: true,
+                    remote: false,
+                    code: false
+                })
             ),
-            Item::Nested(id) => format!("[{}]", posting_json(*id, 3, (5, 2), Some(2), false, true, false)),
+            Item::Nested(id) => format!(
+                "[{}]",
+                posting_json(&Spec {
+                    id: *id,
+                    title: 3,
+                    skills: (5, 2),
+                    hours: Some(2),
+                    industry: false,
+                    remote: true,
+                    code: false
+                })
+            ),
         })
         .collect();
     format!("[\n{}\n]\n", parts.join(",\n"))
@@ -223,7 +246,7 @@ fn the_generated_documents_exercise_every_path() {
         .map(|i| match i % 7 {
             5 => Item::Graph(i),
             6 => Item::Nested(i % 10),
-            _ => Item::Posting {
+            _ => Item::Posting(Spec {
                 id: i % 25,
                 title: usize::from(i),
                 skills: (usize::from(i), usize::from(i) + 2),
@@ -231,7 +254,7 @@ fn the_generated_documents_exercise_every_path() {
                 industry: i % 2 == 0,
                 remote: i % 5 == 0,
                 code: i % 9 == 0,
-            },
+            }),
         })
         .collect();
     // One posting loses the colon after its title: a syntax error mid-document.

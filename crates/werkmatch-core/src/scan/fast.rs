@@ -56,7 +56,7 @@ use crate::error::Result;
 use crate::isco::IscoCode;
 use crate::model::{Employer, HoursRange, Jobseeker, ModeSet, Nace, PhysicalLoad, TravelMode, Vacancy};
 use crate::overrides::{self, Action, Overrides};
-use crate::rank::exec::par_map;
+use crate::rank::exec::{join, par_map};
 use crate::rank::{rank_order, Executor};
 use crate::score::components::{self, Components};
 use crate::score::{self, KnockOut, KnockOuts, ScoringConfig};
@@ -145,11 +145,10 @@ impl Pair {
     /// knock-outs `ko` are ever read, for the reach counts, so it has no
     /// distance and no components, and a total below every threshold.
     fn reach_only(idx: u32, ko: KnockOuts) -> Pair {
-        let zero = Components { skills: 0.0, occupation: 0.0, level: 0.0, mobility: 0.0, sector: 0.0, hours: 0.0 };
         Pair {
             idx,
             d: f64::NAN,
-            comps: zero,
+            comps: Components::default(),
             ko,
             total: f64::NEG_INFINITY,
             e_hit: 0,
@@ -181,6 +180,16 @@ impl Fixed {
     fn of(c: &Components) -> Fixed {
         Fixed { occupation: c.occupation, sector: c.sector }
     }
+}
+
+/// What of a pair follows from the seeker's view and the vacancy alone:
+/// its knock-outs other than travel, and the level and hours components
+/// (`None`: that knock-out).
+#[derive(Clone, Copy)]
+struct Fit {
+    ko: KnockOuts,
+    level: Option<f64>,
+    hours: Option<f64>,
 }
 
 /// A pair evaluated.
@@ -268,7 +277,6 @@ struct Base<'a> {
     included: Vec<u32>,
     /// Included employers (hidden jobs whatever their score).
     included_emps: u64,
-    matches: u64,
     view: View,
     tally: Tally,
     cands: Candidates<'a>,
@@ -513,11 +521,11 @@ impl<'a> Scanner<'a> {
     /// [`bucket`]) gets its knock-outs only: it is never a match, and the
     /// scan reads no component of it.
     fn eval(&self, view: &View, v: &PVac, d: f64, fixed: Fixed, skills: Option<(f64, u16, u16)>, lazy: bool) -> Eval {
-        self.eval_with(view, v, d, fixed, self.fixed_knockouts(view, v), skills, None, lazy)
+        self.eval_with(view, v, d, fixed, self.fit(view, v), skills, None, lazy)
     }
 
-    /// As [`Self::eval`], with the knock-outs other than travel known
-    /// (`fixed_ko`, as [`Self::fixed_knockouts`] gives them), and with
+    /// As [`Self::eval`], with the knock-outs other than travel and the level
+    /// and hours components known (`fit`, as [`Self::fit`] gives them), and with
     /// `kept` (whether in travel reach, and the mobility component) when a
     /// pair is re-evaluated for a change that alters neither the usable
     /// modes nor the time limit: the travel time is then the same (it
@@ -530,7 +538,7 @@ impl<'a> Scanner<'a> {
         v: &PVac,
         d: f64,
         fixed: Fixed,
-        fixed_ko: KnockOuts,
+        fit: Fit,
         skills: Option<(f64, u16, u16)>,
         kept: Option<(bool, f64)>,
         lazy: bool,
@@ -540,15 +548,11 @@ impl<'a> Scanner<'a> {
             let (t, reach) = self.travel(view, v, d);
             (reach, if reach { components::mobility(cfg, t, view.max_min) } else { 0.0 })
         });
-        let mut ko = fixed_ko;
+        let mut ko = fit.ko;
         ko.insert_if(!reach, KnockOut::Travel);
         if lazy && bucket(ko).is_none() {
-            let zero = Components { skills: 0.0, occupation: 0.0, level: 0.0, mobility: 0.0, sector: 0.0, hours: 0.0 };
-            return Eval { ko, comps: zero, e_hit: 0, o_hit: 0 };
+            return Eval { ko, comps: Components::default(), e_hit: 0, o_hit: 0 };
         }
-        let gap = i32::from(v.lv) - i32::from(view.ls);
-        let level = components::level(cfg, gap, v.training);
-        let hours = components::hours(view.hours, v.hours);
         let (skills, e_hit, o_hit) = skills.unwrap_or_else(|| {
             let (ess, opt) = (v.ess(&self.prep.lists), v.opt(&self.prep.lists));
             let e_hit = ess.iter().filter(|&&x| view.skills[x as usize]).count();
@@ -559,26 +563,29 @@ impl<'a> Scanner<'a> {
         let comps = Components {
             skills,
             occupation: fixed.occupation,
-            level: level.unwrap_or(0.0),
+            level: fit.level.unwrap_or(0.0),
             mobility,
             sector: fixed.sector,
-            hours: hours.unwrap_or(0.0),
+            hours: fit.hours.unwrap_or(0.0),
         };
         Eval { ko, comps, e_hit, o_hit }
     }
 
-    /// The pair's knock-outs other than travel, as [`Self::eval`] sets them.
-    fn fixed_knockouts(&self, view: &View, v: &PVac) -> KnockOuts {
+    /// The pair's knock-outs other than travel, with the level and hours
+    /// components they come from (computed once per pair and view).
+    fn fit(&self, view: &View, v: &PVac) -> Fit {
         let gap = i32::from(v.lv) - i32::from(view.ls);
+        let level = components::level(self.cfg, gap, v.training);
+        let hours = components::hours(view.hours, v.hours);
         let mut ko = KnockOuts::NONE;
-        ko.insert_if(components::level(self.cfg, gap, v.training).is_none(), KnockOut::LevelGap);
-        ko.insert_if(components::hours(view.hours, v.hours).is_none(), KnockOut::Hours);
+        ko.insert_if(level.is_none(), KnockOut::LevelGap);
+        ko.insert_if(hours.is_none(), KnockOut::Hours);
         ko.insert_if(v.licence && !view.licence, KnockOut::Licence);
         ko.insert_if(view.dutch < v.dutch, KnockOut::Language);
         ko.insert_if(v.load > view.carry, KnockOut::Physical);
         ko.insert_if(v.certs(&self.prep.lists).iter().any(|&c| !view.certs[c as usize]), KnockOut::Certificates);
         ko.insert_if(v.target && !view.target, KnockOut::TargetGroup);
-        ko
+        Fit { ko, level, hours }
     }
 
     /// An employer scored as SCORING.md section 5's vacancy (skills =
@@ -650,7 +657,7 @@ impl<'a> Scanner<'a> {
     /// One change to seeker `i`, alone: `None` when it would not change the
     /// seeker. Any change may be asked, tried by the scan or not.
     pub fn what_if(&self, i: usize, change: &Change) -> Option<Unlock> {
-        let base = self.base(i, None);
+        let base = self.base(i, Executor::CurrentThread);
         self.outcome(&base, change.clone())
     }
 
@@ -727,7 +734,7 @@ impl<'a> Scanner<'a> {
                     self.tally(i, sid, u, p, ev.ko, ev.comps.total(cfg));
                 }
             }
-            u.matches_after = base.matches + u.gained - u.lost;
+            u.matches_after = base.tally.matches + u.gained - u.lost;
         }
         out
     }
@@ -749,7 +756,7 @@ impl<'a> Scanner<'a> {
             let prior = (!recount).then_some((p.comps.skills, p.e_hit, p.o_hit));
             let kept = same_travel.then(|| (!p.ko.contains(KnockOut::Travel), p.comps.mobility));
             let v = &prep.vac[p.idx as usize];
-            let ev = self.eval_with(&tv, v, p.d, Fixed::of(&p.comps), self.fixed_knockouts(&tv, v), prior, kept, false);
+            let ev = self.eval_with(&tv, v, p.d, Fixed::of(&p.comps), self.fit(&tv, v), prior, kept, false);
             (ev.ko, ev.comps.total(cfg))
         };
         let car_listed = s.mobility.modes().contains(TravelMode::Car);
@@ -814,7 +821,7 @@ impl<'a> Scanner<'a> {
             let ev = self.eval_employer(&tv, e, *isco, p.d, Fixed::of(&p.comps));
             u.hidden_gained += u64::from(ev.ko.is_empty() && scfg.is_match(ev.comps.total(cfg)));
         }
-        u.matches_after = base.matches + u.gained - u.lost;
+        u.matches_after = base.tally.matches + u.gained - u.lost;
         Some(u)
     }
 
@@ -884,7 +891,7 @@ impl<'a> Scanner<'a> {
     /// (and every overridden one), scored and counted; with `split`, a large
     /// band in chunks on that executor's threads, merged in index order (so
     /// the same pairs in the same order, and the same counts).
-    fn base(&self, i: usize, split: Option<Executor<'_>>) -> Base<'a> {
+    fn base(&self, i: usize, split: Executor<'_>) -> Base<'a> {
         let prep = &self.prep;
         let s = &self.seekers[i];
         let view = View::of(s, prep);
@@ -939,7 +946,6 @@ impl<'a> Scanner<'a> {
         let emp_level = (0..emps.len() as u32).filter(|&k| self.emp_moves_by_level(&view, &emps[k as usize])).collect();
         // Included employers are hidden jobs wherever they are (counted apart, never gained).
         let included_emps = cx.emp_ov.iter().filter(|&&(_, a)| a == Action::Include).count() as u64;
-        let matches = tally.matches;
         Base {
             i,
             pairs,
@@ -951,7 +957,6 @@ impl<'a> Scanner<'a> {
             emp_level,
             included,
             included_emps,
-            matches,
             view,
             tally,
             cands,
@@ -1006,10 +1011,10 @@ impl<'a> Scanner<'a> {
 
     /// `f` on `items` whole, or with `split` on chunks of them in parallel
     /// (results in the chunks' order) when there are enough to share.
-    fn chunked<R: Send>(&self, split: Option<Executor<'_>>, items: &[u32], f: impl Fn(&[u32]) -> R + Sync) -> Vec<R> {
-        let Some(exec) = split.filter(|e| e.threads() > 1 && items.len() >= 2 * self.min_chunk) else {
+    fn chunked<R: Send>(&self, exec: Executor<'_>, items: &[u32], f: impl Fn(&[u32]) -> R + Sync) -> Vec<R> {
+        if exec.threads() <= 1 || items.len() < 2 * self.min_chunk {
             return vec![f(items)];
-        };
+        }
         let size = items.len().div_ceil(2 * exec.threads()).max(self.min_chunk.max(1));
         let chunks: Vec<&[u32]> = items.chunks(size).collect();
         par_map(&chunks, 1, |c| f(c), exec)
@@ -1031,7 +1036,8 @@ impl<'a> Scanner<'a> {
             if ov == Ov::None && v.site.is_some() && cx.here.clearly_beyond(v.geo, cx.band_chord) {
                 continue; // out of reach of every view (first: the cheapest test)
             }
-            let (fixed_ko, fixed) = (self.fixed_knockouts(&cx.view, v), cx.fixed(v));
+            let (fit, fixed) = (self.fit(&cx.view, v), cx.fixed(v));
+            let fixed_ko = fit.ko;
             // No single change lifts its knock-outs (travel aside): the scan
             // only reads whether it is in travel reach. (Also taking the
             // pairs below the near band by `upper_bound` without the distance
@@ -1049,7 +1055,7 @@ impl<'a> Scanner<'a> {
                     Place::At(d) => d,
                 },
             };
-            let p = self.score_pair(cx, j, d, fixed, fixed_ko, ov);
+            let p = self.score_pair(cx, j, d, fixed, fit, ov);
             self.count_vacancy(cx, &p, &mut out.tally);
             if p.matched || p.live || p.ov == Ov::Included {
                 out.pairs.push(p);
@@ -1092,10 +1098,10 @@ impl<'a> Scanner<'a> {
     /// Overridden pairs are scored in full (an included one is a match
     /// whatever it scores); the others lazily (see [`Self::eval`]).
     #[inline]
-    fn score_pair(&self, cx: &Cx<'_>, j: u32, d: f64, fixed: Fixed, fixed_ko: KnockOuts, ov: Ov) -> Pair {
+    fn score_pair(&self, cx: &Cx<'_>, j: u32, d: f64, fixed: Fixed, fit: Fit, ov: Ov) -> Pair {
         let (cfg, scfg) = (self.cfg, self.scfg);
         let v = &self.prep.vac[j as usize];
-        let ev = self.eval_with(&cx.view, v, d, fixed, fixed_ko, None, None, ov == Ov::None);
+        let ev = self.eval_with(&cx.view, v, d, fixed, fit, None, None, ov == Ov::None);
         let total = ev.comps.total(cfg);
         let matched = ov == Ov::Included || (ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total));
         let competitive =
@@ -1258,7 +1264,7 @@ impl<'a> Scanner<'a> {
     /// The scan of seeker `i` (an index into the seekers given), on the
     /// calling thread.
     pub fn scan(&self, i: usize) -> SeekerScan {
-        self.scan_split(i, None)
+        self.scan_split(i, Executor::CurrentThread)
     }
 
     /// The scan of seeker `i`, its pass split over `exec`'s threads when its
@@ -1267,7 +1273,7 @@ impl<'a> Scanner<'a> {
     /// demand. The same result as [`Scanner::scan`], whatever the threads.
     /// [`Scanner::scan_all`] does not split (it is parallel over seekers).
     pub fn scan_on(&self, i: usize, exec: Executor<'_>) -> SeekerScan {
-        self.scan_split(i, Some(exec))
+        self.scan_split(i, exec)
     }
 
     /// As it is, with chunks of at least `n` vacancies or employers for
@@ -1277,12 +1283,12 @@ impl<'a> Scanner<'a> {
         self
     }
 
-    fn scan_split(&self, i: usize, split: Option<Executor<'_>>) -> SeekerScan {
+    fn scan_split(&self, i: usize, split: Executor<'_>) -> SeekerScan {
         let (scfg, prep) = (self.scfg, &self.prep);
         let s = &self.seekers[i];
         let base = self.base(i, split);
         let t = &base.tally;
-        let matches = base.matches;
+        let matches = base.tally.matches;
         let mut by_sector: BTreeMap<String, u64> = BTreeMap::new();
         for (ix, &n) in t.by_sec.iter().enumerate().filter(|(_, &n)| n > 0) {
             let name = nace_at(ix).map_or_else(|| "unknown".to_owned(), |n| n.letter().to_string());
@@ -1300,21 +1306,11 @@ impl<'a> Scanner<'a> {
         let changes = assemble(s, certs, skills_asked, scfg.max_skill_changes());
         let (skill_changes, others): (Vec<Change>, Vec<Change>) =
             changes.iter().cloned().partition(|c| matches!(c, Change::Skill(_)));
-        let (by_skill, by_other) = match split {
-            Some(exec) => exec.run(|par| {
-                let skills = || self.skill_outcomes(&base, &skill_changes);
-                let rest = || par_map(&others, 1, |c| self.outcome(&base, c.clone()), exec);
-                if par {
-                    rayon::join(skills, rest)
-                } else {
-                    (skills(), rest())
-                }
-            }),
-            None => (
-                self.skill_outcomes(&base, &skill_changes),
-                others.into_iter().map(|c| self.outcome(&base, c)).collect::<Vec<_>>(),
-            ),
-        };
+        let (by_skill, by_other) = join(
+            split,
+            || self.skill_outcomes(&base, &skill_changes),
+            || par_map(&others, 1, |c| self.outcome(&base, c.clone()), split),
+        );
         let (mut by_skill, mut by_other) = (by_skill.into_iter(), by_other.into_iter());
         // Back in the order of `changes`.
         let tried: Vec<Unlock> = changes

@@ -132,8 +132,8 @@ proptest! {
         check_overrides(seed, n);
     }
 
-    /// `what_if` (one change at a time; `skill:X` through the vacancies
-    /// listing X) equals the scan's batch of every change tried (all `skill:X`
+    /// `what_if` (one change at a time; `skill:X` through every knock-out-free
+    /// live pair) equals the scan's batch of every change tried (all `skill:X`
     /// in one walk), with and without overrides.
     #[test]
     fn what_if_equals_the_scans_batch(seed in any::<u64>(), n in 0usize..20) {

@@ -8,8 +8,9 @@
 //! Two steps, so that the fast scan only gathers the demand it needs: the
 //! candidates depend on the seeker and the catalogue alone; their demand,
 //! route and the order of the missing skills come from the seeker's
-//! [`Reach`]. The reference fills the reach from the pair scorer, the fast
-//! scan from its own pass.
+//! [`Reach`]. The reference fills the reach from the pair scorer; the fast
+//! scan counts the same demand on interned ids in its pass (`tally::ReachIx`)
+//! and ranks with [`rank_with`].
 
 use std::collections::{BTreeMap, BTreeSet};
 

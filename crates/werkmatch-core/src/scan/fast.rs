@@ -2,10 +2,14 @@
 //! from one pass per seeker and counterfactuals that revisit only the pairs a
 //! change can alter.
 //!
-//! Per seeker, one pass scores every vacancy and employer within the travel
+//! Per seeker, one pass visits every vacancy and employer within the travel
 //! band (the farthest any tried change could reach: by car, by e-bike, or 15
-//! minutes longer) and keeps, per pair, the distance, the six components, the
-//! skill hits and the knock-outs. The occupation and sector components come
+//! minutes longer), counts what the position and the changes to try need, and
+//! keeps the pairs a later step reads again (matches, pairs some change could
+//! alter, included ones) with their distance, six components, skill hits and
+//! knock-outs. Pairs whose knock-outs no change lifts get no distance when they
+//! are surely in reach, and employers no change can make a hidden job are not
+//! scored (docs/SCAN.md). The occupation and sector components come
 //! from per-seeker tables (one entry per distinct ISCO code and NACE section
 //! of the vacancies), the distance from radians and cosines kept per site:
 //! the same functions on the same numbers, so the same bits as the pair
@@ -42,10 +46,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rayon::prelude::*;
-
 use super::alternatives::{candidates, rank_with, Candidates};
-use super::catalogue::OccupationCatalogue;
 use super::change::{assemble, Change};
 use super::prepared::{chord_limit, chord_within, sector_ix, Geo, PVac, Prepared, SECTORS};
 use super::result::{Best, BestMatches, SeekerScan, Unlock};
@@ -54,7 +55,7 @@ use super::threshold::Thresholds;
 use super::{unique_ids, ScanConfig, ScanInput};
 use crate::error::Result;
 use crate::isco::IscoCode;
-use crate::model::{Employer, HoursRange, Jobseeker, ModeSet, Nace, PhysicalLoad, TravelMode, Vacancy};
+use crate::model::{Employer, HoursRange, Jobseeker, ModeSet, Nace, PhysicalLoad, TravelMode};
 use crate::overrides::{self, Action, Overrides};
 use crate::rank::exec::{join, par_map};
 use crate::rank::{rank_order, Executor};
@@ -211,6 +212,13 @@ fn emp_moves_by_travel(cfg: &ScoringConfig, scfg: &ScanConfig, p: &Pair) -> bool
         && scfg.is_match(p.total_at_full_mobility(cfg) + 1e-9)
 }
 
+/// The higher level component of a gap `gap` as it is and one step up
+/// (`level_up`), 0 when both are a knock-out: a bound for what any single
+/// change gives the level.
+fn level_now_or_up(cfg: &ScoringConfig, gap: i32, training: bool) -> f64 {
+    [gap, gap - 1].iter().filter_map(|&g| components::level(cfg, g, training)).fold(0.0, f64::max)
+}
+
 /// Whether every knock-out of `ko` is one of `allowed`.
 #[inline]
 fn within(ko: KnockOuts, allowed: &[KnockOut]) -> bool {
@@ -261,6 +269,8 @@ struct Base<'a> {
     emps: Vec<(Pair, IscoCode)>,
     /// Indexes into `pairs` of those without an override that some change
     /// could turn into a match or re-score, by [`bucket`] of their knock-outs.
+    /// The travel changes walk `moving` instead, so buckets 1 and 3 are only
+    /// kept, never read.
     live: [Vec<u32>; BUCKETS],
     /// Indexes into `pairs` (of buckets 0–3, without an override) that a
     /// travel change could alter at all: see [`Scanner::moves_by_travel`].
@@ -383,10 +393,7 @@ struct SeekerOverrides {
 pub struct Scanner<'a> {
     cfg: &'a ScoringConfig,
     scfg: &'a ScanConfig,
-    seekers: &'a [Jobseeker],
-    vacancies: &'a [Vacancy],
-    employers: &'a [Employer],
-    catalogue: &'a OccupationCatalogue,
+    input: ScanInput<'a>,
     overrides: Overrides,
     /// Per seeker index with an override in effect: its overrides by index.
     by_seeker: HashMap<usize, SeekerOverrides>,
@@ -402,14 +409,8 @@ pub struct Scanner<'a> {
 
 impl std::fmt::Debug for Scanner<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let input = ScanInput {
-            seekers: self.seekers,
-            vacancies: self.vacancies,
-            employers: self.employers,
-            catalogue: self.catalogue,
-        };
         f.debug_struct("Scanner")
-            .field("input", &input) // counts only
+            .field("input", &self.input) // counts only
             .field("overrides", &self.overrides.len())
             .finish()
     }
@@ -433,7 +434,7 @@ impl<'a> Scanner<'a> {
         overrides: Overrides,
         exec: Executor<'_>,
     ) -> Result<Self> {
-        let ScanInput { seekers, vacancies, employers, catalogue } = input;
+        let ScanInput { seekers, vacancies, employers, .. } = input;
         unique_ids(seekers)?;
         let thresholds = Thresholds::new(cfg, scfg, &overrides, seekers, vacancies, exec)?;
         let prep = Prepared::new(vacancies, employers);
@@ -465,21 +466,7 @@ impl<'a> Scanner<'a> {
         }
         let mut order: Vec<usize> = (0..seekers.len()).collect();
         order.sort_by(|&a, &b| seekers[a].id.cmp(&seekers[b].id));
-        Ok(Scanner {
-            cfg,
-            scfg,
-            seekers,
-            vacancies,
-            employers,
-            catalogue,
-            overrides,
-            by_seeker,
-            prep,
-            thresholds,
-            by_id,
-            order,
-            min_chunk: 4096,
-        })
+        Ok(Scanner { cfg, scfg, input, overrides, by_seeker, prep, thresholds, by_id, order, min_chunk: 4096 })
     }
 
     /// The index of a seeker by id.
@@ -495,11 +482,7 @@ impl<'a> Scanner<'a> {
             done();
             r
         };
-        match exec {
-            Executor::CurrentThread => self.order.iter().map(one).collect(),
-            Executor::Global => self.order.par_iter().map(one).collect(),
-            Executor::Pool(pool) => pool.install(|| self.order.par_iter().map(one).collect()),
-        }
+        par_map(&self.order, 1, one, exec)
     }
 
     fn travel(&self, view: &View, v: &PVac, d: f64) -> (f64, bool) {
@@ -669,7 +652,7 @@ impl<'a> Scanner<'a> {
             && if p.matched && ko == p.ko && total.to_bits() == p.total.to_bits() {
                 p.competitive
             } else {
-                self.thresholds.competitive(self.seekers, p.idx as usize, i, sid, total, ko.is_empty())
+                self.thresholds.competitive(self.input.seekers, p.idx as usize, i, sid, total, ko.is_empty())
             };
         u.gained += u64::from(m && !p.matched);
         u.lost += u64::from(p.matched && !m);
@@ -682,7 +665,7 @@ impl<'a> Scanner<'a> {
     /// The same pairs and the same arithmetic as `outcome` for one X.
     fn skill_outcomes(&self, base: &Base, changes: &[Change]) -> Vec<Option<Unlock>> {
         let (cfg, prep) = (self.cfg, &self.prep);
-        let s = &self.seekers[base.i];
+        let s = &self.input.seekers[base.i];
         let (i, sid) = (base.i as u32, s.id.as_str());
         let mut out: Vec<Option<Unlock>> = changes
             .iter()
@@ -742,7 +725,7 @@ impl<'a> Scanner<'a> {
     fn outcome(&self, base: &Base, change: Change) -> Option<Unlock> {
         let (cfg, scfg, prep) = (self.cfg, self.scfg, &self.prep);
         let (i, pairs) = (base.i, &base.pairs);
-        let s = &self.seekers[i];
+        let s = &self.input.seekers[i];
         let sid = s.id.as_str();
         let t = change.apply(s)?;
         let tv = View::of(&t, prep);
@@ -817,7 +800,7 @@ impl<'a> Scanner<'a> {
         }
         for &k in employers {
             let (p, isco) = &base.emps[k as usize];
-            let e = &self.employers[p.idx as usize];
+            let e = &self.input.employers[p.idx as usize];
             let ev = self.eval_employer(&tv, e, *isco, p.d, Fixed::of(&p.comps));
             u.hidden_gained += u64::from(ev.ko.is_empty() && scfg.is_match(ev.comps.total(cfg)));
         }
@@ -832,7 +815,7 @@ impl<'a> Scanner<'a> {
     fn upper_bound(&self, v: &PVac, view: &View, comps: &Components, e_hit: u16, o_hit: u16) -> f64 {
         let cfg = self.cfg;
         let gap = i32::from(v.lv) - i32::from(view.ls);
-        let level = [gap, gap - 1].iter().filter_map(|&g| components::level(cfg, g, v.training)).fold(0.0, f64::max);
+        let level = level_now_or_up(cfg, gap, v.training);
         let (ne, no) = v.counts();
         let (e_hit, o_hit) = (usize::from(e_hit), usize::from(o_hit));
         let skills = components::skills(cfg, (e_hit + 1).min(ne), ne, (o_hit + 1).min(no), no, comps.occupation);
@@ -883,7 +866,7 @@ impl<'a> Scanner<'a> {
     fn level_bound_employer(&self, isco: IscoCode, training: bool, view: &View, p: &Pair) -> f64 {
         let cfg = self.cfg;
         let gap = i32::from(isco.skill_level().get()) - i32::from(view.ls);
-        let level = [gap, gap - 1].iter().filter_map(|&g| components::level(cfg, g, training)).fold(0.0, f64::max);
+        let level = level_now_or_up(cfg, gap, training);
         Components { level, ..p.comps }.total(cfg)
     }
 
@@ -893,9 +876,9 @@ impl<'a> Scanner<'a> {
     /// the same pairs in the same order, and the same counts).
     fn base(&self, i: usize, split: Executor<'_>) -> Base<'a> {
         let prep = &self.prep;
-        let s = &self.seekers[i];
+        let s = &self.input.seekers[i];
         let view = View::of(s, prep);
-        let cands = candidates(self.scfg, s, view.ls, self.catalogue);
+        let cands = candidates(self.scfg, s, view.ls, self.input.catalogue);
         let cx = self.context(i, view, &cands);
 
         let lat_deg = |km: f64| km / (cx.radius * std::f64::consts::PI / 180.0) * (1.0 + 1e-9);
@@ -966,7 +949,7 @@ impl<'a> Scanner<'a> {
     /// The seeker's context for the pass.
     fn context<'s>(&'s self, i: usize, view: View, cands: &Candidates<'_>) -> Cx<'s> {
         let (cfg, prep) = (self.cfg, &self.prep);
-        let s = &self.seekers[i];
+        let s = &self.input.seekers[i];
         let band = self.band_km(s);
         let radius = cfg.travel.earth_radius_km;
         let own_reach = cfg.travel.reach_km(view.usable, view.max_min).map(|r| r * (1.0 + 1e-9) + 1e-9);
@@ -1104,8 +1087,8 @@ impl<'a> Scanner<'a> {
         let ev = self.eval_with(&cx.view, v, d, fixed, fit, None, None, ov == Ov::None);
         let total = ev.comps.total(cfg);
         let matched = ov == Ov::Included || (ov == Ov::None && ev.ko.is_empty() && scfg.is_match(total));
-        let competitive =
-            matched && self.thresholds.competitive(self.seekers, j as usize, cx.i, cx.sid, total, ev.ko.is_empty());
+        let competitive = matched
+            && self.thresholds.competitive(self.input.seekers, j as usize, cx.i, cx.sid, total, ev.ko.is_empty());
         let mut p = Pair {
             idx: j,
             d,
@@ -1125,12 +1108,12 @@ impl<'a> Scanner<'a> {
         p
     }
 
-    /// Adds a scored vacancy (not excluded) to the position, the near-match
+    /// Adds a vacancy (not excluded; scored, or [`Pair::reach_only`]) to the position, the near-match
     /// gaps, and, when it is in travel reach, the certificates and skills
     /// to try and the alternatives' demand.
     #[inline]
     fn count_vacancy(&self, cx: &Cx<'_>, p: &Pair, t: &mut Tally) {
-        let (v, pv) = (&self.vacancies[p.idx as usize], &self.prep.vac[p.idx as usize]);
+        let (v, pv) = (&self.input.vacancies[p.idx as usize], &self.prep.vac[p.idx as usize]);
         let view = &cx.view;
         if p.matched {
             t.matches += 1;
@@ -1164,7 +1147,7 @@ impl<'a> Scanner<'a> {
         let (cfg, scfg, prep) = (self.cfg, self.scfg, &self.prep);
         let mut out = Chunk { pairs: Vec::new(), emps: Vec::new(), tally: Tally::new(0, 0) };
         for &j in js {
-            let e = &self.employers[j as usize];
+            let e = &self.input.employers[j as usize];
             let geo = prep.emp_geo[j as usize];
             if cx.here.clearly_beyond(geo, cx.band_chord) {
                 continue;
@@ -1222,8 +1205,7 @@ impl<'a> Scanner<'a> {
     fn employer_bound(&self, view: &View, e: &Employer, isco: IscoCode, fixed: Fixed) -> f64 {
         let cfg = self.cfg;
         let gap = i32::from(isco.skill_level().get()) - i32::from(view.ls);
-        let level =
-            [gap, gap - 1].iter().filter_map(|&g| components::level(cfg, g, e.offers_training)).fold(0.0, f64::max);
+        let level = level_now_or_up(cfg, gap, e.offers_training);
         let hours = components::hours(view.hours, HoursRange::new(0, 60).unwrap_or_default());
         Components {
             skills: components::skills(cfg, 0, 0, 0, 0, fixed.occupation),
@@ -1254,7 +1236,7 @@ impl<'a> Scanner<'a> {
     /// yet, no override, no knock-out but the level gap, and a bound on the
     /// total under it (which alters the level alone) reaching θ.
     fn emp_moves_by_level(&self, view: &View, (p, isco): &(Pair, IscoCode)) -> bool {
-        let training = self.employers[p.idx as usize].offers_training;
+        let training = self.input.employers[p.idx as usize].offers_training;
         p.ov == Ov::None
             && !p.matched
             && within(p.ko, &[KnockOut::LevelGap])
@@ -1285,7 +1267,7 @@ impl<'a> Scanner<'a> {
 
     fn scan_split(&self, i: usize, split: Executor<'_>) -> SeekerScan {
         let (scfg, prep) = (self.scfg, &self.prep);
-        let s = &self.seekers[i];
+        let s = &self.input.seekers[i];
         let base = self.base(i, split);
         let t = &base.tally;
         let matches = base.tally.matches;
@@ -1331,9 +1313,13 @@ impl<'a> Scanner<'a> {
             competitive: tally.competitive,
             by_level: tally.by_lv,
             by_sector,
-            demand_share: if self.vacancies.is_empty() { 0.0 } else { matches as f64 / self.vacancies.len() as f64 },
+            demand_share: if self.input.vacancies.is_empty() {
+                0.0
+            } else {
+                matches as f64 / self.input.vacancies.len() as f64
+            },
             unlocks,
-            alternatives: rank_with(scfg, view.ls, self.catalogue, cands, |t, missing| {
+            alternatives: rank_with(scfg, view.ls, self.input.catalogue, cands, |t, missing| {
                 tally.reach.demand(prep, t, missing)
             }),
             best,
@@ -1365,18 +1351,18 @@ impl<'a> Scanner<'a> {
         // Included employers, in the band or not, as the pair scorer scores them.
         for &(j, action) in self.by_seeker.get(&base.i).map_or(&[][..], |m| &m.employers[..]) {
             if action == Action::Include {
-                let ev = score::evaluate_employer(cfg, s, &self.employers[j as usize]);
+                let ev = score::evaluate_employer(cfg, s, &self.input.employers[j as usize]);
                 let (score, ko) = ev.map_or((0.0, KnockOuts::NONE), |ev| (ev.total, ev.knockouts));
                 emp_items.push(Listing { idx: j, score, included: true, ko });
             }
         }
-        let vid = |j: u32| self.vacancies[j as usize].id.as_str();
-        let eid = |j: u32| self.employers[j as usize].id.as_str();
+        let vid = |j: u32| self.input.vacancies[j as usize].id.as_str();
+        let eid = |j: u32| self.input.employers[j as usize].id.as_str();
         BestMatches {
             vacancies: listed(vac_items, scfg, vid)
                 .into_iter()
                 .map(|m| {
-                    let v = &self.vacancies[m.idx as usize];
+                    let v = &self.input.vacancies[m.idx as usize];
                     Best {
                         id: v.id.clone(),
                         score: m.score,
@@ -1388,7 +1374,7 @@ impl<'a> Scanner<'a> {
             employers: listed(emp_items, scfg, eid)
                 .into_iter()
                 .filter_map(|m| {
-                    let e = &self.employers[m.idx as usize];
+                    let e = &self.input.employers[m.idx as usize];
                     Some(Best {
                         id: e.id.clone(),
                         score: m.score,

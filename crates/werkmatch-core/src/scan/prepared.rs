@@ -132,20 +132,22 @@ impl Geo {
     /// pair near the limit is always left to the exact distance.
     #[inline]
     pub fn clearly_beyond(self, to: Geo, limit: f64) -> bool {
-        let [a, b, c] = self.xyz;
-        let [x, y, z] = to.xyz;
-        let chord2 = (a - x) * (a - x) + (b - y) * (b - y) + (c - z) * (c - z);
-        chord2 > limit
+        self.chord2(to) > limit
     }
 
     /// Whether `to` is certainly nearer than the chord `limit` gives (see
     /// [`chord_within`]), with the same margin the other way.
     #[inline]
     pub fn clearly_within(self, to: Geo, limit: f64) -> bool {
+        self.chord2(to) < limit
+    }
+
+    /// The squared chord between the two points on the unit sphere.
+    #[inline]
+    fn chord2(self, to: Geo) -> f64 {
         let [a, b, c] = self.xyz;
         let [x, y, z] = to.xyz;
-        let chord2 = (a - x) * (a - x) + (b - y) * (b - y) + (c - z) * (c - z);
-        chord2 < limit
+        (a - x) * (a - x) + (b - y) * (b - y) + (c - z) * (c - z)
     }
 
     /// The great-circle distance in km, as `TravelModel::distance_km`.

@@ -98,6 +98,7 @@ use crate::feed::{resolve_occupation, Collector, Occupation, Progress, PROGRESS_
 use crate::free_text::normalise_record;
 use crate::json_export::scan::{broken, resync_in, Event, Piece, Scanner};
 use crate::posting_text::{extract, plain_text, Source};
+use crate::privacy::json_shape_error;
 use crate::read_options::{ReadOptions, RecordOptions};
 use crate::values::{parse_hours, parse_sector, value_key};
 
@@ -322,7 +323,11 @@ fn walk<'t>(
             "array" => serde_json::from_str::<Vec<&RawValue>>(json),
             _ => serde_json::from_str::<GraphProbe<'_>>(json).map(|g| g.graph.unwrap_or_default()),
         }
-        .map_err(|e| Error::new(ErrorKind::Syntax, format!("JSON: {e}")))
+        .map_err(|e| match e.classify() {
+            // e.g. a string as "@graph": its text is not echoed.
+            serde_json::error::Category::Data => json_shape_error(&e, "a list"),
+            _ => Error::new(ErrorKind::Syntax, format!("JSON: {e}")),
+        })
     };
     if json.starts_with('[') {
         match nested("array") {

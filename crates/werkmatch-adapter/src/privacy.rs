@@ -17,6 +17,21 @@
 
 use crate::error::{Error, ErrorKind, Result};
 
+/// The message for JSON that parses but has the wrong shape (`expected`:
+/// what belongs there, e.g. "a list"). serde_json's own text quotes the
+/// value it found ("invalid type: string \"…\", expected a sequence"), which
+/// may be free text about a person; this says where, not what.
+pub(crate) fn json_shape_error(e: &serde_json::Error, expected: &str) -> Error {
+    Error::new(
+        ErrorKind::InvalidValue,
+        format!(
+            "JSON: expected {expected} here, found another kind of value (line {}, column {})",
+            e.line(),
+            e.column()
+        ),
+    )
+}
+
 /// The value as a message may show it (see the module docs); `None`: show nothing.
 pub(crate) fn shown_value(value: &str, max_chars: usize) -> Option<String> {
     let v = value.trim();

@@ -269,3 +269,34 @@ proptest::proptest! {
         proptest::prop_assert!(loaded.rejected.iter().all(|e| e.position().line.is_some()));
     }
 }
+
+/// JSON of the wrong shape (a string where a list or an object belongs) is
+/// rejected with its position, without quoting the string: it may be free
+/// text about a person.
+#[test]
+fn a_misshapen_value_is_rejected_without_echoing_it() {
+    let secret = "Jan de Vries, Hoofdstraat 1";
+    let table = table();
+    let opts = ReadOptions::builder().on_error(OnError::Collect).postcodes(&table).build().unwrap();
+    let graph = format!("{{\"@graph\": \"{secret}\"}}\n");
+    let loaded = werkmatch_adapter::jobposting::read_jobpostings(&graph, None, &opts).unwrap();
+    assert_eq!(loaded.rejected.len(), 1);
+    let e = &loaded.rejected[0];
+    assert_eq!((e.position().line, e.kind()), (Some(1), ErrorKind::InvalidValue));
+    assert!(e.to_string().contains("expected a list"), "{e}");
+    assert!(!e.to_string().contains("Jan"), "{e}");
+
+    let export = format!("[\n\"{secret}\"\n]\n");
+    let loaded = werkmatch_adapter::json_export::read_json_export::<Jobseeker>(
+        export.as_bytes(),
+        None,
+        &Mapping::dutch_default(),
+        &opts,
+    )
+    .unwrap();
+    assert_eq!(loaded.rejected.len(), 1);
+    let e = &loaded.rejected[0];
+    assert_eq!((e.position().line, e.kind()), (Some(2), ErrorKind::InvalidValue));
+    assert!(e.to_string().contains("expected an object"), "{e}");
+    assert!(!e.to_string().contains("Jan"), "{e}");
+}

@@ -10,6 +10,7 @@ use super::scan::{broken, resync_in, Event, Piece, Scanner};
 use crate::csv_export::{Columns, Context, CsvRecord, Mapping, Row};
 use crate::error::{Error, ErrorKind, Loaded, Result};
 use crate::feed::{Collector, Progress, PROGRESS_EVERY};
+use crate::privacy::json_shape_error;
 use crate::read_options::ReadOptions;
 
 /// Reads every record of a JSON export in `input` through `mapping` (see the module docs).
@@ -108,7 +109,7 @@ enum Failure {
 /// The record of one piece, and the key that location warnings name.
 fn record<T: CsvRecord>(piece: &Piece<'_>, ctx: &Context<'_>) -> std::result::Result<(T, String), Failure> {
     let members: Members = serde_json::from_slice(piece.bytes).map_err(|e| match e.classify() {
-        Category::Data => Failure::Record(Error::new(ErrorKind::InvalidValue, format!("JSON: {e}"))),
+        Category::Data => Failure::Record(json_shape_error(&e, "an object")),
         _ => Failure::Syntax(e),
     })?;
     let (header, cells) = to_row(members, T::KIND, ctx.mapping).map_err(Failure::Record)?;

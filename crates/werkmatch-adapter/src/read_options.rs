@@ -49,21 +49,16 @@ use crate::resolve::{OccupationResolver, SkillPhraseNormaliser, TitleNormaliser}
 #[non_exhaustive]
 pub struct ReadOptions<'a> {
     pub(crate) on_error: OnError,
-    pub(crate) postcodes: Option<&'a PostcodeTable>,
-    pub(crate) resolver: Option<&'a dyn OccupationResolver>,
-    pub(crate) normaliser: Option<&'a dyn TitleNormaliser>,
-    pub(crate) skill_normaliser: Option<&'a dyn SkillPhraseNormaliser>,
-    pub(crate) keep_unmapped_skills: bool,
-    pub(crate) default_sector: Option<Nace>,
-    pub(crate) area: ExpectedArea,
+    /// What converting one record reads (shareable between threads).
+    pub(crate) record: RecordOptions<'a>,
     pub(crate) progress: Option<&'a dyn Fn(Progress)>,
     pub(crate) executor: Executor<'a>,
 }
 
-/// The options that converting one record needs: all but the progress
-/// callback (a `Fn` that need not be `Sync`) and the executor, so that
-/// records can be converted on several threads.
-#[derive(Clone, Copy)]
+/// The options that converting one record needs: all but how errors are
+/// treated, the progress callback (a `Fn` that need not be `Sync`) and the
+/// executor, so that records can be converted on several threads.
+#[derive(Clone, Copy, Default)]
 pub(crate) struct RecordOptions<'a> {
     pub postcodes: Option<&'a PostcodeTable>,
     pub resolver: Option<&'a dyn OccupationResolver>,
@@ -98,37 +93,37 @@ impl<'a> ReadOptions<'a> {
 
     /// The postcode table, if any.
     pub fn postcodes(&self) -> Option<&'a PostcodeTable> {
-        self.postcodes
+        self.record.postcodes
     }
 
     /// The resolver of ESCO references, if any.
     pub fn resolver(&self) -> Option<&'a dyn OccupationResolver> {
-        self.resolver
+        self.record.resolver
     }
 
     /// The normaliser of free-text job titles, if any.
     pub fn normaliser(&self) -> Option<&'a dyn TitleNormaliser> {
-        self.normaliser
+        self.record.normaliser
     }
 
     /// The normaliser of free-text skill phrases, if any.
     pub fn skill_normaliser(&self) -> Option<&'a dyn SkillPhraseNormaliser> {
-        self.skill_normaliser
+        self.record.skill_normaliser
     }
 
     /// Whether skill phrases without a confident match are kept as written.
     pub fn keep_unmapped_skills(&self) -> bool {
-        self.keep_unmapped_skills
+        self.record.keep_unmapped_skills
     }
 
     /// The sector of a JobPosting without `industry`, when the caller chose one.
     pub fn default_sector(&self) -> Option<Nace> {
-        self.default_sector
+        self.record.default_sector
     }
 
     /// Where locations are expected.
     pub fn area(&self) -> ExpectedArea {
-        self.area
+        self.record.area
     }
 
     /// Where a reader converts its records (see [`ReadOptionsBuilder::executor`]).
@@ -138,15 +133,7 @@ impl<'a> ReadOptions<'a> {
 
     /// The part of the options one record's conversion needs (shareable between threads).
     pub(crate) fn record_options(&self) -> RecordOptions<'a> {
-        RecordOptions {
-            postcodes: self.postcodes,
-            resolver: self.resolver,
-            normaliser: self.normaliser,
-            skill_normaliser: self.skill_normaliser,
-            keep_unmapped_skills: self.keep_unmapped_skills,
-            default_sector: self.default_sector,
-            area: self.area,
-        }
+        self.record
     }
 
     /// Tells the progress callback, if any, how far a reader has come.
@@ -161,13 +148,13 @@ impl fmt::Debug for ReadOptions<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ReadOptions")
             .field("on_error", &self.on_error)
-            .field("postcodes", &self.postcodes.map(PostcodeTable::len))
-            .field("resolver", &self.resolver.is_some())
-            .field("normaliser", &self.normaliser.is_some())
-            .field("skill_normaliser", &self.skill_normaliser.is_some())
-            .field("keep_unmapped_skills", &self.keep_unmapped_skills)
-            .field("default_sector", &self.default_sector)
-            .field("area", &self.area)
+            .field("postcodes", &self.record.postcodes.map(PostcodeTable::len))
+            .field("resolver", &self.record.resolver.is_some())
+            .field("normaliser", &self.record.normaliser.is_some())
+            .field("skill_normaliser", &self.record.skill_normaliser.is_some())
+            .field("keep_unmapped_skills", &self.record.keep_unmapped_skills)
+            .field("default_sector", &self.record.default_sector)
+            .field("area", &self.record.area)
             .field("progress", &self.progress.is_some())
             .field("executor", &self.executor)
             .finish()
@@ -197,20 +184,20 @@ impl<'a> ReadOptionsBuilder<'a> {
 
     /// Turns postcodes into locations; a feed that carries postcodes needs one.
     pub fn postcodes(&mut self, table: &'a PostcodeTable) -> &mut Self {
-        self.opts.postcodes = Some(table);
+        self.opts.record.postcodes = Some(table);
         self
     }
 
     /// Resolves ESCO occupation URIs and codes to ISCO (and skills); without
     /// one, an ESCO reference is an error.
     pub fn resolver(&mut self, resolver: &'a dyn OccupationResolver) -> &mut Self {
-        self.opts.resolver = Some(resolver);
+        self.opts.record.resolver = Some(resolver);
         self
     }
 
     /// Turns a free-text job title into an occupation when no code is given.
     pub fn normaliser(&mut self, normaliser: &'a dyn TitleNormaliser) -> &mut Self {
-        self.opts.normaliser = Some(normaliser);
+        self.opts.record.normaliser = Some(normaliser);
         self
     }
 
@@ -218,28 +205,28 @@ impl<'a> ReadOptionsBuilder<'a> {
     /// (see [`crate::normalise_skills`]); unmapped ones become warnings with
     /// line, field and candidates.
     pub fn skill_normaliser(&mut self, normaliser: &'a dyn SkillPhraseNormaliser) -> &mut Self {
-        self.opts.skill_normaliser = Some(normaliser);
+        self.opts.record.skill_normaliser = Some(normaliser);
         self
     }
 
     /// Keeps a skill phrase without a confident match as written (it is still
     /// reported). Needs a [`skill_normaliser`](Self::skill_normaliser).
     pub fn keep_unmapped_skills(&mut self, keep: bool) -> &mut Self {
-        self.opts.keep_unmapped_skills = keep;
+        self.opts.record.keep_unmapped_skills = keep;
         self
     }
 
     /// The sector of a JobPosting without `industry`. Without one such a
     /// vacancy has no sector (FORMAT.md v1.1: unknown, scored 0.5), never a guess.
     pub fn default_sector(&mut self, sector: Nace) -> &mut Self {
-        self.opts.default_sector = Some(sector);
+        self.opts.record.default_sector = Some(sector);
         self
     }
 
     /// Where locations are expected (see [`ExpectedArea`]); one outside is a
     /// warning. Default: the Netherlands.
     pub fn area(&mut self, area: ExpectedArea) -> &mut Self {
-        self.opts.area = area;
+        self.opts.record.area = area;
         self
     }
 
@@ -263,7 +250,8 @@ impl<'a> ReadOptionsBuilder<'a> {
     /// thread, as the input streams (the plain path the chunked one is
     /// checked against). The outcome (records, rejections, warnings,
     /// counts, progress reports) is the same either way and for any number
-    /// of threads; only the time differs, and a chunk's text is in memory at
+    /// of threads, as long as the normalisers answer a text the same whenever
+    /// asked (werkmatch's own do; their memos only cache); only the time differs, and a chunk's text is in memory at
     /// once instead of one posting's.
     pub fn executor(&mut self, executor: Executor<'a>) -> &mut Self {
         self.opts.executor = executor;
@@ -274,7 +262,7 @@ impl<'a> ReadOptionsBuilder<'a> {
     /// means nothing as set.
     pub fn build(&self) -> Result<ReadOptions<'a>> {
         let o = self.opts;
-        if o.keep_unmapped_skills && o.skill_normaliser.is_none() {
+        if o.record.keep_unmapped_skills && o.record.skill_normaliser.is_none() {
             return Err(Error::new(
                 ErrorKind::Config,
                 "keep_unmapped_skills needs a skill normaliser: without one no skill phrase is matched, so none is kept or dropped",

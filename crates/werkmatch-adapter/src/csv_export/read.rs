@@ -71,7 +71,12 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
         let reason = format!("{}; {}", e.reason(), header_note(delimiter, &header));
         e.with_reason(reason)
     })?;
-    let ctx = Context { mapping, postcodes: opts.postcodes, resolver: opts.resolver, normaliser: opts.normaliser };
+    let ctx = Context {
+        mapping,
+        postcodes: opts.record.postcodes,
+        resolver: opts.record.resolver,
+        normaliser: opts.record.normaliser,
+    };
     let id_column = mapping.columns(T::KIND).iter().find(|(f, _)| *f == "id").map_or("id", |(_, c)| c.as_str());
     let mut collector = Collector::<T>::new(opts.on_error, T::KIND.population(), id_column);
     let mut record = ByteRecord::new();
@@ -106,7 +111,7 @@ pub(crate) fn read_csv_checked<T: CsvRecord>(
                 Err(err)
             }
         };
-        let warning = outcome.as_ref().ok().and_then(T::record_location).and_then(|p| opts.area.check(p));
+        let warning = outcome.as_ref().ok().and_then(T::record_location).and_then(|p| opts.record.area.check(p));
         let before = collector.accepted();
         collector.push_normalised(outcome.map_err(|e| e.at(file, last_line)), opts, T::record_id, file, last_line)?;
         if let Some(w) = warning.filter(|_| collector.accepted() > before) {
@@ -145,7 +150,7 @@ fn check_columns(columns: &Columns, mapping: &Mapping, opts: &ReadOptions<'_>, f
         return config(format!("the header has no occupation column (`{}`)", column_of("isco")));
     }
     if columns.has("postcode") {
-        if opts.postcodes.is_none() {
+        if opts.record.postcodes.is_none() {
             return config(
                 "this feed has postcodes: give a postcode table in the GeoNames format \
                  (e.g. shared/data/geo/geonames_postalcodes_NL.txt)"

@@ -26,7 +26,12 @@ pub fn read_json_export<T: CsvRecord>(
     mapping: &Mapping,
     opts: &ReadOptions<'_>,
 ) -> Result<Loaded<T>> {
-    let ctx = Context { mapping, postcodes: opts.postcodes, resolver: opts.resolver, normaliser: opts.normaliser };
+    let ctx = Context {
+        mapping,
+        postcodes: opts.record.postcodes,
+        resolver: opts.record.resolver,
+        normaliser: opts.record.normaliser,
+    };
     let id_column = mapping.columns(T::KIND).iter().find(|(f, _)| *f == "id").map_or("id", |(_, c)| c.as_str());
     let collector = Collector::<T>::new(opts.on_error, T::KIND.population(), id_column);
     let mut scanner = Scanner::new(input, file);
@@ -64,7 +69,7 @@ impl<T: CsvRecord> ExportReader<'_, '_, T> {
                 }
                 Err(Failure::Record(e)) => (Err(e.at(file, piece.line)), piece.line, Some(piece.end)),
                 Ok((r, location_column)) => {
-                    let warning = r.record_location().and_then(|p| opts.area.check(p));
+                    let warning = r.record_location().and_then(|p| opts.record.area.check(p));
                     let before = self.collector.accepted();
                     self.push(Ok(r), piece.line, Some(piece.end), opts)?;
                     if let Some(w) = warning.filter(|_| self.collector.accepted() > before) {

@@ -206,12 +206,12 @@ fn decode_line<T: Record>(buf: &[u8], first_line: bool, resolver: Option<&dyn Oc
 /// options for other formats (postcodes, normalisers, a default sector) do not
 /// apply to FORMAT.md records, which carry coordinates, codes and skill ids.
 pub fn read_records<T: Record>(input: impl BufRead, file: Option<&Path>, opts: &ReadOptions<'_>) -> Result<Loaded<T>> {
-    let mut reader = Reader::<T, _>::new(input, file, opts.resolver);
+    let mut reader = Reader::<T, _>::new(input, file, opts.record.resolver);
     let mut loaded = Loaded::default();
     while let Some(item) = reader.next() {
         match item {
             Ok(record) => {
-                if let Some(w) = record.record_location().and_then(|p| opts.area.check(p)) {
+                if let Some(w) = record.record_location().and_then(|p| opts.record.area.check(p)) {
                     loaded.warnings.push(w.with_field("location").at(file, reader.line()));
                 }
                 loaded.accepted.push(record);

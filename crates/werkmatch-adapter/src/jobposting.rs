@@ -286,8 +286,8 @@ struct Converted {
 }
 
 impl Converted {
-    fn error(e: Error, line: u64) -> Self {
-        Converted { outcome: Err(e), line, skill_warnings: Vec::new(), notes: Notes::default() }
+    fn error(e: Error, file: Option<&Path>, line: u64) -> Self {
+        Converted { outcome: Err(e.at(file, line)), line, skill_warnings: Vec::new(), notes: Notes::default() }
     }
 }
 
@@ -332,7 +332,7 @@ fn walk<'t>(
     if json.starts_with('[') {
         match nested("array") {
             Ok(items) => items.into_iter().for_each(|item| walk(doc, item, in_graph, depth + 1, file, opts, out)),
-            Err(e) => out.push(Converted::error(e.at(file, line), line)),
+            Err(e) => out.push(Converted::error(e, file, line)),
         }
     } else if json.starts_with('{') && json.contains("\"@graph\"") {
         match nested("@graph") {
@@ -340,7 +340,7 @@ fn walk<'t>(
                 items.into_iter().for_each(|item| walk(doc, item, true, depth + 1, file, opts, out))
             }
             Ok(_) => out.extend(posting(json, in_graph, line, file, opts)),
-            Err(e) => out.push(Converted::error(e.at(file, line), line)),
+            Err(e) => out.push(Converted::error(e, file, line)),
         }
     } else {
         out.extend(posting(json, in_graph, line, file, opts));
@@ -352,13 +352,11 @@ fn walk<'t>(
 fn posting(json: &str, in_graph: bool, line: u64, file: Option<&Path>, opts: &RecordOptions<'_>) -> Option<Converted> {
     let node: Value = match serde_json::from_str(json) {
         Ok(v) => v,
-        Err(e) => {
-            return Some(Converted::error(Error::new(ErrorKind::Syntax, format!("JSON: {e}")).at(file, line), line))
-        }
+        Err(e) => return Some(Converted::error(Error::new(ErrorKind::Syntax, format!("JSON: {e}")), file, line)),
     };
     let Value::Object(node) = node else {
         let e = Error::new(ErrorKind::InvalidValue, "expected a JobPosting object");
-        return Some(Converted::error(e.at(file, line), line));
+        return Some(Converted::error(e, file, line));
     };
     if !is_job_posting(node.get("@type")) {
         if in_graph {
@@ -368,14 +366,14 @@ fn posting(json: &str, in_graph: bool, line: u64, file: Option<&Path>, opts: &Re
             Some(t) => invalid_typed("@type", t, "not a JobPosting"),
             None => Error::new(ErrorKind::MissingField, "not a JobPosting (no @type)").with_field("@type"),
         };
-        return Some(Converted::error(e.at(file, line), line));
+        return Some(Converted::error(e, file, line));
     }
     Some(match to_vacancy(&node, opts) {
         Ok((mut v, notes)) => {
             let skill_warnings = normalise_record(&mut v, opts, file, line);
             Converted { outcome: Ok(v), line, skill_warnings, notes }
         }
-        Err(e) => Converted::error(e.at(file, line), line),
+        Err(e) => Converted::error(e, file, line),
     })
 }
 

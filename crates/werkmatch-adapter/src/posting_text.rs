@@ -509,11 +509,12 @@ impl Scan<'_, '_> {
         (i.saturating_sub(4)..i).any(|k| self.is_word(k, &START_WORDS) || self.is_word(k, &SHIFT_WORDS))
     }
 
-    /// Whether the time at `i` is in a phrase about contact: a contact word
-    /// before it in the same sentence, with no start or shift word between
-    /// ("bel ons: de dienst begint om 6:00" is a start).
+    /// Whether the time or start phrase at `i` is in a phrase about contact: a
+    /// contact word before it in the same sentence, with no start or shift word
+    /// between or at `i` itself ("bel ons: de dienst begint om 6:00" and "bel
+    /// ons: start 6:00" are starts).
     fn contact_context(&self, i: usize) -> bool {
-        for k in (i.saturating_sub(8)..i).rev() {
+        for k in (i.saturating_sub(8)..=i).rev() {
             match self.t.get(k) {
                 Some(Tok::Sym('.' | '!' | '?' | ';')) => return false,
                 Some(Tok::Word(w)) if START_WORDS.contains(w) || SHIFT_WORDS.contains(w) => return false,
@@ -531,9 +532,10 @@ impl Scan<'_, '_> {
         let mut i = 0;
         while i < self.t.len() {
             // Times of contact are no start, in prose: "bel ons tussen 9.00 en 17.00 uur".
-            let contact = self.source == Source::Description && self.contact_context(i);
+            // Only read when a time or a start phrase is found at `i`.
+            let contact = || self.source == Source::Description && self.contact_context(i);
             if let Some((start, next)) = self.clock_range(i) {
-                if !contact {
+                if !contact() {
                     take(start);
                 }
                 i = next;
@@ -546,7 +548,7 @@ impl Scan<'_, '_> {
                     continue;
                 }
             }
-            if let Some(start) = self.start_phrase(i).filter(|_| !contact) {
+            if let Some(start) = self.start_phrase(i).filter(|_| !contact()) {
                 take(start);
             }
             i += 1;
@@ -600,6 +602,9 @@ mod tests {
         assert_eq!(start("Bel ons gerust. De dienst begint om 6:00.").as_deref(), Some("06:00"));
         assert_eq!(start("Goed bereikbaar met het OV, werktijden 6.00 - 14.00 uur").as_deref(), Some("06:00"));
         assert_eq!(start("Bel ons: je begint om 5.30 uur").as_deref(), Some("05:30"));
+        // The start word itself ends the contact phrase.
+        assert_eq!(start("Bel ons: start 6:00").as_deref(), Some("06:00"));
+        assert_eq!(start("Call us, shift starts 5:30 am").as_deref(), Some("05:30"));
         assert_eq!(start("Bel ons tussen 9.00 en 17.00 uur. Werktijden 6.00 - 14.30 uur").as_deref(), Some("06:00"));
     }
 

@@ -14,9 +14,7 @@ const CSV_SEEKERS: &str = "fixtures/feeds/seekers_nl.csv";
 const POSTCODES: &str = "fixtures/feeds/postcodes_groningen.txt";
 
 fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("werkmatch-examples-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    support::tmp("examples", name)
 }
 
 #[test]

@@ -3,16 +3,14 @@
 //! (the synthetic taxonomy) and checks its parallel path against the plain one.
 
 mod support;
-use support::{run, text};
+use support::{run, run_ok, text};
 
 const PUBLISHED: &str = "fixtures/feeds/postings/published.jsonld";
 const POSTCODES: &str = "fixtures/feeds/postcodes_groningen.txt";
 const ESCO: &str = "fixtures/esco/export";
 
 fn tmp(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("werkmatch-import-threads-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    support::tmp("import-threads", name)
 }
 
 #[test]
@@ -62,8 +60,7 @@ fn import_normalises_skill_phrases_with_esco() {
     let out = tmp("skills.jsonl");
     let args =
         ["--kind", "jobposting", "--input", input.to_str().unwrap(), "--esco", ESCO, "--out", out.to_str().unwrap()];
-    let o = run("import", &args);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = run_ok("import", &args);
     let v: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&out).unwrap().trim()).unwrap();
     assert_eq!(
         v["skills_essential"],
@@ -73,8 +70,7 @@ fn import_normalises_skill_phrases_with_esco() {
     assert!(err.contains("skills_essential[1]") && err.contains("skill phrase not mapped"), "{err}");
     assert!(!err.contains("qwerty"), "free text is not echoed: {err}");
     // Kept as written on request.
-    let o = run("import", &[&args[..], &["--keep-unmapped-skills"]].concat());
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    run_ok("import", &[&args[..], &["--keep-unmapped-skills"]].concat());
     let v: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&out).unwrap().trim()).unwrap();
     assert_eq!(v["skills_essential"][1], "qwerty asdf");
 }
@@ -92,8 +88,7 @@ fn import_threads_zero_is_a_usage_error() {
 
 #[test]
 fn bench_import_runs_on_built_in_data() {
-    let o = run("bench", &["--import", "--import-postings", "3000"]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = run_ok("bench", &["--import", "--import-postings", "3000"]);
     let v: serde_json::Value = serde_json::from_str(text(&o.stdout).trim()).unwrap();
     assert_eq!(v["import_taxonomy"], "synthetic");
     assert_eq!(v["import_postings"], 3000);

@@ -12,15 +12,12 @@ use werkmatch::adapter::synthetic::Population;
 use werkmatch::plan::{certify, optimal, stable, CandidateGraph, Limit, Objective};
 use werkmatch::score::ScoringConfig;
 
-/// CPU seconds of this process so far (user + system, from /proc/self/stat;
-/// clock ticks of 1/100 s), to read wall times taken on a busy machine.
+use crate::cpu::process_cpu_s;
+
+/// CPU seconds of this process so far (see [`process_cpu_s`]; 0 where unknown),
+/// to read wall times taken on a busy machine.
 fn cpu_s() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // The fields after the command name (which may hold spaces) start after the last ')'.
-    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
+    process_cpu_s().unwrap_or(0.0)
 }
 
 fn graph(pop: &Population, limit: Limit) -> CandidateGraph {

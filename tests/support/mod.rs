@@ -34,6 +34,14 @@ pub fn run_ok(name: &str, args: &[&str]) -> Output {
     o
 }
 
+/// A path `name` in this test run's own temporary directory for `group`
+/// (per process, so parallel test binaries and runs do not share files).
+pub fn tmp(group: &str, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("werkmatch-{group}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
 /// Program output as text.
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

@@ -117,11 +117,7 @@ impl<'t> OccupationNormaliser<'t> {
                     .collect()
             })
             .collect();
-        let major_groups = taxonomy
-            .occupations()
-            .iter()
-            .map(|o| o.isco.as_str().bytes().next().map_or(u8::MAX, |b| b.wrapping_sub(b'0')))
-            .collect();
+        let major_groups = taxonomy.occupations().iter().map(|o| (o.isco.as_u16() / 1000) as u8).collect();
         OccupationNormaliser {
             taxonomy,
             index: LabelIndex::build(label_rows(&maps, languages), keys, major_groups, &skill_words),

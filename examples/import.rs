@@ -29,6 +29,8 @@
 
 #[path = "common/checks.rs"]
 mod checks;
+#[path = "common/cli.rs"]
+mod cli;
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal};
@@ -40,12 +42,10 @@ use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use werkmatch::adapter::csv_export::{read_csv_file, CsvRecord, Mapping};
-use werkmatch::adapter::esco::{OccupationNormaliser, SkillNormaliser, Taxonomy};
 use werkmatch::adapter::feed::Progress;
 use werkmatch::adapter::jobposting::read_jobpostings_file;
 use werkmatch::adapter::jsonl::write_jsonl;
 use werkmatch::adapter::leads::read_leads_file;
-use werkmatch::adapter::postcode::PostcodeTable;
 use werkmatch::adapter::ReadOptions;
 use werkmatch::adapter::{ErrorKind, Loaded, OnError};
 use werkmatch::rank::Executor;
@@ -77,18 +77,8 @@ struct Args {
     /// The input file.
     #[arg(long)]
     input: PathBuf,
-    /// Column mapping (TOML, or JSON when the name ends in .json); default: the Dutch mapping.
-    #[arg(long)]
-    mapping: Option<PathBuf>,
-    /// Postcode table in the GeoNames postal-code format (needed when the input has postcodes).
-    #[arg(long)]
-    postcodes: Option<PathBuf>,
-    /// ESCO taxonomy directory (to resolve ESCO URIs and normalise free-text titles and skill phrases).
-    #[arg(long)]
-    esco: Option<PathBuf>,
-    /// Keep skill phrases without a confident ESCO skill as written (they are still reported). Needs --esco.
-    #[arg(long, requires = "esco")]
-    keep_unmapped_skills: bool,
+    #[command(flatten)]
+    reference: cli::InputFlags,
     /// Threads that convert JobPostings (default: one per core); the output is the same for any number.
     #[arg(long, value_parser = checks::positive)]
     threads: Option<usize>,
@@ -112,38 +102,23 @@ fn usage(msg: impl AsRef<str>, lang: Lang) -> ExitCode {
 fn main() -> ExitCode {
     let args = Args::parse();
     let lang = args.lang;
-    let failed = |label: Label, e: werkmatch::adapter::Error| usage(label.text_with(lang, &[("error", &e)]), lang);
     // Usage errors before any work: nothing is loaded or written.
     if let Err(msg) = checks::input(&args.input).and_then(|()| checks::output(&args.out, &[&args.input])) {
         return usage(msg, lang);
     }
-    // With an ESCO export, ESCO URIs resolve and free-text titles are normalised.
-    let taxonomy = match &args.esco {
-        Some(dir) => match Taxonomy::load(dir) {
-            Ok(t) => Some(t),
-            Err(e) => return failed(Label::InputEscoExport, e),
-        },
-        None => None,
-    };
-    let normaliser = taxonomy.as_ref().map(OccupationNormaliser::new);
-    let skill_normaliser = taxonomy.as_ref().map(SkillNormaliser::new);
-    let postcodes = match &args.postcodes {
-        Some(p) => match PostcodeTable::read_file(p) {
-            Ok(t) => Some(t),
-            Err(e) => return failed(Label::InputPostcodeTable, e),
-        },
-        None => None,
-    };
     let default_sector = match args.default_sector.map(Nace::from_letter) {
         Some(Ok(n)) => Some(n),
         Some(Err(_)) => return usage(Label::ImportDefaultSector.text(lang), lang),
         None => None,
     };
-    let mapping = match (&args.mapping, args.kind) {
-        (Some(p), _) => match Mapping::from_file(p) {
-            Ok(m) => m,
-            Err(e) => return failed(Label::InputMapping, e),
-        },
+    // The mapping, the postcode table and, with an ESCO export, the resolver
+    // of ESCO URIs and the normalisers of free-text titles and skill phrases.
+    let readers = match args.reference.readers(OnError::Collect, lang) {
+        Ok(r) => r,
+        Err(msg) => return usage(msg, lang),
+    };
+    let mapping = match (&readers.mapping, args.kind) {
+        (Some(m), _) => m.clone(),
         (None, Kind::Leads) => Mapping::dutch_leads(),
         (None, _) => Mapping::dutch_default(),
     };
@@ -171,16 +146,10 @@ fn main() -> ExitCode {
         );
         bar.set_position(p.bytes);
     };
-    let mut builder = ReadOptions::builder();
-    builder.on_error(OnError::Collect).progress(&progress).executor(executor);
-    if let Some(t) = &postcodes {
-        builder.postcodes(t);
-    }
+    let mut builder = readers.options;
+    builder.progress(&progress).executor(executor);
     if let Some(s) = default_sector {
         builder.default_sector(s);
-    }
-    if let (Some(t), Some(n), Some(s)) = (&taxonomy, &normaliser, &skill_normaliser) {
-        builder.resolver(t).normaliser(n).skill_normaliser(s).keep_unmapped_skills(args.keep_unmapped_skills);
     }
     let opts = match builder.build() {
         Ok(o) => o,

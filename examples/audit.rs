@@ -28,6 +28,8 @@ mod batch;
 mod checks;
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/progress.rs"]
+mod progress;
 // The tools' files, for their `rerun`; their `main` is not used here. Each
 // brings its own copy of `cli.rs` and `recorded.rs` (a tool is one file to
 // run), hence the allowed duplicates.

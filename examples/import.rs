@@ -31,6 +31,8 @@
 mod checks;
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/progress.rs"]
+mod progress;
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal};
@@ -39,7 +41,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, ValueEnum};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget};
 use serde::Serialize;
 use werkmatch::adapter::csv_export::{read_csv_file, CsvRecord, Mapping};
 use werkmatch::adapter::feed::Progress;
@@ -193,11 +195,7 @@ fn main() -> ExitCode {
 fn progress_bar(input: &Path, lang: Lang) -> ProgressBar {
     let len = std::fs::metadata(input).map(|m| m.len()).unwrap_or(0);
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
-    bar.set_style(
-        ProgressStyle::with_template("{msg:<32} [{bar:30}] {bytes}/{total_bytes} {elapsed_precise} ETA {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
+    bar.set_style(progress::style(32, progress::BYTES));
     bar.set_message(Label::ImportProgress.text_with(lang, &[("records", &0), ("mb", &0)]));
     bar
 }

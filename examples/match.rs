@@ -35,6 +35,8 @@ mod batch;
 mod checks;
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/progress.rs"]
+mod progress;
 #[path = "common/recorded.rs"]
 mod recorded;
 

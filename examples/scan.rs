@@ -36,6 +36,8 @@
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/progress.rs"]
+mod progress;
 #[path = "common/recorded.rs"]
 mod recorded;
 #[path = "common/scan_record.rs"]
@@ -51,7 +53,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget};
 use werkmatch::adapter::overrides::KnownIds;
 use werkmatch::adapter::{occupation_catalogue, ConceptLabels, OnError};
 use werkmatch::rank::Executor;
@@ -267,11 +269,7 @@ fn scanned(args: &Args, bad: &mut usize, rec: &mut Recorder) -> Result<Scanned, 
             if !std::io::stderr().is_terminal() {
                 pb.set_draw_target(ProgressDrawTarget::hidden());
             }
-            pb.set_style(
-                ProgressStyle::with_template("{msg:<24} [{bar:30}] {pos}/{len} {elapsed_precise} ETA {eta}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar())
-                    .progress_chars("=> "),
-            );
+            pb.set_style(progress::style(24, progress::ITEMS));
             pb.set_message(Label::ScanProgress.text(lang));
             let all = scanner.scan_all(Executor::Global, &|| pb.inc(1));
             pb.finish_and_clear();

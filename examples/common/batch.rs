@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 use serde_json::{json, Value};
 use werkmatch::adapter::input::Inputs;
 use werkmatch::adapter::overrides::{read_overrides_file, KnownIds};
@@ -91,11 +91,7 @@ fn bar(len: u64, msg: String, progress: bool) -> ProgressBar {
     }
     // indicatif draws only on a terminal, so logs and tests stay clean.
     let pb = ProgressBar::new(len);
-    pb.set_style(
-        ProgressStyle::with_template("{msg:<24} [{bar:30}] {pos}/{len} {elapsed_precise} ETA {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
+    pb.set_style(crate::progress::style(24, crate::progress::ITEMS));
     pb.set_message(msg);
     pb
 }
